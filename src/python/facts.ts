@@ -1,0 +1,195 @@
+// The facts remedy extracts from one Python source file: the contract between the scanner (src/python/scan*.ts)
+// and the reference extractor on CPython's `ast` (bench/oracle/facts.py). docs/facts.md defines every field
+// precisely; the two implementations must emit identical JSON for every file CPython parses.
+
+/** 1-based line, 0-based column counted in Unicode code points (not UTF-8 bytes, not UTF-16 units). */
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** How a statement is reached when the module is executed. */
+export interface ExecContext {
+  /** "module": runs when the module is imported; "class": inside a class body (no def between); "function": inside a def. */
+  scope: "module" | "class" | "function";
+  /** Inside the body of `if TYPE_CHECKING:` / `if <anything>.TYPE_CHECKING:` (at any depth). */
+  typeChecking: boolean;
+  /** Inside an if/elif/else branch (other than a TYPE_CHECKING body), a for/while body or else, a match case,
+   *  an except handler, or a try's else. */
+  conditional: boolean;
+  /** Exception names caught by every enclosing try whose *body* holds this statement: dotted names as written,
+   *  `*` for a bare `except:`; tuples are expanded; other expressions are skipped. Sorted, unique. */
+  caught: string[];
+}
+
+export interface ImportName {
+  /** For `import a.b`: "a.b"; for `from m import x`: "x"; "*" for a star import. */
+  name: string;
+  asname: string | null;
+}
+
+export interface ImportFact extends Position, ExecContext {
+  kind: "import" | "from";
+  /** `from` only: the module part without dots ("" for `from . import x`); `import`: null. */
+  module: string | null;
+  /** Number of leading dots of a relative `from` import; 0 otherwise. */
+  level: number;
+  names: ImportName[];
+  /** Index of the module-level statement that holds this import (see Binding.stmt); -1 when scope is not "module". */
+  stmt: number;
+}
+
+export type BindingKind =
+  | "def"
+  | "class"
+  | "assign"
+  | "annassign"
+  | "augassign"
+  | "walrus"
+  | "for"
+  | "with"
+  | "except"
+  | "import"
+  | "match"
+  | "del";
+
+export interface Binding extends Position {
+  name: string;
+  kind: BindingKind;
+  /** Sequential index of the statement in module-level execution order (see docs/facts.md). */
+  stmt: number;
+  typeChecking: boolean;
+  conditional: boolean;
+  caught: string[];
+}
+
+export interface StarImport extends Position {
+  stmt: number;
+}
+
+export interface DunderAll {
+  /** The literal names, after `+=`, `.append(...)`, `.extend([...])` of literals at module level. */
+  names: string[];
+  line: number;
+  /** False when `__all__` is also changed in a way that is not a literal (then `names` is incomplete). */
+  complete: boolean;
+}
+
+export interface Read extends Position {
+  name: string;
+  stmt: number;
+  /** "module" for module-level code; "class" for a class body executed at import time. */
+  scope: "module" | "class";
+  typeChecking: boolean;
+  conditional: boolean;
+  caught: string[];
+}
+
+/** An attribute read `a.b.c` at import time whose base is a plain name: recorded as base "a", attrs ["b","c"]. */
+export interface AttributeRead extends Read {
+  attrs: string[];
+}
+
+/** One element of a statically known path expression. */
+export type PathPart =
+  | { kind: "literal"; value: string }
+  | { kind: "file" }
+  | { kind: "dirname" }
+  | { kind: "join"; parts: PathExpr[] }
+  | { kind: "abspath" }
+  | { kind: "resolve" }
+  | { kind: "parent" };
+
+/** A path expression as a base followed by operations, e.g. dirname(abspath(__file__)) = [file, abspath, dirname]. */
+export type PathExpr = PathPart[];
+
+export interface SysPathChange extends Position {
+  conditional: boolean;
+  method: "insert" | "append";
+  /** The argument as a path expression, or null when it is not built only from the supported pieces. */
+  path: PathExpr | null;
+  /** The insertion index for insert, when an integer literal. */
+  index: number | null;
+  stmt: number;
+}
+
+export interface MarkerUse extends Position {
+  name: string;
+  /** "decorator" on a def or class, "pytestmark" in a module- or class-level assignment. */
+  via: "decorator" | "pytestmark";
+  /** What it applies to: "func", "Class" or "Class.method"; null for module-level pytestmark. */
+  target: string | null;
+}
+
+export interface Parametrize extends Position {
+  /** What it decorates: "func", "Class" or "Class.method". */
+  target: string;
+  /** Length of the argvalues list/tuple literal, or null when it is not a literal. */
+  size: number | null;
+}
+
+export interface TestFunction extends Position {
+  name: string;
+  /** The enclosing class for methods; null for module-level functions. */
+  className: string | null;
+  async: boolean;
+}
+
+export interface TestClass extends Position {
+  name: string;
+  /** Base class expressions written as dotted names. */
+  bases: string[];
+  /** True when the class body defines `__init__`. */
+  hasInit: boolean;
+}
+
+export interface PytestFacts {
+  functions: TestFunction[];
+  classes: TestClass[];
+  markers: MarkerUse[];
+  parametrize: Parametrize[];
+  fixtures: (Position & { name: string })[];
+  /** `pytest_plugins = "x"` or a literal list/tuple of strings; null when absent. */
+  plugins: string[] | null;
+  /** `config.addinivalue_line("markers", "name(args): text")`: the full literal line. */
+  registeredMarkers: (Position & { text: string })[];
+  /** `parser.addini("name", ...)` names. */
+  iniKeys: (Position & { name: string })[];
+  /** `parser.addoption("--x", "-y", ...)` / `group.addoption(...)`: the option strings. */
+  options: (Position & { names: string[] })[];
+  collectIgnore: string[] | null;
+  collectIgnoreGlob: string[] | null;
+  /** Names of hook functions defined at module level that remedy cannot evaluate statically. */
+  dynamicHooks: string[];
+}
+
+export interface SyntaxErrorFact extends Position {
+  message: string;
+  /** "scanner": seen by remedy's own scanner; "cpython": CPython's compile() said so. */
+  source: "scanner" | "cpython";
+}
+
+export type FileStatus = "ok" | "syntax-error" | "decode-error" | "binary" | "too-large" | "unreadable";
+
+export interface FileFacts {
+  /** The path as given. */
+  path: string;
+  status: FileStatus;
+  /** The source encoding used ("utf-8" unless a BOM or PEP 263 declaration says otherwise). */
+  encoding: string;
+  /** Detail for decode-error / binary / too-large / unreadable. */
+  problem: string | null;
+  syntaxErrors: SyntaxErrorFact[];
+  /** True when the module executes `from __future__ import annotations`. */
+  futureAnnotations: boolean;
+  imports: ImportFact[];
+  bindings: Binding[];
+  starImports: StarImport[];
+  dunderAll: DunderAll | null;
+  /** True when a module-level `def __getattr__` exists (PEP 562). */
+  moduleGetattr: boolean;
+  reads: Read[];
+  attributeReads: AttributeRead[];
+  sysPath: SysPathChange[];
+  pytest: PytestFacts;
+}

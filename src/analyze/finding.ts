@@ -1,0 +1,82 @@
+// A finding: one thing that stops (or may stop) pytest from collecting, as remedy reports it.
+// Every analyzer returns these; every reporter reads them. The JSON schema (schema/scan.schema.json) mirrors it.
+
+export type FindingKind =
+  | "missing-name"
+  | "circular-import"
+  | "missing-module"
+  | "missing-third-party"
+  | "name-error"
+  | "attribute-error"
+  | "unknown-marker"
+  | "syntax-error"
+  | "conftest-error"
+  | "import-file-mismatch"
+  | "config-error";
+
+export type Category = "import" | "configuration" | "environment";
+
+/** One step of an import chain: the statement in `file` at `line` that leads to the next step. */
+export interface ChainStep {
+  file: string;
+  line: number;
+  /** The statement as written (one line), e.g. "from app.monitoring import PerformanceMonitor". */
+  statement: string;
+  /** The module executing this statement. */
+  module: string | null;
+}
+
+export interface Suggestion {
+  kind:
+    | "relocated"
+    | "renamed"
+    | "removed"
+    | "closest-module"
+    | "break-cycle"
+    | "register-marker"
+    | "install"
+    | "other";
+  /** A sentence a person can act on. */
+  message: string;
+  /** Machine-usable detail: e.g. { module: "shared.enums", name: "ExecutionStatus", importers: 3 }. */
+  data?: Record<string, string | number | boolean | null>;
+}
+
+export interface Finding {
+  /** Stable across runs for the same root cause: kind + file + line + name. */
+  id: string;
+  kind: FindingKind;
+  category: Category;
+  severity: "error" | "warning";
+  /** Where the broken statement is (repository-relative, forward slashes). */
+  file: string;
+  line: number;
+  col: number;
+  /** Exactly what CPython or pytest prints (the exception message, without the type). */
+  message: string;
+  /** The Python exception type pytest would show: ImportError, ModuleNotFoundError, NameError, ... */
+  exceptionType: string | null;
+  /** The module whose import fails / where the name is missing. */
+  module: string | null;
+  /** The missing name, or the marker, or the config key. */
+  name: string | null;
+  /** From a blocked test file down to the failing statement (one representative chain). */
+  chain: ChainStep[];
+  /** For a cycle: the statements that form it, in execution order. */
+  cycle?: ChainStep[];
+  blocks: {
+    /** Test files for which this is the error pytest reports today. */
+    testFiles: string[];
+    /** Test functions/methods (parametrize expanded) in those files. */
+    tests: number;
+    /** Top-level packages/services those files belong to. */
+    areas: string[];
+  };
+  /** Test files where this error sits behind another one (Python stops at the first failing import). */
+  hiddenIn: string[];
+  /** True when it blocks nothing today (it is behind other errors everywhere it matters). */
+  hidden: boolean;
+  suggestions: Suggestion[];
+  /** For conftest-error: the underlying finding. */
+  cause?: Omit<Finding, "cause" | "blocks" | "hiddenIn" | "hidden" | "id" | "suggestions">;
+}

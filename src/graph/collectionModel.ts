@@ -1,0 +1,42 @@
+// What the import-time model predicts for one pytest session: the interface between src/graph (which simulates
+// imports) and src/analyze (which turns predictions into findings, root causes and blast radius).
+import type { ChainStep, FindingKind } from "../analyze/finding.ts";
+
+/** One exception as Python would raise it while importing a test file or conftest. */
+export interface ImportFailure {
+  kind: FindingKind;
+  /** Absolute path of the file holding the failing statement. */
+  file: string;
+  line: number;
+  col: number;
+  /** The exception message exactly as CPython words it (absolute paths as on disk). */
+  message: string;
+  exceptionType: "ImportError" | "ModuleNotFoundError" | "NameError" | "AttributeError" | "SyntaxError" | string;
+  /** The module that is missing / lacks the name / is executing the failing statement. */
+  module: string | null;
+  /** The missing name (or missing attribute). */
+  name: string | null;
+  /** From the test file (or conftest) being imported down to the failing statement. */
+  chain: ChainStep[];
+  /** For circular imports: the statements of the cycle, in execution order. */
+  cycle?: ChainStep[];
+  /** "certain" failures are errors; "maybe" (depends on a conditional binding, dynamic code) are warnings. */
+  certainty: "certain" | "maybe";
+  /** Identity of the broken statement, equal for every test file it blocks: `${kind}|${file}|${line}|${name}`. */
+  rootKey: string;
+}
+
+export interface FileOutcome {
+  /** Absolute path of the test file or conftest. */
+  path: string;
+  role: "test" | "conftest";
+  /** In Python's order: the first is what pytest reports today; the rest are hidden behind it. */
+  failures: ImportFailure[];
+}
+
+export interface CollectionModel {
+  /** A conftest that fails while pytest loads the initial conftests: pytest stops with exit code 4. */
+  startupFailure: { conftest: string; failure: ImportFailure } | null;
+  /** Every conftest and test file in pytest's collection order. */
+  files: FileOutcome[];
+}

@@ -1,0 +1,1 @@
+"""The monorepo's deployable services."""

@@ -1,0 +1,1 @@
+"""The auth service: tokens and the authenticated-user context."""

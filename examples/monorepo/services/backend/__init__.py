@@ -1,0 +1,1 @@
+"""The backend service: agents, websocket fan-out, caching and monitoring."""

@@ -1,0 +1,1 @@
+"""Request- and user-scoped context objects owned by the backend."""

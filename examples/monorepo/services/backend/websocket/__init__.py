@@ -1,0 +1,1 @@
+"""The websocket layer: pushes agent events to connected clients."""

@@ -1,0 +1,1 @@
+"""Types shared across service boundaries (the single source of truth for them)."""

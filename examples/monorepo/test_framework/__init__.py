@@ -1,0 +1,1 @@
+"""The monorepo's in-house test framework: shared fixtures and assertion helpers."""

@@ -1,0 +1,913 @@
+#!/usr/bin/env python3
+# The reference for remedy's source facts: docs/facts.md implemented on CPython's own `ast`, slow and obviously
+# right, so the fast TypeScript scanner (src/python/) can be diffed against it. Stdlib only (Python 3.11).
+"""Usage: facts.py [--stdin] [--max-bytes N] [--no-compile] [--time] [FILE...]
+
+Prints one FileFacts JSON object per file (one line each). --stdin reads file paths, one per line.
+--no-compile skips CPython's compiler pass (errors only the compiler sees, e.g. `return` outside a def).
+--time reads every file first, then times decode + parse + extraction only and prints one JSON summary."""
+
+import ast
+import io
+import json
+import re
+import sys
+import threading
+import time
+import tokenize
+import warnings
+
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+LINE_END = re.compile(r"\r\n|\r|\n")
+ALL_MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"}
+DYNAMIC_HOOKS = {
+    "pytest_ignore_collect",
+    "pytest_collect_file",
+    "pytest_collect_directory",
+    "pytest_pycollect_makemodule",
+    "pytest_pycollect_makeitem",
+    "pytest_collection_modifyitems",
+    "pytest_generate_tests",
+}
+COMPREHENSIONS = (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def empty_facts(path, status, encoding="utf-8", problem=None, syntax_errors=()):
+    return {
+        "path": path,
+        "status": status,
+        "encoding": encoding,
+        "problem": problem,
+        "syntaxErrors": list(syntax_errors),
+        "futureAnnotations": False,
+        "imports": [],
+        "bindings": [],
+        "starImports": [],
+        "dunderAll": None,
+        "moduleGetattr": False,
+        "reads": [],
+        "attributeReads": [],
+        "sysPath": [],
+        "pytest": {
+            "functions": [],
+            "classes": [],
+            "markers": [],
+            "parametrize": [],
+            "fixtures": [],
+            "plugins": None,
+            "registeredMarkers": [],
+            "iniKeys": [],
+            "options": [],
+            "collectIgnore": None,
+            "collectIgnoreGlob": None,
+            "dynamicHooks": [],
+        },
+    }
+
+
+# ---------------------------------------------------------------------------------------------- small helpers
+
+
+def is_str(node):
+    return isinstance(node, ast.Constant) and type(node.value) is str
+
+
+def str_elts(node):
+    """The string literals of a list/tuple literal, or None when it is not one (or holds anything else)."""
+    if isinstance(node, (ast.List, ast.Tuple)) and all(is_str(e) for e in node.elts):
+        return [e.value for e in node.elts]
+    return None
+
+
+def dotted(node):
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
+
+
+def caught_names(handlers):
+    names = set()
+    for h in handlers:
+        if h.type is None:
+            names.add("*")
+            continue
+        for e in h.type.elts if isinstance(h.type, ast.Tuple) else [h.type]:
+            d = dotted(e)
+            if d is not None:
+                names.add(d)
+    return names
+
+
+def is_type_checking(test):
+    if isinstance(test, ast.Name):
+        return test.id == "TYPE_CHECKING"
+    return isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING" and isinstance(test.value, ast.Name)
+
+
+def target_names(node, out):
+    """Name nodes a target stores into, in written order (attribute and subscript targets bind nothing)."""
+    if isinstance(node, ast.Name):
+        out.append(node)
+    elif isinstance(node, (ast.Tuple, ast.List)):
+        for e in node.elts:
+            target_names(e, out)
+    elif isinstance(node, ast.Starred):
+        target_names(node.value, out)
+    return out
+
+
+def method_call(node, obj, methods):
+    """`obj.m(...)` with obj a plain name: the method name, else None."""
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id == obj
+        and node.func.attr in methods
+    ):
+        return node.func.attr
+    return None
+
+
+def int_literal(node):
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub):
+        v = int_literal(node.operand)
+        return None if v is None else -v
+    if isinstance(node, ast.Constant) and type(node.value) is int:
+        return node.value
+    return None
+
+
+PATH_CALLS = {"os.path.dirname": "dirname", "os.path.abspath": "abspath", "os.path.realpath": "resolve"}
+PATH_METHODS = {"resolve": "resolve", "absolute": "abspath"}
+
+
+def path_expr(e):
+    """docs/facts.md `sysPath`: the argument as a list of path parts, or None when built from anything else."""
+    if is_str(e):
+        return [{"kind": "literal", "value": e.value}]
+    if isinstance(e, ast.Name) and e.id == "__file__":
+        return [{"kind": "file"}]
+    if isinstance(e, ast.Attribute) and e.attr == "parent":
+        base = path_expr(e.value)
+        return None if base is None else base + [{"kind": "parent"}]
+    if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Div):
+        left, right = path_expr(e.left), path_expr(e.right)
+        return None if left is None or right is None else [{"kind": "join", "parts": [left, right]}]
+    if not isinstance(e, ast.Call) or e.keywords or any(isinstance(a, ast.Starred) for a in e.args):
+        return None
+    fn, args = dotted(e.func), e.args
+    if fn in PATH_CALLS and len(args) == 1:
+        base = path_expr(args[0])
+        return None if base is None else base + [{"kind": PATH_CALLS[fn]}]
+    if fn == "os.path.join" and args:
+        parts = [path_expr(a) for a in args]
+        return None if any(p is None for p in parts) else [{"kind": "join", "parts": parts}]
+    if fn in ("str", "os.fspath", "Path", "pathlib.Path") and len(args) == 1:
+        return path_expr(args[0])
+    if isinstance(e.func, ast.Attribute) and e.func.attr in PATH_METHODS and not args:
+        base = path_expr(e.func.value)
+        return None if base is None else base + [{"kind": PATH_METHODS[e.func.attr]}]
+    return None
+
+
+def sort_facts(items):
+    # Same position: the order Python evaluates them (an inner call/pattern ends first).
+    items.sort(key=lambda f: f[0])
+    return [f[1] for f in items]
+
+
+class Ctx:
+    __slots__ = ("scope", "tc", "cond", "caught")
+
+    def __init__(self, scope, tc, cond, caught):
+        self.scope, self.tc, self.cond, self.caught = scope, tc, cond, caught
+
+    def but(self, **kw):
+        c = Ctx(self.scope, self.tc, self.cond, self.caught)
+        for k, v in kw.items():
+            setattr(c, k, v)
+        return c
+
+    def fields(self):
+        return {"typeChecking": self.tc, "conditional": self.cond, "caught": sorted(self.caught)}
+
+
+class ClassState:
+    """One class body outside any def: names it binds (first stmt index) decide which reads are class-local."""
+
+    __slots__ = ("name", "bound", "module_level", "marks")
+
+    def __init__(self, name, module_level):
+        self.name, self.bound, self.module_level, self.marks = name, {}, module_level, []
+
+
+class Here:
+    """Where an expression is evaluated: its statement, context, class body (None at module level)."""
+
+    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal")
+
+    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True):
+        self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal = stmt, line, ctx, cls, excl, classlocal
+
+    def inner(self, excl):
+        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False)
+
+
+# ---------------------------------------------------------------------------------------------- the extractor
+
+
+class Extractor:
+    def __init__(self, text, tree):
+        self.lines = LINE_END.split(text)
+        self.utf8 = {}
+        self.tree = tree
+        self.stmt = 0
+        self.future = any(
+            isinstance(s, ast.ImportFrom)
+            and s.module == "__future__"
+            and s.level == 0
+            and any(a.name == "annotations" for a in s.names)
+            for s in tree.body
+        )
+        self.imports, self.bindings, self.stars, self.reads, self.attr_reads, self.sys_path = [], [], [], [], [], []
+        self.all = None  # {"names", "line", "complete"}
+        self.all_handled = set()  # ids of __all__ / collect_ignore nodes consumed by a literal form
+        self.all_dirty = False
+        self.ignore = {"collect_ignore": None, "collect_ignore_glob": None}
+        self.plugins = None
+        self.pytest_mods, self.mark_names, self.fixture_names = set(), set(), set()
+        self.defs = []  # (node, className) for pytest functions
+        self.classes = []  # (node, [pytestmark value nodes])
+        self.module_marks = []  # pytestmark value nodes at module scope
+
+    # -- positions
+
+    def col(self, line, bcol):
+        if bcol == 0:
+            return 0
+        b = self.utf8.get(line)
+        if b is None:
+            text = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            b = False if text.isascii() else text.encode("utf-8")
+            self.utf8[line] = b
+        return bcol if b is False else len(b[:bcol].decode("utf-8", "replace"))
+
+    def pos(self, node):
+        return {"line": node.lineno, "col": self.col(node.lineno, node.col_offset)}
+
+    def key(self, node):
+        return (node.lineno, node.col_offset, node.end_lineno, node.end_col_offset)
+
+    # -- statements
+
+    def block(self, body, ctx, cls):
+        for s in body:
+            if ctx.scope == "function":
+                self.func_stmt(s, ctx)
+            else:
+                self.stmt_(s, ctx, cls)
+
+    def sub_blocks(self, s, ctx):
+        """The bodies of a compound statement with the context each runs in (defs and classes excluded)."""
+        cond = ctx.but(cond=True)
+        if isinstance(s, ast.If):
+            tc = is_type_checking(s.test)
+            return [(s.body, ctx.but(tc=True) if tc else cond), (s.orelse, cond)]
+        if isinstance(s, (ast.For, ast.AsyncFor, ast.While)):
+            return [(s.body, cond), (s.orelse, cond)]
+        if isinstance(s, (ast.Try, ast.TryStar)):
+            inner = ctx.but(caught=ctx.caught | caught_names(s.handlers))
+            return [(s.body, inner)] + [(h.body, cond) for h in s.handlers] + [(s.orelse, cond), (s.finalbody, ctx)]
+        if isinstance(s, (ast.With, ast.AsyncWith)):
+            return [(s.body, ctx)]
+        if isinstance(s, ast.Match):
+            return [(c.body, cond) for c in s.cases]
+        return []
+
+    def fresh(self):
+        return Ctx("function", False, False, frozenset())
+
+    def func_stmt(self, s, ctx):
+        if isinstance(s, (ast.Import, ast.ImportFrom)):
+            self.import_fact(s, ctx, -1)
+        elif isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            self.block(s.body, self.fresh(), None)
+        elif isinstance(s, ast.ClassDef):
+            self.block(s.body, ctx, None)
+        else:
+            for body, c in self.sub_blocks(s, ctx):
+                self.block(body, c, None)
+
+    def import_fact(self, s, ctx, stmt):
+        fact = {
+            "line": s.lineno,
+            "col": self.col(s.lineno, s.col_offset),
+            "kind": "import" if isinstance(s, ast.Import) else "from",
+            "module": (s.module or "") if isinstance(s, ast.ImportFrom) else None,
+            "level": (s.level or 0) if isinstance(s, ast.ImportFrom) else 0,
+            "names": [{"name": a.name, "asname": a.asname} for a in s.names],
+            "stmt": stmt,
+            "scope": ctx.scope,
+        }
+        fact.update(ctx.fields())
+        self.imports.append((self.key(s), fact))
+
+    def bind(self, name, kind, node, here):
+        """A name bound by a statement at module level or in a class body (class-local)."""
+        if here.cls is not None:
+            here.cls.bound.setdefault(name, here.stmt)
+            return
+        if here.ctx.scope != "module":
+            return
+        fact = {"name": name, "kind": kind, **self.pos(node), "stmt": here.stmt, **here.ctx.fields()}
+        self.bindings.append((self.key(node), fact))
+        if name == "__all__":
+            if self.all is None:
+                self.all = {"names": [], "line": here.line, "complete": True}
+            if id(node) not in self.all_handled:
+                self.all["complete"] = False
+        elif name in self.ignore and self.ignore[name] is None:
+            self.ignore[name] = []
+        elif name == "pytest_plugins" and id(node) not in self.all_handled:
+            self.plugins = None
+
+    def stmt_(self, s, ctx, cls):
+        here = Here(self.stmt, s.lineno, ctx, cls)
+        self.stmt += 1
+        module = cls is None
+        if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            for d in s.decorator_list:
+                self.expr(d, here)
+            a = s.args
+            for d in a.defaults + [d for d in a.kw_defaults if d is not None]:
+                self.expr(d, here)
+            if not self.future:
+                for arg in a.posonlyargs + a.args + [a.vararg] + a.kwonlyargs + [a.kwarg]:
+                    if arg is not None and arg.annotation is not None:
+                        self.expr(arg.annotation, here)
+                if s.returns is not None:
+                    self.expr(s.returns, here)
+            self.bind(s.name, "def", s, here)
+            if module:
+                self.defs.append((s, None))
+            self.block(s.body, self.fresh(), None)
+        elif isinstance(s, ast.ClassDef):
+            for e in s.decorator_list + s.bases + [k.value for k in s.keywords]:
+                self.expr(e, here)
+            inner = ClassState(s.name, module)
+            self.block(s.body, ctx.but(scope="class"), inner)
+            self.bind(s.name, "class", s, here)
+            if module:
+                for b in s.body:
+                    if isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        self.defs.append((b, s.name))
+                self.classes.append((s, inner))
+        elif isinstance(s, (ast.Import, ast.ImportFrom)):
+            self.import_stmt(s, here)
+        elif isinstance(s, ast.Assign):
+            self.literal_assign(s.targets, s.value, here)
+            for t in s.targets:
+                self.target(t, "assign", here)
+            self.expr(s.value, here)
+            self.pytestmark(s.targets, s.value, cls)
+        elif isinstance(s, ast.AnnAssign):
+            if s.value is not None:
+                self.literal_assign([s.target], s.value, here)
+                self.target(s.target, "annassign", here)
+                self.pytestmark([s.target], s.value, cls)
+            elif not isinstance(s.target, ast.Name):
+                self.target(s.target, None, here)
+            if not self.future:
+                self.expr(s.annotation, here)
+            if s.value is not None:
+                self.expr(s.value, here)
+        elif isinstance(s, ast.AugAssign):
+            t = s.target
+            if isinstance(t, ast.Name):
+                self.literal_augassign(t, s.op, s.value, here)
+                self.read(t, here)
+                self.bind(t.id, "augassign", t, here)
+                if isinstance(s.op, ast.Add):
+                    self.pytestmark([t], s.value, cls)
+            else:
+                self.target(t, None, here)
+            self.expr(s.value, here)
+        elif isinstance(s, ast.Delete):
+            for t in s.targets:
+                self.target(t, "del", here)
+        elif isinstance(s, (ast.For, ast.AsyncFor)):
+            self.target(s.target, "for", here)
+            self.expr(s.iter, here)
+        elif isinstance(s, (ast.While, ast.If)):
+            self.expr(s.test, here)
+        elif isinstance(s, (ast.With, ast.AsyncWith)):
+            for item in s.items:
+                self.expr(item.context_expr, here)
+                if item.optional_vars is not None:
+                    self.target(item.optional_vars, "with", here)
+        elif isinstance(s, (ast.Try, ast.TryStar)):
+            for h in s.handlers:
+                if h.type is not None:
+                    self.expr(h.type, here)
+                if h.name is not None:
+                    self.bind(h.name, "except", h, here)
+        elif isinstance(s, ast.Match):
+            self.expr(s.subject, here)
+            for c in s.cases:
+                self.pattern(c.pattern, here)
+                if c.guard is not None:
+                    self.expr(c.guard, here)
+        elif isinstance(s, ast.Expr):
+            self.literal_call(s.value, here)
+            self.expr(s.value, here)
+        elif isinstance(s, (ast.Return, ast.Raise, ast.Assert)):
+            for child in ast.iter_child_nodes(s):
+                self.expr(child, here)
+        for body, c in self.sub_blocks(s, ctx):
+            self.block(body, c, cls)
+
+    def import_stmt(self, s, here):
+        self.import_fact(s, here.ctx, here.stmt)
+        module_scope = here.cls is None
+        for a in s.names:
+            if isinstance(s, ast.Import):
+                self.bind(a.asname or a.name.split(".")[0], "import", a, here)
+                if module_scope and a.name == "pytest":
+                    self.pytest_mods.add(a.asname or "pytest")
+            elif a.name == "*":
+                if module_scope:
+                    self.stars.append((self.key(s), {**self.pos(s), "stmt": here.stmt}))
+            else:
+                self.bind(a.asname or a.name, "import", a, here)
+                if module_scope and s.level == 0:
+                    if a.name == "mark" and s.module in ("pytest", "_pytest.mark"):
+                        self.mark_names.add(a.asname or "mark")
+                    if a.name == "fixture" and s.module == "pytest":
+                        self.fixture_names.add(a.asname or "fixture")
+
+    def target(self, node, kind, here):
+        """A store/del target: names it binds (kind None: binds nothing), reads of its bases and subscripts."""
+        if kind is not None:
+            for n in target_names(node, []):
+                self.bind(n.id, kind, n, here)
+        self.expr(node, here)
+
+    # -- literal bookkeeping: __all__, collect_ignore, pytest_plugins, pytestmark
+
+    def literal_assign(self, targets, value, here):
+        if here.cls is not None:
+            return
+        for t in targets:
+            if not isinstance(t, ast.Name):
+                continue
+            if t.id == "__all__":
+                names = str_elts(value)
+                if names is not None:
+                    if self.all is None:
+                        self.all = {"names": [], "line": here.line, "complete": True}
+                    self.all["names"] = names
+                    self.all_handled.add(id(t))
+            elif t.id in self.ignore:
+                elts = value.elts if isinstance(value, (ast.List, ast.Tuple)) else []
+                self.ignore[t.id] = [e.value for e in elts if is_str(e)]
+            elif t.id == "pytest_plugins":
+                self.plugins = [value.value] if is_str(value) else str_elts(value)
+                self.all_handled.add(id(t))
+
+    def literal_augassign(self, t, op, value, here):
+        if here.cls is not None or not isinstance(op, ast.Add):
+            return
+        if t.id == "__all__":
+            names = str_elts(value)
+            if names is not None:
+                if self.all is None:
+                    self.all = {"names": [], "line": here.line, "complete": True}
+                self.all["names"].extend(names)
+                self.all_handled.add(id(t))
+        elif t.id in self.ignore:
+            lst = self.ignore[t.id]
+            if lst is None:
+                lst = self.ignore[t.id] = []
+            if isinstance(value, (ast.List, ast.Tuple)):
+                lst.extend(e.value for e in value.elts if is_str(e))
+
+    def literal_call(self, call, here):
+        """`__all__.append("x")` / `.extend([...])` and the same on collect_ignore, as whole expression statements."""
+        if here.cls is not None or not isinstance(call, ast.Call) or call.keywords or len(call.args) != 1:
+            return
+        arg = call.args[0]
+        m = method_call(call, "__all__", ("append", "extend"))
+        if m is not None:
+            names = ([arg.value] if is_str(arg) else None) if m == "append" else str_elts(arg)
+            if names is not None:
+                self.all_handled.add(id(call))
+                if self.all is not None:
+                    self.all["names"].extend(names)
+            return
+        for name, lst in self.ignore.items():
+            m = method_call(call, name, ("append", "extend"))
+            if m is None or lst is None:
+                continue
+            if m == "append":
+                if is_str(arg):
+                    lst.append(arg.value)
+            elif isinstance(arg, (ast.List, ast.Tuple)):
+                lst.extend(e.value for e in arg.elts if is_str(e))
+
+    def pytestmark(self, targets, value, cls):
+        if not any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in targets):
+            return
+        if cls is None:
+            self.module_marks.append(value)
+        elif cls.module_level:
+            cls.marks.append(value)
+
+    # -- expressions
+
+    def read(self, n, here):
+        name = n.id
+        if here.cls is not None and here.classlocal:
+            if name == "__module__" or name == "__qualname__":
+                return None
+            b = here.cls.bound.get(name)
+            if b is not None and b < here.stmt:
+                return None
+        if name in here.excl:
+            return None
+        fact = {"name": name, **self.pos(n), "stmt": here.stmt, "scope": here.ctx.scope, **here.ctx.fields()}
+        self.reads.append((self.key(n), fact))
+        return fact
+
+    def expr(self, node, here):
+        t = type(node)
+        if t is ast.Name:
+            if type(node.ctx) is ast.Load:
+                self.read(node, here)
+        elif t is ast.Constant:
+            return
+        elif t is ast.Attribute:
+            chain = []
+            n = node
+            while type(n) is ast.Attribute:
+                chain.append(n)
+                n = n.value
+            if type(n) is not ast.Name:
+                self.expr(n, here)
+            elif type(n.ctx) is ast.Load:
+                r = self.read(n, here)
+                if r is not None:
+                    attrs = []
+                    for a in reversed(chain):
+                        if type(a.ctx) is not ast.Load:
+                            break
+                        attrs.append(a.attr)
+                    if attrs:
+                        self.attr_reads.append((self.key(n), {**r, "attrs": attrs}))
+        elif t is ast.NamedExpr:
+            self.bind(node.target.id, "walrus", node.target, here)
+            self.expr(node.value, here)
+        elif t is ast.Lambda:
+            for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+                self.expr(d, here)
+        elif t in COMPREHENSIONS:
+            self.comprehension(node, here)
+        else:
+            if t is ast.Call and here.cls is None:
+                self.module_call(node, here)
+            elif (
+                t is ast.Subscript
+                and type(node.ctx) is not ast.Load
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "__all__"
+                and here.cls is None
+            ):
+                self.all_dirty = True
+            for child in ast.iter_child_nodes(node):
+                self.expr(child, here)
+
+    def comprehension(self, node, here):
+        gens = node.generators
+        self.expr(gens[0].iter, here)
+        if type(node) is ast.GeneratorExp:
+            # Only the first iterable runs at import time; walrus targets still bind in the enclosing scope.
+            self.walrus_only([node.elt] + [x for g in gens for x in [g.target, *g.ifs]] + [g.iter for g in gens[1:]], here)
+            return
+        bound = {n.id for g in gens for n in target_names(g.target, [])}
+        inner = here.inner(here.excl | bound)
+        for i, g in enumerate(gens):
+            self.expr(g.target, inner)
+            if i:
+                self.expr(g.iter, inner)
+            for c in g.ifs:
+                self.expr(c, inner)
+        for e in (node.key, node.value) if type(node) is ast.DictComp else (node.elt,):
+            self.expr(e, inner)
+
+    def walrus_only(self, nodes, here):
+        for node in nodes:
+            if type(node) is ast.NamedExpr:
+                self.bind(node.target.id, "walrus", node.target, here)
+            if type(node) is ast.Lambda:
+                self.walrus_only(node.args.defaults + [d for d in node.args.kw_defaults if d is not None], here)
+            else:
+                self.walrus_only(list(ast.iter_child_nodes(node)), here)
+
+    def module_call(self, call, here):
+        m = method_call(call, "__all__", ALL_MUTATORS)
+        if m is not None and id(call) not in self.all_handled:
+            self.all_dirty = True
+        f = call.func
+        if not (isinstance(f, ast.Attribute) and f.attr in ("insert", "append") and dotted(f.value) == "sys.path"):
+            return
+        args = call.args
+        if call.keywords or any(type(a) is ast.Starred for a in args):
+            return
+        if f.attr == "insert" and len(args) == 2:
+            index, path = int_literal(args[0]), path_expr(args[1])
+        elif f.attr == "append" and len(args) == 1:
+            index, path = None, path_expr(args[0])
+        else:
+            return
+        fact = {**self.pos(call), "conditional": here.ctx.cond, "method": f.attr, "path": path, "index": index}
+        fact["stmt"] = here.stmt
+        self.sys_path.append((self.key(call), fact))
+
+    def pattern(self, p, here):
+        t = type(p)
+        if t is ast.MatchValue:
+            self.expr(p.value, here)
+        elif t is ast.MatchSequence or t is ast.MatchOr:
+            for q in p.patterns:
+                self.pattern(q, here)
+        elif t is ast.MatchMapping:
+            for k in p.keys:
+                self.expr(k, here)
+            for q in p.patterns:
+                self.pattern(q, here)
+            if p.rest is not None:
+                self.bind(p.rest, "match", p, here)
+        elif t is ast.MatchClass:
+            self.expr(p.cls, here)
+            for q in p.patterns + p.kwd_patterns:
+                self.pattern(q, here)
+        elif t is ast.MatchStar:
+            if p.name is not None:
+                self.bind(p.name, "match", p, here)
+        elif t is ast.MatchAs:
+            if p.pattern is not None:
+                self.pattern(p.pattern, here)
+            if p.name is not None:
+                self.bind(p.name, "match", p, here)
+
+    # -- pytest
+
+    def mark_of(self, node):
+        """NAME of a mark expression `P.mark.NAME[(...)]` / `M.NAME[(...)]`, else None."""
+        base = node.func if isinstance(node, ast.Call) else node
+        if not isinstance(base, ast.Attribute):
+            return None
+        v = base.value
+        if isinstance(v, ast.Name) and v.id in self.mark_names:
+            return base.attr
+        if (
+            isinstance(v, ast.Attribute)
+            and v.attr == "mark"
+            and isinstance(v.value, ast.Name)
+            and v.value.id in self.pytest_mods
+        ):
+            return base.attr
+        return None
+
+    def is_fixture(self, node):
+        base = node.func if isinstance(node, ast.Call) else node
+        if isinstance(base, ast.Name):
+            return base.id in self.fixture_names
+        return (
+            isinstance(base, ast.Attribute)
+            and base.attr == "fixture"
+            and isinstance(base.value, ast.Name)
+            and base.value.id in self.pytest_mods
+        )
+
+    def marker(self, node, via, target, out):
+        name = self.mark_of(node)
+        if name is None:
+            return
+        out["markers"].append((self.key(node), {"name": name, **self.pos(node), "via": via, "target": target}))
+        if name == "parametrize" and isinstance(node, ast.Call) and target is not None:
+            values = node.args[1] if len(node.args) >= 2 else None
+            for k in node.keywords:
+                if values is None and k.arg == "argvalues":
+                    values = k.value
+            size = None
+            if isinstance(values, (ast.List, ast.Tuple)) and not any(isinstance(e, ast.Starred) for e in values.elts):
+                size = len(values.elts)
+            out["parametrize"].append((self.key(node), {**self.pos(node), "target": target, "size": size}))
+
+    def pytestmark_values(self, values, target, out):
+        for value in values:
+            for e in value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]:
+                self.marker(e, "pytestmark", target, out)
+
+    def pytest_facts(self):
+        out = {k: [] for k in ("functions", "classes", "markers", "parametrize", "fixtures")}
+        for node, cls in self.defs:
+            target = node.name if cls is None else cls + "." + node.name
+            is_async = isinstance(node, ast.AsyncFunctionDef)
+            out["functions"].append(
+                (self.key(node), {"name": node.name, **self.pos(node), "className": cls, "async": is_async})
+            )
+            for d in node.decorator_list:
+                self.marker(d, "decorator", target, out)
+            if any(self.is_fixture(d) for d in node.decorator_list):
+                out["fixtures"].append((self.key(node), {"name": node.name, **self.pos(node)}))
+        for node, state in self.classes:
+            has_init = any(
+                isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and b.name == "__init__" for b in node.body
+            )
+            bases = [d for d in map(dotted, node.bases) if d is not None]
+            fact = {"name": node.name, **self.pos(node), "bases": bases, "hasInit": has_init}
+            out["classes"].append((self.key(node), fact))
+            for d in node.decorator_list:
+                self.marker(d, "decorator", node.name, out)
+            self.pytestmark_values(state.marks, node.name, out)
+        self.pytestmark_values(self.module_marks, None, out)
+        facts = {k: sort_facts(v) for k, v in out.items()}
+        facts.update(self.anywhere_calls())
+        facts["plugins"] = self.plugins
+        facts["collectIgnore"] = self.ignore["collect_ignore"]
+        facts["collectIgnoreGlob"] = self.ignore["collect_ignore_glob"]
+        facts["dynamicHooks"] = sorted({n.name for n, cls in self.defs if cls is None and n.name in DYNAMIC_HOOKS})
+        order = ("functions", "classes", "markers", "parametrize", "fixtures", "plugins", "registeredMarkers")
+        order += ("iniKeys", "options", "collectIgnore", "collectIgnoreGlob", "dynamicHooks")
+        return {k: facts[k] for k in order}
+
+    def anywhere_calls(self):
+        """addinivalue_line("markers", S), addini(S), addoption(...): in any scope, even inside defs."""
+        reg, ini, opts = [], [], []
+        for node in ast.walk(self.tree):
+            if type(node) is not ast.Call or type(node.func) is not ast.Attribute:
+                continue
+            attr, args = node.func.attr, node.args
+            if attr == "addinivalue_line":
+                if len(args) >= 2 and is_str(args[0]) and args[0].value == "markers" and is_str(args[1]):
+                    reg.append((self.key(node), {**self.pos(node), "text": args[1].value}))
+            elif attr == "addini":
+                if args and is_str(args[0]):
+                    ini.append((self.key(node), {**self.pos(node), "name": args[0].value}))
+            elif attr == "addoption" or attr == "_addoption":
+                names = []
+                for a in args:
+                    if not is_str(a):
+                        break
+                    names.append(a.value)
+                if names:
+                    opts.append((self.key(node), {**self.pos(node), "names": names}))
+        return {"registeredMarkers": sort_facts(reg), "iniKeys": sort_facts(ini), "options": sort_facts(opts)}
+
+    # -- the whole file
+
+    def run(self, facts):
+        self.block(self.tree.body, Ctx("module", False, False, frozenset()), None)
+        if self.all is not None and self.all_dirty:
+            self.all["complete"] = False
+        bindings = sort_facts(self.bindings)
+        facts.update(
+            {
+                "futureAnnotations": self.future,
+                "imports": sort_facts(self.imports),
+                "bindings": bindings,
+                "starImports": sort_facts(self.stars),
+                "dunderAll": self.all,
+                "moduleGetattr": any(b["name"] == "__getattr__" for b in bindings),
+                "reads": sort_facts(self.reads),
+                "attributeReads": sort_facts(self.attr_reads),
+                "sysPath": sort_facts(self.sys_path),
+                "pytest": self.pytest_facts(),
+            }
+        )
+        return facts
+
+
+# ---------------------------------------------------------------------------------------------- files
+
+
+def syntax_error(e, lines, offset_in_bytes):
+    """CPython's SyntaxError as a fact. Parser offsets count code points; compiler offsets count UTF-8 bytes."""
+    line = e.lineno if e.lineno and e.lineno > 0 else 1
+    col = (e.offset or 1) - 1 if e.offset and e.offset > 0 else 0
+    if offset_in_bytes and 0 < line <= len(lines):
+        col = len(lines[line - 1].encode("utf-8")[:col].decode("utf-8", "replace"))
+    return {"line": line, "col": col, "message": str(e.msg), "source": "cpython"}
+
+
+def decode(path, data):
+    """(encoding, text) as CPython decodes a source file, or (encoding, None, problem)."""
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as e:
+        return "utf-8", None, str(e.msg if hasattr(e, "msg") else e)
+    try:
+        return encoding, data.decode(encoding), None
+    except (UnicodeDecodeError, LookupError) as e:
+        return encoding, None, str(e)
+
+
+def file_facts(path, data, compile_check=True, max_bytes=DEFAULT_MAX_BYTES):
+    if data is None:
+        return empty_facts(path, "unreadable", problem="cannot read the file")
+    if len(data) > max_bytes:
+        return empty_facts(path, "too-large", problem=f"{len(data)} bytes, over the limit of {max_bytes}")
+    if b"\0" in data:
+        return empty_facts(path, "binary", problem="the file contains NUL bytes")
+    encoding, text, problem = decode(path, data)
+    if text is None:
+        return empty_facts(path, "decode-error", encoding, problem)
+    lines = LINE_END.split(text)
+    try:
+        tree = compile(data, path, "exec", ast.PyCF_ONLY_AST, dont_inherit=True)
+    except SyntaxError as e:
+        return empty_facts(path, "syntax-error", encoding, None, [syntax_error(e, lines, False)])
+    except (ValueError, RecursionError, MemoryError) as e:
+        err = {"line": 1, "col": 0, "message": f"{type(e).__name__}: {e}", "source": "cpython"}
+        return empty_facts(path, "syntax-error", encoding, None, [err])
+    if compile_check:
+        try:
+            compile(tree, path, "exec", dont_inherit=True)
+        except SyntaxError as e:
+            return empty_facts(path, "syntax-error", encoding, None, [syntax_error(e, lines, True)])
+        except (ValueError, RecursionError, MemoryError) as e:
+            err = {"line": 1, "col": 0, "message": f"{type(e).__name__}: {e}", "source": "cpython"}
+            return empty_facts(path, "syntax-error", encoding, None, [err])
+    return Extractor(text, tree).run(empty_facts(path, "ok", encoding))
+
+
+def read_bytes(path):
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
+def main(argv):
+    args = argv[1:]
+    opts = {"stdin": False, "compile": True, "time": False, "max": DEFAULT_MAX_BYTES}
+    files = []
+    i = 0
+    while i < len(args):
+        a = args[i]
+        if a == "--stdin":
+            opts["stdin"] = True
+        elif a == "--no-compile":
+            opts["compile"] = False
+        elif a == "--time":
+            opts["time"] = True
+        elif a == "--max-bytes":
+            i += 1
+            opts["max"] = int(args[i])
+        elif a in ("-h", "--help"):
+            print(__doc__)
+            return 0
+        else:
+            files.append(a)
+        i += 1
+    if opts["stdin"]:
+        files.extend(line.rstrip("\r\n") for line in sys.stdin if line.strip())
+    out = sys.stdout
+    if opts["time"]:
+        data = [(f, read_bytes(f)) for f in files]
+        total = sum(len(d) for _, d in data if d is not None)
+        start = time.perf_counter()
+        for f, d in data:
+            file_facts(f, d, compile_check=False, max_bytes=opts["max"])
+        seconds = time.perf_counter() - start
+        out.write(json.dumps({"files": len(data), "bytes": total, "seconds": seconds}) + "\n")
+        return 0
+    for f in files:
+        facts = file_facts(f, read_bytes(f), opts["compile"], opts["max"])
+        out.write(json.dumps(facts, ensure_ascii=False) + "\n")
+        out.flush() if opts["stdin"] else None
+    return 0
+
+
+def run_with_deep_stack(argv):
+    # Generated modules nest expressions thousands deep (long `a + b + ...` chains); the walker recurses.
+    warnings.simplefilter("ignore")
+    sys.setrecursionlimit(200000)
+    threading.stack_size(512 * 1024 * 1024)
+    result = []
+    t = threading.Thread(target=lambda: result.append(main(argv)))
+    t.start()
+    t.join()
+    return result[0] if result else 1
+
+
+if __name__ == "__main__":
+    sys.exit(run_with_deep_stack(sys.argv))

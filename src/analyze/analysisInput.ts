@@ -1,0 +1,76 @@
+// Everything an analyzer may read: the import-time model plus the few facts about pytest's session and the
+// repository it needs. Filled by src/scan from discovery's output, so analyzers stay pure and testable by hand.
+import type { CollectionModel } from "../graph/collectionModel.ts";
+import type { FileFacts } from "../python/facts.ts";
+
+/** A marker pytest knows about, and who registered it (a config file, a conftest, a plugin, pytest itself). */
+export interface RegisteredMarker {
+  name: string;
+  source: string;
+}
+
+/** A key written in the pytest section of the config file. */
+export interface ConfigKey {
+  key: string;
+  line: number | null;
+}
+
+/** The parts of pytest's resolved configuration that decide how collection fails. */
+export interface PytestSession {
+  /** Absolute. Finding paths are made relative to it. */
+  rootdir: string;
+  /** Absolute path of the config file pytest uses, or null. */
+  configfile: string | null;
+  /** Effective strict_markers (ini strict_markers, else strict, else the flag where pytest honours it). */
+  strictMarkers: boolean;
+  /** Effective strict_config, likewise. */
+  strictConfig: boolean;
+  /** The `filterwarnings` ini lines, in the order written. */
+  filterwarnings: string[];
+  markers: RegisteredMarker[];
+  /** Keys written in the config file's pytest section. */
+  configKeys: ConfigKey[];
+  /** Ini keys registered by pytest, plugins and conftests; null when unknown (the check is skipped). */
+  knownIniKeys: string[] | null;
+  /** `required_plugins` entries as written. */
+  requiredPlugins: string[];
+  /** Installed distributions (name, version). */
+  distributions: { name: string; version: string }[];
+  /** The `addopts` tokens (shlex-split). */
+  addopts: string[];
+  /** Command-line options defined by pytest, plugins and conftests; null when unknown (the check is skipped). */
+  knownOptions: string[] | null;
+  /** `-p NAME` plugins (from addopts and the command line) that cannot be imported. */
+  unimportablePlugins: { name: string; message: string }[];
+  importMode: "prepend" | "append" | "importlib";
+  pythonFunctions: string[];
+  pythonClasses: string[];
+  /** Test files (absolute) in collection order. */
+  testFiles: string[];
+}
+
+/** A first-party module remedy can see, for suggestions ("it now lives in ..."). */
+export interface KnownModule {
+  name: string;
+  path: string;
+}
+
+/** A requirements source that names a distribution: requirements*.txt, pyproject dependencies, setup.cfg. */
+export interface RequirementEntry {
+  /** Repository-relative path of the file asking for it. */
+  file: string;
+  line: number | null;
+  /** Distribution name as written. */
+  name: string;
+}
+
+export interface AnalysisInput {
+  model: CollectionModel;
+  session: PytestSession;
+  facts: (path: string) => FileFacts;
+  /** First-party modules (under the rootdir) with their dotted names. */
+  modules: KnownModule[];
+  requirements: RequirementEntry[];
+  /** Whether a file exists (for `__init__.py` checks); injected so analyzers stay testable without a disk. */
+  isFile: (path: string) => boolean;
+}

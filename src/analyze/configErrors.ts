@@ -1,0 +1,80 @@
+// Configuration that stops pytest: a `-p` plugin that cannot be imported, required_plugins not installed,
+// addopts options nobody defines (all before collection), and under strict config an ini key nobody
+// registers (pytest collects, then exits 4). Without strict config an unknown key is only a warning.
+import { type Analyzer, findingId } from "./analyzer.ts";
+import { blastRadius } from "./blastRadius.ts";
+import { configProblems } from "./configChecks.ts";
+import type { Finding, Suggestion } from "./finding.ts";
+
+function suggestion(kind: string, name: string, configfile: string): Suggestion {
+  switch (kind) {
+    case "plugin":
+      return {
+        kind: "install",
+        message: `Install the plugin that provides \`${name}\`, or remove \`-p ${name}\` from addopts in ${configfile}`,
+        data: { plugin: name },
+      };
+    case "required_plugins":
+      return {
+        kind: "install",
+        message: `Install ${name} (pip install ${name
+          .split(", ")
+          .map((n) => `'${n}'`)
+          .join(" ")}), or drop it from required_plugins in ${configfile}`,
+        data: { plugins: name },
+      };
+    case "addopts":
+      return {
+        kind: "other",
+        message: `Install the plugin that defines ${name}, or remove it from addopts in ${configfile}`,
+        data: { options: name },
+      };
+    default:
+      return {
+        kind: "other",
+        message: `Remove \`${name}\` from ${configfile} (no installed plugin or conftest registers it), or install the plugin that reads it`,
+        data: { key: name },
+      };
+  }
+}
+
+export const configErrors: Analyzer = {
+  id: "config-errors",
+  description: "pytest configuration that stops the session (plugins, required_plugins, addopts, unknown ini keys)",
+  severity: "error",
+  fixable: false,
+  run(input, ctx) {
+    const configfile = input.session.configfile ? ctx.rel(input.session.configfile) : "(no config file)";
+    let firstAfterCollection = true;
+    return configProblems(input.session).map((p): Finding => {
+      const kind = p.rootKey.split("|")[1]!;
+      const blocking = p.stage === "startup";
+      const radius = blocking
+        ? blastRadius(input, ctx.resolution, p.rootKey)
+        : { blocks: { testFiles: [], tests: 0, areas: [] }, hiddenIn: [], hidden: false };
+      // pytest raises on the first unknown key (sorted); the others appear once it is fixed.
+      let hidden = radius.hidden;
+      if (p.stage === "after-collection") {
+        hidden = !firstAfterCollection;
+        firstAfterCollection = false;
+      }
+      return {
+        id: findingId("config-error", configfile, p.line ?? 0, p.name),
+        kind: "config-error",
+        category: kind === "plugin" || kind === "required_plugins" ? "environment" : "configuration",
+        severity: p.stage === "warning" ? "warning" : "error",
+        file: configfile,
+        line: p.line ?? 0,
+        col: 0,
+        message: p.message,
+        exceptionType: p.exceptionType,
+        module: null,
+        name: p.name,
+        chain: [],
+        ...radius,
+        hidden,
+        suggestions: [suggestion(kind, p.name, configfile)],
+      };
+    });
+  },
+};

@@ -1,0 +1,35 @@
+// Optimal-string-alignment distance, for "did you mean" suggestions on names and module paths.
+
+export function editDistance(a: string, b: string): number {
+  const m = a.length;
+  const n = b.length;
+  if (m === 0) return n;
+  if (n === 0) return m;
+  let prev2 = new Array<number>(n + 1).fill(0);
+  let prev = Array.from({ length: n + 1 }, (_, j) => j);
+  for (let i = 1; i <= m; i++) {
+    const cur = new Array<number>(n + 1).fill(0);
+    cur[0] = i;
+    for (let j = 1; j <= n; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
+      cur[j] = v;
+    }
+    prev2 = prev;
+    prev = cur;
+  }
+  return prev[n]!;
+}
+
+/** Whether `candidate` is plausibly what `wanted` was renamed to or misspelt from. */
+export function isSimilarName(wanted: string, candidate: string): boolean {
+  if (wanted === candidate) return false;
+  const a = wanted.toLowerCase();
+  const b = candidate.toLowerCase();
+  if (a === b) return true;
+  const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
+  if (editDistance(a, b) <= Math.min(limit, 3)) return true;
+  // ExecutionStatus -> ExecutionStatusEnum / AgentExecutionStatus: one name contains the other.
+  return Math.min(a.length, b.length) >= 5 && (a.includes(b) || b.includes(a));
+}

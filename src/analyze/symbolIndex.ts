@@ -1,0 +1,79 @@
+// Where first-party names are defined and from where the code base already imports them: the evidence behind
+// "relocated" suggestions (a name that moved is usually already imported from its new home elsewhere).
+import type { AnalysisInput, KnownModule } from "./analysisInput.ts";
+
+export interface Definer {
+  module: string;
+  path: string;
+  line: number;
+  /** Distinct first-party modules that do `from <module> import <name>`. */
+  importers: number;
+}
+
+export interface SymbolIndex {
+  /** Modules whose module-level code defines `name` (def, class, assignment: not a re-import). */
+  definersOf(name: string): Definer[];
+  /** Names bound at module level by a module (any binding kind), for "renamed" suggestions. */
+  namesOf(module: string): string[];
+  moduleNames(): string[];
+  byName(module: string): KnownModule | undefined;
+}
+
+const DEFINING = new Set(["def", "class", "assign", "annassign", "augassign", "with", "for", "match", "walrus"]);
+
+/** The absolute module a relative `from` import names. */
+export function resolveRelative(importer: KnownModule, level: number, module: string | null): string {
+  if (level === 0) return module ?? "";
+  const parts = importer.name.split(".");
+  const isPackage = /(^|[\\/])__init__\.py$/.test(importer.path);
+  const drop = isPackage ? level - 1 : level;
+  const base = parts.slice(0, Math.max(0, parts.length - drop));
+  if (module) base.push(module);
+  return base.join(".");
+}
+
+export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
+  const definers = new Map<string, { module: string; path: string; line: number }[]>();
+  const names = new Map<string, string[]>();
+  const importers = new Map<string, Set<string>>();
+  const byName = new Map<string, KnownModule>();
+  for (const mod of input.modules) {
+    byName.set(mod.name, mod);
+    let facts: ReturnType<AnalysisInput["facts"]>;
+    try {
+      facts = input.facts(mod.path);
+    } catch {
+      continue;
+    }
+    const own = new Set<string>();
+    for (const b of facts.bindings) {
+      if (b.kind === "del") continue;
+      own.add(b.name);
+      if (!DEFINING.has(b.kind)) continue;
+      const list = definers.get(b.name) ?? [];
+      if (!list.some((d) => d.module === mod.name)) list.push({ module: mod.name, path: mod.path, line: b.line });
+      definers.set(b.name, list);
+    }
+    names.set(mod.name, [...own]);
+    for (const imp of facts.imports) {
+      if (imp.kind !== "from") continue;
+      const from = resolveRelative(mod, imp.level, imp.module);
+      for (const n of imp.names) {
+        const key = `${from}\0${n.name}`;
+        const set = importers.get(key) ?? new Set<string>();
+        set.add(mod.name);
+        importers.set(key, set);
+      }
+    }
+  }
+  return {
+    definersOf(name) {
+      return (definers.get(name) ?? [])
+        .map((d) => ({ ...d, importers: importers.get(`${d.module}\0${name}`)?.size ?? 0 }))
+        .sort((a, b) => b.importers - a.importers || (a.module < b.module ? -1 : 1));
+    },
+    namesOf: (module) => names.get(module) ?? [],
+    moduleNames: () => [...byName.keys()],
+    byName: (module) => byName.get(module),
+  };
+}

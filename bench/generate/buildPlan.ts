@@ -1,0 +1,37 @@
+// Builds the whole plan of a monorepo for (modules, seed): source layout, definitions, re-exports, wiring, tests.
+// About 22% of the files are on the test side; the rest are source modules and __init__.py files.
+import { planDefinitions } from "./definitions.ts";
+import { layoutSources } from "./layout.ts";
+import type { ModulePlan, RepoPlan } from "./plan.ts";
+import { Random } from "./random.ts";
+import { planTests } from "./testSuites.ts";
+import { ENTITIES } from "./vocabulary.ts";
+import { planReexports, wireSources } from "./wiring.ts";
+
+export function buildPlan(modules: number, seed: number): RepoPlan {
+  const rng = new Random(seed);
+  const testBudget = Math.round(modules * 0.22);
+  const layout = layoutSources(rng.fork("layout"), modules - testBudget);
+  const sources: ModulePlan[] = layout.packages.flatMap((p) => p.modules);
+  const inits = layout.packages.map((p) => p.init);
+
+  // Each service / lib / shared area is "about" a handful of entities, as real code bases are.
+  const focusOf = new Map<string, string[]>();
+  const defsRng = rng.fork("definitions");
+  for (const m of sources) {
+    const top = m.dotted.split(".").slice(0, 2).join(".");
+    if (!focusOf.has(top)) focusOf.set(top, defsRng.fork(top).sample(ENTITIES, 6));
+    planDefinitions(defsRng.fork(m.dotted), m, focusOf.get(top)!);
+  }
+  planReexports(rng.fork("reexports"), layout.packages);
+  wireSources(rng.fork("wiring"), sources, inits);
+  const tests = planTests(rng.fork("tests"), sources, layout.services, testBudget);
+  return {
+    seed,
+    modules: [...[...sources, ...inits].sort((a, b) => a.rank - b.rank), ...tests.modules],
+    iniMarkers: tests.iniMarkers,
+    configFile: seed % 2 === 0 ? "pyproject.toml" : "pytest.ini",
+    services: layout.services,
+    notes: [],
+  };
+}

@@ -1,0 +1,57 @@
+// Resolves the plan's module-level imports to modules (as Python would) and answers the two questions breakages
+// ask: which modules does importing the tests execute, and who imports a given name from a given module.
+import type { ImportSpec, ModulePlan, RepoPlan } from "./plan.ts";
+import { byDotted } from "./plan.ts";
+
+/** The dotted module an import statement names (`from ..x import y` in a.b.c resolves to a.x). */
+export function resolveSpec(m: ModulePlan, spec: ImportSpec): string {
+  if (spec.level === 0) return spec.module;
+  const base = m.pkg.split(".");
+  const kept = base.slice(0, base.length - (spec.level - 1));
+  return spec.module ? [...kept, spec.module].join(".") : kept.join(".");
+}
+
+/** Modules executed when collecting: test modules, conftests, support modules and all they import. */
+export function reachable(plan: RepoPlan): Set<string> {
+  const index = byDotted(plan);
+  const seen = new Set<string>();
+  const stack: string[] = [];
+  const push = (dotted: string) => {
+    const parts = dotted.split(".");
+    for (let i = 1; i <= parts.length; i++) {
+      const d = parts.slice(0, i).join(".");
+      if (!seen.has(d) && index.has(d)) {
+        seen.add(d);
+        stack.push(d);
+      }
+    }
+  };
+  for (const m of plan.modules) {
+    if (m.area !== "tests") continue;
+    for (const spec of m.imports) if (spec.placement === "module") push(resolveSpec(m, spec));
+  }
+  while (stack.length > 0) {
+    const m = index.get(stack.pop()!)!;
+    for (const spec of m.imports) if (spec.placement === "module") push(resolveSpec(m, spec));
+  }
+  return seen;
+}
+
+/** Who imports what at module level (directly, not through a re-export): "module" and "module\0name" keys. */
+export function importIndex(plan: RepoPlan): Map<string, ModulePlan[]> {
+  const index = new Map<string, ModulePlan[]>();
+  const add = (key: string, m: ModulePlan) => {
+    const list = index.get(key);
+    if (!list) index.set(key, [m]);
+    else if (list.at(-1) !== m) list.push(m);
+  };
+  for (const m of plan.modules) {
+    for (const s of m.imports) {
+      if (s.placement !== "module") continue;
+      const target = resolveSpec(m, s);
+      add(target, m);
+      for (const x of s.symbols) add(`${target}\0${x.name}`, m);
+    }
+  }
+  return index;
+}

@@ -1,0 +1,20 @@
+// `remedy config PATH`: what pytest would decide about the repository at PATH (rootdir, configfile, strictness,
+// markers and where each is registered, test files, conftests, sys.path) as JSON. Exit 2 on a config error.
+import type { Command } from "commander";
+import { pytestView } from "../../discover/index.ts";
+import { defaultPython } from "../pythonOption.ts";
+
+export function registerConfig(program: Command): void {
+  program
+    .command("config")
+    .description("print what pytest would decide about a repository: rootdir, config, test files, conftests, markers")
+    .argument("[path]", "the directory pytest would be run from", ".")
+    .option("--python <path>", "interpreter whose sys.path and plugins count (default: python3 on PATH)")
+    .option("--no-python", "ask no interpreter (sys.path and installed plugins stay unknown)")
+    .option("--pytest-args <args...>", "the arguments pytest would be given (paths, -c, --rootdir, -p, ...)")
+    .option("--json", "print JSON (the only format for now)")
+    .action(async (path: string, opts: { python?: string | boolean; pytestArgs?: string[] }) => {
+      const view = await pytestView(path, { python: defaultPython(opts.python), args: opts.pytestArgs ?? [] });
+      process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
+    });
+}

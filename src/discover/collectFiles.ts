@@ -1,0 +1,138 @@
+// The test files pytest would collect from the initial paths (Session/Dir/Package.collect and
+// pytest_ignore_collect in pytest 9): sorted directory walk, __pycache__, conftest collect_ignore(_glob),
+// --ignore(-glob), virtualenvs (pyvenv.cfg, conda-meta/history), norecursedirs, python_files.
+import { readdirSync, realpathSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { ancestors, type ConftestIndex } from "./conftestChain.ts";
+import { fnmatch, fnmatchEx } from "./fnmatch.ts";
+import { isFile, statOrNull } from "./fsStat.ts";
+import type { SourceReader } from "./sourceFacts.ts";
+
+export interface CollectInput {
+  /** Absolute initial paths (node ids already cut at "::"). */
+  initialPaths: string[];
+  pythonFiles: string[];
+  norecursedirs: string[];
+  collectInVirtualenv: boolean;
+  ignore: string[];
+  ignoreGlob: string[];
+  conftests: ConftestIndex;
+  sources: SourceReader;
+}
+
+export interface IgnoredPath {
+  path: string;
+  reason:
+    | "__pycache__"
+    | "collect_ignore"
+    | "collect_ignore_glob"
+    | "--ignore"
+    | "--ignore-glob"
+    | "virtualenv"
+    | "norecursedirs";
+  /** The conftest or pattern responsible, when there is one. */
+  by: string | null;
+}
+
+export interface CollectResult {
+  testFiles: string[];
+  /** Initial paths that do not exist: pytest stops with "file or directory not found" (exit 4). */
+  notFound: string[];
+  ignored: IgnoredPath[];
+}
+
+export function inVirtualenv(dir: string): boolean {
+  return isFile(join(dir, "pyvenv.cfg")) || isFile(join(dir, "conda-meta", "history"));
+}
+
+export function collectTestFiles(input: CollectInput): CollectResult {
+  const initial = new Set(input.initialPaths);
+  const withParents = new Set(input.initialPaths.flatMap((p) => [p, ...ancestors(p)]));
+  const result: CollectResult = { testFiles: [], notFound: [], ignored: [] };
+  const seen = new Set<string>();
+  const ignoreAbs = input.ignore.map((p) => resolve(p));
+
+  /** The nearest conftest for `dir` that defines `attr`, with its list resolved against the conftest's dir. */
+  const conftestList = (dir: string, attr: "collectIgnore" | "collectIgnoreGlob") => {
+    for (const conftest of [...input.conftests.chain(dir)].reverse()) {
+      const values = input.sources.read(conftest)?.[attr];
+      if (values) return { conftest, paths: values.map((v) => resolve(dirname(conftest), v)) };
+    }
+    return null;
+  };
+
+  const ignored = (path: string, isDir: boolean): IgnoredPath | null => {
+    const name = path.slice(path.lastIndexOf("/") + 1);
+    if (name === "__pycache__") return { path, reason: "__pycache__", by: null };
+    const parent = dirname(path);
+    const ci = conftestList(parent, "collectIgnore");
+    if (ci?.paths.includes(path)) return { path, reason: "collect_ignore", by: ci.conftest };
+    if (ignoreAbs.includes(path)) return { path, reason: "--ignore", by: null };
+    const cg = conftestList(parent, "collectIgnoreGlob");
+    const glob = cg?.paths.find((g) => fnmatch(path, g));
+    if (cg && glob) return { path, reason: "collect_ignore_glob", by: cg.conftest };
+    const optGlob = input.ignoreGlob.map((g) => resolve(g)).find((g) => fnmatch(path, g));
+    if (optGlob) return { path, reason: "--ignore-glob", by: optGlob };
+    if (!input.collectInVirtualenv && inVirtualenv(path)) return { path, reason: "virtualenv", by: null };
+    if (isDir) {
+      const pat = input.norecursedirs.find((p) => fnmatchEx(p, path));
+      if (pat !== undefined) return { path, reason: "norecursedirs", by: pat };
+    }
+    return null;
+  };
+
+  const addFile = (path: string) => {
+    if (!path.endsWith(".py")) return;
+    if (!initial.has(path) && !input.pythonFiles.some((p) => fnmatchEx(p, path))) return;
+    if (!seen.has(path)) {
+      seen.add(path);
+      result.testFiles.push(path);
+    }
+  };
+
+  const visited = new Set<string>();
+  const walk = (dir: string) => {
+    const real = realpathSync(dir);
+    if (visited.has(real)) return;
+    visited.add(real);
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return;
+    }
+    // Package.collect puts __init__.py first; otherwise entries are sorted by name, files and dirs interleaved.
+    names.sort((a, b) => (a === "__init__.py" ? -1 : b === "__init__.py" ? 1 : a < b ? -1 : a > b ? 1 : 0));
+    for (const name of names) {
+      const path = join(dir, name);
+      const st = statOrNull(path);
+      if (st?.isDirectory()) {
+        if (!withParents.has(path)) {
+          const why = ignored(path, true);
+          if (why) {
+            result.ignored.push(why);
+            continue;
+          }
+        }
+        walk(path);
+      } else if (st?.isFile()) {
+        if (!initial.has(path)) {
+          const why = ignored(path, false);
+          if (why) {
+            if (path.endsWith(".py")) result.ignored.push(why);
+            continue;
+          }
+        }
+        addFile(path);
+      }
+    }
+  };
+
+  for (const path of input.initialPaths) {
+    const st = statOrNull(path);
+    if (!st) result.notFound.push(path);
+    else if (st.isDirectory()) walk(path);
+    else addFile(path);
+  }
+  return result;
+}

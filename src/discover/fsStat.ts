@@ -1,0 +1,14 @@
+// Filesystem questions that never throw: a path that is missing, under a file, or unreadable is simply "not there".
+import { type Stats, statSync } from "node:fs";
+
+export function statOrNull(path: string): Stats | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
+export const isFile = (path: string): boolean => statOrNull(path)?.isFile() ?? false;
+export const isDir = (path: string): boolean => statOrNull(path)?.isDirectory() ?? false;
+export const exists = (path: string): boolean => statOrNull(path) !== null;

@@ -1,0 +1,14 @@
+// discover's public face: what pytest itself would decide about a repository (rootdir, config, collected files,
+// conftests, markers, sys.path), determined statically. Nothing here imports graph/analyze.
+
+export type { IgnoredPath } from "./collectFiles.ts";
+export { ConfigError } from "./errors.ts";
+export type { Distribution, EntryPoint, InterpreterInfo } from "./interpreter.ts";
+export { InterpreterError, inspectInterpreter } from "./interpreter.ts";
+export type { IniKeyEntry, MarkerEntry, OptionEntry, RegistrationKind } from "./markerRegistry.ts";
+export { markerName } from "./markerRegistry.ts";
+export type { UnknownMarkPolicy } from "./markWarnings.ts";
+export type { PluginSource } from "./plugins.ts";
+export { pytestView } from "./pytestView.ts";
+export type { PytestOptions } from "./settings.ts";
+export type { InterpreterSummary, PytestView, PytestViewOptions } from "./types.ts";

@@ -1,0 +1,137 @@
+// Asks a Python interpreter once what it sees (probeScript.ts) and caches the answer in
+// ~/.cache/remedy/interpreters.json (or $XDG_CACHE_HOME/remedy, or $REMEDY_CACHE_DIR): a per-user directory, not
+// the shared OS temp dir, so another user cannot plant a forged answer. An entry is keyed by the interpreter's
+// realpath, its mtime and PYTHONPATH, and is re-asked when any site-packages directory's mtime changed
+// (pip install/uninstall changes it while the interpreter binary stays the same).
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { delimiter, isAbsolute, join, resolve } from "node:path";
+import { RemedyError } from "../errors.ts";
+import { statOrNull } from "./fsStat.ts";
+import { PROBE_SCRIPT } from "./probeScript.ts";
+
+export interface EntryPoint {
+  group: string;
+  name: string;
+  value: string;
+}
+
+export interface Distribution {
+  name: string;
+  version: string;
+  /** The .dist-info / .egg-info directory. */
+  location: string | null;
+  topLevel: string[];
+  entryPoints: EntryPoint[];
+}
+
+export interface InterpreterInfo {
+  /** What was asked for (option value) and what it resolved to. */
+  requested: string;
+  realpath: string;
+  executable: string;
+  version: string;
+  implementation: string;
+  prefix: string;
+  basePrefix: string;
+  /** sys.path without the '' entry. */
+  sysPath: string[];
+  sitePackages: string[];
+  /** Directory of the `_pytest` package it would import, or null when pytest is not installed. */
+  pytestDir: string | null;
+  distributions: Distribution[];
+}
+
+export class InterpreterError extends RemedyError {
+  override name = "InterpreterError";
+}
+
+const CACHE_FORMAT = 1;
+const SCRIPT_HASH = createHash("sha256").update(PROBE_SCRIPT).digest("hex").slice(0, 16);
+
+interface CacheEntry {
+  key: string;
+  siteMtimes: Record<string, number>;
+  info: InterpreterInfo;
+}
+
+export function cacheDir(): string {
+  if (process.env.REMEDY_CACHE_DIR) return process.env.REMEDY_CACHE_DIR;
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+  return join(base, "remedy");
+}
+
+/** Finds `name` as a shell would: a path when it contains a slash, else the first match on PATH. */
+export function findExecutable(name: string, cwd: string = process.cwd()): string | null {
+  const candidates = name.includes("/")
+    ? [isAbsolute(name) ? name : resolve(cwd, name)]
+    : (process.env.PATH ?? "")
+        .split(delimiter)
+        .filter(Boolean)
+        .map((d) => join(d, name));
+  for (const c of candidates) {
+    const st = statOrNull(c);
+    if (st?.isFile() && st.mode & 0o111) return c;
+  }
+  return null;
+}
+
+const mtime = (p: string) => statOrNull(p)?.mtimeMs ?? -1;
+
+function readCache(file: string): Record<string, CacheEntry> {
+  try {
+    const data = JSON.parse(readFileSync(file, "utf8"));
+    return data?.format === CACHE_FORMAT ? data.entries : {};
+  } catch {
+    return {};
+  }
+}
+
+function writeCache(file: string, entries: Record<string, CacheEntry>): void {
+  try {
+    mkdirSync(join(file, ".."), { recursive: true });
+    const tmp = `${file}.${process.pid}.tmp`;
+    writeFileSync(tmp, JSON.stringify({ format: CACHE_FORMAT, entries }));
+    renameSync(tmp, file);
+  } catch {
+    // A read-only home only costs a re-ask next time.
+  }
+}
+
+function probe(executable: string): Omit<InterpreterInfo, "requested" | "realpath"> {
+  try {
+    const out = execFileSync(executable, ["-c", PROBE_SCRIPT], {
+      encoding: "utf8",
+      // remedy's own PYTHONPATH is passed on: it is part of what pytest would see.
+      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+      timeout: 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
+    return JSON.parse(out);
+  } catch (error) {
+    const stderr = (error as { stderr?: string }).stderr?.trim().split("\n").pop() ?? (error as Error).message;
+    throw new InterpreterError(`cannot ask the interpreter ${executable}: ${stderr}`);
+  }
+}
+
+/** What `python` sees, asked once per interpreter state. Throws InterpreterError when it cannot be run. */
+export function inspectInterpreter(python: string, cwd: string = process.cwd()): InterpreterInfo {
+  const found = findExecutable(python, cwd);
+  if (found === null) throw new InterpreterError(`interpreter not found: ${python}`);
+  const realpath = realpathSync(found);
+  const key = [CACHE_FORMAT, SCRIPT_HASH, realpath, mtime(realpath), process.env.PYTHONPATH ?? ""].join("|");
+  const file = join(cacheDir(), "interpreters.json");
+  const entries = readCache(file);
+  const hit = entries[found];
+  if (hit && hit.key === key && Object.entries(hit.siteMtimes).every(([d, m]) => mtime(d) === m)) {
+    return { ...hit.info, requested: python };
+  }
+  const info: InterpreterInfo = { requested: python, realpath, ...probe(found) };
+  const siteMtimes = Object.fromEntries(info.sitePackages.map((d) => [d, mtime(d)]));
+  entries[found] = { key, siteMtimes, info };
+  writeCache(file, entries);
+  return info;
+}

@@ -1,0 +1,85 @@
+// Where each marker, ini key and command-line option of a session is registered: pytest's own modules, the
+// config file's `markers`, installed plugins and conftest.py files, read statically with the facts extractor
+// (`config.addinivalue_line("markers", ...)`, `parser.addini(...)`, `parser.addoption(...)`).
+import type { PluginSource } from "./plugins.ts";
+import type { SourceReader } from "./sourceFacts.ts";
+
+export type RegistrationKind = "builtin" | "config" | "plugin" | "conftest";
+
+export interface MarkerEntry {
+  name: string;
+  /** "builtin", the config file's path, a conftest.py path, or "plugin:<distribution>". */
+  source: string;
+  kind: RegistrationKind;
+  /** The registered line, e.g. "slow: marks slow tests". */
+  text: string;
+  file: string | null;
+  line: number | null;
+  /** False for a conftest pytest only loads during collection (its markers count from then on). */
+  atStartup: boolean;
+}
+
+export interface IniKeyEntry {
+  name: string;
+  source: string;
+  kind: RegistrationKind;
+}
+
+export interface OptionEntry {
+  names: string[];
+  source: string;
+  kind: RegistrationKind;
+}
+
+export interface Registry {
+  markers: MarkerEntry[];
+  iniKeys: IniKeyEntry[];
+  options: OptionEntry[];
+  /** Plugin modules remedy could not read (no file found, or unreadable). */
+  unread: string[];
+}
+
+/** pytest's own parsing of a `markers` line: the name is before the first ":" and "(". */
+export function markerName(line: string): string {
+  return (line.split(":")[0] ?? "").split("(")[0]?.trim() ?? "";
+}
+
+export function buildRegistry(
+  plugins: PluginSource[],
+  configfile: string | null,
+  configMarkers: { text: string; line: number | null }[],
+  conftests: { path: string; atStartup: boolean }[],
+  sources: SourceReader,
+): Registry {
+  const registry: Registry = { markers: [], iniKeys: [], options: [], unread: [] };
+  const addFrom = (file: string, source: string, kind: RegistrationKind, atStartup: boolean) => {
+    const facts = sources.read(file);
+    if (!facts) return false;
+    for (const m of facts.registeredMarkers) {
+      registry.markers.push({ name: markerName(m.text), source, kind, text: m.text, file, line: m.line, atStartup });
+    }
+    for (const k of facts.iniKeys) registry.iniKeys.push({ name: k.name, source, kind });
+    for (const o of facts.options) registry.options.push({ names: o.names, source, kind });
+    return true;
+  };
+  for (const plugin of plugins) {
+    const builtin = plugin.distribution === "pytest" && plugin.module.startsWith("_pytest.");
+    const source = builtin ? "builtin" : `plugin:${plugin.distribution ?? plugin.module}`;
+    if (!plugin.file || !addFrom(plugin.file, source, builtin ? "builtin" : "plugin", true)) {
+      registry.unread.push(plugin.module);
+    }
+  }
+  for (const m of configMarkers) {
+    registry.markers.push({
+      name: markerName(m.text),
+      source: configfile ?? "<config>",
+      kind: "config",
+      text: m.text,
+      file: configfile,
+      line: m.line,
+      atStartup: true,
+    });
+  }
+  for (const c of conftests) addFrom(c.path, c.path, "conftest", c.atStartup);
+  return registry;
+}

@@ -1,0 +1,163 @@
+// pytestView: what pytest would decide about a repository, determined statically — rootdir and configfile,
+// settings, the test files it collects, the conftests it loads, the markers/ini keys/options registered, sys.path.
+import { dirname, resolve } from "node:path";
+import { RemedyError } from "../errors.ts";
+import { collectTestFiles } from "./collectFiles.ts";
+import { ConftestIndex } from "./conftestChain.ts";
+import { isDir, statOrNull } from "./fsStat.ts";
+import { findExecutable, type InterpreterInfo, inspectInterpreter } from "./interpreter.ts";
+import { buildRegistry } from "./markerRegistry.ts";
+import { unknownMarkPolicy } from "./markWarnings.ts";
+import { planPlugins } from "./plugins.ts";
+import { pyGlob } from "./pyGlob.ts";
+import { parsePytestArgs } from "./pytestArgs.ts";
+import { determineSetup } from "./rootdir.ts";
+import { resolveSettings } from "./settings.ts";
+import { shlexSplit } from "./shlex.ts";
+import { SourceReader } from "./sourceFacts.ts";
+import type { PytestView, PytestViewOptions } from "./types.ts";
+
+function interpreterFor(python: string | null | undefined, cwd: string, limitations: string[]): InterpreterInfo | null {
+  if (python === null) {
+    limitations.push(
+      "no interpreter asked (--no-python): sys.path, installed plugins and pytest's version are unknown",
+    );
+    return null;
+  }
+  if (python === undefined && findExecutable("python3", cwd) === null) {
+    limitations.push("no python3 on PATH: sys.path, installed plugins and pytest's version are unknown");
+    return null;
+  }
+  return inspectInterpreter(python ?? "python3", cwd);
+}
+
+/** The initial paths: args, else testpaths (globbed, only when invoked from the rootdir), else the invocation dir. */
+function initialPaths(invocationDir: string, rootdir: string, paths: string[], testpaths: string[]) {
+  if (paths.length > 0) return { source: "args" as const, list: paths };
+  if (invocationDir === rootdir) {
+    const list = testpaths.flatMap((t) => pyGlob(t, invocationDir).sort());
+    if (list.length > 0) return { source: "testpaths" as const, list };
+  }
+  return { source: "invocation-dir" as const, list: [invocationDir] };
+}
+
+export async function pytestView(path: string, options: PytestViewOptions = {}): Promise<PytestView> {
+  const invocationDir = resolve(path);
+  if (!isDir(invocationDir)) throw new RemedyError(`not a directory: ${path}`);
+  const limitations: string[] = [];
+  const envAddopts = process.env.PYTEST_ADDOPTS ? shlexSplit(process.env.PYTEST_ADDOPTS) : [];
+  if (envAddopts.length > 0) limitations.push(`PYTEST_ADDOPTS is set and was applied: ${process.env.PYTEST_ADDOPTS}`);
+  const cliArgs = [...envAddopts, ...(options.args ?? [])];
+  const interpreter = interpreterFor(options.python, invocationDir, limitations);
+  const pytestDist = interpreter?.distributions.find((d) => d.name.toLowerCase() === "pytest") ?? null;
+  if (interpreter && !pytestDist) limitations.push(`pytest is not installed for ${interpreter.executable}`);
+  const pytestMajor = pytestDist ? Number.parseInt(pytestDist.version, 10) : null;
+
+  const cli = parsePytestArgs(cliArgs);
+  const setup = determineSetup(invocationDir, cli.paths, cli.configFile, cli.rootdir);
+  const settings = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
+  const { options: opts, args } = settings;
+  if (opts.addoptsStrictFlags.length > 0 && (pytestMajor ?? 9) >= 9) {
+    limitations.push(
+      `addopts has ${opts.addoptsStrictFlags.join(", ")}: pytest 9.0 does not apply strictness flags from addopts ` +
+        "(observed on 9.0.3); use strict_markers/strict_config/strict in the config file",
+    );
+  }
+  if (args.pyargs) limitations.push("--pyargs: arguments are module names; remedy treats them as paths");
+
+  const initial = initialPaths(
+    invocationDir,
+    setup.rootdir,
+    args.paths.map((p) => resolve(invocationDir, p.split("::")[0] ?? p)),
+    opts.testpaths,
+  );
+  const initialList = initial.list.map((p) => resolve(invocationDir, p));
+  const conftests = new ConftestIndex(opts.confcutdir, args.noconftest);
+  const sources = new SourceReader();
+
+  const initialConftests: string[] = [];
+  const addInitial = (dir: string) => {
+    for (const c of conftests.chain(dir)) if (!initialConftests.includes(c)) initialConftests.push(c);
+  };
+  const anchors = initialList.filter((p) => statOrNull(p));
+  for (const anchor of anchors.length > 0 ? anchors : [invocationDir]) {
+    addInitial(isDir(anchor) ? anchor : dirname(anchor));
+    if (isDir(anchor))
+      for (const sub of pyGlob("test*", anchor).sort())
+        if (isDir(resolve(anchor, sub))) addInitial(resolve(anchor, sub));
+  }
+
+  const collected = collectTestFiles({
+    initialPaths: initialList,
+    pythonFiles: opts.pythonFiles,
+    norecursedirs: opts.norecursedirs,
+    collectInVirtualenv: args.collectInVirtualenv,
+    ignore: args.ignore.map((p) => resolve(invocationDir, p)),
+    ignoreGlob: args.ignoreGlob.map((p) => resolve(invocationDir, p)),
+    conftests,
+    sources,
+  });
+  const perFile = collected.testFiles.map((file) => ({ file, conftests: conftests.chain(dirname(file)) }));
+  const allConftests = [...new Set([...initialConftests, ...perFile.flatMap((f) => f.conftests)])];
+
+  const sysPath = [...opts.pythonpath, ...(interpreter?.sysPath ?? [])];
+  const autoload = !process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !args.disablePluginAutoload;
+  const plan = planPlugins(interpreter, opts.plugins, autoload, sysPath);
+  const registry = buildRegistry(
+    plan.plugins,
+    setup.configfile,
+    opts.markers.map((text) => ({ text, line: settings.configKeys.find((k) => k.name === "markers")?.line ?? null })),
+    allConftests.map((c) => ({ path: c, atStartup: initialConftests.includes(c) })),
+    sources,
+  );
+  const dynamicConftests = allConftests
+    .map((conftest) => ({ conftest, hooks: sources.read(conftest)?.dynamicHooks ?? [] }))
+    .filter((d) => d.hooks.length > 0);
+  for (const d of dynamicConftests) {
+    limitations.push(`${d.conftest} defines ${d.hooks.join(", ")}: what it changes cannot be known statically`);
+  }
+  if (sources.unavailable) {
+    limitations.push(
+      `conftest and plugin sources could not be read (${sources.unavailable}): collect_ignore, conftest/plugin markers, ini keys and options are missing`,
+    );
+  } else if (registry.unread.length > 0) {
+    limitations.push(`plugin modules not found on sys.path: ${registry.unread.join(", ")}`);
+  }
+
+  return {
+    invocationDir,
+    args: options.args ?? [],
+    rootdir: setup.rootdir,
+    configfile: setup.configfile,
+    rootdirReason: setup.reason,
+    ignoredConfigFiles: setup.ignoredConfigFiles,
+    options: opts,
+    strictMarkers: settings.strictMarkers,
+    strictConfig: settings.strictConfig,
+    unknownMarkWarning: unknownMarkPolicy(opts.filterwarnings, opts.pythonWarnings),
+    initialPaths: initialList,
+    initialPathsSource: initial.source,
+    testFiles: collected.testFiles,
+    notFound: collected.notFound,
+    ignored: collected.ignored.filter((i) => i.reason !== "__pycache__"),
+    conftests: perFile,
+    initialConftests,
+    dynamicConftests,
+    plugins: plan.plugins,
+    markers: registry.markers,
+    iniKeys: registry.iniKeys,
+    cliOptions: registry.options,
+    interpreter: interpreter && {
+      executable: interpreter.executable,
+      realpath: interpreter.realpath,
+      version: interpreter.version,
+      prefix: interpreter.prefix,
+      basePrefix: interpreter.basePrefix,
+      sitePackages: interpreter.sitePackages,
+      pytestVersion: pytestDist?.version ?? null,
+      distributions: interpreter.distributions,
+    },
+    sysPath,
+    limitations,
+  };
+}

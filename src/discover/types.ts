@@ -1,0 +1,66 @@
+// The shape of discover's answer: what pytest itself would decide about a repository, and what remedy could not
+// know statically (limitations) — the input of every later stage.
+import type { IgnoredPath } from "./collectFiles.ts";
+import type { Distribution } from "./interpreter.ts";
+import type { IniKeyEntry, MarkerEntry, OptionEntry } from "./markerRegistry.ts";
+import type { UnknownMarkPolicy } from "./markWarnings.ts";
+import type { PluginSource } from "./plugins.ts";
+import type { Setup } from "./rootdir.ts";
+import type { PytestOptions } from "./settings.ts";
+
+export interface PytestViewOptions {
+  /** Interpreter to ask (default: the first `python3` on PATH); null: ask none. */
+  python?: string | null;
+  /** pytest's command-line arguments, relative to `path` (the invocation directory). */
+  args?: string[];
+}
+
+export interface InterpreterSummary {
+  executable: string;
+  realpath: string;
+  version: string;
+  prefix: string;
+  basePrefix: string;
+  sitePackages: string[];
+  /** The installed pytest's version, or null when pytest is not installed for this interpreter. */
+  pytestVersion: string | null;
+  distributions: Distribution[];
+}
+
+export interface PytestView {
+  /** Absolute invocation directory (pytest's cwd). */
+  invocationDir: string;
+  args: string[];
+  rootdir: string;
+  /** Absolute path of the configuration file pytest reads, or null. */
+  configfile: string | null;
+  rootdirReason: Setup["reason"];
+  /** Files beside the configfile that also hold pytest config and lose to it. */
+  ignoredConfigFiles: string[];
+  options: PytestOptions;
+  strictMarkers: boolean;
+  strictConfig: boolean;
+  unknownMarkWarning: UnknownMarkPolicy;
+  /** The paths collection starts from and where they came from. */
+  initialPaths: string[];
+  initialPathsSource: "args" | "testpaths" | "invocation-dir";
+  /** Absolute paths of the test files pytest would collect, in its collection order. */
+  testFiles: string[];
+  notFound: string[];
+  ignored: IgnoredPath[];
+  /** For each test file, the conftest.py files that apply to it, outermost first. */
+  conftests: { file: string; conftests: string[] }[];
+  /** The conftests pytest loads at start-up, in load order (a failure there stops pytest with exit code 4). */
+  initialConftests: string[];
+  /** Conftests defining hooks that change collection: what they do cannot be known statically. */
+  dynamicConftests: { conftest: string; hooks: string[] }[];
+  plugins: PluginSource[];
+  markers: MarkerEntry[];
+  iniKeys: IniKeyEntry[];
+  cliOptions: OptionEntry[];
+  interpreter: InterpreterSummary | null;
+  /** pytest's sys.path at collection: `pythonpath` entries first, then the interpreter's (without ''). */
+  sysPath: string[];
+  /** What remedy could not determine, in sentences. */
+  limitations: string[];
+}

@@ -1,0 +1,78 @@
+// What a scan returns: the findings plus the collection figures a report leads with. The JSON report is this
+// object as-is (schema/scan.schema.json); reporters only format it.
+import type { AnalysisInput } from "./analysisInput.ts";
+import { relPath } from "./areas.ts";
+import { testsIn } from "./blastRadius.ts";
+import { configProblems } from "./configChecks.ts";
+import type { Finding } from "./finding.ts";
+import type { Resolution } from "./reportedFailures.ts";
+
+export const SCHEMA_VERSION = 1;
+
+export interface CollectionTotals {
+  testFiles: number;
+  blockedTestFiles: number;
+  /** Test items pytest would collect with nothing broken (literal parametrize sizes; others count 1). */
+  tests: number;
+  blockedTests: number;
+}
+
+export interface ScanResult {
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** The directory scanned (absolute). */
+  root: string;
+  /** pytest's rootdir (absolute); finding paths are relative to it. */
+  rootdir: string;
+  /** The config file pytest uses, relative to rootdir; null when none. */
+  configfile: string | null;
+  findings: Finding[];
+  collection: CollectionTotals;
+  /** The exit code `pytest --collect-only` is predicted to end with: 0, 1 (plugin crash), 2 (collection
+   *  errors), 4 (usage error or start-up conftest failure). */
+  pytestExitCode: 0 | 1 | 2 | 4;
+  /** Wall time of the scan. */
+  durationMs: number;
+}
+
+export function collectionTotals(input: AnalysisInput, resolution: Resolution): CollectionTotals {
+  let tests = 0;
+  let blockedTests = 0;
+  let blockedTestFiles = 0;
+  for (const file of input.session.testFiles) {
+    const n = testsIn(input, file);
+    tests += n;
+    if (resolution.byFile.get(file)?.reported) {
+      blockedTestFiles += 1;
+      blockedTests += n;
+    }
+  }
+  return { testFiles: input.session.testFiles.length, blockedTestFiles, tests, blockedTests };
+}
+
+export function predictedExitCode(input: AnalysisInput, resolution: Resolution): 0 | 1 | 2 | 4 {
+  const problems = configProblems(input.session);
+  const blocker = resolution.sessionBlocker;
+  if (blocker) return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as 1 | 4;
+  if (problems.some((p) => p.stage === "after-collection")) return 4;
+  const anyBlocked = [...resolution.byFile.values()].some((f) => f.reported !== null);
+  return anyBlocked ? 2 : 0;
+}
+
+export function buildScanResult(
+  input: AnalysisInput,
+  root: string,
+  findings: Finding[],
+  resolution: Resolution,
+  durationMs: number,
+): ScanResult {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    root,
+    rootdir: input.session.rootdir,
+    configfile: input.session.configfile ? relPath(input.session.rootdir, input.session.configfile) : null,
+    findings,
+    collection: collectionTotals(input, resolution),
+    pytestExitCode: predictedExitCode(input, resolution),
+    durationMs,
+  };
+}

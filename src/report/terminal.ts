@@ -1,0 +1,121 @@
+// The human report, laid out like a remediation report: findings grouped by category (import resolution,
+// test configuration, environment), one block per root cause, then what hides behind them, then a summary line.
+// Everything printed is read off the findings; nothing is inferred here.
+import type { Category, ChainStep, Finding } from "../analyze/finding.ts";
+import type { Reporter } from "./reporter.ts";
+
+const CATEGORY_TITLES: [Category, string][] = [
+  ["import", "Import resolution failures"],
+  ["configuration", "Test configuration errors"],
+  ["environment", "Environment problems"],
+];
+
+const KIND_LABELS: Record<Finding["kind"], string> = {
+  "missing-name": "missing name",
+  "circular-import": "circular import",
+  "missing-module": "missing module",
+  "missing-third-party": "third-party module not installed",
+  "name-error": "NameError at import time",
+  "attribute-error": "missing module attribute",
+  "unknown-marker": "unregistered marker",
+  "syntax-error": "syntax error",
+  "conftest-error": "conftest.py fails to import",
+  "import-file-mismatch": "import file mismatch",
+  "config-error": "configuration error",
+};
+
+const MAX_FILES = 8;
+
+interface Style {
+  bold(s: string): string;
+  dim(s: string): string;
+  red(s: string): string;
+  yellow(s: string): string;
+  cyan(s: string): string;
+}
+
+function style(color: boolean): Style {
+  const wrap = (open: number, close: number) => (s: string) => (color ? `\x1b[${open}m${s}\x1b[${close}m` : s);
+  return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
+}
+
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
+
+function title(f: Finding): string {
+  const subject = f.kind === "missing-module" || f.kind === "missing-third-party" ? f.module : f.name;
+  return subject ? `${KIND_LABELS[f.kind]} \`${subject}\`` : KIND_LABELS[f.kind];
+}
+
+function pytestLine(f: Finding): string {
+  const first = f.message.split("\n")[0]!;
+  return f.exceptionType ? `${f.exceptionType}: ${first}` : first;
+}
+
+function stepLines(steps: ChainStep[]): string[] {
+  return steps.map((s, i) => `${i === 0 ? "" : "-> "}${s.file}:${s.line}  ${s.statement}`);
+}
+
+function block(f: Finding, n: number, s: Style): string[] {
+  const mark = f.severity === "error" ? s.red("✖") : s.yellow("!");
+  const label = (l: string) => s.dim(l.padEnd(9));
+  const cont = " ".repeat(9);
+  const out = [`  ${mark} ${n}. ${s.bold(title(f))}`];
+  const field = (name: string, lines: string[]) => {
+    lines.forEach((line, i) => out.push(`     ${i === 0 ? label(name) : cont} ${line}`));
+  };
+  field("at", [f.line > 0 ? `${f.file}:${f.line}` : f.file]);
+  field("pytest", [pytestLine(f)]);
+  if (f.cause) field("cause", [`${f.cause.file}:${f.cause.line}  ${f.cause.exceptionType}: ${f.cause.message}`]);
+  if (f.chain.length > 1) field("chain", stepLines(f.chain));
+  if (f.cycle && f.cycle.length > 0) field("cycle", stepLines(f.cycle));
+  if (f.blocks.testFiles.length > 0) {
+    const files = f.blocks.testFiles.slice(0, MAX_FILES);
+    if (f.blocks.testFiles.length > MAX_FILES)
+      files.push(s.dim(`... and ${f.blocks.testFiles.length - MAX_FILES} more`));
+    const areas = f.blocks.areas.length > 0 ? ` in ${f.blocks.areas.join(", ")}` : "";
+    field("blocks", [
+      `${plural(f.blocks.testFiles.length, "test file")}, ${plural(f.blocks.tests, "test")}${areas}`,
+      ...files,
+    ]);
+  }
+  if (f.hiddenIn.length > 0) field("also in", [`${f.hiddenIn.join(", ")} ${s.dim("(behind another error there)")}`]);
+  f.suggestions.forEach((sug, i) => field(i === 0 ? "fix" : "", [s.cyan(sug.message)]));
+  return out;
+}
+
+export const terminalReport: Reporter = (result, options = {}) => {
+  const s = style(options.color ?? false);
+  const lines: string[] = [];
+  const config = result.configfile ? `, config ${result.configfile}` : ", no config file";
+  lines.push(s.bold(`remedy scan ${result.root}`) + s.dim(` (rootdir ${result.rootdir}${config})`), "");
+
+  const blocking = result.findings.filter((f) => f.severity === "error" && !f.hidden);
+  const hidden = result.findings.filter((f) => f.severity === "error" && f.hidden);
+  const warnings = result.findings.filter((f) => f.severity === "warning");
+  let n = 0;
+  for (const [category, heading] of CATEGORY_TITLES) {
+    const group = blocking.filter((f) => f.category === category);
+    if (group.length === 0) continue;
+    lines.push(s.bold(`${heading} (${group.length})`));
+    for (const f of group) lines.push(...block(f, ++n, s), "");
+  }
+  if (hidden.length > 0) {
+    lines.push(s.bold(`Hidden behind other errors (${hidden.length}): pytest reports these once the above are fixed`));
+    for (const f of hidden) lines.push(...block(f, ++n, s), "");
+  }
+  if (warnings.length > 0) {
+    lines.push(s.bold(`Warnings (${warnings.length}): do not stop collection`));
+    for (const f of warnings) lines.push(...block(f, ++n, s), "");
+  }
+  if (result.findings.length === 0) lines.push(s.bold("Nothing stops pytest from collecting."), "");
+
+  const c = result.collection;
+  const summary = [
+    plural(blocking.length, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
+    `${c.blockedTestFiles}/${c.testFiles} test files blocked`,
+    `${c.blockedTests}/${c.tests} tests blocked`,
+    `${(result.durationMs / 1000).toFixed(2)}s`,
+  ].join(" · ");
+  lines.push((blocking.length > 0 ? s.red(summary) : summary) + s.dim(` (pytest would exit ${result.pytestExitCode})`));
+  return `${lines.join("\n")}\n`;
+};

@@ -1,0 +1,122 @@
+// Hand-built analysis inputs for analyzer unit tests: facts with only the fields a test sets, a session with
+// pytest's defaults, and ImportFailures keyed the way src/graph keys them.
+import type { AnalysisInput, PytestSession } from "../../src/analyze/analysisInput.ts";
+import type { ChainStep, FindingKind } from "../../src/analyze/finding.ts";
+import type { CollectionModel, ImportFailure } from "../../src/graph/collectionModel.ts";
+import type { FileFacts, PytestFacts } from "../../src/python/facts.ts";
+
+export const ROOT = "/repo";
+
+export function facts(
+  path: string,
+  over: Partial<Omit<FileFacts, "pytest">> & { pytest?: Partial<PytestFacts> } = {},
+): FileFacts {
+  const { pytest, ...rest } = over;
+  return {
+    path,
+    status: "ok",
+    encoding: "utf-8",
+    problem: null,
+    syntaxErrors: [],
+    futureAnnotations: false,
+    imports: [],
+    bindings: [],
+    starImports: [],
+    dunderAll: null,
+    moduleGetattr: false,
+    reads: [],
+    attributeReads: [],
+    sysPath: [],
+    ...rest,
+    pytest: {
+      functions: [],
+      classes: [],
+      markers: [],
+      parametrize: [],
+      fixtures: [],
+      plugins: null,
+      registeredMarkers: [],
+      iniKeys: [],
+      options: [],
+      collectIgnore: null,
+      collectIgnoreGlob: null,
+      dynamicHooks: [],
+      ...pytest,
+    },
+  };
+}
+
+export function testFunctions(...names: string[]): Partial<PytestFacts> {
+  return {
+    functions: names.map((name, i) => ({ name, className: null, async: false, line: 10 + i, col: 0 })),
+  };
+}
+
+export function session(over: Partial<PytestSession> = {}): PytestSession {
+  return {
+    rootdir: ROOT,
+    configfile: `${ROOT}/pytest.ini`,
+    strictMarkers: false,
+    strictConfig: false,
+    filterwarnings: [],
+    markers: [],
+    configKeys: [],
+    knownIniKeys: null,
+    requiredPlugins: [],
+    distributions: [],
+    addopts: [],
+    knownOptions: null,
+    unimportablePlugins: [],
+    importMode: "prepend",
+    pythonFunctions: ["test"],
+    pythonClasses: ["Test"],
+    testFiles: [],
+    ...over,
+  };
+}
+
+export function step(file: string, line: number, statement: string, module: string | null = null): ChainStep {
+  return { file, line, statement, module };
+}
+
+export function failure(
+  kind: FindingKind,
+  file: string,
+  line: number,
+  name: string | null,
+  over: Partial<ImportFailure> = {},
+): ImportFailure {
+  return {
+    kind,
+    file,
+    line,
+    col: 0,
+    message: `message of ${name}`,
+    exceptionType: "ImportError",
+    module: null,
+    name,
+    chain: [],
+    certainty: "certain",
+    rootKey: `${kind}|${file}|${line}|${name}`,
+    ...over,
+  };
+}
+
+export function input(
+  model: Partial<CollectionModel>,
+  sess: Partial<PytestSession>,
+  allFacts: FileFacts[],
+  over: Partial<AnalysisInput> = {},
+): AnalysisInput {
+  const byPath = new Map(allFacts.map((f) => [f.path, f]));
+  const files = new Set(allFacts.map((f) => f.path));
+  return {
+    model: { startupFailure: null, files: [], ...model },
+    session: session(sess),
+    facts: (p) => byPath.get(p) ?? facts(p),
+    modules: [],
+    requirements: [],
+    isFile: (p) => files.has(p),
+    ...over,
+  };
+}

@@ -1,0 +1,120 @@
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { runAnalyzers } from "../../src/analyze/runAnalyzers.ts";
+import type { Binding, ImportFact } from "../../src/python/facts.ts";
+import { facts, failure, input, ROOT, step } from "./build.ts";
+
+const T = `${ROOT}/tests/test_t.py`;
+const mod = (name: string) => ({ name, path: `${ROOT}/${name.replace(/\./g, "/")}.py` });
+const def = (name: string, line = 1): Binding => ({
+  name,
+  kind: "class",
+  line,
+  col: 0,
+  stmt: 0,
+  typeChecking: false,
+  conditional: false,
+  caught: [],
+});
+const from = (module: string, name: string, level = 0): ImportFact => ({
+  kind: "from",
+  module,
+  level,
+  names: [{ name, asname: null }],
+  line: 1,
+  col: 0,
+  stmt: 0,
+  scope: "module",
+  typeChecking: false,
+  conditional: false,
+  caught: [],
+});
+
+function suggest(
+  f: ReturnType<typeof failure>,
+  modules: ReturnType<typeof mod>[],
+  all: ReturnType<typeof facts>[],
+  requirements = [],
+) {
+  return runAnalyzers(
+    input({ files: [{ path: T, role: "test", failures: [f] }] }, { testFiles: [T] }, all, { modules, requirements }),
+  ).findings[0]!.suggestions;
+}
+
+test("missing name: modules that define it now, ranked by how many modules already import it from there", () => {
+  const modules = [mod("app.old"), mod("shared.types"), mod("app.copy"), mod("app.a"), mod("app.b"), mod("app.c")];
+  const all = [
+    facts(modules[0]!.path, { bindings: [def("Status2")] }),
+    facts(modules[1]!.path, { bindings: [def("Status", 9)] }),
+    facts(modules[2]!.path, { bindings: [def("Status", 4)] }),
+    facts(modules[3]!.path, { imports: [from("shared.types", "Status")] }),
+    facts(modules[4]!.path, { imports: [from("shared.types", "Status")] }),
+    facts(modules[5]!.path, { imports: [from("copy", "Status", 1)] }),
+  ];
+  const s = suggest(
+    failure("missing-name", T, 1, "Status", { module: "app.old", chain: [step(T, 1, "from app.old import Status")] }),
+    modules,
+    all,
+  );
+  assert.deepEqual(
+    s.map((x) => [x.kind, x.data?.module, x.data?.importers]),
+    [
+      ["relocated", "shared.types", 2],
+      ["relocated", "app.copy", 1],
+      ["renamed", "app.old", undefined],
+    ],
+  );
+  assert.equal(
+    s[0]!.message,
+    "`Status` is defined in `shared.types` (shared/types.py:9); 2 modules already import it from there: `from shared.types import Status`",
+  );
+  assert.equal(s[2]!.data?.name, "Status2");
+});
+
+test("missing name nobody defines: removed; missing module: the closest existing module path", () => {
+  const modules = [mod("app.tools.registry"), mod("app.other")];
+  const all = modules.map((m) => facts(m.path));
+  const removed = suggest(failure("missing-name", T, 1, "Gone", { module: "app.other" }), modules, all);
+  assert.deepEqual(
+    removed.map((x) => x.kind),
+    ["removed"],
+  );
+  const closest = suggest(failure("missing-module", T, 1, null, { module: "app.registry" }), modules, all);
+  assert.deepEqual(
+    closest.map((x) => x.data?.module),
+    ["app.tools.registry"],
+  );
+});
+
+test("third-party module: names the requirements file that asks for the distribution", () => {
+  const f = failure("missing-third-party", T, 1, null, { module: "yaml.loader" });
+  const [s] = runAnalyzers(
+    input({ files: [{ path: T, role: "test", failures: [f] }] }, { testFiles: [T] }, [], {
+      requirements: [{ file: "requirements-dev.txt", line: 3, name: "pyyaml" }],
+    }),
+  ).findings[0]!.suggestions;
+  assert.equal(s!.kind, "install");
+  assert.equal(s!.data?.requirementsFile, "requirements-dev.txt");
+  const [none] = suggest(f, [], []);
+  assert.match(none!.message, /No requirements file in the repository asks for `PyYAML`/);
+});
+
+test("circular import: when nothing reads the name at import time, the import can move into the function", () => {
+  const M = `${ROOT}/app/metrics.py`;
+  const f = failure("circular-import", M, 17, "Monitor", {
+    module: "app.performance",
+    cycle: [
+      step(`${ROOT}/app/performance.py`, 6, "from app.metrics import Collector", "app.performance"),
+      step(M, 17, "from app.performance import Monitor", "app.metrics"),
+    ],
+  });
+  const s = suggest(f, [], [facts(M, { imports: [{ ...from("app.performance", "Monitor"), line: 17 }] })]);
+  assert.deepEqual(
+    s.map((x) => x.data?.way),
+    ["defer-import", "import-module", "move-definition"],
+  );
+  assert.match(
+    s[0]!.message,
+    /^app\/metrics\.py:17 imports from `app.performance` while it is still initializing \(cycle: app.performance -> app.metrics\)/,
+  );
+});

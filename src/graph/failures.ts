@@ -1,0 +1,43 @@
+// Builds ImportFailure records from the session's current stack, so every failure carries its chain.
+import type { FindingKind } from "../analyze/finding.ts";
+import type { ImportFailure } from "./collectionModel.ts";
+import type { PendingStep, Session } from "./session.ts";
+
+export interface FailureSpec {
+  kind: FindingKind;
+  file: string;
+  line: number;
+  col: number;
+  message: string;
+  exceptionType: string;
+  module: string | null;
+  name: string | null;
+  certainty: "certain" | "maybe";
+  cycle?: PendingStep[];
+}
+
+export function makeFailure(session: Session, spec: FailureSpec, steps: PendingStep[]): ImportFailure {
+  const failure: ImportFailure = {
+    kind: spec.kind,
+    file: spec.file,
+    line: spec.line,
+    col: spec.col,
+    message: spec.message,
+    exceptionType: spec.exceptionType,
+    module: spec.module,
+    name: spec.name,
+    chain: session.materialize(steps),
+    certainty: spec.certainty,
+    rootKey: `${spec.kind}|${spec.file}|${spec.line}|${spec.name ?? ""}`,
+  };
+  if (spec.cycle) failure.cycle = session.materialize(spec.cycle);
+  return failure;
+}
+
+/** Raises (certain) or warns (maybe) a failure at the current statement. */
+export function fail(session: Session, spec: FailureSpec): void {
+  const steps = session.currentSteps();
+  const failure = makeFailure(session, spec, steps);
+  if (spec.certainty === "maybe") session.warn(failure);
+  else session.raise(failure, steps);
+}

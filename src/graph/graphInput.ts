@@ -1,0 +1,38 @@
+// What the graph stage needs to know about one pytest session: a small shape the integrator fills from
+// src/discover's output, so that this stage does not depend on how discovery is done.
+import type { FileFacts } from "../python/facts.ts";
+
+export type ImportMode = "prepend" | "append" | "importlib";
+
+export interface Distribution {
+  name: string;
+  /** Top-level importable names the distribution provides (top_level.txt / RECORD). */
+  topLevel: string[];
+}
+
+export interface GraphInput {
+  /** pytest's rootdir (absolute). */
+  rootdir: string;
+  importMode: ImportMode;
+  /** The `pythonpath` ini entries, absolute, in the order written. */
+  pythonpath: string[];
+  /** The interpreter's sys.path at start-up (what `python -m pytest` sees), absolute ("" already made absolute). */
+  interpreterSysPath: string[];
+  /** Test files (absolute) in pytest's collection order. */
+  testFiles: string[];
+  /** The conftest.py files that apply to a test file, rootdir down (absolute). */
+  conftestsFor(file: string): string[];
+  /** conftest.py files pytest loads at start-up, in load order (absolute). */
+  initialConftests: string[];
+  /** Installed distributions: their top-level names are importable even when no sys.path entry shows them
+   *  (editable installs through import hooks). */
+  distributions?: Distribution[];
+  /** The directory pytest runs in; relative sys.path entries resolve against it (default: rootdir). */
+  invocationDir?: string;
+  /** pytest's `consider_namespace_packages` ini option (default false). */
+  considerNamespacePackages?: boolean;
+  /** sys.builtin_module_names of the interpreter (default: CPython 3.11 on Linux). */
+  builtinModules?: string[];
+}
+
+export type GetFacts = (path: string) => FileFacts;

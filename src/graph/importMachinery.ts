@@ -1,0 +1,244 @@
+// Python's import system over the session: `_gcd_import` (parents first, sys.modules cache, partially
+// initialised modules), `_handle_fromlist` + IMPORT_FROM for `from m import x`, and relative-name resolution.
+// Each module executes at most once per session unless its failure depended on entry order (see Session.endFile).
+import { fail } from "./failures.ts";
+import { messages } from "./messages.ts";
+import { executeModule } from "./moduleExecution.ts";
+import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
+import type { ModuleRecord, PendingStep, Session } from "./session.ts";
+
+/** Where the importing statement is: the position failures are reported at. */
+export interface Site {
+  file: string;
+  line: number;
+  col: number;
+  /** The importing module's name (for `module` of relative-import failures). */
+  module: string | null;
+  certainty: "certain" | "maybe";
+}
+
+export function newRecord(session: Session, name: string, res: Resolution): ModuleRecord {
+  const simulated =
+    res.origin === "first-party" && (res.kind === "module" || res.kind === "package") && !!res.file?.endsWith(".py");
+  const opaque = !simulated && res.kind !== "namespace";
+  return {
+    name,
+    resolution: res,
+    file: res.file,
+    simulated,
+    status: "done",
+    ns: new Map(),
+    anyAttr: opaque,
+    anyGlobal: opaque,
+    isPackage: res.kind === "package" || res.kind === "namespace" || (opaque && res.searchPath.length > 0),
+    searchPath: res.searchPath,
+    failures: [],
+    cycleTouched: false,
+    shadow: session.stopped,
+  };
+}
+
+/** Whether a missing top-level name belongs to the project (missing-module) or the environment. */
+function isFirstPartyName(session: Session, top: string): boolean {
+  return session.firstPartyNames().has(top);
+}
+
+/** Marks the modules of an import cycle: every frame from the partially initialised module up. */
+function touchPartial(session: Session, target: ModuleRecord): void {
+  const importer = session.stack[session.stack.length - 1]?.module;
+  // A package's own submodules always run after their package starts: seeing it partial is not order-dependent.
+  if (importer && importer.name.startsWith(`${target.name}.`)) return;
+  const at = session.executing.get(target.name);
+  if (at === undefined) return;
+  for (let i = at; i < session.stack.length; i++)
+    (session.stack[i] as { module: ModuleRecord }).module.cycleTouched = true;
+}
+
+/** Re-raises the failures a failed module raised before, as re-executing it would (memo replay). */
+function replay(session: Session, rec: ModuleRecord): void {
+  const base = session.currentSteps();
+  for (const { failure, suffix } of rec.failures) {
+    const steps: PendingStep[] = [...base, ...suffix];
+    const again = { ...failure, chain: session.materialize(steps) };
+    session.raise(again, steps);
+  }
+}
+
+/** Executes a found module under `name`, or returns the cached one. Null when it cannot be found (raised). */
+export function importModule(session: Session, name: string, site: Site): ModuleRecord | null {
+  const cached = session.modules.get(name);
+  if (cached) return useCached(session, cached);
+  const dot = name.lastIndexOf(".");
+  let res: Resolution;
+  if (dot < 0) {
+    if (session.builtinModules.has(name)) res = builtinResolution(name);
+    else {
+      res = session.sysPath.findTopLevel(name);
+      if (!res.found && session.distributionNames.has(name)) res = distributionResolution(name, res.tried);
+    }
+    if (!res.found) {
+      const firstParty = isFirstPartyName(session, name);
+      fail(session, {
+        kind: firstParty ? "missing-module" : "missing-third-party",
+        ...siteSpec(site, session),
+        message: messages.noModule(name),
+        exceptionType: "ModuleNotFoundError",
+        module: name,
+        name: null,
+      });
+      return null;
+    }
+  } else {
+    const parentName = name.slice(0, dot);
+    const parent = importModule(session, parentName, site);
+    if (!parent) return null;
+    const again = session.modules.get(name);
+    if (again) return useCached(session, again);
+    if (!parent.isPackage) {
+      if (!parent.simulated) return opaqueChild(session, name, parent);
+      fail(session, {
+        kind: "missing-module",
+        ...siteSpec(site, session),
+        message: messages.notAPackage(name, parentName),
+        exceptionType: "ModuleNotFoundError",
+        module: name,
+        name: null,
+      });
+      return null;
+    }
+    res = findSpec(session.index, session.classifier, name, parent.searchPath);
+    if (!res.found) {
+      // Outside the project, submodules may be made at run time (six.moves, os.path): never an error.
+      if (parent.resolution.origin !== "first-party") return opaqueChild(session, name, parent);
+      fail(session, {
+        kind: "missing-module",
+        ...siteSpec(site, session),
+        message: messages.noModule(name),
+        exceptionType: "ModuleNotFoundError",
+        module: name,
+        name: null,
+      });
+      return null;
+    }
+  }
+  return load(session, name, res);
+}
+
+function opaqueChild(session: Session, name: string, parent: ModuleRecord): ModuleRecord {
+  const rec = newRecord(session, name, { ...parent.resolution, name, file: null, kind: "module", searchPath: [] });
+  session.modules.set(name, rec);
+  return rec;
+}
+
+function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
+  if (rec.status === "executing") touchPartial(session, rec);
+  else if (rec.status === "failed") replay(session, rec);
+  return rec;
+}
+
+/** Creates the module, puts it in sys.modules before running it (so cycles see it partial), executes it. */
+export function load(session: Session, name: string, res: Resolution): ModuleRecord {
+  const rec = newRecord(session, name, res);
+  session.modules.set(name, rec);
+  if (!rec.simulated) return rec;
+  rec.status = "executing";
+  session.touched.push(rec);
+  executeModule(session, rec);
+  if (rec.status === "executing") rec.status = "done";
+  return rec;
+}
+
+function siteSpec(site: Site, session: Session) {
+  return {
+    file: site.file,
+    line: site.line,
+    col: site.col,
+    certainty: session.pathUncertain ? ("maybe" as const) : site.certainty,
+  };
+}
+
+/** Whether `getattr(module, attr)` succeeds right now, and the module it yields when it is one. */
+export function getAttr(
+  session: Session,
+  rec: ModuleRecord,
+  attr: string,
+): { found: boolean; certain: boolean; module: string | null } {
+  const v = rec.ns.get(attr);
+  if (v) return { found: true, certain: v.certain, module: v.module };
+  const child = session.modules.get(`${rec.name}.${attr}`);
+  // The import system sets a submodule on its parent once the submodule has finished executing.
+  if (child && child.status !== "executing" && rec.isPackage) return { found: true, certain: true, module: child.name };
+  if (rec.anyAttr) return { found: true, certain: true, module: null };
+  return { found: false, certain: true, module: null };
+}
+
+/** The absolute module a `from` import names, or a failure message (CPython's `_resolve_name`). */
+export function resolveRelative(
+  rec: ModuleRecord,
+  module: string,
+  level: number,
+): { name: string } | { error: string } {
+  if (level === 0) return { name: module };
+  const pkg = rec.resolution.kind === "package" || rec.resolution.kind === "namespace" ? rec.name : parentOf(rec.name);
+  if (pkg === "") return { error: messages.relativeNoParent() };
+  const parts = pkg.split(".");
+  if (parts.length < level) return { error: messages.relativeBeyondTop() };
+  const base = parts.slice(0, parts.length - (level - 1)).join(".");
+  return { name: module ? `${base}.${module}` : base };
+}
+
+function parentOf(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot < 0 ? "" : name.slice(0, dot);
+}
+
+/** `from <rec> import name`: `_handle_fromlist` (import a submodule the package does not bind) then IMPORT_FROM. */
+export function importFromName(
+  session: Session,
+  rec: ModuleRecord,
+  attr: string,
+  site: Site,
+): { ok: boolean; certain: boolean; module: string | null } {
+  let got = getAttr(session, rec, attr);
+  if (!got.found && rec.isPackage) {
+    const sub = `${rec.name}.${attr}`;
+    if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
+      importModule(session, sub, site);
+    }
+    got = getAttr(session, rec, attr);
+  }
+  if (got.found) return { ok: true, certain: got.certain, module: got.module };
+  // IMPORT_FROM falls back to sys.modules: a submodule still executing (a cycle through it) is found there.
+  const sub = session.modules.get(`${rec.name}.${attr}`);
+  if (sub) return { ok: true, certain: true, module: sub.name };
+  const partial = rec.status === "executing";
+  const willBind = partial && wouldBindLater(session, rec, attr);
+  const at = session.executing.get(rec.name);
+  const cycle = willBind && at !== undefined ? session.currentSteps().slice(stepsBefore(session, at)) : undefined;
+  fail(session, {
+    kind: willBind ? "circular-import" : "missing-name",
+    ...siteSpec(site, session),
+    message: partial
+      ? messages.cannotImportNamePartial(attr, rec.name, rec.file)
+      : messages.cannotImportName(attr, rec.name, rec.file),
+    exceptionType: "ImportError",
+    module: rec.name,
+    name: attr,
+    ...(cycle ? { cycle } : {}),
+  });
+  return { ok: false, certain: true, module: null };
+}
+
+function stepsBefore(session: Session, frameIndex: number): number {
+  let n = 0;
+  for (let i = 0; i < frameIndex; i++) if (session.stack[i]?.step) n++;
+  return n;
+}
+
+/** A partially initialised module that binds `attr` later (or has such a submodule): the failure is the cycle's. */
+function wouldBindLater(session: Session, rec: ModuleRecord, attr: string): boolean {
+  if (!rec.file) return false;
+  const facts = session.facts(rec.file);
+  if (facts.bindings.some((b) => b.name === attr && !b.typeChecking && b.kind !== "del")) return true;
+  return rec.isPackage && findSpec(session.index, session.classifier, `${rec.name}.${attr}`, rec.searchPath).found;
+}

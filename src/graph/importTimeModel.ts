@@ -1,0 +1,87 @@
+// The import-time model: replays a pytest session without running code (initial conftests, then each test
+// file's conftests and the file itself, in collection order, sharing one sys.modules) and records what each
+// import raises. Complexity: each module executes once (O(its facts)); a failed module is replayed in O(its
+// failures x chain length) per later importer; only modules caught in an order-dependent import cycle are
+// re-executed. Top-level lookups are O(sys.path entries) once, then O(new entries) (SysPathState).
+import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
+import type { GetFacts, GraphInput } from "./graphInput.ts";
+import { ModuleIndex, projectNames } from "./moduleIndex.ts";
+import { absoluteEntry } from "./pathExpr.ts";
+import { importPath, importPlugins } from "./pytestImport.ts";
+import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
+import { OriginClassifier } from "./resolveImport.ts";
+import { Session } from "./session.ts";
+import { SourceLines } from "./sourceLines.ts";
+import { SysPathState } from "./sysPathState.ts";
+
+export interface ModelOptions {
+  /** Share a directory cache between calls (tests, watch mode). */
+  index?: ModuleIndex;
+}
+
+export function createSession(input: GraphInput, getFacts: GetFacts, options: ModelOptions = {}): Session {
+  const index = options.index ?? new ModuleIndex();
+  const cwd = input.invocationDir ?? input.rootdir;
+  const classifier = new OriginClassifier(input.rootdir, input.interpreterSysPath);
+  // pytest inserts the `pythonpath` ini entries at the front, keeping their written order.
+  const initial = [...input.pythonpath, ...input.interpreterSysPath].map((p) => absoluteEntry(p, cwd));
+  const sysPath = new SysPathState(initial, index, classifier);
+  const distributions = new Set<string>();
+  for (const d of input.distributions ?? []) for (const t of d.topLevel) distributions.add(t);
+  return new Session(
+    input,
+    getFacts,
+    index,
+    classifier,
+    sysPath,
+    new SourceLines(),
+    new Set(input.builtinModules ?? DEFAULT_BUILTIN_MODULES),
+    distributions,
+    cwd,
+    () => projectNames(index, input.rootdir),
+  );
+}
+
+export function buildCollectionModel(
+  input: GraphInput,
+  getFacts: GetFacts,
+  options: ModelOptions = {},
+): CollectionModel {
+  const session = createSession(input, getFacts, options);
+  const files: FileOutcome[] = [];
+  const loaded = new Set<string>();
+  let startupFailure: CollectionModel["startupFailure"] = null;
+
+  const run = (path: string, role: "test" | "conftest"): FileOutcome => {
+    session.beginFile();
+    const rec = importPath(session, path, role);
+    if (role === "conftest") importPlugins(session, path, rec);
+    const outcome: FileOutcome = { path, role, failures: orderFailures(session.fileFailures, session.fileMaybe) };
+    session.endFile();
+    files.push(outcome);
+    return outcome;
+  };
+
+  for (const conftest of input.initialConftests) {
+    if (loaded.has(conftest)) continue;
+    loaded.add(conftest);
+    const outcome = run(conftest, "conftest");
+    const first = outcome.failures[0];
+    // pytest stops here (exit code 4); the model goes on so that the errors behind it are known too.
+    if (!startupFailure && first && first.certainty === "certain") startupFailure = { conftest, failure: first };
+  }
+  for (const test of input.testFiles) {
+    for (const conftest of input.conftestsFor(test)) {
+      if (loaded.has(conftest)) continue;
+      loaded.add(conftest);
+      run(conftest, "conftest");
+    }
+    run(test, "test");
+  }
+  return { startupFailure, files };
+}
+
+/** Certain failures first (the first is pytest's report), then the "maybe" ones. */
+function orderFailures(certain: ImportFailure[], maybe: ImportFailure[]): ImportFailure[] {
+  return [...certain, ...maybe];
+}

@@ -1,0 +1,16 @@
+// The graph stage's public face: module resolution and the import-time model of a pytest session.
+export type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
+export type { Distribution, GetFacts, GraphInput, ImportMode } from "./graphInput.ts";
+export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
+export { ModuleIndex, projectNames } from "./moduleIndex.ts";
+export { moduleNameFor, resolvePackagePath } from "./pytestImport.ts";
+export {
+  findSpec,
+  isSitePackages,
+  type ModuleKind,
+  type Origin,
+  OriginClassifier,
+  type Resolution,
+  type ResolvedName,
+  resolveModuleName,
+} from "./resolveImport.ts";

@@ -1,0 +1,214 @@
+// Executes one first-party module from its facts, statement by statement: imports run, names are bound in
+// order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
+// apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
+import type { FileFacts, ImportFact } from "../python/facts.ts";
+import { fail } from "./failures.ts";
+import { getAttr, importFromName, importModule, resolveRelative, type Site } from "./importMachinery.ts";
+import { messages } from "./messages.ts";
+import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
+import { BUILTIN_NAMES, MODULE_GLOBALS } from "./pythonNames.ts";
+import type { Frame, ModuleRecord, Session } from "./session.ts";
+import { bindStar } from "./starImport.ts";
+import { type StatementEvent, statementEvents } from "./statementEvents.ts";
+
+export function executeModule(session: Session, rec: ModuleRecord): void {
+  const file = rec.file as string;
+  const facts = session.facts(file);
+  const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false };
+  session.executing.set(rec.name, session.stack.length);
+  session.stack.push(frame);
+  try {
+    if (facts.moduleGetattr) rec.anyAttr = true;
+    if (!startModule(session, rec, facts, frame)) return;
+    for (const ev of statementEvents(facts)) {
+      frame.step = { file, line: ev.line, module: rec.name };
+      frame.caught = ev.caught;
+      frame.caughtHere = false;
+      runEvent(session, rec, facts, ev);
+    }
+  } finally {
+    session.stack.pop();
+    session.executing.delete(rec.name);
+  }
+}
+
+/** Files CPython cannot compile fail before any statement runs; unreadable ones are assumed to import. */
+function startModule(session: Session, rec: ModuleRecord, facts: FileFacts, frame: Frame): boolean {
+  if (facts.status === "unreadable" || facts.status === "too-large") {
+    rec.anyAttr = rec.anyGlobal = true;
+    return false;
+  }
+  const err = facts.syntaxErrors.find((e) => e.source === "cpython") ?? facts.syntaxErrors[0];
+  if (facts.status === "syntax-error" || facts.status === "decode-error" || facts.status === "binary") {
+    const line = err?.line ?? 1;
+    frame.step = { file: rec.file as string, line, module: rec.name };
+    fail(session, {
+      kind: "syntax-error",
+      file: rec.file as string,
+      line,
+      col: err?.col ?? 0,
+      message: err?.message ?? facts.problem ?? "invalid syntax",
+      exceptionType: "SyntaxError",
+      module: rec.name,
+      name: null,
+      certainty: err?.source === "cpython" || facts.status === "syntax-error" ? "certain" : "maybe",
+    });
+    if (facts.status !== "syntax-error") {
+      rec.anyAttr = rec.anyGlobal = true;
+      return false;
+    }
+    // Go on with what the scanner could read, so importers see the names and hidden failures show.
+  }
+  return true;
+}
+
+function runEvent(session: Session, rec: ModuleRecord, facts: FileFacts, ev: StatementEvent): void {
+  switch (ev.type) {
+    case "read":
+      checkRead(session, rec, ev);
+      return;
+    case "attr":
+      checkAttributeRead(session, rec, ev);
+      return;
+    case "syspath":
+      applySysPath(session, rec, ev);
+      return;
+    case "import":
+      runImport(session, rec, facts, ev.fact);
+      return;
+    case "bind":
+      bind(rec, ev);
+      return;
+  }
+}
+
+function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>): void {
+  const b = ev.binding;
+  if (b.kind === "del") {
+    if (b.conditional) {
+      const v = rec.ns.get(b.name);
+      if (v) v.certain = false;
+    } else rec.ns.delete(b.name);
+    return;
+  }
+  const prev = rec.ns.get(b.name);
+  rec.ns.set(b.name, { certain: !b.conditional || (prev?.certain ?? false), module: null });
+}
+
+function checkRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "read" }>): void {
+  const name = ev.read.name;
+  const v = rec.ns.get(name);
+  if (v?.certain) return;
+  if (!v && (BUILTIN_NAMES.has(name) || MODULE_GLOBALS.has(name) || rec.anyGlobal)) return;
+  fail(session, {
+    kind: "name-error",
+    file: rec.file as string,
+    line: ev.read.line,
+    col: ev.read.col,
+    message: messages.nameNotDefined(name),
+    exceptionType: "NameError",
+    module: rec.name,
+    name,
+    certainty: v || ev.read.conditional || session.pathUncertain ? "maybe" : "certain",
+  });
+}
+
+function checkAttributeRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "attr" }>): void {
+  const r = ev.read;
+  let target = rec.ns.get(r.name)?.module ?? null;
+  for (const attr of r.attrs) {
+    if (!target) return;
+    const mod = session.modules.get(target);
+    if (!mod) return;
+    const got = getAttr(session, mod, attr);
+    if (got.found) {
+      target = got.module;
+      continue;
+    }
+    if (!mod.simulated && mod.resolution.kind !== "namespace") return;
+    const partial = mod.status === "executing";
+    fail(session, {
+      kind: "attribute-error",
+      file: rec.file as string,
+      line: r.line,
+      col: r.col,
+      message: partial ? messages.noAttributePartial(mod.name, attr) : messages.noAttribute(mod.name, attr),
+      exceptionType: "AttributeError",
+      module: mod.name,
+      name: attr,
+      certainty: r.conditional ? "maybe" : "certain",
+    });
+    return;
+  }
+}
+
+function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "syspath" }>): void {
+  const c = ev.change;
+  const value = c.path ? evaluatePathExpr(c.path, rec.file as string, session.cwd) : null;
+  if (value === null || (c.method === "insert" && c.index === null)) {
+    session.pathUncertain = true;
+    if (value === null) return;
+  }
+  const entry = absoluteEntry(value, session.cwd);
+  if (c.method === "append") session.sysPath.append(entry);
+  else session.sysPath.insert(c.index ?? 0, entry);
+}
+
+function runImport(session: Session, rec: ModuleRecord, facts: FileFacts, imp: ImportFact): void {
+  const frame = session.stack[session.stack.length - 1] as Frame;
+  const site: Site = {
+    file: rec.file as string,
+    line: imp.line,
+    col: imp.col,
+    module: rec.name,
+    certainty: imp.conditional ? "maybe" : "certain",
+  };
+  const bindsHere = imp.scope === "module";
+  const certainBind = !imp.conditional;
+  const setName = (name: string, module: string | null, certain: boolean) => {
+    if (!bindsHere) return;
+    const ok = certain && certainBind && !frame.caughtHere;
+    const prev = rec.ns.get(name);
+    rec.ns.set(name, { certain: ok || (prev?.certain ?? false), module });
+  };
+  if (imp.kind === "import") {
+    for (const { name, asname } of imp.names) {
+      const mod = importModule(session, name, site);
+      if (asname) setName(asname, mod ? name : null, true);
+      else {
+        const top = name.split(".")[0] as string;
+        setName(top, session.modules.has(top) ? top : null, true);
+      }
+    }
+    return;
+  }
+  const target = resolveRelative(rec, imp.module ?? "", imp.level);
+  if ("error" in target) {
+    fail(session, {
+      kind: "missing-module",
+      ...site,
+      message: target.error,
+      exceptionType: "ImportError",
+      module: rec.name,
+      name: null,
+      certainty: site.certainty,
+    });
+    for (const n of imp.names) if (n.name !== "*") setName(n.asname ?? n.name, null, true);
+    return;
+  }
+  const mod = importModule(session, target.name, site);
+  for (const { name, asname } of imp.names) {
+    if (name === "*") {
+      if (!bindsHere) continue;
+      if (mod) bindStar(session, rec, mod, site, !imp.conditional && !frame.caughtHere);
+      else rec.anyGlobal = true;
+      continue;
+    }
+    if (!mod) {
+      setName(asname ?? name, null, true);
+      continue;
+    }
+    const got = importFromName(session, mod, name, site);
+    setName(asname ?? name, got.module, got.ok ? got.certain : true);
+  }
+}

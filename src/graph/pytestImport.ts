@@ -1,0 +1,140 @@
+// pytest's `import_path` for one conftest or test file (prepend / append / importlib), as _pytest/pathlib.py
+// does it in pytest 9: the module name from the `__init__.py` chain, the sys.path insertion, the import, the
+// file-mismatch check. Cost: O(depth of the file) plus the import itself.
+import { basename, dirname, join, relative, sep } from "node:path";
+import { fail } from "./failures.ts";
+import { importModule, load, type Site } from "./importMachinery.ts";
+import { messages } from "./messages.ts";
+import type { ModuleIndex } from "./moduleIndex.ts";
+import type { Resolution } from "./resolveImport.ts";
+import type { Frame, ModuleRecord, Session } from "./session.ts";
+
+const IDENT = /^[A-Za-z_]\w*$/;
+
+/** The top-most directory upward from `file` that still holds `__init__.py` (pytest's resolve_package_path). */
+export function resolvePackagePath(index: ModuleIndex, file: string): string | null {
+  let result: string | null = null;
+  let dir = dirname(file);
+  if (basename(file) === "__init__.py") result = null;
+  for (;;) {
+    if (index.list(dir)?.get("__init__.py") !== "file" || !IDENT.test(basename(dir))) break;
+    result = dir;
+    const up = dirname(dir);
+    if (up === dir) break;
+    dir = up;
+  }
+  return result;
+}
+
+/** pytest's (pkg_root, module_name) for a file, prepend/append flavour. */
+export function moduleNameFor(index: ModuleIndex, file: string): { root: string; name: string } {
+  const pkg = resolvePackagePath(index, file);
+  const root = pkg ? dirname(pkg) : dirname(file);
+  const rel = relative(root, file).replace(/\.py$/, "").split(sep);
+  if (rel[rel.length - 1] === "__init__") rel.pop();
+  return { root, name: rel.join(".") };
+}
+
+/** pytest's module_name_from_path: the rootdir-relative dotted name used by importlib mode outside packages. */
+function moduleNameFromPath(file: string, rootdir: string): string {
+  const rel = relative(rootdir, file.replace(/\.py$/, ""));
+  const parts = rel.startsWith("..") ? file.replace(/\.py$/, "").split(sep).slice(1) : rel.split(sep);
+  if (parts.length >= 2 && parts[parts.length - 1] === "__init__") parts.pop();
+  return parts.map((p) => p.replaceAll(".", "_")).join(".");
+}
+
+/** Imports a conftest or test file as pytest does; returns its module record (null when it is not found). */
+export function importPath(session: Session, file: string, role: "test" | "conftest"): ModuleRecord | null {
+  const { index, input } = session;
+  const site: Site = { file, line: 1, col: 0, module: null, certainty: "certain" };
+  const pkg = resolvePackagePath(index, file);
+  if (role === "conftest" && !pkg) session.modules.delete("conftest");
+  if (input.importMode === "importlib") return importlibImport(session, file, pkg);
+  const { root, name } = moduleNameFor(index, file);
+  if (input.importMode === "append") {
+    if (!session.sysPath.has(root)) session.sysPath.append(root);
+  } else if (session.sysPath.entries[0] !== root) {
+    session.sysPath.insert(0, root);
+  }
+  const before = session.fileFailures.length;
+  const rec = importModule(session, name, site);
+  if (!rec || session.fileFailures.length > before || basename(file) === "__init__.py") return rec;
+  const moduleFile = rec.file ? rec.file.replace(/\.pyc$/, ".py") : null;
+  if (moduleFile !== file) {
+    fail(session, {
+      kind: "import-file-mismatch",
+      file,
+      line: 1,
+      col: 0,
+      message: messages.importFileMismatch(name, moduleFile ?? "None", file),
+      exceptionType: "ImportPathMismatchError",
+      module: name,
+      name: null,
+      certainty: "certain",
+    });
+  }
+  return rec;
+}
+
+/** importlib mode: the file is executed from its path under a unique name; parent packages from their paths. */
+function importlibImport(session: Session, file: string, pkg: string | null): ModuleRecord | null {
+  const name = pkg ? moduleNameFor(session.index, file).name : moduleNameFromPath(file, session.input.rootdir);
+  const cached = session.modules.get(name);
+  if (cached) return cached;
+  const parts = name.split(".");
+  let dir = dirname(file);
+  const dirs: string[] = [];
+  for (let i = parts.length - 2; i >= 0; i--) {
+    dirs[i] = dir;
+    dir = dirname(dir);
+  }
+  for (let i = 0; i < parts.length - 1; i++) {
+    const parentName = parts.slice(0, i + 1).join(".");
+    if (session.modules.has(parentName)) continue;
+    const pdir = dirs[i] as string;
+    const init = join(pdir, "__init__.py");
+    const hasInit = session.index.list(pdir)?.get("__init__.py") === "file";
+    load(session, parentName, fileResolution(session, parentName, hasInit ? init : null, pdir));
+    if (session.stopped) return null;
+  }
+  return load(session, name, fileResolution(session, name, file, null));
+}
+
+function fileResolution(session: Session, name: string, file: string | null, pkgDir: string | null): Resolution {
+  const location = file ?? (pkgDir as string);
+  return {
+    name,
+    found: true,
+    kind: pkgDir ? (file ? "package" : "namespace") : "module",
+    file,
+    searchPath: pkgDir ? [pkgDir] : [],
+    root: dirname(location),
+    origin: session.classifier.classify(location),
+    tried: [],
+  };
+}
+
+/** `pytest_plugins = [...]` in a conftest: pytest imports each module right after the conftest, so their
+ *  failures are the conftest's (chain: the conftest's `pytest_plugins` line, then the plugin). */
+export function importPlugins(session: Session, conftest: string, rec: ModuleRecord | null): void {
+  const facts = session.facts(conftest);
+  const plugins = facts.pytest.plugins;
+  if (!plugins || plugins.length === 0 || !rec) return;
+  const binding = facts.bindings.find((b) => b.name === "pytest_plugins");
+  const line = binding?.line ?? 1;
+  const frame: Frame = { module: rec, step: { file: conftest, line, module: rec.name }, caught: [], caughtHere: false };
+  session.stack.push(frame);
+  try {
+    for (const plugin of plugins) {
+      importModule(session, plugin, {
+        file: conftest,
+        line,
+        col: binding?.col ?? 0,
+        module: rec.name,
+        certainty: "certain",
+      });
+    }
+  } finally {
+    session.stack.pop();
+  }
+}

@@ -1,0 +1,68 @@
+// Names CPython 3.11 provides without any import: builtins, the implicit module globals, and the modules
+// compiled into the interpreter. A read of one of these never raises NameError; a builtin module always imports.
+
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set(
+  (
+    "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError " +
+    "BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError " +
+    "ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning " +
+    "EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError " +
+    "FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError " +
+    "InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError " +
+    "ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError " +
+    "OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError " +
+    "ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration " +
+    "SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError " +
+    "UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError " +
+    "UnicodeWarning UserWarning ValueError Warning ZeroDivisionError __build_class__ __debug__ __doc__ " +
+    "__import__ __loader__ __name__ __package__ __spec__ abs aiter all anext any ascii bin bool " +
+    "breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict " +
+    "dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help " +
+    "hex id input int isinstance issubclass iter len license list locals map max memoryview min next " +
+    "object oct open ord pow print property quit range repr reversed round set setattr slice sorted " +
+    "staticmethod str sum super tuple type vars zip"
+  ).split(" "),
+);
+
+/** Globals every module has before its first statement runs (`__path__` only packages, `__annotations__`
+ *  once an annotation ran: both accepted everywhere, a missed NameError beats a false one). */
+export const MODULE_GLOBALS: ReadonlySet<string> = new Set([
+  "__name__",
+  "__file__",
+  "__doc__",
+  "__package__",
+  "__loader__",
+  "__spec__",
+  "__path__",
+  "__builtins__",
+  "__cached__",
+  "__annotations__",
+]);
+
+/** sys.builtin_module_names of CPython 3.11.7 on Linux, plus the frozen importlib modules. */
+export const DEFAULT_BUILTIN_MODULES: readonly string[] = (
+  "_abc _ast _codecs _collections _functools _imp _io _locale _operator _signal _sre _stat _string " +
+  "_symtable _thread _tokenize _tracemalloc _warnings _weakref atexit builtins errno faulthandler gc " +
+  "itertools marshal posix pwd sys time xxsubtype _frozen_importlib _frozen_importlib_external"
+).split(" ");
+
+/** Exception names (as written in an `except`) that catch each exception type raised at import time. */
+const CATCHERS: Record<string, readonly string[]> = {
+  ModuleNotFoundError: ["ModuleNotFoundError", "ImportError", "Exception", "BaseException"],
+  ImportError: ["ImportError", "Exception", "BaseException"],
+  NameError: ["NameError", "Exception", "BaseException"],
+  AttributeError: ["AttributeError", "Exception", "BaseException"],
+  SyntaxError: ["SyntaxError", "Exception", "BaseException"],
+};
+
+/** Whether an enclosing try's handlers (facts' `caught`) catch an exception of this type. */
+export function catches(caught: readonly string[], exceptionType: string): boolean {
+  if (caught.length === 0) return false;
+  const names = CATCHERS[exceptionType] ?? ["Exception", "BaseException"];
+  for (const c of caught) {
+    if (c === "*") return true;
+    const last = c.startsWith("builtins.") ? c.slice("builtins.".length) : c;
+    if (names.includes(last)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,182 @@
+// The state of one simulated interpreter session: sys.modules, the stack of executing modules, sys.path, and
+// how an exception travels down that stack (caught by an enclosing try, or reaching pytest as the file's error).
+import type { ChainStep } from "../analyze/finding.ts";
+import type { FileFacts } from "../python/facts.ts";
+import type { ImportFailure } from "./collectionModel.ts";
+import type { GetFacts, GraphInput } from "./graphInput.ts";
+import type { ModuleIndex } from "./moduleIndex.ts";
+import { catches } from "./pythonNames.ts";
+import type { OriginClassifier, Resolution } from "./resolveImport.ts";
+import type { SourceLines } from "./sourceLines.ts";
+import type { SysPathState } from "./sysPathState.ts";
+
+export interface NameValue {
+  /** False when bound only on some paths (if/for/except bodies, a guarded import that failed). */
+  certain: boolean;
+  /** The module object the name refers to, when it is one (`import a.b` binds `a` to module "a"). */
+  module: string | null;
+}
+
+export interface ModuleRecord {
+  name: string;
+  resolution: Resolution;
+  /** The file that executes (null for namespace packages, builtins and hook-provided modules). */
+  file: string | null;
+  /** First-party Python source: executed statement by statement. Everything else is assumed to import fine. */
+  simulated: boolean;
+  status: "executing" | "done" | "failed";
+  /** The module's global namespace as far as it is known. */
+  ns: Map<string, NameValue>;
+  /** Any attribute may exist: not simulated, a module `__getattr__`, or an unknown star import. */
+  anyAttr: boolean;
+  /** Any global may exist: a star import from a module whose names are unknown. */
+  anyGlobal: boolean;
+  /** Has `__path__`: submodules can be imported from it. */
+  isPackage: boolean;
+  searchPath: string[];
+  /** Failures that escaped this module's execution, with the chain from this module down (for replay). */
+  failures: { failure: ImportFailure; suffix: PendingStep[] }[];
+  /** Took part in an import cycle entered from outside its package: its outcome depends on entry order. */
+  cycleTouched: boolean;
+  /** Executed after the current file had already failed (Python would not have run it then). */
+  shadow: boolean;
+}
+
+/** A chain step whose source text is read only if a failure needs it. */
+export interface PendingStep {
+  file: string;
+  line: number;
+  module: string | null;
+}
+
+export interface Frame {
+  module: ModuleRecord;
+  /** The statement currently executing in this module. */
+  step: PendingStep | null;
+  /** `caught` of that statement. */
+  caught: string[];
+  /** Set when an exception raised below this frame was caught by the current statement. */
+  caughtHere: boolean;
+}
+
+export class Session {
+  readonly modules = new Map<string, ModuleRecord>();
+  readonly stack: Frame[] = [];
+  /** module name -> index of its frame while it executes. */
+  readonly executing = new Map<string, number>();
+  /** Failures of the file being imported, certain ones in Python's order (first = pytest's report). */
+  fileFailures: ImportFailure[] = [];
+  fileMaybe: ImportFailure[] = [];
+  private fileKeys = new Set<string>();
+  /** Some certain failure already escaped to pytest in this file: Python would have stopped. */
+  stopped = false;
+  /** Modules first executed or failed during the current file. */
+  touched: ModuleRecord[] = [];
+  /** A sys.path change could not be evaluated: missing modules become "maybe". */
+  pathUncertain = false;
+  private readonly factsCache = new Map<string, FileFacts>();
+
+  constructor(
+    readonly input: GraphInput,
+    private readonly getFactsRaw: GetFacts,
+    readonly index: ModuleIndex,
+    readonly classifier: OriginClassifier,
+    readonly sysPath: SysPathState,
+    readonly lines: SourceLines,
+    readonly builtinModules: ReadonlySet<string>,
+    readonly distributionNames: ReadonlySet<string>,
+    readonly cwd: string,
+    private readonly computeProjectNames: () => Set<string>,
+  ) {}
+
+  private projectNamesCache: Set<string> | null = null;
+  /** Top-level names of the project's own directories and modules (computed on the first missing import). */
+  firstPartyNames(): Set<string> {
+    this.projectNamesCache ??= this.computeProjectNames();
+    return this.projectNamesCache;
+  }
+
+  facts(path: string): FileFacts {
+    let f = this.factsCache.get(path);
+    if (!f) {
+      f = this.getFactsRaw(path);
+      this.factsCache.set(path, f);
+    }
+    return f;
+  }
+
+  beginFile(): void {
+    this.fileFailures = [];
+    this.fileMaybe = [];
+    this.fileKeys = new Set();
+    this.stopped = false;
+    this.touched = [];
+  }
+
+  /** Ends a file: modules whose failure or success depended on entry order leave sys.modules (Python removes
+   *  failed modules; the others are kept as replayable memos so a broken core costs O(1) per later importer). */
+  endFile(): void {
+    for (const rec of this.touched) {
+      if (rec.cycleTouched && (rec.status === "failed" || rec.shadow) && this.modules.get(rec.name) === rec) {
+        this.modules.delete(rec.name);
+      }
+    }
+    this.touched = [];
+  }
+
+  materialize(steps: readonly PendingStep[]): ChainStep[] {
+    return steps.map((s) => ({
+      file: s.file,
+      line: s.line,
+      statement: this.lines.line(s.file, s.line),
+      module: s.module,
+    }));
+  }
+
+  currentSteps(): PendingStep[] {
+    const out: PendingStep[] = [];
+    for (const f of this.stack) if (f.step) out.push(f.step);
+    return out;
+  }
+
+  /** Records a "maybe" failure (a warning): it does not stop execution. */
+  warn(failure: ImportFailure): void {
+    const top = this.stack[this.stack.length - 1];
+    if (top && catches(top.caught, failure.exceptionType)) return;
+    if (this.fileKeys.has(failure.rootKey)) return;
+    this.fileKeys.add(failure.rootKey);
+    this.fileMaybe.push(failure);
+  }
+
+  /** Raises `failure` in the top frame's current statement (chain relative to the stack as `steps`): it unwinds
+   *  frames until a statement's handler catches it, marking each unwound module failed; if none does, it is the
+   *  file's failure. Execution continues afterwards as if the statement had succeeded (hidden failures). */
+  raise(failure: ImportFailure, steps: PendingStep[]): void {
+    for (let i = this.stack.length - 1; i >= 0; i--) {
+      const frame = this.stack[i] as Frame;
+      if (catches(frame.caught, failure.exceptionType)) {
+        frame.caughtHere = true;
+        return;
+      }
+      const rec = frame.module;
+      if (rec.status !== "failed") {
+        rec.status = "failed";
+        rec.failures = [];
+      }
+      if (!rec.failures.some((f) => f.failure.rootKey === failure.rootKey)) {
+        rec.failures.push({ failure, suffix: steps.slice(this.stepIndex(i)) });
+      }
+    }
+    if (this.fileKeys.has(failure.rootKey)) return;
+    this.fileKeys.add(failure.rootKey);
+    this.fileFailures.push(failure);
+    this.stopped = true;
+  }
+
+  /** Index in currentSteps() of frame i's step (frames without a step contribute none). */
+  private stepIndex(frameIndex: number): number {
+    let n = 0;
+    for (let i = 0; i < frameIndex; i++) if ((this.stack[i] as Frame).step) n++;
+    return n;
+  }
+}

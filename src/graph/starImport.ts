@@ -1,0 +1,44 @@
+// `from m import *`: binds `__all__` when m defines it literally (importing listed submodules of a package, as
+// `_handle_fromlist` does), else m's public names; unknown name sets make every global possibly bound.
+import { fail } from "./failures.ts";
+import { getAttr, importModule, type Site } from "./importMachinery.ts";
+import { messages } from "./messages.ts";
+import { findSpec } from "./resolveImport.ts";
+import type { ModuleRecord, Session } from "./session.ts";
+
+export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord, site: Site, certain: boolean): void {
+  if (!mod.simulated || !mod.file) {
+    // A namespace package binds nothing; anything else (third-party, extension) binds names we cannot know.
+    if (mod.resolution.kind !== "namespace") rec.anyGlobal = true;
+    return;
+  }
+  const all = session.facts(mod.file).dunderAll;
+  if (all) {
+    if (!all.complete) rec.anyGlobal = true;
+    for (const name of all.names) {
+      let got = getAttr(session, mod, name);
+      if (!got.found && mod.isPackage) {
+        const sub = `${mod.name}.${name}`;
+        if (findSpec(session.index, session.classifier, sub, mod.searchPath).found) importModule(session, sub, site);
+        got = getAttr(session, mod, name);
+      }
+      if (!got.found && all.complete) {
+        fail(session, {
+          kind: "attribute-error",
+          ...site,
+          certainty: session.pathUncertain ? "maybe" : site.certainty,
+          message: messages.noAttribute(mod.name, name),
+          exceptionType: "AttributeError",
+          module: mod.name,
+          name,
+        });
+      }
+      rec.ns.set(name, { certain: certain && (got.found ? got.certain : all.complete), module: got.module });
+    }
+    return;
+  }
+  if (mod.anyGlobal || mod.anyAttr) rec.anyGlobal = true;
+  for (const [name, v] of mod.ns) {
+    if (!name.startsWith("_")) rec.ns.set(name, { certain: certain && v.certain, module: v.module });
+  }
+}

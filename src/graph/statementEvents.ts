@@ -1,0 +1,41 @@
+// Turns a file's facts into the ordered list of things that happen when the module executes: within a
+// statement, reads happen before the imports and bindings it makes. Built once per file (O(f log f) for f facts).
+import type { AttributeRead, Binding, FileFacts, ImportFact, Read, SysPathChange } from "../python/facts.ts";
+
+export type StatementEvent =
+  | { type: "read"; stmt: number; line: number; col: number; caught: string[]; read: Read }
+  | { type: "attr"; stmt: number; line: number; col: number; caught: string[]; read: AttributeRead }
+  | { type: "syspath"; stmt: number; line: number; col: number; caught: string[]; change: SysPathChange }
+  | { type: "import"; stmt: number; line: number; col: number; caught: string[]; fact: ImportFact }
+  | { type: "bind"; stmt: number; line: number; col: number; caught: string[]; binding: Binding };
+
+const PHASE = { read: 0, attr: 1, syspath: 2, import: 3, bind: 4 } as const;
+const cache = new WeakMap<FileFacts, StatementEvent[]>();
+
+export function statementEvents(facts: FileFacts): StatementEvent[] {
+  const hit = cache.get(facts);
+  if (hit) return hit;
+  const out: StatementEvent[] = [];
+  for (const r of facts.reads) {
+    if (!r.typeChecking) out.push({ type: "read", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught, read: r });
+  }
+  for (const r of facts.attributeReads) {
+    if (!r.typeChecking) out.push({ type: "attr", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught, read: r });
+  }
+  for (const c of facts.sysPath) {
+    out.push({ type: "syspath", stmt: c.stmt, line: c.line, col: c.col, caught: [], change: c });
+  }
+  for (const i of facts.imports) {
+    if (i.scope !== "function" && i.stmt >= 0 && !i.typeChecking) {
+      out.push({ type: "import", stmt: i.stmt, line: i.line, col: i.col, caught: i.caught, fact: i });
+    }
+  }
+  for (const b of facts.bindings) {
+    // Import bindings are made by the import itself; `except ... as e` is unbound again after its handler.
+    if (b.kind === "import" || b.kind === "except" || b.typeChecking) continue;
+    out.push({ type: "bind", stmt: b.stmt, line: b.line, col: b.col, caught: b.caught, binding: b });
+  }
+  out.sort((a, b) => a.stmt - b.stmt || PHASE[a.type] - PHASE[b.type] || a.line - b.line || a.col - b.col);
+  cache.set(facts, out);
+  return out;
+}

@@ -1,0 +1,115 @@
+// Test helper: turns a fixture repository into the graph stage's input the way pytest would see it when run as
+// `python3 -m pytest` from the fixture (a small stand-in for src/discover), with facts from the reference oracle.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import type { GraphInput, ImportMode } from "../../src/graph/index.ts";
+import type { FileFacts } from "../../src/python/facts.ts";
+
+const ORACLE = resolve(import.meta.dirname, "../../bench/oracle/facts.py");
+
+let interpreterPath: string[] | null = null;
+/** The interpreter's sys.path without the working directory entry. */
+export function interpreterSysPath(): string[] {
+  interpreterPath ??= JSON.parse(
+    execFileSync("python3", ["-c", "import sys, json; print(json.dumps(sys.path[1:]))"], { encoding: "utf8" }),
+  ) as string[];
+  return interpreterPath;
+}
+
+function walkPy(dir: string, out: string[]): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith(".") || name === "__pycache__") continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walkPy(p, out);
+    else if (name.endsWith(".py")) out.push(p);
+  }
+  return out;
+}
+
+/** Facts of every .py file under `root`, from bench/oracle/facts.py (one python3 run). */
+export function oracleFacts(root: string): (path: string) => FileFacts {
+  const files = walkPy(root, []);
+  const map = new Map<string, FileFacts>();
+  if (files.length > 0) {
+    const out = execFileSync("python3", [ORACLE, "--stdin"], {
+      input: files.join("\n"),
+      encoding: "utf8",
+      maxBuffer: 1 << 28,
+    });
+    for (const line of out.split("\n")) {
+      if (!line.trim()) continue;
+      const f = JSON.parse(line) as FileFacts;
+      map.set(resolve(f.path), f);
+    }
+  }
+  return (path) => {
+    const f = map.get(path);
+    if (!f) throw new Error(`no facts for ${path}`);
+    return f;
+  };
+}
+
+function ini(root: string): Record<string, string[]> {
+  const file = join(root, "pytest.ini");
+  const out: Record<string, string[]> = {};
+  if (!existsSync(file)) return out;
+  let key = "";
+  for (const raw of readFileSync(file, "utf8").split("\n")) {
+    if (/^\s*(\[|#|;|$)/.test(raw)) continue;
+    const m = /^(\w+)\s*=\s*(.*)$/.exec(raw);
+    if (m) {
+      key = m[1] as string;
+      out[key] = (m[2] as string).split(/\s+/).filter(Boolean);
+    } else if (key) out[key]?.push(...raw.trim().split(/\s+/));
+  }
+  return out;
+}
+
+function collectTests(dir: string, out: string[]): void {
+  for (const name of readdirSync(dir).sort()) {
+    if (name.startsWith(".") || name === "__pycache__" || name === "node_modules") continue;
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) collectTests(p, out);
+    else if (/^test_.*\.py$|_test\.py$/.test(name)) out.push(p);
+  }
+}
+
+/** GraphInput for `python3 -m pytest` run in `root` (rootdir = root, config = its pytest.ini). */
+export function fixtureInput(root: string): GraphInput {
+  const cfg = ini(root);
+  const testpaths = (cfg.testpaths ?? ["."]).map((p) => resolve(root, p));
+  const testFiles: string[] = [];
+  for (const tp of testpaths) collectTests(tp, testFiles);
+  const addopts = cfg.addopts ?? [];
+  const modeArg = addopts.find((a) => a.startsWith("--import-mode="));
+  const importMode = (modeArg?.split("=")[1] ?? "prepend") as ImportMode;
+  const conftestsFor = (file: string): string[] => {
+    const dirs: string[] = [];
+    for (let d = dirname(file); d.startsWith(root); d = dirname(d)) {
+      dirs.unshift(d);
+      if (d === root) break;
+    }
+    return dirs.map((d) => join(d, "conftest.py")).filter((p) => existsSync(p));
+  };
+  const initialConftests: string[] = [];
+  for (const tp of testpaths) {
+    for (const c of conftestsFor(join(tp, "x.py"))) if (!initialConftests.includes(c)) initialConftests.push(c);
+    for (const name of existsSync(tp) ? readdirSync(tp).sort() : []) {
+      const sub = join(tp, name);
+      if (name.startsWith("test") && statSync(sub).isDirectory() && existsSync(join(sub, "conftest.py"))) {
+        for (const c of conftestsFor(join(sub, "x.py"))) if (!initialConftests.includes(c)) initialConftests.push(c);
+      }
+    }
+  }
+  return {
+    rootdir: root,
+    importMode,
+    pythonpath: (cfg.pythonpath ?? []).map((p) => resolve(root, p)),
+    interpreterSysPath: [root, ...interpreterSysPath()],
+    testFiles,
+    conftestsFor,
+    initialConftests,
+    invocationDir: root,
+  };
+}

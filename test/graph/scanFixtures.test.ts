@@ -1,0 +1,73 @@
+// The import-time model against the real pytest: every scan fixture's expected.json was recorded by running
+// pytest on it (test/fixtures/scan/record.py); the model's first certain failure per file must match it.
+import assert from "node:assert/strict";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, relative, resolve } from "node:path";
+import { test } from "node:test";
+import { buildCollectionModel } from "../../src/graph/index.ts";
+import { fixtureInput, oracleFacts } from "./fixtureSession.ts";
+
+const SCAN = resolve(import.meta.dirname, "../fixtures/scan");
+
+interface Expected {
+  errors: Record<string, { type: string; message: string }>;
+  collected: Record<string, number>;
+  exitCode: number;
+  conftestError?: { file: string; type: string; message: string };
+}
+
+export interface Verdict {
+  errors: Record<string, { type: string; message: string }>;
+  conftestError?: { file: string; type: string; message: string };
+}
+
+/** What the model predicts in expected.json's terms (import errors only: markers/config are other stages'). */
+export function predict(root: string): Verdict {
+  const model = buildCollectionModel(fixtureInput(root), oracleFacts(root));
+  const verdict: Verdict = { errors: {} };
+  const norm = (m: string) => m.split(root).join("<ROOT>");
+  if (model.startupFailure) {
+    const f = model.startupFailure.failure;
+    verdict.conftestError = {
+      file: relative(root, model.startupFailure.conftest),
+      type: f.exceptionType,
+      message: norm(f.message),
+    };
+    return verdict;
+  }
+  for (const outcome of model.files) {
+    const first = outcome.failures[0];
+    if (first && first.certainty === "certain") {
+      verdict.errors[relative(root, outcome.path)] = { type: first.exceptionType, message: norm(first.message) };
+    }
+  }
+  return verdict;
+}
+
+/** Import-related part of a recorded verdict. */
+function importView(exp: Expected): Verdict {
+  const errors: Verdict["errors"] = {};
+  for (const [file, e] of Object.entries(exp.errors)) {
+    if (/Error$/.test(e.type) && e.type !== "Failed") errors[file] = { type: e.type, message: e.message };
+  }
+  const v: Verdict = { errors };
+  if (exp.conftestError) {
+    const { file, type, message } = exp.conftestError;
+    v.conftestError = { file, type, message };
+  }
+  return v;
+}
+
+const cases = existsSync(SCAN)
+  ? readdirSync(SCAN)
+      .filter((c) => existsSync(join(SCAN, c, "expected.json")))
+      .sort()
+  : [];
+
+for (const c of cases) {
+  test(`scan fixture ${c}: model agrees with the real pytest`, () => {
+    const root = join(SCAN, c);
+    const expected = JSON.parse(readFileSync(join(root, "expected.json"), "utf8")) as Expected;
+    assert.deepEqual(predict(root), importView(expected));
+  });
+}

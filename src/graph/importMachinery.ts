@@ -4,6 +4,7 @@
 import { fail } from "./failures.ts";
 import { messages } from "./messages.ts";
 import { executeModule } from "./moduleExecution.ts";
+import { getattrMayProvide } from "./moduleGetattr.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
 import type { ModuleRecord, PendingStep, Session } from "./session.ts";
 
@@ -30,6 +31,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     ns: new Map(),
     anyAttr: opaque,
     anyGlobal: opaque,
+    getattrHook: false,
     isPackage: res.kind === "package" || res.kind === "namespace" || (opaque && res.searchPath.length > 0),
     searchPath: res.searchPath,
     failures: [],
@@ -47,7 +49,7 @@ function isFirstPartyName(session: Session, top: string): boolean {
 function touchPartial(session: Session, target: ModuleRecord): void {
   const importer = session.stack[session.stack.length - 1]?.module;
   // A package's own submodules always run after their package starts: seeing it partial is not order-dependent.
-  if (importer && importer.name.startsWith(`${target.name}.`)) return;
+  if (importer?.name.startsWith(`${target.name}.`)) return;
   const at = session.executing.get(target.name);
   if (at === undefined) return;
   for (let i = at; i < session.stack.length; i++)
@@ -169,6 +171,7 @@ export function getAttr(
   // The import system sets a submodule on its parent once the submodule has finished executing.
   if (child && child.status !== "executing" && rec.isPackage) return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) return { found: true, certain: true, module: null };
+  if (rec.getattrHook && getattrMayProvide(session, rec, attr)) return { found: true, certain: true, module: null };
   return { found: false, certain: true, module: null };
 }
 

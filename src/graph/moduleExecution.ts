@@ -18,7 +18,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
   session.executing.set(rec.name, session.stack.length);
   session.stack.push(frame);
   try {
-    if (facts.moduleGetattr) rec.anyAttr = true;
+    if (facts.moduleGetattr) rec.getattrHook = true;
     if (!startModule(session, rec, facts, frame)) return;
     for (const ev of statementEvents(facts)) {
       frame.step = { file, line: ev.line, module: rec.name };
@@ -74,7 +74,7 @@ function runEvent(session: Session, rec: ModuleRecord, facts: FileFacts, ev: Sta
       applySysPath(session, rec, ev);
       return;
     case "import":
-      runImport(session, rec, facts, ev.fact);
+      runImport(session, rec, ev.fact);
       return;
     case "bind":
       bind(rec, ev);
@@ -154,7 +154,7 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
   else session.sysPath.insert(c.index ?? 0, entry);
 }
 
-function runImport(session: Session, rec: ModuleRecord, facts: FileFacts, imp: ImportFact): void {
+function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
     file: rec.file as string,

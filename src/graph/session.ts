@@ -29,6 +29,8 @@ export interface ModuleRecord {
   ns: Map<string, NameValue>;
   /** Any attribute may exist: not simulated, a module `__getattr__`, or an unknown star import. */
   anyAttr: boolean;
+  /** Defines a PEP 562 `__getattr__`: names it may provide are judged by moduleGetattr.ts. */
+  getattrHook: boolean;
   /** Any global may exist: a star import from a module whose names are unknown. */
   anyGlobal: boolean;
   /** Has `__path__`: submodules can be imported from it. */

@@ -27,24 +27,29 @@ function walkPy(dir: string, out: string[]): string[] {
   return out;
 }
 
-/** Facts of every .py file under `root`, from bench/oracle/facts.py (one python3 run). */
-export function oracleFacts(root: string): (path: string) => FileFacts {
-  const files = walkPy(root, []);
-  const map = new Map<string, FileFacts>();
-  if (files.length > 0) {
-    const out = execFileSync("python3", [ORACLE, "--stdin"], {
-      input: files.join("\n"),
-      encoding: "utf8",
-      maxBuffer: 1 << 28,
-    });
-    for (const line of out.split("\n")) {
-      if (!line.trim()) continue;
-      const f = JSON.parse(line) as FileFacts;
-      map.set(resolve(f.path), f);
-    }
+const factsByPath = new Map<string, FileFacts>();
+
+/** Runs the reference oracle once over every .py file under `roots` (one python3 process for all fixtures). */
+export function loadOracleFacts(roots: string[]): void {
+  const files = roots.flatMap((r) => walkPy(r, [])).filter((f) => !factsByPath.has(f));
+  if (files.length === 0) return;
+  const out = execFileSync("python3", [ORACLE, "--stdin"], {
+    input: files.join("\n"),
+    encoding: "utf8",
+    maxBuffer: 1 << 28,
+  });
+  for (const line of out.split("\n")) {
+    if (!line.trim()) continue;
+    const f = JSON.parse(line) as FileFacts;
+    factsByPath.set(resolve(f.path), f);
   }
+}
+
+/** Facts of every .py file under `root`, from bench/oracle/facts.py. */
+export function oracleFacts(root: string): (path: string) => FileFacts {
+  loadOracleFacts([root]);
   return (path) => {
-    const f = map.get(path);
+    const f = factsByPath.get(path);
     if (!f) throw new Error(`no facts for ${path}`);
     return f;
   };

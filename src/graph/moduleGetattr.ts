@@ -1,0 +1,52 @@
+// Which names a PEP 562 module `__getattr__` can provide, judged from its source (the facts do not describe
+// function bodies): a hook that forwards (getattr/import_module/globals/a dict lookup) may provide anything;
+// otherwise only names written as string literals in the module. A heuristic, so a miss is never worse than the
+// `cannot import name` CPython raises when the hook rejects the name.
+import { readFileSync } from "node:fs";
+import type { ModuleRecord, Session } from "./session.ts";
+
+interface HookView {
+  forwards: boolean;
+  literals: Set<string>;
+}
+
+const views = new Map<string, HookView>();
+
+function view(session: Session, file: string): HookView {
+  let v = views.get(file);
+  if (v) return v;
+  let source = "";
+  try {
+    source = readFileSync(file, "utf8");
+  } catch {
+    v = { forwards: true, literals: new Set() };
+    views.set(file, v);
+    return v;
+  }
+  const lines = source.split(/\r\n|\r|\n/);
+  const def = session.facts(file).bindings.find((b) => b.name === "__getattr__" && b.kind === "def");
+  let body = "";
+  if (def) {
+    const indent = (lines[def.line - 1] ?? "").search(/\S/);
+    for (let i = def.line; i < lines.length; i++) {
+      const l = lines[i] as string;
+      if (l.trim() !== "" && l.search(/\S/) <= indent) break;
+      body += `${l}\n`;
+    }
+  }
+  const param = def ? (/__getattr__\s*\(\s*(\w+)/.exec(lines[def.line - 1] ?? "")?.[1] ?? "name") : "name";
+  const lookup = new RegExp(`\\[\\s*${param}\\s*\\]|\\.get\\(\\s*${param}\\b`);
+  const forwards =
+    !def || /\b(?:getattr|import_module|__import__|globals|vars)\s*\(|sys\.modules/.test(body) || lookup.test(body);
+  const literals = new Set<string>();
+  for (const m of source.matchAll(/(['"])([A-Za-z_]\w*)\1/g)) literals.add(m[2] as string);
+  v = { forwards, literals };
+  views.set(file, v);
+  return v;
+}
+
+export function getattrMayProvide(session: Session, rec: ModuleRecord, attr: string): boolean {
+  if (!rec.file) return true;
+  const v = view(session, rec.file);
+  return v.forwards || v.literals.has(attr);
+}

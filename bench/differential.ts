@@ -30,7 +30,10 @@ export interface DifferentialResult {
 export async function runDifferential(options: DifferentialOptions = {}): Promise<DifferentialResult> {
   const all = listPythonFiles(options.root ?? DEFAULT_CORPUS_ROOT);
   const files = options.sample === undefined ? all : sampleFiles(all, options.sample, options.seed ?? 1);
-  const oracle = await runOracle(files, { jobs: options.jobs ?? 2, ...(options.python ? { python: options.python } : {}) });
+  const oracle = await runOracle(files, {
+    jobs: options.jobs ?? 2,
+    ...(options.python ? { python: options.python } : {}),
+  });
   const differences: Difference[] = [];
   const statuses: Record<string, number> = {};
   for (const file of files) {

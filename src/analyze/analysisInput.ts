@@ -71,6 +71,4 @@ export interface AnalysisInput {
   /** First-party modules (under the rootdir) with their dotted names. */
   modules: KnownModule[];
   requirements: RequirementEntry[];
-  /** Whether a file exists (for `__init__.py` checks); injected so analyzers stay testable without a disk. */
-  isFile: (path: string) => boolean;
 }

@@ -67,6 +67,7 @@ export const importFailures: Analyzer = {
       if (file.role !== "test") continue;
       const reported = ctx.resolution.byFile.get(file.path)?.reported;
       for (const f of file.failures) {
+        if (f.kind === "import-file-mismatch") continue;
         if (!first.has(f.rootKey)) first.set(f.rootKey, f);
         if (reported === f.rootKey && !fromReported.has(f.rootKey)) {
           first.set(f.rootKey, f);

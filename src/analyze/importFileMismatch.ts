@@ -1,19 +1,16 @@
 // Two test files that import under the same module name (same basename outside packages, or the same dotted
-// path from two package roots): in prepend/append import mode the second one fails with pytest's
-// "import file mismatch" before any of its code runs.
+// path from two package roots): in prepend/append import mode pytest finds the earlier module in sys.modules
+// and fails the later file with "import file mismatch" before reporting anything else about it. The
+// import-time model detects it; this analyzer explains it.
+import type { ImportFailure } from "../graph/collectionModel.ts";
 import { type Analyzer, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
 import type { Finding } from "./finding.ts";
-import { testModuleName } from "./reportedFailures.ts";
-import { mismatchKey } from "./rootKeys.ts";
+import { failureCore } from "./importFailures.ts";
 
-export function mismatchMessage(owner: string, file: string, moduleName: string): string {
-  return (
-    "import file mismatch:\n" +
-    `imported module '${moduleName}' has this __file__ attribute:\n  ${owner}\n` +
-    `which is not the same as the test file we want to collect:\n  ${file}\n` +
-    "HINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
-  );
+/** The earlier file named in pytest's message ("has this __file__ attribute:\n  PATH"). */
+function ownerOf(message: string): string | null {
+  return /__file__ attribute:\n {2}(.*)\n/.exec(message)?.[1] ?? null;
 }
 
 export const importFileMismatch: Analyzer = {
@@ -22,33 +19,28 @@ export const importFileMismatch: Analyzer = {
   severity: "error",
   fixable: true,
   run(input, ctx) {
-    const out: Finding[] = [];
-    for (const [file, owner] of ctx.resolution.mismatchWith) {
-      const rel = ctx.rel(file);
-      const dotted = testModuleName(file, input.isFile);
-      out.push({
-        id: findingId("import-file-mismatch", rel, 0, null),
-        kind: "import-file-mismatch",
+    const seen = new Map<string, ImportFailure>();
+    for (const file of input.model.files) {
+      for (const f of file.failures)
+        if (f.kind === "import-file-mismatch" && !seen.has(f.rootKey)) seen.set(f.rootKey, f);
+    }
+    return [...seen].map(([rootKey, f]): Finding => {
+      const core = failureCore(f, ctx.rel);
+      const owner = ownerOf(f.message);
+      const other = owner ? ctx.rel(owner) : "an earlier test file";
+      return {
+        id: findingId("import-file-mismatch", core.file, f.line, f.module),
+        ...core,
         category: "configuration",
-        severity: "error",
-        file: rel,
-        line: 0,
-        col: 0,
-        message: mismatchMessage(owner, file, dotted),
-        exceptionType: null,
-        module: dotted,
-        name: null,
-        chain: [],
-        ...blastRadius(input, ctx.resolution, mismatchKey(file)),
+        ...blastRadius(input, ctx.resolution, rootKey),
         suggestions: [
           {
             kind: "other",
-            message: `${rel} and ${ctx.rel(owner)} both import as \`${dotted}\`: rename one, or add __init__.py files so each gets a package-qualified name, or use --import-mode=importlib`,
-            data: { file: rel, other: ctx.rel(owner), module: dotted },
+            message: `${core.file} and ${other} both import as \`${f.module}\`: rename one, or add __init__.py files so each gets a package-qualified name, or use --import-mode=importlib`,
+            data: { file: core.file, other: owner ? other : null, module: f.module },
           },
         ],
-      });
-    }
-    return out;
+      };
+    });
   },
 };

@@ -1,13 +1,13 @@
 // Which error pytest reports for each test file, and which ones sit behind it. Every analyzer asks this one
 // place, so a file is blocked by exactly one root cause. Order, as observed with pytest 9: a session-level
 // stop (-p plugin, required_plugins, start-up conftest, unknown addopts) blocks everything; then a failing
-// conftest of an enclosing directory; then an import file mismatch (before the module runs); then, inside the
-// module, whichever failing statement runs first (an import failure or an unregistered marker's decorator).
-import { dirname, join, sep } from "node:path";
+// conftest of an enclosing directory; then an import file mismatch (found before the module runs); then, inside
+// the module, whichever failing statement runs first (an import failure or an unregistered marker's decorator).
+import { dirname, sep } from "node:path";
 import type { AnalysisInput } from "./analysisInput.ts";
 import { configProblems } from "./configChecks.ts";
 import { registeredMarkerNames, unknownMarkerError } from "./markerPolicy.ts";
-import { conftestKey, markerKey, mismatchKey } from "./rootKeys.ts";
+import { conftestKey, markerKey } from "./rootKeys.ts";
 
 export interface FileFailures {
   /** The root cause pytest reports for this file, or null when it collects. */
@@ -20,21 +20,6 @@ export interface Resolution {
   /** The session-level stop, if any: every test file is blocked by it. */
   sessionBlocker: string | null;
   byFile: Map<string, FileFailures>;
-  /** For import-file-mismatch: the earlier file that owns the module name. */
-  mismatchWith: Map<string, string>;
-}
-
-/** The module name pytest's prepend/append import mode gives a test file: its package path, basename last. */
-export function testModuleName(file: string, isFile: (p: string) => boolean): string {
-  const parts = [file.slice(dirname(file).length + 1).replace(/\.py$/, "")];
-  let dir = dirname(file);
-  while (isFile(join(dir, "__init__.py"))) {
-    parts.unshift(dir.slice(dirname(dir).length + 1));
-    const up = dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return parts.join(".");
 }
 
 const isUnder = (file: string, dir: string): boolean => file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -57,43 +42,32 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
   const outcomes = new Map(model.files.filter((f) => f.role === "test").map((f) => [f.path, f]));
   const registered = registeredMarkerNames(session);
   const byFile = new Map<string, FileFailures>();
-  const mismatchWith = new Map<string, string>();
-  const imported = new Map<string, string>();
 
   for (const file of session.testFiles) {
+    // The model's failures are in Python's order; a marker error competes only with the first of them.
     const events: { key: string; line: number }[] = [];
     const conftest = failingConftests.find((c) => isUnder(file, dirname(c)));
     if (conftest) events.push({ key: conftestKey(conftest), line: -2 });
-    let mismatch = false;
-    if (!conftest && session.importMode !== "importlib") {
-      const name = testModuleName(file, input.isFile);
-      const owner = imported.get(name);
-      if (owner !== undefined && owner !== file) {
-        events.push({ key: mismatchKey(file), line: -1 });
-        mismatchWith.set(file, owner);
-        mismatch = true;
-      }
-    }
     for (const f of outcomes.get(file)?.failures ?? []) {
       const step = f.chain.find((s) => s.file === file);
-      events.push({ key: f.rootKey, line: step?.line ?? f.line });
+      // pytest checks for a mismatch right after the import, before reporting anything the module did.
+      const line = f.kind === "import-file-mismatch" ? -1 : (step?.line ?? f.line);
+      events.push({ key: f.rootKey, line });
     }
-    const facts = input.facts(file);
-    for (const use of facts.pytest.markers) {
-      if (registered.has(use.name) || use.name.startsWith("_")) continue;
-      if (unknownMarkerError(session, use.name).outcome === "warning") continue;
-      events.push({ key: markerKey(use.name), line: use.line });
+    const markers = input
+      .facts(file)
+      .pytest.markers.filter((use) => !registered.has(use.name) && !use.name.startsWith("_"))
+      .filter((use) => unknownMarkerError(session, use.name).outcome !== "warning")
+      .sort((a, b) => a.line - b.line);
+    const firstMarker = markers[0];
+    if (firstMarker && (events.length === 0 || firstMarker.line < events[0]!.line)) {
+      events.unshift({ key: markerKey(firstMarker.name), line: firstMarker.line });
     }
-    // Stable sort: import failures keep the model's order among themselves.
-    events.sort((a, b) => a.line - b.line);
+    for (const use of markers) events.push({ key: markerKey(use.name), line: use.line });
     const all = [...new Set(events.map((e) => e.key))];
     const reported = sessionBlocker ?? all[0] ?? null;
     if (sessionBlocker) all.unshift(sessionBlocker);
     byFile.set(file, { reported, all: [...new Set(all)] });
-    // A module that raised while executing is removed from sys.modules; only a clean import keeps the name.
-    if (!sessionBlocker && !conftest && !mismatch && reported === null) {
-      imported.set(testModuleName(file, input.isFile), file);
-    }
   }
-  return { sessionBlocker, byFile, mismatchWith };
+  return { sessionBlocker, byFile };
 }

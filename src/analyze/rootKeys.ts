@@ -3,5 +3,4 @@
 
 export const markerKey = (name: string): string => `unknown-marker||0|${name}`;
 export const conftestKey = (conftest: string): string => `conftest-error|${conftest}|0|`;
-export const mismatchKey = (file: string): string => `import-file-mismatch|${file}|0|`;
 export const configKey = (what: string, name: string): string => `config-error|${what}|0|${name}`;

@@ -61,7 +61,9 @@ function block(f: Finding, n: number, s: Style): string[] {
   const cont = " ".repeat(9);
   const out = [`  ${mark} ${n}. ${s.bold(title(f))}`];
   const field = (name: string, lines: string[]) => {
-    lines.forEach((line, i) => out.push(`     ${i === 0 ? label(name) : cont} ${line}`));
+    lines.forEach((line, i) => {
+      out.push(`     ${i === 0 ? label(name) : cont} ${line}`);
+    });
   };
   field("at", [f.line > 0 ? `${f.file}:${f.line}` : f.file]);
   field("pytest", [pytestLine(f)]);
@@ -79,7 +81,9 @@ function block(f: Finding, n: number, s: Style): string[] {
     ]);
   }
   if (f.hiddenIn.length > 0) field("also in", [`${f.hiddenIn.join(", ")} ${s.dim("(behind another error there)")}`]);
-  f.suggestions.forEach((sug, i) => field(i === 0 ? "fix" : "", [s.cyan(sug.message)]));
+  f.suggestions.forEach((sug, i) => {
+    field(i === 0 ? "fix" : "", [s.cyan(sug.message)]);
+  });
   return out;
 }
 

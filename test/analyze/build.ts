@@ -109,14 +109,12 @@ export function input(
   over: Partial<AnalysisInput> = {},
 ): AnalysisInput {
   const byPath = new Map(allFacts.map((f) => [f.path, f]));
-  const files = new Set(allFacts.map((f) => f.path));
   return {
     model: { startupFailure: null, files: [], ...model },
     session: session(sess),
     facts: (p) => byPath.get(p) ?? facts(p),
     modules: [],
     requirements: [],
-    isFile: (p) => files.has(p),
     ...over,
   };
 }

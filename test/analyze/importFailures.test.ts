@@ -111,27 +111,31 @@ test("a conftest failing during collection takes down its directory; a start-up 
   assert.deepEqual(f.blocks.testFiles, ["tests/api/test_a.py", "services/web/tests/test_c.py"]);
 });
 
-test("two test files with the same basename outside packages: the second one mismatches", () => {
+test("an import file mismatch from the model is reported before anything the module would do", () => {
   const X1 = `${ROOT}/a/test_x.py`;
   const X2 = `${ROOT}/b/test_x.py`;
-  const result = runAnalyzers(
-    input({ files: [] }, { testFiles: [X1, X2] }, [facts(X1), facts(X2, { pytest: testFunctions("test_2") })]),
-  );
-  assert.equal(result.findings.length, 1);
-  const f = result.findings[0]!;
-  assert.equal(f.kind, "import-file-mismatch");
-  assert.equal(
-    f.message,
-    `import file mismatch:\nimported module 'test_x' has this __file__ attribute:\n  ${X1}\nwhich is not the same as the test file we want to collect:\n  ${X2}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules`,
-  );
-  assert.deepEqual(f.blocks, { testFiles: ["b/test_x.py"], tests: 1, areas: ["b"] });
-  const importlib = runAnalyzers(
-    input({ files: [] }, { testFiles: [X1, X2], importMode: "importlib" }, [facts(X1), facts(X2)]),
-  );
-  assert.equal(importlib.findings.length, 0);
-  // With __init__.py in both directories the module names differ (a.test_x, b.test_x).
-  const pkgs = input({ files: [] }, { testFiles: [X1, X2] }, [facts(X1), facts(X2)], {
-    isFile: (p) => p.endsWith("__init__.py") && !p.startsWith(`${ROOT}/__init__`) && p !== "/__init__.py",
+  const message = `import file mismatch:\nimported module 'test_x' has this __file__ attribute:\n  ${X1}\nwhich is not the same as the test file we want to collect:\n  ${X2}\nHINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules`;
+  const mismatch = failure("import-file-mismatch", X2, 1, null, {
+    module: "test_x",
+    message,
+    exceptionType: "ImportPathMismatchError",
   });
-  assert.equal(runAnalyzers(pkgs).findings.length, 0);
+  const marker = { name: "foo", via: "decorator" as const, target: "test_2", line: 1, col: 0 };
+  const result = runAnalyzers(
+    input(
+      {
+        files: [
+          { path: X1, role: "test", failures: [] },
+          { path: X2, role: "test", failures: [mismatch] },
+        ],
+      },
+      { testFiles: [X1, X2], strictMarkers: true },
+      [facts(X1), facts(X2, { pytest: { ...testFunctions("test_2"), markers: [marker] } })],
+    ),
+  );
+  const f = result.findings.find((x) => x.kind === "import-file-mismatch")!;
+  assert.equal(f.category, "configuration");
+  assert.deepEqual(f.blocks, { testFiles: ["b/test_x.py"], tests: 1, areas: ["b"] });
+  assert.match(f.suggestions[0]!.message, /^b\/test_x.py and a\/test_x.py both import as `test_x`/);
+  assert.equal(result.findings.find((x) => x.kind === "unknown-marker")!.hidden, true);
 });

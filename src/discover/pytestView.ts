@@ -134,6 +134,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     options: opts,
     strictMarkers: settings.strictMarkers,
     strictConfig: settings.strictConfig,
+    configKeys: settings.configKeys,
     unknownMarkWarning: unknownMarkPolicy(opts.filterwarnings, opts.pythonWarnings),
     initialPaths: initialList,
     initialPathsSource: initial.source,

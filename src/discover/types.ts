@@ -40,6 +40,8 @@ export interface PytestView {
   options: PytestOptions;
   strictMarkers: boolean;
   strictConfig: boolean;
+  /** Keys written in the config file's pytest section, with their lines ("Unknown config option" checks). */
+  configKeys: { name: string; line: number | null }[];
   unknownMarkWarning: UnknownMarkPolicy;
   /** The paths collection starts from and where they came from. */
   initialPaths: string[];

@@ -18,6 +18,9 @@ export const messages = {
   noAttribute: (module: string, attr: string) => `module ${q(module)} has no attribute ${q(attr)}`,
   noAttributePartial: (module: string, attr: string) =>
     `partially initialized module ${q(module)} has no attribute ${q(attr)} (most likely due to a circular import)`,
+  /** 3.11.7+: the attribute is a submodule whose import is still running (`import a.b` inside a cycle). */
+  submoduleInitializing: (module: string, attr: string) =>
+    `cannot access submodule ${q(attr)} of module ${q(module)} (most likely due to a circular import)`,
   /** pytest's own text for a test module whose name is already taken by another file (prepend/append modes). */
   importFileMismatch: (module: string, moduleFile: string, path: string) =>
     `import file mismatch:\nimported module ${q(module)} has this __file__ attribute:\n  ${moduleFile}\n` +

@@ -24,7 +24,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
       frame.caughtHere = false;
-      runEvent(session, rec, facts, ev);
+      runEvent(session, rec, ev);
     }
   } finally {
     session.stack.pop();
@@ -62,7 +62,7 @@ function startModule(session: Session, rec: ModuleRecord, facts: FileFacts, fram
   return true;
 }
 
-function runEvent(session: Session, rec: ModuleRecord, facts: FileFacts, ev: StatementEvent): void {
+function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent): void {
   switch (ev.type) {
     case "read":
       checkRead(session, rec, ev);
@@ -127,12 +127,20 @@ function checkAttributeRead(session: Session, rec: ModuleRecord, ev: Extract<Sta
     }
     if (!mod.simulated && mod.resolution.kind !== "namespace") return;
     const partial = mod.status === "executing";
+    // CPython names the cycle when the attribute is a submodule still executing (module_getattro).
+    const childRunning = !partial && session.executing.has(`${mod.name}.${attr}`);
+    const cycleFrom = childRunning ? session.executing.get(`${mod.name}.${attr}`) : undefined;
     fail(session, {
-      kind: "attribute-error",
+      kind: childRunning ? "circular-import" : "attribute-error",
+      ...(cycleFrom !== undefined ? { cycle: session.currentSteps().slice(cycleFrom) } : {}),
       file: rec.file as string,
       line: r.line,
       col: r.col,
-      message: partial ? messages.noAttributePartial(mod.name, attr) : messages.noAttribute(mod.name, attr),
+      message: partial
+        ? messages.noAttributePartial(mod.name, attr)
+        : childRunning
+          ? messages.submoduleInitializing(mod.name, attr)
+          : messages.noAttribute(mod.name, attr),
       exceptionType: "AttributeError",
       module: mod.name,
       name: attr,

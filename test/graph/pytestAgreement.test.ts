@@ -1,5 +1,6 @@
-// The import-time model against the real pytest: every scan fixture's expected.json was recorded by running
-// pytest on it (test/fixtures/scan/record.py); the model's first certain failure per file must match it.
+// The import-time model against the real pytest: every expected.json under test/fixtures/scan and
+// test/fixtures/graph was recorded by running pytest (test/fixtures/scan/record.py); the model's first certain
+// failure per file (and the start-up conftest failure) must match it word for word.
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -7,7 +8,7 @@ import { test } from "node:test";
 import { buildCollectionModel } from "../../src/graph/index.ts";
 import { fixtureInput, loadOracleFacts, oracleFacts } from "./fixtureSession.ts";
 
-const SCAN = resolve(import.meta.dirname, "../fixtures/scan");
+const FIXTURES = resolve(import.meta.dirname, "../fixtures");
 
 interface Expected {
   errors: Record<string, { type: string; message: string }>;
@@ -64,17 +65,20 @@ function importView(exp: Expected): Verdict {
   return v;
 }
 
-const cases = existsSync(SCAN)
-  ? readdirSync(SCAN)
-      .filter((c) => existsSync(join(SCAN, c, "expected.json")))
-      .sort()
-  : [];
+const cases = ["scan", "graph"].flatMap((area) => {
+  const dir = join(FIXTURES, area);
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((c) => existsSync(join(dir, c, "expected.json")))
+    .sort()
+    .map((c) => `${area}/${c}`);
+});
 
-loadOracleFacts(cases.map((c) => join(SCAN, c)));
+loadOracleFacts(cases.map((c) => join(FIXTURES, c)));
 
 for (const c of cases) {
-  test(`scan fixture ${c}: model agrees with the real pytest`, () => {
-    const root = join(SCAN, c);
+  test(`${c}: model agrees with the real pytest`, () => {
+    const root = join(FIXTURES, c);
     const expected = JSON.parse(readFileSync(join(root, "expected.json"), "utf8")) as Expected;
     assert.deepEqual(predict(root), importView(expected));
   });

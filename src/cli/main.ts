@@ -1,8 +1,32 @@
 // The `remedy` command: parses arguments, calls the library API (src/index.ts), prints, sets the exit code.
-import { Command } from "commander";
-import { VERSION } from "../index.ts";
+// Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error.
+import { Command, CommanderError } from "commander";
+import { RemedyError, VERSION } from "../index.ts";
+import { registerConfig } from "./commands/config.ts";
+import { registerFacts } from "./commands/facts.ts";
+import { registerScan } from "./commands/scan.ts";
 
 export async function main(argv: string[]): Promise<void> {
-  const program = new Command("remedy").version(VERSION).description("Diagnose and fix pytest collection errors.");
-  await program.parseAsync(argv, { from: "user" });
+  const program = new Command("remedy")
+    .version(VERSION)
+    .description("Find, explain, plan, fix and verify what stops a pytest suite from being collected.")
+    .exitOverride()
+    .showHelpAfterError();
+  registerFacts(program);
+  registerScan(program);
+  registerConfig(program);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      process.exitCode = error.exitCode === 0 ? 0 : 2;
+      return;
+    }
+    if (error instanceof RemedyError) {
+      process.stderr.write(`remedy: ${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
+    throw error;
+  }
 }

@@ -1,0 +1,724 @@
+// Expression scanner: walks expression tokens without building an AST, recording names read (with their attribute
+// chains) in a pending buffer that the statement walker turns into reads, bindings or nothing once it knows the
+// context (an assignment target is only known when the `=` is reached; a comprehension's targets follow its element).
+import * as literals_ from "./literals.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { STR_FSTRING, stringKind } = literals_;
+
+import type { Tokens } from "./tokenize.ts";
+import * as tokenize_ from "./tokenize.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { tokenize } = tokenize_;
+
+import * as tokenKinds_ from "./tokenKinds.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const {
+  K_ASYNC,
+  K_AWAIT,
+  K_ELSE,
+  K_FALSE,
+  K_FOR,
+  K_FROM,
+  K_IF,
+  K_IN,
+  K_IS,
+  K_LAMBDA,
+  K_NONE,
+  K_NOT,
+  K_TRUE,
+  K_YIELD,
+  T_AT,
+  T_BINOP,
+  T_COLON,
+  T_COMMA,
+  T_COMPARE,
+  T_DOT,
+  T_DSTAR,
+  T_ELLIPSIS,
+  T_END,
+  T_EQUAL,
+  T_LBRACE,
+  T_LPAR,
+  T_LSQB,
+  T_MINUS,
+  T_NAME,
+  T_NEWLINE,
+  T_NUMBER,
+  T_PLUS,
+  T_RBRACE,
+  T_RPAR,
+  T_RSQB,
+  T_SLASH,
+  T_STAR,
+  T_STRING,
+  T_TILDE,
+  T_VBAR,
+  T_WALRUS,
+} = tokenKinds_;
+
+/** Expression context bits. */
+export const X_NOIN = 1;
+/** A disjunction: no conditional expression (comprehension iterables and conditions). */
+export const X_NOCOND = 2;
+/** Bare names here may turn out to be assignment targets. */
+export const X_TARGET = 4;
+
+/** Pending read flags. */
+export const P_CAND = 1;
+export const P_LASTATTR = 2;
+export const P_COMPINNER = 4;
+
+const GEN = 0;
+const LIST = 1;
+
+export interface PytestCall {
+  method: string;
+  /** Token index of the call's `(`. */
+  lpar: number;
+  /** Offset and line of the call's first token. */
+  off: number;
+  line: number;
+}
+
+export abstract class ExprScanner {
+  src: string;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+  tline: Int32Array;
+  i = 0;
+  toks: Tokens;
+  /** Recording reads (module or class scope, not a lambda body). */
+  rec = true;
+  lambdaDepth = 0;
+  errors: { message: string; offset: number; line: number }[] = [];
+
+  pName: string[] = [];
+  pOff: number[] = [];
+  pLine: number[] = [];
+  pAttrs: (string[] | null)[] = [];
+  pFlags: number[] = [];
+  pLen = 0;
+
+  constructor(src: string, toks: Tokens) {
+    this.src = src;
+    this.toks = toks;
+    this.kind = toks.kind;
+    this.start = toks.start;
+    this.end = toks.end;
+    this.tline = toks.line;
+  }
+
+  abstract walrusBinding(name: string, off: number, line: number): void;
+  /** `sys.path.insert(` / `sys.path.append(` at token `nameTok` (the `sys`). */
+  abstract sysPathCall(nameTok: number): void;
+  abstract pytestCall(method: string, lpar: number, off: number, line: number): void;
+
+  text(t: number): string {
+    return this.src.slice(this.start[t]!, this.end[t]!);
+  }
+
+  error(message: string): void {
+    const t = this.i;
+    this.errors.push({ message, offset: this.start[t]!, line: this.tline[t]! });
+  }
+
+  expect(k: number, what: string): boolean {
+    if (this.kind[this.i] === k) {
+      this.i++;
+      return true;
+    }
+    this.error(`invalid syntax: expected '${what}'`);
+    return false;
+  }
+
+  pushPending(name: string, off: number, line: number, attrs: string[] | null, flags: number): void {
+    const n = this.pLen++;
+    this.pName[n] = name;
+    this.pOff[n] = off;
+    this.pLine[n] = line;
+    this.pAttrs[n] = attrs;
+    this.pFlags[n] = flags;
+  }
+
+  /** Removes pending entry `n` by moving the later ones down. */
+  dropPending(from: number, keep: (n: number) => boolean): void {
+    let w = from;
+    for (let r = from; r < this.pLen; r++) {
+      if (!keep(r)) continue;
+      if (w !== r) {
+        this.pName[w] = this.pName[r]!;
+        this.pOff[w] = this.pOff[r]!;
+        this.pLine[w] = this.pLine[r]!;
+        this.pAttrs[w] = this.pAttrs[r]!;
+        this.pFlags[w] = this.pFlags[r]!;
+      }
+      w++;
+    }
+    this.pLen = w;
+  }
+
+  clearTargetFlags(from: number): void {
+    for (let r = from; r < this.pLen; r++) this.pFlags[r]! &= ~(P_CAND | P_LASTATTR);
+  }
+
+  startsExpr(k: number): boolean {
+    switch (k) {
+      case T_NAME:
+      case T_NUMBER:
+      case T_STRING:
+      case T_LPAR:
+      case T_LSQB:
+      case T_LBRACE:
+      case T_MINUS:
+      case T_PLUS:
+      case T_TILDE:
+      case T_STAR:
+      case T_ELLIPSIS:
+      case K_NOT:
+      case K_LAMBDA:
+      case K_AWAIT:
+      case K_NONE:
+      case K_TRUE:
+      case K_FALSE:
+      case K_YIELD:
+        return true;
+    }
+    return false;
+  }
+
+  /** Comma-separated expressions (a tuple without parentheses when there is a comma). Returns the count. */
+  parseExprList(ctx: number): number {
+    let n = 1;
+    this.parseExpr(ctx);
+    while (this.kind[this.i] === T_COMMA && this.startsExpr(this.kind[this.i + 1]!)) {
+      this.i++;
+      this.parseExpr(ctx);
+      n++;
+    }
+    if (this.kind[this.i] === T_COMMA) {
+      this.i++;
+      n++;
+    }
+    return n;
+  }
+
+  parseExpr(ctx: number): void {
+    const kind = this.kind;
+    if (kind[this.i] === T_NAME && kind[this.i + 1] === T_WALRUS) {
+      const t = this.i;
+      if (this.lambdaDepth === 0) this.walrusBinding(this.text(t), this.start[t]!, this.tline[t]!);
+      this.i += 2;
+      this.parseExpr(ctx & X_NOIN);
+      return;
+    }
+    this.parseOperand(ctx);
+    const sub = ctx & ~X_TARGET;
+    for (;;) {
+      const k = kind[this.i];
+      if (
+        k === T_PLUS ||
+        k === T_MINUS ||
+        k === T_STAR ||
+        k === T_DSTAR ||
+        k === T_SLASH ||
+        k === T_VBAR ||
+        k === T_BINOP ||
+        k === T_COMPARE ||
+        k === T_AT ||
+        k === 53 /* and */ ||
+        k === 77 /* or */ ||
+        k === K_IS
+      ) {
+        this.i++;
+        this.parseOperand(sub);
+      } else if (k === K_NOT && kind[this.i + 1] === K_IN) {
+        this.i += 2;
+        this.parseOperand(sub);
+      } else if (k === K_IN && (ctx & X_NOIN) === 0) {
+        this.i++;
+        this.parseOperand(sub);
+      } else break;
+    }
+    if ((ctx & X_NOCOND) === 0 && kind[this.i] === K_IF) {
+      this.i++;
+      this.parseExpr((sub & X_NOIN) | X_NOCOND);
+      if (this.expect(K_ELSE, "else")) this.parseExpr(sub);
+    }
+  }
+
+  parseOperand(ctx: number): void {
+    const k = this.kind[this.i];
+    switch (k) {
+      case K_NOT:
+      case T_MINUS:
+      case T_PLUS:
+      case T_TILDE:
+      case K_AWAIT:
+      case T_DSTAR:
+        this.i++;
+        this.parseOperand(ctx & ~X_TARGET);
+        return;
+      case T_STAR:
+        this.i++;
+        this.parseOperand(ctx);
+        return;
+      case K_LAMBDA:
+        this.parseLambda(ctx);
+        return;
+      case K_YIELD:
+        this.i++;
+        if (this.kind[this.i] === K_FROM) {
+          this.i++;
+          this.parseExpr(0);
+        } else if (this.startsExpr(this.kind[this.i]!)) this.parseExprList(0);
+        return;
+    }
+    this.parseAtom(ctx);
+  }
+
+  parseLambda(ctx: number): void {
+    const kind = this.kind;
+    this.i++;
+    while (kind[this.i] !== T_COLON) {
+      const k = kind[this.i];
+      if (k === T_NAME) {
+        this.i++;
+        if (kind[this.i] === T_EQUAL) {
+          this.i++;
+          this.parseExpr(0);
+        }
+      } else if (k === T_STAR || k === T_DSTAR || k === T_SLASH || k === T_COMMA) this.i++;
+      else {
+        this.error("invalid syntax in lambda parameters");
+        return;
+      }
+    }
+    this.i++;
+    const mark = this.pLen;
+    const rec = this.rec;
+    this.lambdaDepth++;
+    this.parseExpr(ctx & (X_NOIN | X_NOCOND));
+    this.lambdaDepth--;
+    this.rec = rec;
+    this.pLen = mark;
+  }
+
+  parseAtom(ctx: number): void {
+    const kind = this.kind;
+    const s = this.i;
+    const k = kind[s];
+    const mark = this.pLen;
+    let display = false;
+    switch (k) {
+      case T_NAME: {
+        this.i++;
+        this.nameAtom(s, ctx);
+        return;
+      }
+      case T_NUMBER:
+      case K_NONE:
+      case K_TRUE:
+      case K_FALSE:
+      case T_ELLIPSIS:
+        this.i++;
+        break;
+      case T_STRING:
+        while (kind[this.i] === T_STRING) {
+          if (this.rec && stringKind(this.src, this.start[this.i]!) === STR_FSTRING) this.scanFString(this.i);
+          this.i++;
+        }
+        break;
+      case T_LPAR:
+        this.parseParen(ctx);
+        display = true;
+        break;
+      case T_LSQB:
+        this.parseList(ctx);
+        display = true;
+        break;
+      case T_LBRACE:
+        this.parseBrace();
+        break;
+      default:
+        this.error("invalid syntax");
+        if (k !== T_NEWLINE && k !== T_END && k !== T_RPAR && k !== T_RSQB && k !== T_RBRACE && k !== T_COLON) this.i++;
+        return;
+    }
+    const t = kind[this.i];
+    if (t === T_DOT || t === T_LPAR || t === T_LSQB) {
+      if (display) this.clearTargetFlags(mark);
+      this.trailers(s, false);
+    }
+  }
+
+  /** A name atom and its trailers: one pending read with the leading attribute chain. */
+  nameAtom(s: number, ctx: number): void {
+    const kind = this.kind;
+    let t = kind[this.i];
+    if (t !== T_DOT && t !== T_LPAR && t !== T_LSQB) {
+      if (this.rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, null, ctx & X_TARGET ? P_CAND : 0);
+      return;
+    }
+    let attrs: string[] | null = null;
+    if (t === T_DOT && this.lambdaDepth === 0 && this.end[s]! - this.start[s]! === 3 && this.text(s) === "sys")
+      this.maybeSysPath(s);
+    if (this.rec) {
+      while (t === T_DOT && kind[this.i + 1] === T_NAME) {
+        if (attrs === null) attrs = [];
+        attrs.push(this.text(this.i + 1));
+        this.i += 2;
+        t = kind[this.i];
+      }
+      const allAttrs = t !== T_LPAR && t !== T_LSQB && t !== T_DOT;
+      this.pushPending(
+        this.text(s),
+        this.start[s]!,
+        this.tline[s]!,
+        attrs,
+        allAttrs && ctx & X_TARGET ? P_LASTATTR : 0,
+      );
+      if (allAttrs) return;
+    }
+    this.trailers(s, this.rec);
+  }
+
+  maybeSysPath(s: number): void {
+    const kind = this.kind;
+    if (
+      kind[s + 1] === T_DOT &&
+      kind[s + 2] === T_NAME &&
+      kind[s + 3] === T_DOT &&
+      kind[s + 4] === T_NAME &&
+      kind[s + 5] === T_LPAR &&
+      this.text(s + 2) === "path"
+    ) {
+      const m = this.text(s + 4);
+      if (m === "insert" || m === "append") this.sysPathCall(s);
+    }
+  }
+
+  checkPytestCall(nameTok: number, first: number): void {
+    if (this.kind[nameTok - 1] !== T_DOT || this.kind[nameTok] !== T_NAME) return;
+    const len = this.end[nameTok]! - this.start[nameTok]!;
+    if (len !== 16 && len !== 6 && len !== 9 && len !== 10) return;
+    const m = this.text(nameTok);
+    if (m === "addinivalue_line" || m === "addini" || m === "addoption" || m === "_addoption")
+      this.pytestCall(m, nameTok + 1, this.start[first]!, this.tline[first]!);
+  }
+
+  /** Trailers after an atom starting at token `first`. `started`: the caller already consumed a chain. */
+  trailers(first: number, _started: boolean): void {
+    const kind = this.kind;
+    for (;;) {
+      const t = kind[this.i];
+      if (t === T_DOT) {
+        this.i += 2;
+      } else if (t === T_LPAR) {
+        this.checkPytestCall(this.i - 1, first);
+        this.parseCallArgs();
+      } else if (t === T_LSQB) {
+        this.parseSubscript();
+      } else return;
+    }
+  }
+
+  parseCallArgs(): void {
+    const kind = this.kind;
+    this.i++;
+    while (kind[this.i] !== T_RPAR) {
+      const k = kind[this.i];
+      if (k === T_NEWLINE || k === T_END) {
+        this.error("'(' was never closed");
+        return;
+      }
+      if (k === T_NAME && kind[this.i + 1] === T_EQUAL) this.i += 2;
+      const mark = this.pLen;
+      this.parseExpr(0);
+      const f = kind[this.i];
+      if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN);
+      if (kind[this.i] === T_COMMA) this.i++;
+      else if (kind[this.i] !== T_RPAR) {
+        this.error("invalid syntax in call arguments");
+        this.skipTo(T_RPAR);
+        break;
+      }
+    }
+    this.i++;
+  }
+
+  parseSubscript(): void {
+    const kind = this.kind;
+    this.i++;
+    while (kind[this.i] !== T_RSQB) {
+      const k = kind[this.i];
+      if (k === T_NEWLINE || k === T_END) {
+        this.error("'[' was never closed");
+        return;
+      }
+      if (k !== T_COLON) this.parseExpr(0);
+      while (kind[this.i] === T_COLON) {
+        this.i++;
+        const n = kind[this.i];
+        if (n !== T_COLON && n !== T_COMMA && n !== T_RSQB) this.parseExpr(0);
+      }
+      if (kind[this.i] === T_COMMA) this.i++;
+      else if (kind[this.i] !== T_RSQB) {
+        this.error("invalid syntax in subscript");
+        this.skipTo(T_RSQB);
+        break;
+      }
+    }
+    this.i++;
+  }
+
+  /** Skips to the closing token `close` of the current bracket level (used only to recover from errors). */
+  skipTo(close: number): void {
+    const kind = this.kind;
+    let depth = 0;
+    for (;;) {
+      const k = kind[this.i]!;
+      if (k === T_END || k === T_NEWLINE) return;
+      if (k === T_LPAR || k === T_LSQB || k === T_LBRACE) depth++;
+      else if (k === T_RPAR || k === T_RSQB || k === T_RBRACE) {
+        if (depth === 0) {
+          if (k !== close) this.i++;
+          return;
+        }
+        depth--;
+      }
+      this.i++;
+    }
+  }
+
+  parseParen(ctx: number): void {
+    const kind = this.kind;
+    this.i++;
+    const mark = this.pLen;
+    if (kind[this.i] === T_RPAR) {
+      this.i++;
+      return;
+    }
+    const sub = ctx & X_TARGET;
+    this.parseExpr(sub);
+    const f = kind[this.i];
+    if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN);
+    while (kind[this.i] === T_COMMA) {
+      this.i++;
+      if (kind[this.i] === T_RPAR) break;
+      this.parseExpr(sub);
+    }
+    if (kind[this.i] === T_RPAR) this.i++;
+    else {
+      this.error("'(' was never closed");
+      this.skipTo(T_RPAR);
+      if (kind[this.i] === T_RPAR) this.i++;
+    }
+  }
+
+  parseList(ctx: number): void {
+    const kind = this.kind;
+    this.i++;
+    const mark = this.pLen;
+    if (kind[this.i] === T_RSQB) {
+      this.i++;
+      return;
+    }
+    const sub = ctx & X_TARGET;
+    this.parseExpr(sub);
+    const f = kind[this.i];
+    if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, LIST);
+    while (kind[this.i] === T_COMMA) {
+      this.i++;
+      if (kind[this.i] === T_RSQB) break;
+      this.parseExpr(sub);
+    }
+    if (kind[this.i] === T_RSQB) this.i++;
+    else {
+      this.error("'[' was never closed");
+      this.skipTo(T_RSQB);
+      if (kind[this.i] === T_RSQB) this.i++;
+    }
+  }
+
+  parseBrace(): void {
+    const kind = this.kind;
+    this.i++;
+    const mark = this.pLen;
+    let first = true;
+    while (kind[this.i] !== T_RBRACE) {
+      const k = kind[this.i];
+      if (k === T_NEWLINE || k === T_END) {
+        this.error("'{' was never closed");
+        return;
+      }
+      if (k === T_DSTAR) {
+        this.i++;
+        this.parseOperand(0);
+      } else {
+        this.parseExpr(0);
+        if (kind[this.i] === T_COLON) {
+          this.i++;
+          this.parseExpr(0);
+        }
+      }
+      const f = kind[this.i];
+      if (first && (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR))) this.parseComprehension(mark, LIST);
+      first = false;
+      if (kind[this.i] === T_COMMA) this.i++;
+      else if (kind[this.i] !== T_RBRACE) {
+        this.error("invalid syntax in display");
+        this.skipTo(T_RBRACE);
+        break;
+      }
+    }
+    this.i++;
+  }
+
+  /** The `for ... in ... if ...` clauses after a comprehension's element (its reads start at `elemMark`). */
+  parseComprehension(elemMark: number, what: number): void {
+    const kind = this.kind;
+    const bound: string[] = [];
+    let iterS = -1;
+    let iterE = -1;
+    while (kind[this.i] === K_FOR || (kind[this.i] === K_ASYNC && kind[this.i + 1] === K_FOR)) {
+      if (kind[this.i] === K_ASYNC) this.i++;
+      this.i++;
+      const tMark = this.pLen;
+      this.parseExprList(X_TARGET | X_NOIN);
+      for (let r = tMark; r < this.pLen; r++) {
+        const f = this.pFlags[r]!;
+        if (f & P_CAND) bound.push(this.pName[r]!);
+        else if (f & P_LASTATTR) this.pAttrs[r]!.pop();
+      }
+      this.dropPending(tMark, (r) => (this.pFlags[r]! & P_CAND) === 0);
+      if (!this.expect(K_IN, "in")) return;
+      const first = iterS < 0;
+      if (first) iterS = this.pLen;
+      this.parseExpr(X_NOCOND);
+      if (first) iterE = this.pLen;
+      while (kind[this.i] === K_IF) {
+        this.i++;
+        this.parseExpr(X_NOCOND);
+      }
+    }
+    this.clearTargetFlags(elemMark);
+    this.dropPending(elemMark, (r) => {
+      if (r >= iterS && r < iterE) return true;
+      if (what === GEN) return false;
+      if (bound.includes(this.pName[r]!)) return false;
+      this.pFlags[r]! |= P_COMPINNER;
+      return true;
+    });
+  }
+
+  /** Scans the replacement fields of the f-string token `t` as expressions. */
+  scanFString(t: number): void {
+    const src = this.src;
+    const s = this.start[t]!;
+    const e = this.end[t]!;
+    let p = s;
+    let raw = false;
+    for (;;) {
+      const c = src.charCodeAt(p);
+      if (c === 34 || c === 39) break;
+      if ((c | 32) === 114) raw = true;
+      p++;
+    }
+    const quote = src.charCodeAt(p);
+    const qlen = src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote && e - p >= 6 ? 3 : 1;
+    this.fields(p + qlen, e - qlen, false, raw, s, this.tline[t]!);
+  }
+
+  /** Literal text and `{...}` fields from p to e; in a format spec, stops at the closing `}`. */
+  fields(p: number, e: number, inSpec: boolean, raw: boolean, tokStart: number, tokLine: number): number {
+    const src = this.src;
+    while (p < e) {
+      const c = src.charCodeAt(p);
+      if (c === 123) {
+        if (!inSpec && src.charCodeAt(p + 1) === 123) {
+          p += 2;
+          continue;
+        }
+        const exprStart = p + 1;
+        const exprEnd = fieldExprEnd(src, exprStart, e);
+        this.subExpression(exprStart, exprEnd, tokStart, tokLine);
+        p = exprEnd;
+        if (src.charCodeAt(p) === 61) p++;
+        while (src.charCodeAt(p) === 32) p++;
+        if (src.charCodeAt(p) === 33) p += 2;
+        if (src.charCodeAt(p) === 58) p = this.fields(p + 1, e, true, raw, tokStart, tokLine);
+        p++;
+      } else if (c === 125) {
+        if (inSpec) return p;
+        p += 2;
+      } else if (c === 92) {
+        if (!raw && src.charCodeAt(p + 1) === 78 && src.charCodeAt(p + 2) === 123) {
+          const close = src.indexOf("}", p);
+          p = close < 0 ? e : close + 1;
+        } else p += 2;
+      } else p++;
+    }
+    return p;
+  }
+
+  subExpression(from: number, to: number, tokStart: number, tokLine: number): void {
+    const src = this.src;
+    let line = tokLine;
+    for (let q = tokStart; q < from; q++) {
+      const c = src.charCodeAt(q);
+      if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) line++;
+    }
+    const sub = tokenize(src, from, to, line, true);
+    const saved = [this.kind, this.start, this.end, this.tline, this.i] as const;
+    this.kind = sub.kind;
+    this.start = sub.start;
+    this.end = sub.end;
+    this.tline = sub.line;
+    this.i = 0;
+    const errors = this.errors;
+    this.errors = [];
+    if (this.startsExpr(this.kind[0]!)) this.parseExprList(0);
+    this.errors = errors;
+    [this.kind, this.start, this.end, this.tline, this.i] = saved;
+  }
+}
+
+/** End offset of a replacement field's expression starting at p: the first `}`, `!`, `:` or `=` at bracket depth 0. */
+function fieldExprEnd(src: string, p: number, e: number): number {
+  let depth = 0;
+  while (p < e) {
+    const c = src.charCodeAt(p);
+    if (c === 39 || c === 34) {
+      const triple = src.charCodeAt(p + 1) === c && src.charCodeAt(p + 2) === c;
+      if (triple) {
+        const close = src.indexOf(String.fromCharCode(c, c, c), p + 3);
+        p = close < 0 ? e : close + 3;
+      } else {
+        const close = src.indexOf(String.fromCharCode(c), p + 1);
+        p = close < 0 ? e : close + 1;
+      }
+      continue;
+    }
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93) depth--;
+    else if (c === 125) {
+      if (depth === 0) return p;
+      depth--;
+    } else if (depth === 0) {
+      const d = src.charCodeAt(p + 1);
+      if (c === 33 && d !== 61) return p;
+      if (c === 58) return p;
+      if (c === 61 && d !== 61) {
+        const b = src.charCodeAt(p - 1);
+        if (b !== 61 && b !== 33 && b !== 60 && b !== 62) return p;
+      }
+      if ((c === 61 || c === 33 || c === 60 || c === 62) && d === 61) p++;
+    }
+    p++;
+  }
+  return p;
+}

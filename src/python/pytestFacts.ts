@@ -1,0 +1,146 @@
+// Pytest facts that need the whole file: a decorator `P.mark.x` is a marker only if P is bound by `import pytest`
+// somewhere at module scope (before or after), so decorator shapes are recorded during the scan and resolved here.
+import type { ImportFact, MarkerUse, Parametrize, PytestFacts } from "./facts.ts";
+import type { TokenView } from "./tokenRanges.ts";
+import * as tokenRanges_ from "./tokenRanges.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { callArgs, displayItems, isKeywordArg, isStarred } = tokenRanges_;
+
+import * as tokenKinds_ from "./tokenKinds.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { T_DOT, T_LPAR, T_NAME } = tokenKinds_;
+
+/** A decorator or pytestmark element of the shape NAME(.NAME)*[(...)], read off the tokens. */
+export interface MarkShape {
+  parts: string[];
+  isCall: boolean;
+  /** argvalues length when the shape could be `parametrize(...)`. */
+  size: number | null;
+  line: number;
+  col: number;
+  target: string | null;
+  via: "decorator" | "pytestmark";
+  /** For decorators of functions: the def (fixture candidates). */
+  fixture: { name: string; line: number; col: number } | null;
+}
+
+/** The mark shape filling tokens a..b, or null. */
+export function markShape(
+  v: TokenView,
+  a: number,
+  b: number,
+): Omit<MarkShape, "line" | "col" | "target" | "via" | "fixture"> | null {
+  const kind = v.kind;
+  if (kind[a] !== T_NAME) return null;
+  const parts = [v.src.slice(v.start[a]!, v.end[a]!)];
+  let j = a + 1;
+  while (j + 1 < b && kind[j] === T_DOT && kind[j + 1] === T_NAME) {
+    parts.push(v.src.slice(v.start[j + 1]!, v.end[j + 1]!));
+    j += 2;
+  }
+  if (j === b) return { parts, isCall: false, size: null };
+  if (kind[j] !== T_LPAR) return null;
+  const args = callArgs(v, j);
+  let close = j;
+  for (let depth = 0; ; close++) {
+    const k = kind[close]!;
+    if (k === T_LPAR || k === 12 || k === 14) depth++;
+    else if (k === 11 || k === 13 || k === 15) {
+      depth--;
+      if (depth === 0) break;
+    }
+    if (close >= b) return null;
+  }
+  if (close !== b - 1) return null;
+  let size: number | null = null;
+  if (parts[parts.length - 1] === "parametrize") {
+    let argvalues: [number, number] | null = null;
+    let positional = 0;
+    for (const item of args) {
+      if (isKeywordArg(v, item[0])) {
+        if (v.src.slice(v.start[item[0]]!, v.end[item[0]]!) === "argvalues") argvalues = [item[0] + 2, item[1]];
+      } else if (!isStarred(v, item[0])) {
+        positional++;
+        if (positional === 2) argvalues = item;
+      }
+    }
+    if (argvalues !== null) {
+      const [s, e] = argvalues;
+      const k = kind[s];
+      const items = k === T_LPAR || k === 12 ? displayItems(v, s, e) : null;
+      const isEmpty = e - s === 2 && (k === T_LPAR || k === 12);
+      if (isEmpty) size = 0;
+      else if (items !== null && items.every(([is]) => !isStarred(v, is))) size = items.length;
+    }
+  }
+  return { parts, isCall: true, size };
+}
+
+export function emptyPytestFacts(): PytestFacts {
+  return {
+    functions: [],
+    classes: [],
+    markers: [],
+    parametrize: [],
+    fixtures: [],
+    plugins: null,
+    registeredMarkers: [],
+    iniKeys: [],
+    options: [],
+    collectIgnore: null,
+    collectIgnoreGlob: null,
+    dynamicHooks: [],
+  };
+}
+
+export const DYNAMIC_HOOKS = new Set([
+  "pytest_ignore_collect",
+  "pytest_collect_file",
+  "pytest_collect_directory",
+  "pytest_pycollect_makemodule",
+  "pytest_pycollect_makeitem",
+  "pytest_collection_modifyitems",
+  "pytest_generate_tests",
+]);
+
+/** Turns recorded shapes into markers, parametrize and fixtures once all module-scope imports are known. */
+export function resolveMarks(shapes: MarkShape[], imports: ImportFact[], out: PytestFacts): void {
+  const pytestNames = new Set<string>();
+  const markNames = new Set<string>();
+  const fixtureNames = new Set<string>();
+  for (const imp of imports) {
+    if (imp.scope !== "module") continue;
+    for (const n of imp.names) {
+      if (imp.kind === "import") {
+        if (n.name === "pytest") pytestNames.add(n.asname ?? "pytest");
+      } else if (imp.level === 0) {
+        if (n.name === "mark" && (imp.module === "pytest" || imp.module === "_pytest.mark"))
+          markNames.add(n.asname ?? "mark");
+        if (n.name === "fixture" && imp.module === "pytest") fixtureNames.add(n.asname ?? "fixture");
+      }
+    }
+  }
+  for (const s of shapes) {
+    const p = s.parts;
+    let name: string | null = null;
+    if (p.length === 3 && p[1] === "mark" && pytestNames.has(p[0]!)) name = p[2]!;
+    else if (p.length === 2 && markNames.has(p[0]!)) name = p[1]!;
+    if (name !== null) {
+      const m: MarkerUse = { line: s.line, col: s.col, name, via: s.via, target: s.target };
+      out.markers.push(m);
+      if (name === "parametrize" && s.isCall && s.target !== null) {
+        const pz: Parametrize = { line: s.line, col: s.col, target: s.target, size: s.size };
+        out.parametrize.push(pz);
+      }
+      continue;
+    }
+    if (
+      s.fixture !== null &&
+      ((p.length === 2 && p[1] === "fixture" && pytestNames.has(p[0]!)) || (p.length === 1 && fixtureNames.has(p[0]!)))
+    ) {
+      out.fixtures.push({ line: s.fixture.line, col: s.fixture.col, name: s.fixture.name });
+    }
+  }
+}

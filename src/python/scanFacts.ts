@@ -1,0 +1,1366 @@
+// The statement walker of remedy's Python scanner: tokens -> FileFacts (docs/facts.md) in one pass, no AST.
+// Why hand-written: tree-sitter's Node binding parses ~3 MB/s here and @lezer/python ~6 MB/s, and both still need a
+// tree walk afterwards; remedy needs only these facts, at 40+ MB/s, so this walks char codes and token arrays and
+// keeps values (names, literals) as token ranges until a fact needs them.
+import * as expressions_ from "./expressions.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, X_NOIN, X_TARGET } = expressions_;
+
+import type {
+  AttributeRead,
+  Binding,
+  BindingKind,
+  DunderAll,
+  ImportFact,
+  ImportName,
+  PytestFacts,
+  Read,
+  StarImport,
+  SysPathChange,
+} from "./facts.ts";
+import * as pathExpr_ from "./pathExpr.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { pathExpr } = pathExpr_;
+
+import type { MarkShape } from "./pytestFacts.ts";
+import * as pytestFacts_ from "./pytestFacts.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { DYNAMIC_HOOKS, emptyPytestFacts, markShape, resolveMarks } = pytestFacts_;
+
+import type { Tokens } from "./tokenize.ts";
+import * as tokenRanges_ from "./tokenRanges.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { callArgs, displayItems, dottedName, isKeywordArg, matchingClose, plainString, splitItems, stringList } =
+  tokenRanges_;
+
+import * as tokenKinds_ from "./tokenKinds.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const {
+  K_AS,
+  K_ASYNC,
+  K_CLASS,
+  K_DEF,
+  K_DEL,
+  K_ELIF,
+  K_ELSE,
+  K_EXCEPT,
+  K_FALSE,
+  K_FINALLY,
+  K_FOR,
+  K_FROM,
+  K_IF,
+  K_IMPORT,
+  K_IN,
+  K_NONE,
+  K_TRUE,
+  K_TRY,
+  K_WHILE,
+  K_WITH,
+  T_ARROW,
+  T_AT,
+  T_AUGASSIGN,
+  T_COLON,
+  T_COMMA,
+  T_DEDENT,
+  T_DOT,
+  T_DSTAR,
+  T_ELLIPSIS,
+  T_END,
+  T_EQUAL,
+  T_INDENT,
+  T_LBRACE,
+  T_LPAR,
+  T_LSQB,
+  T_MINUS,
+  T_NAME,
+  T_NEWLINE,
+  T_NUMBER,
+  T_PLUS,
+  T_RBRACE,
+  T_RPAR,
+  T_RSQB,
+  T_SEMI,
+  T_SLASH,
+  T_STAR,
+  T_STRING,
+  T_VBAR,
+} = tokenKinds_;
+
+type Scope = "module" | "class" | "function";
+
+export interface ScanResult {
+  futureAnnotations: boolean;
+  imports: ImportFact[];
+  bindings: Binding[];
+  starImports: StarImport[];
+  dunderAll: DunderAll | null;
+  reads: Read[];
+  attributeReads: AttributeRead[];
+  sysPath: SysPathChange[];
+  pytest: PytestFacts;
+  errors: { message: string; offset: number; line: number }[];
+}
+
+const NO_CAUGHT: string[] = [];
+
+export class FactScanner extends ExprScanner {
+  scope: Scope = "module";
+  tc = false;
+  cond = false;
+  caught: string[] = NO_CAUGHT;
+  stmt = 0;
+  stmtCounter = 0;
+  futureAnnotations = false;
+  classBound: Set<string> | null = null;
+  stmtClassBound: string[] = [];
+  /** Name of the module-scope class whose body's top level is being walked. */
+  directClass: string | null = null;
+  classHasInit = false;
+  hasAstral: boolean;
+
+  imports: ImportFact[] = [];
+  bindings: Binding[] = [];
+  starImports: StarImport[] = [];
+  dunderAll: DunderAll | null = null;
+  /** Set while a statement binds `__all__` in one of the literal ways. */
+  allLiteral = false;
+  reads: Read[] = [];
+  attributeReads: AttributeRead[] = [];
+  sysPath: SysPathChange[] = [];
+  pytest: PytestFacts = emptyPytestFacts();
+  shapes: MarkShape[] = [];
+
+  constructor(src: string, toks: Tokens) {
+    super(src, toks);
+    this.hasAstral = /[\uD800-\uDBFF]/.test(src);
+  }
+
+  col(off: number, line: number): number {
+    const ls = this.toks.lineStart[line]!;
+    let c = off - ls;
+    if (this.hasAstral) {
+      for (let p = ls; p < off; p++) {
+        const ch = this.src.charCodeAt(p);
+        if (ch >= 0xdc00 && ch <= 0xdfff) c--;
+      }
+    }
+    return c;
+  }
+
+  tokCol(t: number): number {
+    return this.col(this.start[t]!, this.tline[t]!);
+  }
+
+  run(): ScanResult {
+    while (this.kind[this.i] !== T_END) this.statement();
+    resolveMarks(this.shapes, this.imports, this.pytest);
+    const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
+      a.line - b.line || a.col - b.col;
+    const p = this.pytest;
+    for (const arr of [
+      this.imports,
+      this.bindings,
+      this.starImports,
+      this.reads,
+      this.attributeReads,
+      this.sysPath,
+      p.functions,
+      p.classes,
+      p.markers,
+      p.parametrize,
+      p.fixtures,
+      p.registeredMarkers,
+      p.iniKeys,
+      p.options,
+    ] as { line: number; col: number }[][])
+      arr.sort(byPos);
+    p.dynamicHooks.sort();
+    return {
+      futureAnnotations: this.futureAnnotations,
+      imports: this.imports,
+      bindings: this.bindings,
+      starImports: this.starImports,
+      dunderAll: this.dunderAll,
+      reads: this.reads,
+      attributeReads: this.attributeReads,
+      sysPath: this.sysPath,
+      pytest: this.pytest,
+      errors: [...this.toks.errors, ...this.errors],
+    };
+  }
+
+  // ---- context -------------------------------------------------------------------------------------------------
+
+  begin(): void {
+    this.stmt = this.scope === "function" ? -1 : this.stmtCounter++;
+  }
+
+  bind(name: string, kind: BindingKind, off: number, line: number): void {
+    if (this.scope === "module") {
+      if (name === "__all__" && !this.allLiteral) this.allChanged(line);
+      this.bindings.push({
+        name,
+        kind,
+        line,
+        col: this.col(off, line),
+        stmt: this.stmt,
+        typeChecking: this.tc,
+        conditional: this.cond,
+        caught: this.caught,
+      });
+    } else if (this.scope === "class") this.stmtClassBound.push(name);
+  }
+
+  walrusBinding(name: string, off: number, line: number): void {
+    this.bind(name, "walrus", off, line);
+  }
+
+  bindTok(t: number, kind: BindingKind, name = this.text(t)): void {
+    this.bind(name, kind, this.start[t]!, this.tline[t]!);
+  }
+
+  /** Pending reads become facts of the current statement; then this statement's class-local bindings count. */
+  flush(): void {
+    if (this.pLen > 0) {
+      const cls = this.scope === "class";
+      const bound = this.classBound;
+      for (let r = 0; r < this.pLen; r++) {
+        const name = this.pName[r]!;
+        if (
+          cls &&
+          (this.pFlags[r]! & P_COMPINNER) === 0 &&
+          (bound?.has(name) || name === "__module__" || name === "__qualname__")
+        )
+          continue;
+        const line = this.pLine[r]!;
+        const read: Read = {
+          name,
+          line,
+          col: this.col(this.pOff[r]!, line),
+          stmt: this.stmt,
+          scope: cls ? "class" : "module",
+          typeChecking: this.tc,
+          conditional: this.cond,
+          caught: this.caught,
+        };
+        this.reads.push(read);
+        const attrs = this.pAttrs[r];
+        if (attrs && attrs.length > 0) this.attributeReads.push({ ...read, attrs });
+      }
+      this.pLen = 0;
+    }
+    if (this.stmtClassBound.length > 0) {
+      for (const n of this.stmtClassBound) this.classBound?.add(n);
+      this.stmtClassBound.length = 0;
+    }
+  }
+
+  /** Names marked as possible targets since `mark` become bindings of `kind` (attribute targets lose their store). */
+  resolveStore(mark: number, kind: BindingKind): void {
+    let any = false;
+    for (let r = mark; r < this.pLen; r++) {
+      const f = this.pFlags[r]!;
+      if (f & P_CAND) {
+        any = true;
+        this.bind(this.pName[r]!, kind, this.pOff[r]!, this.pLine[r]!);
+      } else if (f & P_LASTATTR) {
+        const a = this.pAttrs[r]!;
+        a.pop();
+        if (a.length === 0) this.pAttrs[r] = null;
+        this.pFlags[r] = f & ~P_LASTATTR;
+      }
+    }
+    if (any) this.dropPending(mark, (r) => (this.pFlags[r]! & P_CAND) === 0);
+  }
+
+  allChanged(line: number): void {
+    if (this.dunderAll === null) this.dunderAll = { names: [], line, complete: false };
+    else this.dunderAll.complete = false;
+  }
+
+  // ---- statements ----------------------------------------------------------------------------------------------
+
+  statement(): void {
+    const kind = this.kind;
+    const k = kind[this.i];
+    switch (k) {
+      case K_IF:
+        this.ifStmt();
+        return;
+      case K_WHILE:
+        this.whileStmt();
+        return;
+      case K_FOR:
+        this.begin();
+        this.forStmt();
+        return;
+      case K_TRY:
+        this.tryStmt();
+        return;
+      case K_WITH:
+        this.begin();
+        this.withStmt();
+        return;
+      case K_DEF:
+        this.begin();
+        this.defStmt(this.i, []);
+        return;
+      case K_CLASS:
+        this.begin();
+        this.classStmt([]);
+        return;
+      case T_AT:
+        this.decorated();
+        return;
+      case K_ASYNC: {
+        const n = kind[this.i + 1];
+        this.begin();
+        if (n === K_DEF) this.defStmt(this.i, []);
+        else if (n === K_FOR) {
+          this.i++;
+          this.forStmt();
+        } else if (n === K_WITH) {
+          this.i++;
+          this.withStmt();
+        } else {
+          this.error("invalid syntax");
+          this.skipLine();
+        }
+        return;
+      }
+      case T_NAME:
+        if (this.isMatch()) {
+          this.matchStmt();
+          return;
+        }
+        break;
+      case T_INDENT:
+        this.error("unexpected indent");
+        this.i++;
+        return;
+      case T_DEDENT:
+      case T_NEWLINE:
+        this.i++;
+        return;
+    }
+    this.simpleStatements();
+  }
+
+  skipLine(): void {
+    const kind = this.kind;
+    while (kind[this.i] !== T_NEWLINE && kind[this.i] !== T_END) this.i++;
+    if (kind[this.i] === T_NEWLINE) this.i++;
+    this.pLen = 0;
+  }
+
+  /** A block after `:`: an indented suite or simple statements on the same line. `dc`: directClass inside. */
+  block(dc: string | null): void {
+    const kind = this.kind;
+    const savedDc = this.directClass;
+    this.directClass = dc;
+    if (kind[this.i] === T_NEWLINE) {
+      this.i++;
+      if (kind[this.i] !== T_INDENT) {
+        this.error("expected an indented block");
+      } else {
+        this.i++;
+        while (kind[this.i] !== T_DEDENT && kind[this.i] !== T_END) this.statement();
+        if (kind[this.i] === T_DEDENT) this.i++;
+      }
+    } else this.simpleStatements();
+    this.directClass = savedDc;
+  }
+
+  colon(): boolean {
+    if (this.kind[this.i] === T_COLON) {
+      this.i++;
+      return true;
+    }
+    this.error("expected ':'");
+    // Recover: skip to the end of the header line.
+    while (this.kind[this.i] !== T_NEWLINE && this.kind[this.i] !== T_END && this.kind[this.i] !== T_COLON) this.i++;
+    if (this.kind[this.i] === T_COLON) this.i++;
+    this.pLen = 0;
+    return false;
+  }
+
+  simpleStatements(): void {
+    const kind = this.kind;
+    for (;;) {
+      this.begin();
+      const before = this.i;
+      this.simpleStmt();
+      this.flush();
+      if (kind[this.i] === T_SEMI) {
+        this.i++;
+        if (kind[this.i] === T_NEWLINE || kind[this.i] === T_END) break;
+        continue;
+      }
+      if (kind[this.i] !== T_NEWLINE && kind[this.i] !== T_END) {
+        this.error("invalid syntax");
+        if (this.i === before) this.i++;
+        while (kind[this.i] !== T_NEWLINE && kind[this.i] !== T_END) this.i++;
+      }
+      break;
+    }
+    if (kind[this.i] === T_NEWLINE) this.i++;
+  }
+
+  simpleStmt(): void {
+    const kind = this.kind;
+    switch (kind[this.i]) {
+      case 78: // pass
+      case 58: // break
+      case 60: // continue
+        this.i++;
+        return;
+      case K_IMPORT:
+        this.importStmt();
+        return;
+      case K_FROM:
+        this.fromStmt();
+        return;
+      case 69: // global
+      case 75: // nonlocal
+        this.i++;
+        while (kind[this.i] === T_NAME || kind[this.i] === T_COMMA) this.i++;
+        return;
+      case K_DEL: {
+        this.i++;
+        const mark = this.pLen;
+        this.parseExprList(X_TARGET);
+        this.resolveStore(mark, "del");
+        return;
+      }
+      case 80: // return
+        this.i++;
+        if (this.startsExpr(kind[this.i]!)) this.parseExprList(0);
+        return;
+      case 79: // raise
+        this.i++;
+        if (this.startsExpr(kind[this.i]!)) {
+          this.parseExpr(0);
+          if (kind[this.i] === K_FROM) {
+            this.i++;
+            this.parseExpr(0);
+          }
+        }
+        return;
+      case 55: // assert
+        this.i++;
+        this.parseExpr(0);
+        if (kind[this.i] === T_COMMA) {
+          this.i++;
+          this.parseExpr(0);
+        }
+        return;
+    }
+    this.exprStmt();
+  }
+
+  exprStmt(): void {
+    const kind = this.kind;
+    const s = this.i;
+    let mark = this.pLen;
+    this.parseExprList(X_TARGET);
+    const k = kind[this.i];
+    if (k === T_EQUAL) {
+      const targets: [number, number][] = [[s, this.i]];
+      let vs = s;
+      while (kind[this.i] === T_EQUAL) {
+        const single = this.specialTarget(targets[targets.length - 1]!);
+        if (single === "__all__" && this.scope === "module") this.allLiteral = true;
+        this.resolveStore(mark, "assign");
+        this.allLiteral = false;
+        this.i++;
+        vs = this.i;
+        mark = this.pLen;
+        this.parseExprList(X_TARGET);
+        targets.push([vs, this.i]);
+      }
+      this.clearTargetFlags(mark);
+      const value = targets.pop()!;
+      if (targets.length === 1) this.assignSpecial(targets[0]!, value, "assign");
+      else for (const t of targets) if (this.specialTarget(t) === "__all__") this.allNonLiteral(t[0]);
+      return;
+    }
+    if (k === T_AUGASSIGN) {
+      const opTok = this.i;
+      const isPlus = this.src.charCodeAt(this.start[opTok]!) === 43;
+      const target = this.specialTarget([s, opTok]);
+      if (this.pLen - mark >= 1 && this.pFlags[mark]! & P_CAND) {
+        this.pFlags[mark] = 0;
+        if (target === "__all__") this.allLiteral = true;
+        this.bind(this.pName[mark]!, "augassign", this.pOff[mark]!, this.pLine[mark]!);
+        this.allLiteral = false;
+      }
+      this.resolveStore(mark, "augassign");
+      this.i++;
+      const vs = this.i;
+      this.parseExprList(0);
+      if (target !== null && this.scope !== "function") this.augSpecial(target, isPlus, s, [vs, this.i]);
+      return;
+    }
+    if (k === T_COLON) {
+      // Annotated assignment: the target binds only with a value.
+      const target = this.specialTarget([s, this.i]);
+      const cand = this.pLen - mark === 1 && (this.pFlags[mark]! & P_CAND) !== 0;
+      let tName = "";
+      let tOff = 0;
+      let tLine = 0;
+      if (cand) {
+        tName = this.pName[mark]!;
+        tOff = this.pOff[mark]!;
+        tLine = this.pLine[mark]!;
+        this.pLen = mark;
+      } else this.resolveStore(mark, "annassign");
+      this.i++;
+      const amark = this.pLen;
+      this.parseExpr(0);
+      if (this.futureAnnotations) this.pLen = amark;
+      if (kind[this.i] === T_EQUAL) {
+        this.i++;
+        const vs = this.i;
+        this.parseExprList(0);
+        if (cand) {
+          if (target === "__all__") this.allLiteral = true;
+          this.bind(tName, "annassign", tOff, tLine);
+          this.allLiteral = false;
+        }
+        if (target !== null) this.assignSpecial([s, s + 1], [vs, this.i], "annassign");
+      }
+      return;
+    }
+    this.clearTargetFlags(mark);
+    if (this.scope !== "function" && kind[s] === T_NAME && kind[s + 1] === T_DOT) this.methodSpecial(s);
+  }
+
+  /** The name when the target range is exactly one NAME. */
+  specialTarget([a, b]: [number, number]): string | null {
+    return b - a === 1 && this.kind[a] === T_NAME ? this.text(a) : null;
+  }
+
+  // ---- module-level lists: __all__, pytest_plugins, collect_ignore, pytestmark ---------------------------------
+
+  assignSpecial(target: [number, number], value: [number, number], _how: string): void {
+    const name = this.specialTarget(target);
+    if (name === null || this.scope === "function") return;
+    const [a, b] = value;
+    if (this.scope === "class") {
+      if (name === "pytestmark" && this.directClass !== null) this.pytestmark(a, b, this.directClass);
+      return;
+    }
+    switch (name) {
+      case "__all__": {
+        const list = stringList(this, a, b, true);
+        const line = this.tline[target[0]]!;
+        if (list === null) this.allNonLiteral(target[0]);
+        else if (this.dunderAll === null) this.dunderAll = { names: list, line, complete: true };
+        else this.dunderAll.names = list;
+        return;
+      }
+      case "pytest_plugins": {
+        const one = plainString(this, a, b);
+        this.pytest.plugins = one !== null ? [one] : stringList(this, a, b, true);
+        return;
+      }
+      case "collect_ignore":
+      case "collect_ignore_glob": {
+        const list = stringList(this, a, b, false) ?? [];
+        if (name === "collect_ignore") this.pytest.collectIgnore = list;
+        else this.pytest.collectIgnoreGlob = list;
+        return;
+      }
+      case "pytestmark":
+        this.pytestmark(a, b, null);
+        return;
+    }
+  }
+
+  allNonLiteral(t: number): void {
+    if (this.scope === "module") this.allChanged(this.tline[t]!);
+  }
+
+  augSpecial(name: string, isPlus: boolean, s: number, [a, b]: [number, number]): void {
+    if (this.scope === "class") {
+      if (name === "pytestmark" && this.directClass !== null) this.pytestmark(a, b, this.directClass);
+      return;
+    }
+    if (name === "pytestmark") this.pytestmark(a, b, null);
+    else if (name === "__all__") {
+      const list = isPlus ? stringList(this, a, b, true) : null;
+      if (list === null || this.dunderAll === null) this.allNonLiteral(s);
+      else this.dunderAll.names.push(...list);
+    } else if (name === "collect_ignore" || name === "collect_ignore_glob") {
+      const list = isPlus ? (stringList(this, a, b, false) ?? []) : [];
+      const key = name === "collect_ignore" ? "collectIgnore" : "collectIgnoreGlob";
+      this.pytest[key] = [...(this.pytest[key] ?? []), ...list];
+    }
+  }
+
+  /** `__all__.append("x")`, `collect_ignore.extend([...])` and friends as whole expression statements. */
+  methodSpecial(s: number): void {
+    const kind = this.kind;
+    if (this.scope !== "module" || kind[s + 2] !== T_NAME || kind[s + 3] !== T_LPAR) return;
+    const name = this.text(s);
+    if (name !== "__all__" && name !== "collect_ignore" && name !== "collect_ignore_glob") return;
+    const close = matchingClose(this, s + 3);
+    if (close + 1 !== this.i) {
+      if (name === "__all__" && this.dunderAll !== null) this.dunderAll.complete = false;
+      return;
+    }
+    const method = this.text(s + 2);
+    const args = callArgs(this, s + 3);
+    let list: string[] | null = null;
+    if (args.length === 1) {
+      const [a, b] = args[0]!;
+      if (method === "append") {
+        const one = plainString(this, a, b);
+        list = one === null ? null : [one];
+      } else if (method === "extend") list = stringList(this, a, b, name === "__all__");
+    }
+    if (name === "__all__") {
+      if (this.dunderAll === null) return;
+      if (list === null) this.dunderAll.complete = false;
+      else this.dunderAll.names.push(...list);
+    } else if (method === "append" || method === "extend") {
+      const key = name === "collect_ignore" ? "collectIgnore" : "collectIgnoreGlob";
+      if (this.pytest[key] === null) return;
+      this.pytest[key] = [...this.pytest[key]!, ...(list ?? [])];
+    }
+  }
+
+  pytestmark(a: number, b: number, target: string | null): void {
+    const items = displayItems(this, a, b) ?? [[a, b] as [number, number]];
+    for (const [s, e] of items) {
+      const shape = markShape(this, s, e);
+      if (shape === null) continue;
+      this.shapes.push({
+        ...shape,
+        line: this.tline[s]!,
+        col: this.tokCol(s),
+        target,
+        via: "pytestmark",
+        fixture: null,
+      });
+    }
+  }
+
+  // ---- imports -------------------------------------------------------------------------------------------------
+
+  dotted(): string {
+    const kind = this.kind;
+    let s = this.kind[this.i] === T_NAME ? this.text(this.i++) : "";
+    while (kind[this.i] === T_DOT && kind[this.i + 1] === T_NAME) {
+      s += `.${this.text(this.i + 1)}`;
+      this.i += 2;
+    }
+    return s;
+  }
+
+  importFact(kw: number, kind: "import" | "from", module: string | null, level: number, names: ImportName[]): void {
+    const line = this.tline[kw]!;
+    this.imports.push({
+      kind,
+      module,
+      level,
+      names,
+      line,
+      col: this.tokCol(kw),
+      stmt: this.stmt,
+      scope: this.scope,
+      typeChecking: this.tc,
+      conditional: this.cond,
+      caught: this.caught,
+    });
+  }
+
+  importStmt(): void {
+    const kind = this.kind;
+    const kw = this.i++;
+    const names: ImportName[] = [];
+    for (;;) {
+      const first = this.i;
+      if (kind[first] !== T_NAME) {
+        this.error("invalid syntax in import");
+        break;
+      }
+      const name = this.dotted();
+      let asname: string | null = null;
+      if (kind[this.i] === K_AS) {
+        this.i++;
+        asname = kind[this.i] === T_NAME ? this.text(this.i++) : null;
+      }
+      names.push({ name, asname });
+      this.bindTok(first, "import", asname ?? this.text(first));
+      if (kind[this.i] !== T_COMMA) break;
+      this.i++;
+    }
+    this.importFact(kw, "import", null, 0, names);
+  }
+
+  fromStmt(): void {
+    const kind = this.kind;
+    const kw = this.i++;
+    let level = 0;
+    for (;;) {
+      if (kind[this.i] === T_DOT) level++;
+      else if (kind[this.i] === T_ELLIPSIS) level += 3;
+      else break;
+      this.i++;
+    }
+    const module = this.dotted();
+    if (kind[this.i] !== K_IMPORT) {
+      this.error("invalid syntax: expected 'import'");
+      return;
+    }
+    this.i++;
+    const names: ImportName[] = [];
+    if (kind[this.i] === T_STAR) {
+      names.push({ name: "*", asname: null });
+      if (this.scope === "module")
+        this.starImports.push({ line: this.tline[kw]!, col: this.tokCol(kw), stmt: this.stmt });
+      this.i++;
+    } else {
+      const paren = kind[this.i] === T_LPAR;
+      if (paren) this.i++;
+      while (kind[this.i] === T_NAME) {
+        const t = this.i++;
+        const name = this.text(t);
+        let asname: string | null = null;
+        if (kind[this.i] === K_AS) {
+          this.i++;
+          asname = kind[this.i] === T_NAME ? this.text(this.i++) : null;
+        }
+        names.push({ name, asname });
+        this.bindTok(t, "import", asname ?? name);
+        if (kind[this.i] !== T_COMMA) break;
+        this.i++;
+      }
+      if (paren) this.expect(T_RPAR, ")");
+      if (names.length === 0) this.error("invalid syntax: expected names to import");
+    }
+    if (module === "__future__" && level === 0 && this.scope === "module")
+      for (const n of names) if (n.name === "annotations") this.futureAnnotations = true;
+    this.importFact(kw, "from", module, level, names);
+  }
+
+  // ---- compound statements -------------------------------------------------------------------------------------
+
+  /** `if TYPE_CHECKING:` / `if X.TYPE_CHECKING:` (parentheses allowed) starting at token a. */
+  isTypeChecking(a: number): boolean {
+    const kind = this.kind;
+    let open = 0;
+    while (kind[a] === T_LPAR) {
+      a++;
+      open++;
+    }
+    let j = a;
+    if (kind[j] !== T_NAME) return false;
+    if (kind[j + 1] === T_DOT && kind[j + 2] === T_NAME) j += 2;
+    if (this.text(j) !== "TYPE_CHECKING") return false;
+    j++;
+    for (let o = 0; o < open; o++) if (kind[j++] !== T_RPAR) return false;
+    return kind[j] === T_COLON;
+  }
+
+  ifStmt(): void {
+    this.begin();
+    this.i++;
+    const isTC = this.isTypeChecking(this.i);
+    this.parseExpr(0);
+    this.flush();
+    this.colon();
+    const tc = this.tc;
+    const cond = this.cond;
+    if (isTC) this.tc = true;
+    else this.cond = true;
+    this.block(null);
+    this.tc = tc;
+    this.cond = cond;
+    const k = this.kind[this.i];
+    if (k === K_ELIF) {
+      this.cond = true;
+      this.ifStmt();
+      this.cond = cond;
+    } else if (k === K_ELSE) {
+      this.i++;
+      this.colon();
+      this.cond = true;
+      this.block(null);
+      this.cond = cond;
+    }
+  }
+
+  whileStmt(): void {
+    this.begin();
+    this.i++;
+    this.parseExpr(0);
+    this.flush();
+    this.colon();
+    this.loopBodies();
+  }
+
+  /** Body and optional else of for/while: both conditional. */
+  loopBodies(): void {
+    const cond = this.cond;
+    this.cond = true;
+    this.block(null);
+    if (this.kind[this.i] === K_ELSE) {
+      this.i++;
+      this.colon();
+      this.block(null);
+    }
+    this.cond = cond;
+  }
+
+  forStmt(): void {
+    this.i++;
+    const mark = this.pLen;
+    this.parseExprList(X_TARGET | X_NOIN);
+    this.resolveStore(mark, "for");
+    if (this.expect(K_IN, "in")) this.parseExprList(0);
+    this.flush();
+    this.colon();
+    this.loopBodies();
+  }
+
+  withStmt(): void {
+    const kind = this.kind;
+    this.i++;
+    if (kind[this.i] === T_LPAR) {
+      const close = matchingClose(this, this.i);
+      if (kind[close + 1] === T_COLON) {
+        this.i++;
+        while (kind[this.i] !== T_RPAR && kind[this.i] !== T_NEWLINE && kind[this.i] !== T_END) {
+          this.withItem();
+          if (kind[this.i] === T_COMMA) this.i++;
+          else break;
+        }
+        this.expect(T_RPAR, ")");
+      } else this.withItems();
+    } else this.withItems();
+    this.flush();
+    this.colon();
+    this.block(null);
+  }
+
+  withItems(): void {
+    for (;;) {
+      this.withItem();
+      if (this.kind[this.i] !== T_COMMA) return;
+      this.i++;
+    }
+  }
+
+  withItem(): void {
+    this.parseExpr(0);
+    if (this.kind[this.i] === K_AS) {
+      this.i++;
+      const mark = this.pLen;
+      this.parseExpr(X_TARGET);
+      this.resolveStore(mark, "with");
+    }
+  }
+
+  tryStmt(): void {
+    this.begin();
+    const stmt = this.stmt;
+    this.i++;
+    this.colon();
+    const handled = this.handlerNames(this.i);
+    const caught = this.caught;
+    const cond = this.cond;
+    if (handled.length > 0) this.caught = [...new Set([...caught, ...handled])].sort();
+    this.block(null);
+    this.caught = caught;
+    const kind = this.kind;
+    while (kind[this.i] === K_EXCEPT) {
+      const kw = this.i++;
+      if (kind[this.i] === T_STAR) this.i++;
+      this.stmt = stmt;
+      if (kind[this.i] !== T_COLON) {
+        this.parseExpr(0);
+        if (kind[this.i] === K_AS) {
+          this.i++;
+          if (kind[this.i] === T_NAME) {
+            this.bind(this.text(this.i), "except", this.start[kw]!, this.tline[kw]!);
+            this.i++;
+          }
+        }
+      }
+      this.flush();
+      this.colon();
+      this.cond = true;
+      this.block(null);
+      this.cond = cond;
+    }
+    if (kind[this.i] === K_ELSE) {
+      this.i++;
+      this.colon();
+      this.cond = true;
+      this.block(null);
+      this.cond = cond;
+    }
+    if (kind[this.i] === K_FINALLY) {
+      this.i++;
+      this.colon();
+      this.block(null);
+    }
+  }
+
+  /** Token index just after the block starting at `j` (after its `:`). */
+  skipBlock(j: number): number {
+    const kind = this.kind;
+    if (kind[j] === T_NEWLINE && kind[j + 1] === T_INDENT) {
+      let depth = 0;
+      for (j++; ; j++) {
+        const k = kind[j];
+        if (k === T_INDENT) depth++;
+        else if (k === T_DEDENT) {
+          depth--;
+          if (depth === 0) return j + 1;
+        } else if (k === T_END) return j;
+      }
+    }
+    while (kind[j] !== T_NEWLINE && kind[j] !== T_END) j++;
+    return kind[j] === T_NEWLINE ? j + 1 : j;
+  }
+
+  /** The dotted names the handlers of the try whose body starts at `j` catch (`*` for a bare except). */
+  handlerNames(j: number): string[] {
+    const kind = this.kind;
+    const names: string[] = [];
+    j = this.skipBlock(j);
+    while (kind[j] === K_EXCEPT) {
+      j++;
+      if (kind[j] === T_STAR) j++;
+      // The header ends at the ':' at depth 0.
+      let e = j;
+      let depth = 0;
+      while (kind[e] !== T_END && kind[e] !== T_NEWLINE && !(depth === 0 && kind[e] === T_COLON)) {
+        const k = kind[e]!;
+        if (k === T_LPAR || k === T_LSQB || k === T_LBRACE) depth++;
+        else if (k === T_RPAR || k === T_RSQB || k === T_RBRACE) depth--;
+        e++;
+      }
+      let x = e;
+      // Drop `as NAME`.
+      if (x - 2 >= j && kind[x - 2] === K_AS) x -= 2;
+      if (x === j) names.push("*");
+      else {
+        const single = dottedName(this, j, x);
+        if (single !== null) names.push(single);
+        else if (kind[j] === T_LPAR && matchingClose(this, j) === x - 1) {
+          for (const [a, b] of splitItems(this, j + 1, x - 1)) {
+            const d = dottedName(this, a, b);
+            if (d !== null) names.push(d);
+          }
+        }
+      }
+      j = this.skipBlock(e + 1);
+    }
+    return names;
+  }
+
+  decorated(): void {
+    const kind = this.kind;
+    this.begin();
+    const decos: [number, number][] = [];
+    while (kind[this.i] === T_AT) {
+      this.i++;
+      const a = this.i;
+      this.parseExpr(0);
+      decos.push([a, this.i]);
+      if (!this.expect(T_NEWLINE, "newline")) {
+        this.skipLine();
+      }
+    }
+    const k = kind[this.i];
+    if (k === K_DEF || (k === K_ASYNC && kind[this.i + 1] === K_DEF)) this.defStmt(this.i, decos);
+    else if (k === K_CLASS) this.classStmt(decos);
+    else {
+      this.error("invalid syntax: expected def or class after decorators");
+      this.flush();
+    }
+  }
+
+  recordDecorators(decos: [number, number][], target: string, fixture: MarkShape["fixture"]): void {
+    for (const [a, b] of decos) {
+      const shape = markShape(this, a, b);
+      if (shape === null) continue;
+      this.shapes.push({ ...shape, line: this.tline[a]!, col: this.tokCol(a), target, via: "decorator", fixture });
+    }
+  }
+
+  defStmt(kw: number, decos: [number, number][]): void {
+    const kind = this.kind;
+    const isAsync = kind[this.i] === K_ASYNC;
+    if (isAsync) this.i++;
+    this.i++;
+    const nameTok = this.i;
+    const name = kind[nameTok] === T_NAME ? this.text(nameTok) : "";
+    if (name === "") this.error("invalid syntax: expected a function name");
+    else this.i++;
+    if (this.expect(T_LPAR, "(")) {
+      while (kind[this.i] !== T_RPAR) {
+        const k = kind[this.i];
+        if (k === T_NAME) {
+          this.i++;
+          if (kind[this.i] === T_COLON) {
+            this.i++;
+            this.annotation();
+          }
+          if (kind[this.i] === T_EQUAL) {
+            this.i++;
+            this.parseExpr(0);
+          }
+        } else if (k === T_STAR || k === T_DSTAR || k === T_SLASH || k === T_COMMA) this.i++;
+        else {
+          this.error("invalid syntax in parameters");
+          break;
+        }
+      }
+      if (kind[this.i] === T_RPAR) this.i++;
+    }
+    if (kind[this.i] === T_ARROW) {
+      this.i++;
+      this.annotation();
+    }
+    if (name !== "") this.bindTok(kw, "def", name);
+    this.flush();
+    const line = this.tline[kw]!;
+    const col = this.tokCol(kw);
+    const top = this.scope === "module";
+    const inClass = this.directClass;
+    if (top || inClass !== null) {
+      this.pytest.functions.push({ line, col, name, className: top ? null : inClass, async: isAsync });
+      this.recordDecorators(decos, top ? name : `${inClass}.${name}`, { name, line, col });
+      if (top && DYNAMIC_HOOKS.has(name) && !this.pytest.dynamicHooks.includes(name))
+        this.pytest.dynamicHooks.push(name);
+    }
+    if (inClass !== null && name === "__init__") this.classHasInit = true;
+    this.colon();
+    this.functionBody();
+  }
+
+  annotation(): void {
+    const mark = this.pLen;
+    this.parseExpr(0);
+    if (this.futureAnnotations) this.pLen = mark;
+  }
+
+  functionBody(): void {
+    const saved = [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt] as const;
+    this.scope = "function";
+    this.tc = false;
+    this.cond = false;
+    this.caught = NO_CAUGHT;
+    this.rec = false;
+    this.classBound = null;
+    this.block(null);
+    [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt] = saved;
+  }
+
+  classStmt(decos: [number, number][]): void {
+    const kind = this.kind;
+    const kw = this.i++;
+    const nameTok = this.i;
+    const name = kind[nameTok] === T_NAME ? this.text(nameTok) : "";
+    if (name === "") this.error("invalid syntax: expected a class name");
+    else this.i++;
+    const bases: string[] = [];
+    if (kind[this.i] === T_LPAR) {
+      for (const [a, b] of callArgs(this, this.i)) {
+        if (isKeywordArg(this, a)) continue;
+        const d = dottedName(this, a, b);
+        if (d !== null) bases.push(d);
+      }
+      this.parseCallArgs();
+    }
+    if (name !== "") this.bindTok(kw, "class", name);
+    this.flush();
+    const top = this.scope === "module";
+    let cls: { line: number; col: number; name: string; bases: string[]; hasInit: boolean } | null = null;
+    if (top) {
+      cls = { line: this.tline[kw]!, col: this.tokCol(kw), name, bases, hasInit: false };
+      this.pytest.classes.push(cls);
+      this.recordDecorators(decos, name, null);
+    }
+    this.colon();
+    const saved = [this.scope, this.classBound, this.stmtClassBound, this.classHasInit, this.stmt] as const;
+    if (this.scope !== "function") {
+      this.scope = "class";
+      this.classBound = new Set();
+    }
+    this.stmtClassBound = [];
+    this.classHasInit = false;
+    this.block(top ? name : null);
+    if (cls !== null) cls.hasInit = this.classHasInit;
+    [this.scope, this.classBound, this.stmtClassBound, this.classHasInit, this.stmt] = saved;
+  }
+
+  // ---- match ---------------------------------------------------------------------------------------------------
+
+  /** `match` as a soft keyword: `match <subject>:` NEWLINE INDENT `case`. */
+  isMatch(): boolean {
+    const kind = this.kind;
+    const s = this.i;
+    if (this.end[s]! - this.start[s]! !== 5 || this.text(s) !== "match") return false;
+    const n = kind[s + 1];
+    if (n === T_EQUAL || n === T_DOT || n === T_AUGASSIGN || n === T_COLON || n === T_NEWLINE || n === T_COMMA)
+      return false;
+    let j = s + 1;
+    while (kind[j] !== T_NEWLINE && kind[j] !== T_END) j++;
+    return (
+      kind[j - 1] === T_COLON &&
+      kind[j] === T_NEWLINE &&
+      kind[j + 1] === T_INDENT &&
+      kind[j + 2] === T_NAME &&
+      this.text(j + 2) === "case"
+    );
+  }
+
+  matchStmt(): void {
+    const kind = this.kind;
+    this.begin();
+    const stmt = this.stmt;
+    this.i++;
+    this.parseExprList(0);
+    this.flush();
+    this.colon();
+    this.i += 2; // NEWLINE INDENT (checked by isMatch)
+    const cond = this.cond;
+    while (kind[this.i] === T_NAME && this.text(this.i) === "case") {
+      this.i++;
+      this.stmt = stmt;
+      this.patternTop();
+      if (kind[this.i] === K_IF) {
+        this.i++;
+        this.parseExpr(0);
+      }
+      this.flush();
+      this.colon();
+      this.cond = true;
+      this.block(null);
+      this.cond = cond;
+    }
+    if (kind[this.i] === T_DEDENT) this.i++;
+    else if (kind[this.i] !== T_END) this.error("invalid syntax: expected 'case'");
+  }
+
+  patternTop(): void {
+    const kind = this.kind;
+    this.patternAs();
+    while (kind[this.i] === T_COMMA) {
+      this.i++;
+      if (kind[this.i] === T_COLON || kind[this.i] === K_IF) break;
+      this.patternAs();
+    }
+  }
+
+  patternAs(): void {
+    const s = this.i;
+    this.patternOr();
+    if (this.kind[this.i] === K_AS) {
+      this.i++;
+      if (this.kind[this.i] === T_NAME) {
+        const name = this.text(this.i);
+        if (name !== "_") this.bind(name, "match", this.start[s]!, this.tline[s]!);
+        this.i++;
+      }
+    }
+  }
+
+  patternOr(): void {
+    this.patternClosed();
+    while (this.kind[this.i] === T_VBAR) {
+      this.i++;
+      this.patternClosed();
+    }
+  }
+
+  /** Items until the closing token `close`. */
+  patternItems(close: number): void {
+    const kind = this.kind;
+    this.i++;
+    while (kind[this.i] !== close) {
+      const before = this.i;
+      this.patternAs();
+      if (kind[this.i] === T_COMMA) this.i++;
+      else if (kind[this.i] !== close || this.i === before) {
+        this.error("invalid pattern");
+        this.skipTo(close);
+        break;
+      }
+    }
+    if (kind[this.i] === close) this.i++;
+  }
+
+  patternClosed(): void {
+    const kind = this.kind;
+    const s = this.i;
+    switch (kind[s]) {
+      case T_NAME: {
+        this.i++;
+        if (kind[this.i] === T_DOT || kind[this.i] === T_LPAR) {
+          let attrs: string[] | null = null;
+          while (kind[this.i] === T_DOT && kind[this.i + 1] === T_NAME) {
+            (attrs ??= []).push(this.text(this.i + 1));
+            this.i += 2;
+          }
+          if (this.rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, attrs, 0);
+          if (kind[this.i] === T_LPAR) {
+            // Class pattern arguments: patterns and `kw=pattern`.
+            this.i++;
+            while (kind[this.i] !== T_RPAR) {
+              const before = this.i;
+              if (kind[this.i] === T_NAME && kind[this.i + 1] === T_EQUAL) this.i += 2;
+              this.patternAs();
+              if (kind[this.i] === T_COMMA) this.i++;
+              else if (kind[this.i] !== T_RPAR || this.i === before) {
+                this.error("invalid pattern");
+                this.skipTo(T_RPAR);
+                break;
+              }
+            }
+            if (kind[this.i] === T_RPAR) this.i++;
+          }
+        } else {
+          const name = this.text(s);
+          if (name !== "_") this.bindTok(s, "match", name);
+        }
+        return;
+      }
+      case T_STAR:
+        this.i++;
+        if (kind[this.i] === T_NAME) {
+          const name = this.text(this.i);
+          if (name !== "_") this.bind(name, "match", this.start[s]!, this.tline[s]!);
+          this.i++;
+        }
+        return;
+      case T_LPAR:
+        this.patternItems(T_RPAR);
+        return;
+      case T_LSQB:
+        this.patternItems(T_RSQB);
+        return;
+      case T_LBRACE: {
+        this.i++;
+        while (kind[this.i] !== T_RBRACE) {
+          const before = this.i;
+          if (kind[this.i] === T_DSTAR) {
+            this.i++;
+            if (kind[this.i] === T_NAME) {
+              this.bind(this.text(this.i), "match", this.start[s]!, this.tline[s]!);
+              this.i++;
+            }
+          } else {
+            this.patternClosed();
+            if (kind[this.i] === T_COLON) {
+              this.i++;
+              this.patternAs();
+            }
+          }
+          if (kind[this.i] === T_COMMA) this.i++;
+          else if (kind[this.i] !== T_RBRACE || this.i === before) {
+            this.error("invalid pattern");
+            this.skipTo(T_RBRACE);
+            break;
+          }
+        }
+        if (kind[this.i] === T_RBRACE) this.i++;
+        return;
+      }
+      case T_MINUS:
+      case T_NUMBER:
+        if (kind[this.i] === T_MINUS) this.i++;
+        if (kind[this.i] === T_NUMBER) this.i++;
+        if ((kind[this.i] === T_PLUS || kind[this.i] === T_MINUS) && kind[this.i + 1] === T_NUMBER) this.i += 2;
+        return;
+      case T_STRING:
+        while (kind[this.i] === T_STRING) {
+          this.i++;
+        }
+        return;
+      case K_NONE:
+      case K_TRUE:
+      case K_FALSE:
+        this.i++;
+        return;
+    }
+    this.error("invalid pattern");
+    if (kind[s] !== T_COLON && kind[s] !== T_NEWLINE && kind[s] !== T_END) this.i++;
+  }
+
+  // ---- hooks from the expression scanner -----------------------------------------------------------------------
+
+  sysPathCall(s: number): void {
+    if (this.scope !== "module") return;
+    const method = this.text(s + 4) as "insert" | "append";
+    const args = callArgs(this, s + 5);
+    let index: number | null = null;
+    let path = null;
+    if (method === "insert") {
+      if (args.length >= 1) index = intLiteral(this, args[0]![0], args[0]![1]);
+      if (args.length === 2) path = pathExpr(this, args[1]![0], args[1]![1]);
+    } else if (args.length === 1) path = pathExpr(this, args[0]![0], args[0]![1]);
+    this.sysPath.push({
+      line: this.tline[s]!,
+      col: this.tokCol(s),
+      conditional: this.cond,
+      method,
+      path,
+      index,
+      stmt: this.stmt,
+    });
+  }
+
+  pytestCall(method: string, lpar: number, off: number, line: number): void {
+    const args = callArgs(this, lpar);
+    const col = this.col(off, line);
+    if (method === "addinivalue_line") {
+      if (args.length < 2 || isKeywordArg(this, args[0]![0]) || isKeywordArg(this, args[1]![0])) return;
+      if (plainString(this, args[0]![0], args[0]![1]) !== "markers") return;
+      const text = plainString(this, args[1]![0], args[1]![1]);
+      if (text !== null) this.pytest.registeredMarkers.push({ line, col, text });
+    } else if (method === "addini") {
+      if (args.length < 1 || isKeywordArg(this, args[0]![0])) return;
+      const name = plainString(this, args[0]![0], args[0]![1]);
+      if (name !== null) this.pytest.iniKeys.push({ line, col, name });
+    } else {
+      const names: string[] = [];
+      for (const [a, b] of args) {
+        const s = plainString(this, a, b);
+        if (s === null) break;
+        names.push(s);
+      }
+      if (names.length > 0) this.pytest.options.push({ line, col, names });
+    }
+  }
+}
+
+function intLiteral(v: FactScanner, a: number, b: number): number | null {
+  let neg = false;
+  if (v.kind[a] === T_MINUS) {
+    neg = true;
+    a++;
+  }
+  if (b - a !== 1 || v.kind[a] !== T_NUMBER) return null;
+  const t = v.text(a).replace(/_/g, "").toLowerCase();
+  let n: number;
+  if (/^0[xob]/.test(t)) n = Number(t);
+  else if (/^[0-9]+$/.test(t)) n = Number.parseInt(t, 10);
+  else return null;
+  return neg ? -n : n;
+}
+
+// Keep imports that only matter for type positions referenced.
+void T_STRING;
+void T_LSQB;

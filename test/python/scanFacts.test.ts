@@ -1,0 +1,195 @@
+// Table-driven tests of the scanner: source -> facts. Each row states only the fields it is about; rows added while
+// reconciling with the CPython-based oracle (bench/oracle/facts.py) pin the exact behaviour that once differed.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { FileFacts } from "../../src/python/facts.ts";
+import { factsOfText } from "../../src/python/index.ts";
+
+type Row = { name: string; src: string; expect: (f: FileFacts) => unknown; want: unknown };
+
+const M = { scope: "module", typeChecking: false, conditional: false, caught: [] };
+
+const rows: Row[] = [
+  {
+    name: "import with context",
+    src: "try:\n    import a.b as c\nexcept (ImportError, x.Y):\n    pass\n",
+    expect: (f) => f.imports,
+    want: [
+      {
+        kind: "import",
+        module: null,
+        level: 0,
+        names: [{ name: "a.b", asname: "c" }],
+        line: 2,
+        col: 4,
+        stmt: 1,
+        ...M,
+        caught: ["ImportError", "x.Y"],
+      },
+    ],
+  },
+  {
+    name: "relative from import and star",
+    src: "from ..m import *\nfrom . import (x as y,)\n",
+    expect: (f) => [f.imports.map((i) => [i.module, i.level, i.names]), f.starImports],
+    want: [
+      [
+        ["m", 2, [{ name: "*", asname: null }]],
+        ["", 1, [{ name: "x", asname: "y" }]],
+      ],
+      [{ line: 1, col: 0, stmt: 0 }],
+    ],
+  },
+  {
+    name: "TYPE_CHECKING body and else",
+    src: "if typing.TYPE_CHECKING:\n    import a\nelse:\n    import b\n",
+    expect: (f) => f.imports.map((i) => [i.typeChecking, i.conditional, i.stmt]),
+    want: [
+      [true, false, 1],
+      [false, true, 2],
+    ],
+  },
+  {
+    name: "bindings: unpacking, walrus in comprehension, for, with, except, del",
+    src: "(a, [b, *c]) = x\n[y := 1 for i in z]\nfor k in z: pass\nwith o as w: pass\ntry: pass\nexcept E as e: pass\ndel a\n",
+    expect: (f) => f.bindings.map((b) => [b.name, b.kind, b.line, b.col]),
+    want: [
+      ["a", "assign", 1, 1],
+      ["b", "assign", 1, 5],
+      ["c", "assign", 1, 9],
+      ["y", "walrus", 2, 1],
+      ["k", "for", 3, 4],
+      ["w", "with", 4, 10],
+      ["e", "except", 6, 0],
+      ["a", "del", 7, 4],
+    ],
+  },
+  {
+    name: "dunderAll literal operations",
+    src: '__all__ = ["a"]\n__all__ += ("b",)\n__all__.append("c")\n__all__.extend(["d"])\n',
+    expect: (f) => f.dunderAll,
+    want: { names: ["a", "b", "c", "d"], line: 1, complete: true },
+  },
+  {
+    name: "dunderAll made incomplete",
+    src: '__all__ = ["a"]\n__all__ += other.__all__\n',
+    expect: (f) => f.dunderAll?.complete,
+    want: false,
+  },
+  {
+    name: "moduleGetattr and futureAnnotations",
+    src: "from __future__ import annotations\ndef __getattr__(name: T) -> U: pass\n",
+    expect: (f) => [f.moduleGetattr, f.futureAnnotations, f.reads],
+    want: [true, true, []],
+  },
+  {
+    name: "class body: class-local names are not reads",
+    src: "class C(B):\n    x = 1\n    y = x + z\n",
+    expect: (f) => f.reads.map((r) => [r.name, r.scope]),
+    want: [
+      ["B", "module"],
+      ["z", "class"],
+    ],
+  },
+  {
+    name: "comprehension scopes and attribute chains",
+    src: "r = [i.a for i in items if i.b > k.c.d]\ng = (j for j in src if q)\n",
+    expect: (f) => [f.reads.map((r) => r.name), f.attributeReads.map((r) => [r.name, r.attrs])],
+    want: [["items", "k", "src"], [["k", ["c", "d"]]]],
+  },
+  {
+    name: "attribute store keeps the inner chain",
+    src: "a.b.c = 1\n",
+    expect: (f) => f.attributeReads.map((r) => [r.name, r.attrs]),
+    want: [["a", ["b"]]],
+  },
+  {
+    name: "f-string fields are read",
+    src: 'x = f"{a.b} {c!r:>{w}}"\n',
+    expect: (f) => f.reads.map((r) => [r.name, r.col]),
+    want: [
+      ["a", 7],
+      ["c", 13],
+      ["w", 19],
+    ],
+  },
+  {
+    name: "sys.path insert",
+    src: "import os, sys\nsys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))\n",
+    expect: (f) => f.sysPath,
+    want: [
+      {
+        line: 2,
+        col: 0,
+        conditional: false,
+        method: "insert",
+        index: 0,
+        stmt: 1,
+        path: [{ kind: "file" }, { kind: "abspath" }, { kind: "dirname" }],
+      },
+    ],
+  },
+  {
+    name: "pytest markers, parametrize, fixtures",
+    src:
+      "import pytest as pt\nfrom pytest import fixture as fx\n" +
+      "@pt.mark.parametrize('a', [1, 2])\ndef test_a(a): pass\n@fx\ndef f(): pass\n" +
+      "class TestC:\n    pytestmark = pt.mark.slow\n    def __init__(self): pass\n",
+    expect: (f) => [f.pytest.markers, f.pytest.parametrize, f.pytest.fixtures, f.pytest.classes],
+    want: [
+      [
+        { line: 3, col: 1, name: "parametrize", via: "decorator", target: "test_a" },
+        { line: 8, col: 17, name: "slow", via: "pytestmark", target: "TestC" },
+      ],
+      [{ line: 3, col: 1, target: "test_a", size: 2 }],
+      [{ line: 6, col: 0, name: "f" }],
+      [{ line: 7, col: 0, name: "TestC", bases: [], hasInit: true }],
+    ],
+  },
+  {
+    name: "pytest hook calls anywhere",
+    src:
+      "def pytest_addoption(parser):\n    parser.getgroup('g').addoption('--x', '-X', action='store')\n" +
+      "    parser.addini('k', 'help')\n" +
+      "def pytest_configure(config):\n    config.addinivalue_line('markers', 'slow: s')\n",
+    expect: (f) => [f.pytest.options, f.pytest.iniKeys, f.pytest.registeredMarkers],
+    want: [
+      [{ line: 2, col: 4, names: ["--x", "-X"] }],
+      [{ line: 3, col: 4, name: "k" }],
+      [{ line: 5, col: 4, text: "slow: s" }],
+    ],
+  },
+  {
+    name: "match captures",
+    src: "match p:\n    case Point(x=0, y=yy) | [1, *rest]:\n        pass\n    case {'k': v, **others} as whole:\n        pass\n",
+    expect: (f) => f.bindings.map((b) => [b.name, b.line, b.col]),
+    want: [
+      ["yy", 2, 22],
+      ["rest", 2, 32],
+      ["others", 4, 9],
+      ["whole", 4, 9],
+      ["v", 4, 15],
+    ],
+  },
+  {
+    name: "positions count code points",
+    src: "s = '\u{1F600}'; x = y\n",
+    expect: (f) => f.reads.map((r) => r.col),
+    want: [13],
+  },
+];
+
+for (const row of rows) {
+  test(row.name, () => {
+    const f = factsOfText(row.src, "t.py");
+    assert.deepEqual(f.syntaxErrors, []);
+    assert.deepEqual(row.expect(f), row.want);
+  });
+}
+
+test("syntax errors are reported, not thrown", () => {
+  const f = factsOfText("def f(:\n    pass\nimport os\nx = (\n", "t.py");
+  assert.equal(f.status, "syntax-error");
+  assert.ok(f.syntaxErrors.length >= 1);
+  assert.ok(f.syntaxErrors.every((e) => e.source === "scanner"));
+});

@@ -30,13 +30,20 @@ export interface FileOutcome {
   /** Absolute path of the test file or conftest. */
   path: string;
   role: "test" | "conftest";
-  /** In Python's order: the first is what pytest reports today; the rest are hidden behind it. */
+  /** In Python's order: the first is what pytest reports today; the rest are hidden behind it. "maybe" failures
+   *  (warnings) come after all "certain" ones, so a "maybe" first means the file imports (as far as we know). */
   failures: ImportFailure[];
 }
 
 export interface CollectionModel {
   /** A conftest that fails while pytest loads the initial conftests: pytest stops with exit code 4. */
-  startupFailure: { conftest: string; failure: ImportFailure } | null;
+  startupFailure: {
+    conftest: string;
+    failure: ImportFailure;
+    /** Set when the failure is in a module the conftest names in `pytest_plugins`: pytest then exits 1 with
+     *  `ImportError: Error importing plugin "<plugin>": <message>` instead of a conftest error. */
+    plugin?: string;
+  } | null;
   /** Every conftest and test file in pytest's collection order. */
   files: FileOutcome[];
 }

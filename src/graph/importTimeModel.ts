@@ -52,10 +52,13 @@ export function buildCollectionModel(
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;
 
+  let failedPlugin: string | null = null;
   const run = (path: string, role: "test" | "conftest"): FileOutcome => {
     session.beginFile();
     const rec = importPath(session, path, role);
-    if (role === "conftest") importPlugins(session, path, rec);
+    const hadFailure = session.fileFailures.length > 0;
+    const plugin = role === "conftest" ? importPlugins(session, path, rec) : null;
+    failedPlugin = hadFailure ? null : plugin;
     const outcome: FileOutcome = { path, role, failures: orderFailures(session.fileFailures, session.fileMaybe) };
     session.endFile();
     files.push(outcome);
@@ -68,7 +71,9 @@ export function buildCollectionModel(
     const outcome = run(conftest, "conftest");
     const first = outcome.failures[0];
     // pytest stops here (exit code 4); the model goes on so that the errors behind it are known too.
-    if (!startupFailure && first && first.certainty === "certain") startupFailure = { conftest, failure: first };
+    if (!startupFailure && first && first.certainty === "certain") {
+      startupFailure = { conftest, failure: first, ...(failedPlugin ? { plugin: failedPlugin } : {}) };
+    }
   }
   for (const test of input.testFiles) {
     for (const conftest of input.conftestsFor(test)) {

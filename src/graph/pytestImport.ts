@@ -116,25 +116,24 @@ function fileResolution(session: Session, name: string, file: string | null, pkg
 
 /** `pytest_plugins = [...]` in a conftest: pytest imports each module right after the conftest, so their
  *  failures are the conftest's (chain: the conftest's `pytest_plugins` line, then the plugin). */
-export function importPlugins(session: Session, conftest: string, rec: ModuleRecord | null): void {
+export function importPlugins(session: Session, conftest: string, rec: ModuleRecord | null): string | null {
   const facts = session.facts(conftest);
   const plugins = facts.pytest.plugins;
-  if (!plugins || plugins.length === 0 || !rec) return;
+  if (!plugins || plugins.length === 0 || !rec) return null;
+  let failed: string | null = null;
   const binding = facts.bindings.find((b) => b.name === "pytest_plugins");
   const line = binding?.line ?? 1;
   const frame: Frame = { module: rec, step: { file: conftest, line, module: rec.name }, caught: [], caughtHere: false };
   session.stack.push(frame);
   try {
     for (const plugin of plugins) {
-      importModule(session, plugin, {
-        file: conftest,
-        line,
-        col: binding?.col ?? 0,
-        module: rec.name,
-        certainty: "certain",
-      });
+      const before = session.fileFailures.length;
+      const site = { file: conftest, line, col: binding?.col ?? 0, module: rec.name, certainty: "certain" as const };
+      importModule(session, plugin, site);
+      if (before === 0 && session.fileFailures.length > 0) failed = plugin;
     }
   } finally {
     session.stack.pop();
   }
+  return failed;
 }

@@ -189,7 +189,7 @@ function apply(plan: RepoPlan, kind: BreakageKind, r: Random, tree: Tree): Break
         file: plan.configFile,
         module: null,
         name,
-        detail: `removed marker '${name}' from ${plan.configFile}; --strict-markers makes its uses errors`,
+        detail: `removed marker '${name}' from ${plan.configFile}; strict markers make its uses collection errors`,
         to: null,
         affected: files(usedBy.get(name)!),
       };

@@ -11,8 +11,8 @@ export function resolveSpec(m: ModulePlan, spec: ImportSpec): string {
   return spec.module ? [...kept, spec.module].join(".") : kept.join(".");
 }
 
-/** Modules executed when collecting: test modules, conftests, support modules and all they import. */
-export function reachable(plan: RepoPlan): Set<string> {
+/** Modules executed when importing the `from` modules (by default the whole test side) and all they import. */
+export function reachable(plan: RepoPlan, from: (m: ModulePlan) => boolean = (m) => m.area === "tests"): Set<string> {
   const index = byDotted(plan);
   const seen = new Set<string>();
   const stack: string[] = [];
@@ -27,7 +27,7 @@ export function reachable(plan: RepoPlan): Set<string> {
     }
   };
   for (const m of plan.modules) {
-    if (m.area !== "tests") continue;
+    if (!from(m)) continue;
     for (const spec of m.imports) if (spec.placement === "module") push(resolveSpec(m, spec));
   }
   while (stack.length > 0) {

@@ -7,6 +7,9 @@ export function renderConfig(plan: RepoPlan): string {
     return [
       "[pytest]",
       "addopts = --strict-markers -ra",
+      // pytest 9.0.x ignores --strict-markers given through addopts (pytest-dev/pytest#14442): the ini key is
+      // what makes an unregistered marker an error there.
+      "strict_markers = true",
       "python_files = test_*.py",
       "markers =",
       ...plan.iniMarkers.map((m) => `    ${m}`),
@@ -21,6 +24,7 @@ export function renderConfig(plan: RepoPlan): string {
     "",
     "[tool.pytest.ini_options]",
     'addopts = "--strict-markers -ra"',
+    "strict_markers = true",
     'python_files = ["test_*.py"]',
     "markers = [",
     ...plan.iniMarkers.map((m) => `    "${m}",`),

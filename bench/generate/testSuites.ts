@@ -169,7 +169,10 @@ function pickImports(r: Random, pool: ModulePlan[], count: number, taken: Set<st
 }
 
 function planConftest(r: Random, c: ModulePlan, pool: ModulePlan[], d: TestDir): ConftestPlan {
-  c.imports = pickImports(r, pool, r.int(1, 2), new Set());
+  // A conftest's imports fail its whole directory (or the session): they stay few and low in the layering,
+  // and the cross-service suites (tests/...) import nothing first-party at module level.
+  const leafy = pool.filter((m) => ["models", "enums", "factories", "constants"].includes(m.flavour));
+  c.imports = d.service && leafy.length > 0 ? pickImports(r, leafy, 1, new Set()) : [];
   const names = c.imports.flatMap((s) => s.symbols.map((x) => x.name));
   const fixtures = names.slice(0, 3).map((n) => ({
     name: `${snake(n).replace(/^make_/, "")}_fixture`.replace(/^_+/, ""),

@@ -13,10 +13,13 @@ function symbolOf(d: PyDef, rng: Random): ImportedSymbol {
 
 /** Each package's __init__ re-exports a few names from each of its direct modules. */
 export function planReexports(rng: Random, packages: PackageNode[]): void {
+  const facade = (m: ModulePlan) => ["models", "enums", "exceptions", "constants"].includes(m.flavour);
   for (const pkg of packages) {
-    if (!pkg.reexports) continue;
+    // Some packages keep an empty __init__.py; the others re-export from a few modules, models first.
+    if (!pkg.reexports || !rng.chance(0.6)) continue;
     const seen = new Set<string>();
-    for (const m of pkg.modules) {
+    const chosen = [...pkg.modules.filter(facade), ...pkg.modules.filter((m) => !facade(m))].slice(0, rng.int(1, 3));
+    for (const m of chosen) {
       const names = rng
         .sample(m.defs, rng.int(1, 3))
         .filter((d) => !seen.has(d.name))
@@ -87,8 +90,10 @@ function wireModule(
   lower: ModulePlan[],
   inits: ModulePlan[],
 ): void {
+  // Leaf-like modules (enums, constants, models) import little; service logic imports a lot.
   const light = m.flavour === "enums" || m.flavour === "constants" || m.flavour === "base";
-  const count = light ? r.int(0, 1) : r.int(2, 6);
+  const modest = m.flavour === "models" || m.flavour === "exceptions" || m.flavour === "factories";
+  const count = light ? r.int(0, 1) : modest ? r.int(0, 2) : r.int(2, 6);
   const names = bound(m);
   for (let i = 0; i < count; i++) {
     const roll = r.next();

@@ -12,22 +12,27 @@ export interface BlastRadius {
   hidden: boolean;
 }
 
-export function testsIn(input: AnalysisInput, file: string): number {
+export function testsIn(input: AnalysisInput, file: string): { count: number; exact: boolean } {
   return countCollectableTests(input.facts(file), input.session);
 }
 
-export function blastRadius(input: AnalysisInput, resolution: Resolution, rootKey: string): BlastRadius {
+/** `rootKeys`: the statements that make up one root cause (one key, or every import of the same missing name). */
+export function blastRadius(input: AnalysisInput, resolution: Resolution, rootKeys: string | Set<string>): BlastRadius {
+  const keys = typeof rootKeys === "string" ? new Set([rootKeys]) : rootKeys;
   const blocked: string[] = [];
   const hiddenIn: string[] = [];
   let tests = 0;
+  let exact = true;
   for (const [file, f] of resolution.byFile) {
-    if (f.reported === rootKey) {
+    if (f.reported !== null && keys.has(f.reported)) {
       blocked.push(relPath(input.session.rootdir, file));
-      tests += testsIn(input, file);
-    } else if (f.all.includes(rootKey)) hiddenIn.push(relPath(input.session.rootdir, file));
+      const n = testsIn(input, file);
+      tests += n.count;
+      exact &&= n.exact;
+    } else if (f.all.some((k) => keys.has(k))) hiddenIn.push(relPath(input.session.rootdir, file));
   }
   return {
-    blocks: { testFiles: blocked, tests, areas: areasOf(blocked) },
+    blocks: { testFiles: blocked, tests, areas: areasOf(blocked), ...(exact ? {} : { testsLowerBound: true }) },
     hiddenIn,
     hidden: blocked.length === 0 && hiddenIn.length > 0,
   };

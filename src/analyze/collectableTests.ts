@@ -38,13 +38,15 @@ export interface CollectPatterns {
 
 const UNITTEST_BASES = new Set(["TestCase", "IsolatedAsyncioTestCase"]);
 
-/** Test functions/methods pytest would collect from these facts, parametrize literal sizes multiplied (a
- *  non-literal parametrize counts as 1: a lower bound). */
-export function countCollectableTests(facts: FileFacts, patterns: CollectPatterns): number {
+/** Test functions/methods pytest would collect from these facts, parametrize literal sizes multiplied. A
+ *  non-literal parametrize counts as 1, and then `exact` is false: the count is a lower bound. */
+export function countCollectableTests(facts: FileFacts, patterns: CollectPatterns): { count: number; exact: boolean } {
   const py = facts.pytest;
   const factor = new Map<string, number>();
   let moduleFactor = 1;
+  let exact = true;
   for (const p of py.parametrize) {
+    if (p.size === null) exact = false;
     const size = Math.max(1, p.size ?? 1);
     if (!p.target) moduleFactor *= size;
     else factor.set(p.target, (factor.get(p.target) ?? 1) * size);
@@ -71,5 +73,5 @@ export function countCollectableTests(facts: FileFacts, patterns: CollectPattern
     if (!matchesPrefixOrGlob(patterns.pythonFunctions, f.name)) continue;
     total += moduleFactor * (factor.get(cls.name) ?? 1) * (factor.get(`${cls.name}.${f.name}`) ?? 1);
   }
-  return total;
+  return { count: total, exact };
 }

@@ -22,6 +22,15 @@ export function editDistance(a: string, b: string): number {
   return prev[n]!;
 }
 
+/** Words of an identifier: snake_case and CamelCase parts, lower-cased. */
+export function nameTokens(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, "$1_$2")
+    .toLowerCase()
+    .split(/_+/)
+    .filter(Boolean);
+}
+
 /** Whether `candidate` is plausibly what `wanted` was renamed to or misspelt from. */
 export function isSimilarName(wanted: string, candidate: string): boolean {
   if (wanted === candidate) return false;
@@ -30,6 +39,14 @@ export function isSimilarName(wanted: string, candidate: string): boolean {
   if (a === b) return true;
   const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
   if (editDistance(a, b) <= Math.min(limit, 3)) return true;
+  // get_redis_manager -> create_redis_manager: the same words but one.
+  const ta = nameTokens(wanted);
+  const tb = nameTokens(candidate);
+  // get_settings -> load_settings: the same object, another verb.
+  if (ta.length >= 2 && ta.length === tb.length) {
+    const differing = ta.flatMap((t, i) => (t === tb[i] ? [] : [i]));
+    if (differing.length === 1 && (ta.length >= 3 || differing[0] === 0)) return true;
+  }
   // ExecutionStatus -> ExecutionStatusEnum / AgentExecutionStatus: one name contains the other.
   return Math.min(a.length, b.length) >= 5 && (a.includes(b) || b.includes(a));
 }

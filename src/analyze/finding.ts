@@ -71,6 +71,8 @@ export interface Finding {
     tests: number;
     /** Top-level packages/services those files belong to. */
     areas: string[];
+    /** Present (true) when a parametrize argument list is not a literal: `tests` is then a lower bound. */
+    testsLowerBound?: true;
   };
   /** Test files where this error sits behind another one (Python stops at the first failing import). */
   hiddenIn: string[];

@@ -9,6 +9,21 @@ import type { ChainStep, Finding, Suggestion } from "./finding.ts";
 import { installSuggestion } from "./installSuggestion.ts";
 import { closestModules, nameSuggestions } from "./nameSuggestions.ts";
 
+/** One root cause per missing thing: every import of the same missing name (or module) has the same fix, however
+ *  many statements ask for it. Other failures are one root cause per broken statement. */
+export function causeKey(f: ImportFailure): string {
+  switch (f.kind) {
+    case "missing-name":
+    case "attribute-error":
+      return `${f.kind}|${f.module}|${f.name}`;
+    case "missing-module":
+    case "missing-third-party":
+      return `${f.kind}|${f.module}`;
+    default:
+      return f.rootKey;
+  }
+}
+
 export function relChain(chain: ChainStep[], rel: (p: string) => string): ChainStep[] {
   return chain.map((s) => ({ ...s, file: rel(s.file) }));
 }
@@ -21,7 +36,7 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
     case "name-error":
       return f.name ? nameSuggestions(ctx.symbols(), f.name, f.module, ctx.rel, true) : [];
     case "missing-module":
-      return f.module ? closestModules(ctx.symbols(), f.module) : [];
+      return f.module ? missingModuleSuggestions(f, input, ctx) : [];
     case "missing-third-party":
       return f.module ? [installSuggestion(f.module, input.requirements)] : [];
     case "circular-import": {
@@ -34,6 +49,29 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
     default:
       return [];
   }
+}
+
+/** Closest existing modules; when there are none, where the names imported from the missing module live now. */
+function missingModuleSuggestions(f: ImportFailure, input: AnalysisInput, ctx: AnalyzerContext): Suggestion[] {
+  const closest = closestModules(ctx.symbols(), f.module!);
+  if (closest.length > 0) return closest;
+  let names: string[] = [];
+  try {
+    const stmt = input.facts(f.file).imports.find((i) => i.line === f.line && i.kind === "from");
+    names = stmt?.names.map((n) => n.name).filter((n) => n !== "*") ?? [];
+  } catch {}
+  const out = names.flatMap((n) =>
+    nameSuggestions(ctx.symbols(), n, null, ctx.rel).filter((s) => s.kind === "relocated"),
+  );
+  if (out.length > 0) return out;
+  const what = names.length > 0 ? names.map((n) => `\`${n}\``).join(", ") : "what it provided";
+  return [
+    {
+      kind: "removed",
+      message: `No module \`${f.module}\` exists and no first-party module defines ${what}: restore the module, or define ${what} elsewhere and update ${ctx.rel(f.file)}:${f.line}`,
+      data: { module: f.module, names: names.join(",") },
+    },
+  ];
 }
 
 /** The finding fields that describe the failure itself (shared with conftest-error's `cause`). */
@@ -60,28 +98,30 @@ export const importFailures: Analyzer = {
   severity: "error",
   fixable: true,
   run(input, ctx) {
-    // The representative chain starts in a file where this is the reported error, when there is one.
-    const first = new Map<string, ImportFailure>();
-    const fromReported = new Set<string>();
+    // Group statements into root causes; the representative starts in a file where it is the reported error.
+    const groups = new Map<string, { keys: Set<string>; rep: ImportFailure; fromReported: boolean }>();
     for (const file of input.model.files) {
       if (file.role !== "test") continue;
       const reported = ctx.resolution.byFile.get(file.path)?.reported;
       for (const f of file.failures) {
         if (f.kind === "import-file-mismatch") continue;
-        if (!first.has(f.rootKey)) first.set(f.rootKey, f);
-        if (reported === f.rootKey && !fromReported.has(f.rootKey)) {
-          first.set(f.rootKey, f);
-          fromReported.add(f.rootKey);
+        const key = causeKey(f);
+        const g = groups.get(key) ?? { keys: new Set<string>(), rep: f, fromReported: false };
+        g.keys.add(f.rootKey);
+        if (reported === f.rootKey && !g.fromReported) {
+          g.rep = f;
+          g.fromReported = true;
         }
+        groups.set(key, g);
       }
     }
     const findings: Finding[] = [];
-    for (const [rootKey, f] of first) {
+    for (const { keys, rep: f } of groups.values()) {
       const core = failureCore(f, ctx.rel);
       findings.push({
         id: findingId(f.kind, core.file, f.line, f.name ?? f.module),
         ...core,
-        ...blastRadius(input, ctx.resolution, rootKey),
+        ...blastRadius(input, ctx.resolution, keys),
         suggestions: suggestionsFor(f, input, ctx),
       });
     }

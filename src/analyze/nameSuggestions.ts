@@ -4,6 +4,12 @@ import { editDistance, isSimilarName } from "./editDistance.ts";
 import type { Suggestion } from "./finding.ts";
 import type { SymbolIndex } from "./symbolIndex.ts";
 
+/** Lower is closer; a different naming style (function vs class) ranks a candidate further away. */
+function similarity(wanted: string, candidate: string): number {
+  const style = (n: string) => /^_*[A-Z]/.test(n);
+  return editDistance(wanted.toLowerCase(), candidate.toLowerCase()) + (style(wanted) === style(candidate) ? 0 : 3);
+}
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export function nameSuggestions(
@@ -18,19 +24,23 @@ export function nameSuggestions(
     .definersOf(name)
     .filter((d) => d.module !== module)
     .slice(0, 3)) {
-    const already = d.importers > 0 ? `; ${plural(d.importers, "module")} already import it from there` : "";
+    const already =
+      d.importers > 0
+        ? `; ${plural(d.importers, "module")} already import${d.importers === 1 ? "s" : ""} it from there`
+        : "";
     out.push({
       kind: "relocated",
       message: `\`${name}\` is defined in \`${d.module}\` (${rel(d.path)}:${d.line})${already}: \`from ${d.module} import ${name}\``,
       data: { module: d.module, name, importers: d.importers, file: rel(d.path), line: d.line },
     });
   }
-  if (module && !nameError) {
+  // A definition elsewhere is stronger evidence than a similar name: only guess a rename when nothing moved.
+  if (module && !nameError && out.length === 0) {
     const similar = index
       .namesOf(module)
       .filter((n) => isSimilarName(name, n))
-      .sort((a, b) => editDistance(name, a) - editDistance(name, b) || (a < b ? -1 : 1))
-      .slice(0, 3);
+      .sort((a, b) => similarity(name, a) - similarity(name, b) || (a < b ? -1 : 1))
+      .slice(0, 2);
     for (const n of similar) {
       out.push({
         kind: "renamed",

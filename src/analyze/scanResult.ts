@@ -15,6 +15,8 @@ export interface CollectionTotals {
   /** Test items pytest would collect with nothing broken (literal parametrize sizes; others count 1). */
   tests: number;
   blockedTests: number;
+  /** Present (true) when some parametrize argument list is not a literal: the test counts are lower bounds. */
+  testsLowerBound?: true;
 }
 
 export interface ScanResult {
@@ -38,15 +40,18 @@ export function collectionTotals(input: AnalysisInput, resolution: Resolution): 
   let tests = 0;
   let blockedTests = 0;
   let blockedTestFiles = 0;
+  let exact = true;
   for (const file of input.session.testFiles) {
     const n = testsIn(input, file);
-    tests += n;
+    tests += n.count;
+    exact &&= n.exact;
     if (resolution.byFile.get(file)?.reported) {
       blockedTestFiles += 1;
-      blockedTests += n;
+      blockedTests += n.count;
     }
   }
-  return { testFiles: input.session.testFiles.length, blockedTestFiles, tests, blockedTests };
+  const totals = { testFiles: input.session.testFiles.length, blockedTestFiles, tests, blockedTests };
+  return exact ? totals : { ...totals, testsLowerBound: true };
 }
 
 export function predictedExitCode(input: AnalysisInput, resolution: Resolution): 0 | 1 | 2 | 4 {

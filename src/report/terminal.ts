@@ -76,7 +76,7 @@ function block(f: Finding, n: number, s: Style): string[] {
       files.push(s.dim(`... and ${f.blocks.testFiles.length - MAX_FILES} more`));
     const areas = f.blocks.areas.length > 0 ? ` in ${f.blocks.areas.join(", ")}` : "";
     field("blocks", [
-      `${plural(f.blocks.testFiles.length, "test file")}, ${plural(f.blocks.tests, "test")}${areas}`,
+      `${plural(f.blocks.testFiles.length, "test file")}, ${f.blocks.testsLowerBound ? "at least " : ""}${plural(f.blocks.tests, "test")}${areas}`,
       ...files,
     ]);
   }
@@ -117,7 +117,7 @@ export const terminalReport: Reporter = (result, options = {}) => {
   const summary = [
     plural(blocking.length, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
     `${c.blockedTestFiles}/${c.testFiles} test files blocked`,
-    `${c.blockedTests}/${c.tests} tests blocked`,
+    `${c.blockedTests}/${c.tests} tests blocked${c.testsLowerBound ? " (at least: some parametrize lists are not literals)" : ""}`,
     `${(result.durationMs / 1000).toFixed(2)}s`,
   ].join(" · ");
   lines.push((blocking.length > 0 ? s.red(summary) : summary) + s.dim(` (pytest would exit ${result.pytestExitCode})`));

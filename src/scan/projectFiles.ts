@@ -1,0 +1,72 @@
+// One walk over the repository: its Python modules with the dotted names they import under (for suggestions)
+// and the files that declare dependencies. Skips hidden directories, virtual environments and build output.
+import { readdirSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
+import type { KnownModule } from "../analyze/analysisInput.ts";
+import { isRequirementsFile } from "./requirements.ts";
+
+const SKIP = new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"]);
+const IDENT = /^[A-Za-z_]\w*$/;
+/** A bound on the walk so a scan of a huge tree stays fast; suggestions are best effort beyond it. */
+const MAX_FILES = 50_000;
+
+export interface ProjectFiles {
+  pythonFiles: string[];
+  requirementFiles: string[];
+}
+
+export function walkProject(root: string): ProjectFiles {
+  const pythonFiles: string[] = [];
+  const requirementFiles: string[] = [];
+  const stack = [root];
+  while (stack.length > 0 && pythonFiles.length < MAX_FILES) {
+    const dir = stack.pop()!;
+    let entries: import("node:fs").Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    if (entries.some((e) => e.name === "pyvenv.cfg")) continue;
+    for (const e of entries) {
+      const path = join(dir, e.name);
+      if (e.isDirectory()) {
+        if (!e.name.startsWith(".") && !SKIP.has(e.name)) stack.push(path);
+      } else if (e.name.endsWith(".py")) pythonFiles.push(path);
+      else if (isRequirementsFile(e.name)) requirementFiles.push(path);
+    }
+  }
+  return { pythonFiles: pythonFiles.sort(), requirementFiles: requirementFiles.sort() };
+}
+
+/** Dotted name of `file` relative to `base`, or null when a part is not an identifier. */
+function dottedName(base: string, file: string): string | null {
+  const rel = relative(base, file);
+  if (rel.startsWith("..") || rel === "") return null;
+  const parts = rel.replace(/\.py$/, "").split(sep);
+  if (parts[parts.length - 1] === "__init__") parts.pop();
+  return parts.length > 0 && parts.every((p) => IDENT.test(p)) ? parts.join(".") : null;
+}
+
+/** First-party modules with the name they import under from the first search root that reaches them. */
+export function knownModules(pythonFiles: string[], searchRoots: string[]): KnownModule[] {
+  const roots = [...new Set(searchRoots)];
+  const out: KnownModule[] = [];
+  for (const path of pythonFiles) {
+    for (const root of roots) {
+      const name = dottedName(root, path);
+      if (name) {
+        out.push({ name, path });
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The directory pytest's prepend mode puts on sys.path for a test file: above its top-most package. */
+export function testBaseDir(file: string, hasInit: (dir: string) => boolean): string {
+  let dir = dirname(file);
+  while (hasInit(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}

@@ -1,0 +1,72 @@
+// The scan pipeline: discover (pytest's view of the repository) -> facts -> the import-time model -> analyzers.
+// Returns data; printing belongs to reporters and the CLI.
+import { dirname, join, resolve } from "node:path";
+import type { AnalysisInput } from "../analyze/analysisInput.ts";
+import { relPath } from "../analyze/areas.ts";
+import { runAnalyzers } from "../analyze/runAnalyzers.ts";
+import { buildScanResult, type ScanResult } from "../analyze/scanResult.ts";
+import { pytestView } from "../discover/index.ts";
+import { buildCollectionModel } from "../graph/index.ts";
+import type { FileFacts } from "../python/facts.ts";
+import { readFileFacts } from "../python/index.ts";
+import { knownModules, testBaseDir, walkProject } from "./projectFiles.ts";
+import { readRequirements } from "./requirements.ts";
+import { graphInputFromView, sessionFromView } from "./viewAdapters.ts";
+
+export type ScanStage = "discover" | "graph" | "analyze";
+
+export interface ScanOptions {
+  /** Interpreter pytest would run with (default python3 on PATH); null: ask none. */
+  python?: string | null;
+  /** pytest arguments, as after `pytest` on the command line. */
+  args?: string[];
+  /** Called as each stage starts (the CLI shows it on stderr for long scans). */
+  onProgress?: (stage: ScanStage, detail: string) => void;
+  /** Source facts provider (default: remedy's scanner, cached per path). */
+  getFacts?: (path: string) => FileFacts;
+}
+
+function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
+  const cache = new Map<string, FileFacts>();
+  return (path) => {
+    let f = cache.get(path);
+    if (!f) {
+      f = get(path);
+      cache.set(path, f);
+    }
+    return f;
+  };
+}
+
+/** Predicts what stops pytest from collecting the repository at `path` (pytest's invocation directory). */
+export async function scan(path: string, options: ScanOptions = {}): Promise<ScanResult> {
+  const started = performance.now();
+  const progress = options.onProgress ?? (() => {});
+  const root = resolve(path);
+  progress("discover", root);
+  const view = await pytestView(root, { python: options.python, args: options.args });
+  const facts = cachedFacts(options.getFacts ?? ((p) => readFileFacts(p)));
+
+  progress("graph", `${view.testFiles.length} test files`);
+  const model = buildCollectionModel(graphInputFromView(view), facts);
+
+  progress("analyze", `${model.files.length} files modelled`);
+  const project = walkProject(view.rootdir);
+  const pyFiles = new Set(project.pythonFiles);
+  const hasInit = (dir: string) => pyFiles.has(join(dir, "__init__.py"));
+  const searchRoots = [
+    ...view.sysPath.filter((p) => p === view.rootdir || p.startsWith(`${view.rootdir}/`)),
+    ...view.testFiles.map((f) => testBaseDir(f, hasInit)),
+    ...view.testFiles.map((f) => dirname(f)),
+  ];
+  const rel = (p: string) => relPath(view.rootdir, p);
+  const input: AnalysisInput = {
+    model,
+    session: sessionFromView(view),
+    facts,
+    modules: knownModules(project.pythonFiles, searchRoots),
+    requirements: readRequirements(project.requirementFiles, rel),
+  };
+  const { findings, resolution } = runAnalyzers(input);
+  return buildScanResult(input, root, findings, resolution, Math.round(performance.now() - started));
+}

@@ -1,0 +1,80 @@
+// Translates discover's PytestView into the two small shapes later stages read: GraphInput (for the import-time
+// model) and PytestSession (for the analyzers). Kept apart so neither stage depends on how discovery is done.
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import type { PytestSession } from "../analyze/analysisInput.ts";
+import type { PytestView } from "../discover/index.ts";
+import type { GraphInput, ImportMode } from "../graph/index.ts";
+
+function importMode(mode: string): ImportMode {
+  return mode === "append" || mode === "importlib" ? mode : "prepend";
+}
+
+export function graphInputFromView(view: PytestView): GraphInput {
+  const chains = new Map(view.conftests.map((c) => [c.file, c.conftests]));
+  const pythonpath = view.options.pythonpath;
+  return {
+    rootdir: view.rootdir,
+    importMode: importMode(view.options.importMode),
+    pythonpath,
+    interpreterSysPath: view.sysPath.slice(pythonpath.length),
+    testFiles: view.testFiles,
+    conftestsFor: (file) => chains.get(file) ?? [],
+    initialConftests: view.initialConftests,
+    distributions: (view.interpreter?.distributions ?? []).map((d) => ({ name: d.name, topLevel: d.topLevel })),
+    invocationDir: view.invocationDir,
+  };
+}
+
+/** CPython's message for `-p NAME` when NAME (or a parent package of it) is not on the search path; null when
+ *  every part is found. */
+function missingModuleMessage(name: string, searchPath: string[]): string | null {
+  const parts = name.split(".");
+  for (let i = 1; i <= parts.length; i++) {
+    const rel = parts.slice(0, i).join("/");
+    if (!searchPath.some((dir) => existsSync(join(dir, `${rel}.py`)) || existsSync(join(dir, rel)))) {
+      return `Error importing plugin "${name}": No module named '${parts.slice(0, i).join(".")}'`;
+    }
+  }
+  return null;
+}
+
+/** `-p NAME` arguments that are neither an entry point nor a module on sys.path (`python -m pytest` also puts
+ *  the invocation directory first). */
+function unimportablePlugins(view: PytestView): PytestSession["unimportablePlugins"] {
+  const searchPath = [view.invocationDir, ...view.sysPath];
+  return view.plugins
+    .filter((p) => p.kind === "cli" && p.file === null && p.distribution === null)
+    .flatMap((p) => {
+      const message = missingModuleMessage(p.module, searchPath);
+      return message ? [{ name: p.name, message }] : [];
+    });
+}
+
+/** The registry is complete only when every plugin and conftest source could be read. */
+function registryComplete(view: PytestView): boolean {
+  return !view.limitations.some((l) => l.includes("could not be read") || l.includes("plugin modules not found"));
+}
+
+export function sessionFromView(view: PytestView): PytestSession {
+  const complete = registryComplete(view) && view.interpreter !== null;
+  return {
+    rootdir: view.rootdir,
+    configfile: view.configfile,
+    strictMarkers: view.strictMarkers,
+    strictConfig: view.strictConfig,
+    filterwarnings: view.options.filterwarnings,
+    markers: view.markers.map((m) => ({ name: m.name, source: m.source })),
+    configKeys: (view.configKeys ?? []).map((k) => ({ key: k.name, line: k.line })),
+    knownIniKeys: complete ? view.iniKeys.map((k) => k.name) : null,
+    requiredPlugins: view.options.requiredPlugins,
+    distributions: (view.interpreter?.distributions ?? []).map((d) => ({ name: d.name, version: d.version })),
+    addopts: view.options.addopts,
+    knownOptions: complete && view.cliOptions.length > 0 ? view.cliOptions.flatMap((o) => o.names) : null,
+    unimportablePlugins: unimportablePlugins(view),
+    importMode: importMode(view.options.importMode),
+    pythonFunctions: view.options.pythonFunctions,
+    pythonClasses: view.options.pythonClasses,
+    testFiles: view.testFiles,
+  };
+}

@@ -61,14 +61,20 @@ test("missing name: modules that define it now, ranked by how many modules alrea
     [
       ["relocated", "shared.types", 2],
       ["relocated", "app.copy", 1],
-      ["renamed", "app.old", undefined],
     ],
   );
   assert.equal(
     s[0]!.message,
     "`Status` is defined in `shared.types` (shared/types.py:9); 2 modules already import it from there: `from shared.types import Status`",
   );
-  assert.equal(s[2]!.data?.name, "Status2");
+  // Only when nothing defines it elsewhere is a similar name in the same module offered as a rename.
+  const renamed = suggest(failure("missing-name", T, 1, "get_redis_manager", { module: "app.old" }), modules, [
+    facts(modules[0]!.path, { bindings: [def("create_redis_manager"), def("RedisManager"), def("other_manager")] }),
+  ]);
+  assert.deepEqual(
+    renamed.map((x) => [x.kind, x.data?.name]),
+    [["renamed", "create_redis_manager"]],
+  );
 });
 
 test("missing name nobody defines: removed; missing module: the closest existing module path", () => {

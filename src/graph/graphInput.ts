@@ -31,6 +31,9 @@ export interface GraphInput {
   invocationDir?: string;
   /** pytest's `consider_namespace_packages` ini option (default false). */
   considerNamespacePackages?: boolean;
+  /** Modules already in sys.modules when collection starts (pytest and what it imported): they are never
+   *  looked up again, so a project directory of the same name does not shadow them. Default: pytest's own. */
+  preloadedModules?: string[];
   /** sys.builtin_module_names of the interpreter (default: CPython 3.11 on Linux). */
   builtinModules?: string[];
 }

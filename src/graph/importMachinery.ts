@@ -168,7 +168,8 @@ export function getAttr(
   const v = rec.ns.get(attr);
   if (v) return { found: true, certain: v.certain, module: v.module };
   const child = session.modules.get(`${rec.name}.${attr}`);
-  // The import system sets a submodule on its parent once the submodule has finished executing.
+  // The import system sets a submodule on its parent once the submodule has finished executing (a failed one is
+  // never set; the model carries on as if it had succeeded, and importFromName re-raises it first).
   if (child && child.status !== "executing" && rec.isPackage) return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) return { found: true, certain: true, module: null };
   if (rec.getattrHook && getattrMayProvide(session, rec, attr)) return { found: true, certain: true, module: null };
@@ -203,7 +204,9 @@ export function importFromName(
   site: Site,
 ): { ok: boolean; certain: boolean; module: string | null } {
   let got = getAttr(session, rec, attr);
-  if (!got.found && rec.isPackage) {
+  const failedChild = session.modules.get(`${rec.name}.${attr}`)?.status === "failed" && !rec.ns.has(attr);
+  if (failedChild) importModule(session, `${rec.name}.${attr}`, site);
+  else if (!got.found && rec.isPackage) {
     const sub = `${rec.name}.${attr}`;
     if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
       importModule(session, sub, site);

@@ -5,6 +5,7 @@
 // re-executed. Top-level lookups are O(sys.path entries) once, then O(new entries) (SysPathState).
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
+import { newRecord } from "./importMachinery.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
 import { absoluteEntry } from "./pathExpr.ts";
 import { importPath, importPlugins } from "./pytestImport.ts";
@@ -42,12 +43,16 @@ export function createSession(input: GraphInput, getFacts: GetFacts, options: Mo
   );
 }
 
+/** What pytest has imported before any conftest when nothing better is known: itself and its dependencies. */
+const PYTEST_PRELOADED = ["pytest", "_pytest", "pluggy", "iniconfig", "packaging"];
+
 export function buildCollectionModel(
   input: GraphInput,
   getFacts: GetFacts,
   options: ModelOptions = {},
 ): CollectionModel {
   const session = createSession(input, getFacts, options);
+  for (const name of input.preloadedModules ?? PYTEST_PRELOADED) preload(session, name);
   const files: FileOutcome[] = [];
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;
@@ -89,4 +94,22 @@ export function buildCollectionModel(
 /** Certain failures first (the first is pytest's report), then the "maybe" ones. */
 function orderFailures(certain: ImportFailure[], maybe: ImportFailure[]): ImportFailure[] {
   return [...certain, ...maybe];
+}
+
+/** A module pytest imported itself: opaque, done, found wherever the interpreter found it. */
+function preload(session: Session, name: string): void {
+  if (session.modules.has(name)) return;
+  const res = {
+    name,
+    found: true,
+    kind: "module" as const,
+    file: null,
+    searchPath: [],
+    root: null,
+    origin: "third-party" as const,
+    tried: [],
+  };
+  const rec = newRecord(session, name, res);
+  rec.isPackage = true;
+  session.modules.set(name, rec);
 }

@@ -201,6 +201,37 @@ collect_ignore_glob = ("*.txt",)
   nul: Buffer.from("x = 1\0\n"),
   badCoding: "# coding: no-such-codec\nx = 1\n",
   badUtf8: Buffer.from([0x78, 0x3d, 0x27, 0xff, 0x27, 0x0a]),
+  badUtf8Later: Buffer.concat([Buffer.from("x = 1\ny = 2\nz = '"), Buffer.from([0xff]), Buffer.from("'\n")]),
+  moreContext: `def outer():
+    if a:
+        import p
+    class K:
+        try:
+            import q
+        except ImportError:
+            pass
+    def inner():
+        import r
+`,
+  moreReads: `def f(x: A, *args: V, y: K = kd, **kw: W): pass
+a.b: int
+match s:
+    case [1] if g: pass
+assert t, msg
+raise E from c
+(z for z in it if (w := z))
+(z for z in it2 if (lambda d=dz: 0))
+__all__ = ["a"]
+__all__[0] = "b"
+`,
+  moreLiterals: `from conf import collect_ignore
+collect_ignore += ["a", x]
+collect_ignore.extend(("b", y))
+collect_ignore_glob.append("early")
+pytest_plugins = ["x"]
+pytest_plugins += ["y"]
+__all__ += ["first"]
+`,
 };
 
 const dir = mkdtempSync(join(tmpdir(), "remedy-oracle-"));
@@ -563,4 +594,59 @@ test("status: CPython's own syntax errors (parser and compiler), NUL bytes, deco
   assert.equal(facts("badUtf8").status, "decode-error");
   assert.equal(facts("stmtIndex").encoding, "utf-8");
   assert.equal(facts("stmtIndex").problem, null);
+});
+
+test("inside defs: imports only, with flags computed afresh at every def", () => {
+  assert.deepEqual(imp(facts("moreContext")), [
+    ["p", -1, "function", false, true, []],
+    ["q", -1, "function", false, false, ["ImportError"]],
+    ["r", -1, "function", false, false, []],
+  ]);
+});
+
+test("more reads: argument annotations, annotated attribute targets, guards, assert/raise, generator bodies", () => {
+  const f = facts("moreReads");
+  assert.deepEqual(f.reads, [
+    read("A", 1, 9, 0),
+    read("V", 1, 19, 0),
+    read("K", 1, 25, 0),
+    read("kd", 1, 29, 0),
+    read("W", 1, 39, 0),
+    read("a", 2, 0, 1),
+    read("int", 2, 5, 1),
+    read("s", 3, 6, 2),
+    read("g", 4, 16, 2),
+    read("t", 5, 7, 4),
+    read("msg", 5, 10, 4),
+    read("E", 6, 6, 5),
+    read("c", 6, 13, 5),
+    read("it", 7, 12, 6),
+    read("it2", 8, 12, 7),
+    read("__all__", 10, 0, 9),
+  ]);
+  assert.deepEqual(f.attributeReads, []);
+  assert.deepEqual(f.bindings, [
+    bind("f", "def", 1, 0, 0),
+    bind("w", "walrus", 7, 19, 6),
+    bind("__all__", "assign", 9, 0, 8),
+  ]);
+  assert.deepEqual(f.dunderAll, { names: ["a"], line: 9, complete: false });
+});
+
+test("collect_ignore, pytest_plugins and __all__ bound in other ways", () => {
+  const f = facts("moreLiterals");
+  assert.deepEqual(f.pytest.collectIgnore, ["a", "b"]);
+  assert.equal(f.pytest.collectIgnoreGlob, null);
+  assert.equal(f.pytest.plugins, null);
+  assert.deepEqual(f.dunderAll, { names: ["first"], line: 7, complete: true });
+});
+
+test("decode errors past the first lines; size limit and unreadable files", async () => {
+  assert.equal(facts("badUtf8Later").status, "decode-error");
+  assert.match(facts("badUtf8Later").problem ?? "", /can't decode byte 0xff/);
+  const missing = join(dir, "missing.py");
+  const limited = await runOracle([paths.stmtIndex!, missing], { args: ["--max-bytes", "10"] });
+  assert.equal(limited.get(paths.stmtIndex!)?.status, "too-large");
+  assert.equal(limited.get(missing)?.status, "unreadable");
+  assert.deepEqual(limited.get(missing)?.imports, []);
 });

@@ -57,17 +57,17 @@ interface CacheEntry {
   info: InterpreterInfo;
 }
 
-export function cacheDir(): string {
-  if (process.env.REMEDY_CACHE_DIR) return process.env.REMEDY_CACHE_DIR;
-  const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.REMEDY_CACHE_DIR) return env.REMEDY_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(base, "remedy");
 }
 
 /** Finds `name` as a shell would: a path when it contains a slash, else the first match on PATH. */
-export function findExecutable(name: string, cwd: string = process.cwd()): string | null {
+export function findExecutable(name: string, cwd: string = process.cwd(), env = process.env): string | null {
   const candidates = name.includes("/")
     ? [isAbsolute(name) ? name : resolve(cwd, name)]
-    : (process.env.PATH ?? "")
+    : (env.PATH ?? "")
         .split(delimiter)
         .filter(Boolean)
         .map((d) => join(d, name));
@@ -100,12 +100,12 @@ function writeCache(file: string, entries: Record<string, CacheEntry>): void {
   }
 }
 
-function probe(executable: string): Omit<InterpreterInfo, "requested" | "realpath"> {
+function probe(executable: string, env: NodeJS.ProcessEnv): Omit<InterpreterInfo, "requested" | "realpath"> {
   try {
     const out = execFileSync(executable, ["-c", PROBE_SCRIPT], {
       encoding: "utf8",
       // remedy's own PYTHONPATH is passed on: it is part of what pytest would see.
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
+      env: { ...env, PYTHONDONTWRITEBYTECODE: "1" },
       stdio: ["ignore", "pipe", "pipe"],
       timeout: 60_000,
       maxBuffer: 64 * 1024 * 1024,
@@ -118,18 +118,22 @@ function probe(executable: string): Omit<InterpreterInfo, "requested" | "realpat
 }
 
 /** What `python` sees, asked once per interpreter state. Throws InterpreterError when it cannot be run. */
-export function inspectInterpreter(python: string, cwd: string = process.cwd()): InterpreterInfo {
-  const found = findExecutable(python, cwd);
+export function inspectInterpreter(python: string, cwd: string = process.cwd(), env = process.env): InterpreterInfo {
+  const found = findExecutable(python, cwd, env);
   if (found === null) throw new InterpreterError(`interpreter not found: ${python}`);
   const realpath = realpathSync(found);
-  const key = [CACHE_FORMAT, SCRIPT_HASH, realpath, mtime(realpath), process.env.PYTHONPATH ?? ""].join("|");
-  const file = join(cacheDir(), "interpreters.json");
+  // The variables that change what the interpreter puts on sys.path are part of the key.
+  const vars = ["PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "PYTHONSAFEPATH", "PYTHONUSERBASE"].map(
+    (v) => env[v] ?? "",
+  );
+  const key = [CACHE_FORMAT, SCRIPT_HASH, realpath, mtime(realpath), ...vars].join("|");
+  const file = join(cacheDir(env), "interpreters.json");
   const entries = readCache(file);
   const hit = entries[found];
   if (hit && hit.key === key && Object.entries(hit.siteMtimes).every(([d, m]) => mtime(d) === m)) {
     return { ...hit.info, requested: python };
   }
-  const info: InterpreterInfo = { requested: python, realpath, ...probe(found) };
+  const info: InterpreterInfo = { requested: python, realpath, ...probe(found, env) };
   const siteMtimes = Object.fromEntries(info.sitePackages.map((d) => [d, mtime(d)]));
   entries[found] = { key, siteMtimes, info };
   writeCache(file, entries);

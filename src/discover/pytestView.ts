@@ -17,18 +17,23 @@ import { shlexSplit } from "./shlex.ts";
 import { SourceReader } from "./sourceFacts.ts";
 import type { PytestView, PytestViewOptions } from "./types.ts";
 
-function interpreterFor(python: string | null | undefined, cwd: string, limitations: string[]): InterpreterInfo | null {
+function interpreterFor(
+  python: string | null | undefined,
+  cwd: string,
+  env: NodeJS.ProcessEnv,
+  limitations: string[],
+): InterpreterInfo | null {
   if (python === null) {
     limitations.push(
       "no interpreter asked (--no-python): sys.path, installed plugins and pytest's version are unknown",
     );
     return null;
   }
-  if (python === undefined && findExecutable("python3", cwd) === null) {
+  if (python === undefined && findExecutable("python3", cwd, env) === null) {
     limitations.push("no python3 on PATH: sys.path, installed plugins and pytest's version are unknown");
     return null;
   }
-  return inspectInterpreter(python ?? "python3", cwd);
+  return inspectInterpreter(python ?? "python3", cwd, env);
 }
 
 /** The initial paths: args, else testpaths (globbed, only when invoked from the rootdir), else the invocation dir. */
@@ -45,10 +50,11 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const invocationDir = resolve(path);
   if (!isDir(invocationDir)) throw new RemedyError(`not a directory: ${path}`);
   const limitations: string[] = [];
-  const envAddopts = process.env.PYTEST_ADDOPTS ? shlexSplit(process.env.PYTEST_ADDOPTS) : [];
-  if (envAddopts.length > 0) limitations.push(`PYTEST_ADDOPTS is set and was applied: ${process.env.PYTEST_ADDOPTS}`);
+  const env = options.env ?? process.env;
+  const envAddopts = env.PYTEST_ADDOPTS ? shlexSplit(env.PYTEST_ADDOPTS) : [];
+  if (envAddopts.length > 0) limitations.push(`PYTEST_ADDOPTS is set and was applied: ${env.PYTEST_ADDOPTS}`);
   const cliArgs = [...envAddopts, ...(options.args ?? [])];
-  const interpreter = interpreterFor(options.python, invocationDir, limitations);
+  const interpreter = interpreterFor(options.python, invocationDir, env, limitations);
   const pytestDist = interpreter?.distributions.find((d) => d.name.toLowerCase() === "pytest") ?? null;
   if (interpreter && !pytestDist) limitations.push(`pytest is not installed for ${interpreter.executable}`);
   const pytestMajor = pytestDist ? Number.parseInt(pytestDist.version, 10) : null;
@@ -101,7 +107,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const allConftests = [...new Set([...initialConftests, ...perFile.flatMap((f) => f.conftests)])];
 
   const sysPath = [...opts.pythonpath, ...(interpreter?.sysPath ?? [])];
-  const autoload = !process.env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !args.disablePluginAutoload;
+  const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !args.disablePluginAutoload;
   const plan = planPlugins(interpreter, opts.plugins, autoload, sysPath);
   const registry = buildRegistry(
     plan.plugins,

@@ -13,6 +13,8 @@ export interface PytestViewOptions {
   python?: string | null;
   /** pytest's command-line arguments, relative to `path` (the invocation directory). */
   args?: string[];
+  /** The environment pytest would run in (PYTEST_ADDOPTS, PYTEST_DISABLE_PLUGIN_AUTOLOAD, PYTHONPATH); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface InterpreterSummary {

@@ -33,10 +33,12 @@ interface Case {
   cwd?: string;
   args?: string[];
   needsScanner?: boolean;
+  /** Load installed plugins (pytest11 entry points). Off elsewhere: importing hypothesis costs a second per run. */
+  autoload?: boolean;
 }
 
 const CASES: Case[] = [
-  { name: "pytest-ini" },
+  { name: "pytest-ini", autoload: true },
   { name: "dot-pytest-ini" },
   { name: "pyproject-ini-options" },
   { name: "pyproject-ini-options", cwd: "tests" },
@@ -68,14 +70,17 @@ const runs = CASES.map((c, index) => {
   const root = copyCase(c.name, index);
   const cwd = join(root, c.cwd ?? "");
   const args = c.args ?? [];
-  return { root, cwd, args, report: pool(() => runCollection({ cwd, args })) };
+  const env = c.autoload ? process.env : { ...process.env, PYTEST_DISABLE_PLUGIN_AUTOLOAD: "1" };
+  const report = pool(() => runCollection({ cwd, args, env }));
+  report.catch(() => {}); // awaited by its test; this only keeps an early failure from being "unhandled"
+  return { root, cwd, args, env, report };
 });
 
 CASES.forEach((c, index) => {
   const label = `${c.name}${c.cwd ? ` (from ${c.cwd})` : ""}${c.args ? ` ${c.args.join(" ")}` : ""}`;
   test(`pytestView agrees with pytest: ${label}`, async (t) => {
-    const { root, cwd, args } = runs[index]!;
-    const [report, view] = await Promise.all([runs[index]!.report, pytestView(cwd, { args })]);
+    const { root, cwd, args, env } = runs[index]!;
+    const [report, view] = await Promise.all([runs[index]!.report, pytestView(cwd, { args, env })]);
     assert.ok(report.session, `pytest did not start: ${report.stderrTail}`);
     const rel = (p: string | null) => (p === null ? null : relative(root, p) || ".");
 

@@ -7,7 +7,7 @@ import type { FileFacts } from "../src/python/facts.ts";
 import { readFileFacts } from "../src/python/index.ts";
 import { compareFacts, type Difference } from "./compareFacts.ts";
 import { DEFAULT_CORPUS_ROOT, listPythonFiles, sampleFiles } from "./corpus.ts";
-import { runOracle } from "./oracle/runOracle.ts";
+import { streamOracle } from "./oracle/runOracle.ts";
 
 export interface DifferentialOptions {
   root?: string;
@@ -30,15 +30,14 @@ export interface DifferentialResult {
 export async function runDifferential(options: DifferentialOptions = {}): Promise<DifferentialResult> {
   const all = listPythonFiles(options.root ?? DEFAULT_CORPUS_ROOT);
   const files = options.sample === undefined ? all : sampleFiles(all, options.sample, options.seed ?? 1);
-  const oracle = await runOracle(files, {
-    jobs: options.jobs ?? 2,
-    ...(options.python ? { python: options.python } : {}),
-  });
   const differences: Difference[] = [];
   const statuses: Record<string, number> = {};
-  for (const file of files) {
-    const expected = oracle.get(file);
-    if (!expected) throw new Error(`the oracle gave no facts for ${file}`);
+  const seen = new Set<string>();
+  const oracleOptions = { jobs: options.jobs ?? 2, ...(options.python ? { python: options.python } : {}) };
+  // Compared as the oracle streams its answers: the scanner's work overlaps python's, and no big map is kept.
+  await streamOracle(files, oracleOptions, (expected) => {
+    const file = expected.path;
+    seen.add(file);
     statuses[expected.status] = (statuses[expected.status] ?? 0) + 1;
     let actual: FileFacts;
     try {
@@ -46,11 +45,14 @@ export async function runDifferential(options: DifferentialOptions = {}): Promis
       actual = readFileFacts(file, { maxBytes: Number.MAX_SAFE_INTEGER });
     } catch (e) {
       differences.push({ file, path: "(crash)", oracle: expected.status, scanner: String((e as Error).stack ?? e) });
-      continue;
+      return;
     }
     const d = compareFacts(expected, actual);
     if (d) differences.push(d);
-  }
+  });
+  const missing = files.filter((f) => !seen.has(f));
+  if (missing.length > 0) throw new Error(`the oracle gave no facts for ${missing.length} files, e.g. ${missing[0]}`);
+  differences.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   return {
     compared: files.length,
     equal: files.length - differences.length,

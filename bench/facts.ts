@@ -56,7 +56,11 @@ async function main(): Promise<void> {
   const scanner = timeScanner(sources, opts.runs);
   console.log(`scanner runs (s): ${scanner.all.map((t) => t.toFixed(2)).join(", ")}`);
   // Python times decode + parse + fact extraction itself, after reading every file: no start-up, no I/O.
-  const py = JSON.parse(await runOracleProcess(files, ["--time"], opts.python)) as { bytes: number; seconds: number };
+  let summary = "";
+  await runOracleProcess(files, ["--time"], opts.python, (line) => {
+    summary = line;
+  });
+  const py = JSON.parse(summary) as { bytes: number; seconds: number };
 
   const row = (name: string, seconds: number) =>
     `| ${name.padEnd(30)} | ${seconds.toFixed(2).padStart(8)} | ${(mb / seconds).toFixed(1).padStart(7)} |`;

@@ -43,6 +43,8 @@ export interface PytestSession {
   /** `-p NAME` plugins (from addopts and the command line) that cannot be imported. */
   unimportablePlugins: { name: string; message: string }[];
   importMode: "prepend" | "append" | "importlib";
+  /** `--maxfail` / `-x` (addopts or command line): collection stops after this many errors; null: never. */
+  maxfail: number | null;
   pythonFunctions: string[];
   pythonClasses: string[];
   /** Test files (absolute) in collection order. */

@@ -14,12 +14,16 @@ export interface FileFailures {
   reported: string | null;
   /** Every root cause present in the file, reported one first. */
   all: string[];
+  /** False when collection stopped (--maxfail) before this file: pytest neither reports nor collects it. */
+  reached: boolean;
 }
 
 export interface Resolution {
   /** The session-level stop, if any: every test file is blocked by it. */
   sessionBlocker: string | null;
   byFile: Map<string, FileFailures>;
+  /** Set when --maxfail stops collection: the number of errors it stopped after. */
+  stoppedAfter: number | null;
 }
 
 const isUnder = (file: string, dir: string): boolean => file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
@@ -42,6 +46,10 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
   const outcomes = new Map(model.files.filter((f) => f.role === "test").map((f) => [f.path, f]));
   const registered = registeredMarkerNames(session);
   const byFile = new Map<string, FileFailures>();
+  // --maxfail counts collection errors (a failing conftest's directory is one) and stops collecting at the limit.
+  const counted = new Set<string>();
+  let errors = 0;
+  let stoppedAfter: number | null = null;
 
   for (const file of session.testFiles) {
     // The model's failures are in Python's order; a marker error competes only with the first of them.
@@ -65,9 +73,18 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
     }
     for (const use of markers) events.push({ key: markerKey(use.name), line: use.line });
     const all = [...new Set(events.map((e) => e.key))];
+    if (stoppedAfter !== null) {
+      byFile.set(file, { reported: null, all, reached: false });
+      continue;
+    }
     const reported = sessionBlocker ?? all[0] ?? null;
     if (sessionBlocker) all.unshift(sessionBlocker);
-    byFile.set(file, { reported, all: [...new Set(all)] });
+    byFile.set(file, { reported, all: [...new Set(all)], reached: true });
+    if (reported && !sessionBlocker && !counted.has(conftest ?? file)) {
+      counted.add(conftest ?? file);
+      errors += 1;
+      if (session.maxfail !== null && session.maxfail > 0 && errors >= session.maxfail) stoppedAfter = errors;
+    }
   }
-  return { sessionBlocker, byFile };
+  return { sessionBlocker, byFile, stoppedAfter };
 }

@@ -17,6 +17,21 @@ export interface CollectionTotals {
   blockedTests: number;
   /** Present (true) when some parametrize argument list is not a literal: the test counts are lower bounds. */
   testsLowerBound?: true;
+  /** Present when --maxfail/-x stops collection: after how many errors, and how many test files it never reaches
+   *  (counted as blocked: pytest neither collects nor reports them). */
+  stopped?: { afterErrors: number; notReachedTestFiles: number };
+}
+
+/** One test file: what pytest collects from it, and which finding (by id) is the error it reports, if any. */
+export interface TestFileOutcome {
+  /** Relative to rootdir. */
+  file: string;
+  tests: number;
+  /** Present (true) when a parametrize list is not a literal: `tests` is a lower bound. */
+  testsLowerBound?: true;
+  blockedBy: string | null;
+  /** Present (true) when --maxfail stops collection before this file. */
+  notReached?: true;
 }
 
 export interface ScanResult {
@@ -29,6 +44,8 @@ export interface ScanResult {
   configfile: string | null;
   findings: Finding[];
   collection: CollectionTotals;
+  /** Every test file pytest would collect, in collection order. */
+  testFiles: TestFileOutcome[];
   /** The exit code `pytest --collect-only` is predicted to end with: 0, 1 (plugin crash), 2 (collection
    *  errors), 4 (usage error or start-up conftest failure). */
   pytestExitCode: 0 | 1 | 2 | 4;
@@ -41,17 +58,42 @@ export function collectionTotals(input: AnalysisInput, resolution: Resolution): 
   let blockedTests = 0;
   let blockedTestFiles = 0;
   let exact = true;
+  let notReached = 0;
   for (const file of input.session.testFiles) {
     const n = testsIn(input, file);
     tests += n.count;
     exact &&= n.exact;
-    if (resolution.byFile.get(file)?.reported) {
+    const f = resolution.byFile.get(file);
+    if (f && !f.reached) notReached += 1;
+    if (f?.reported || (f && !f.reached)) {
       blockedTestFiles += 1;
       blockedTests += n.count;
     }
   }
   const totals = { testFiles: input.session.testFiles.length, blockedTestFiles, tests, blockedTests };
-  return exact ? totals : { ...totals, testsLowerBound: true };
+  return {
+    ...totals,
+    ...(exact ? {} : { testsLowerBound: true as const }),
+    ...(resolution.stoppedAfter !== null
+      ? { stopped: { afterErrors: resolution.stoppedAfter, notReachedTestFiles: notReached } }
+      : {}),
+  };
+}
+
+function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution: Resolution): TestFileOutcome[] {
+  const blockedBy = new Map<string, string>();
+  for (const f of findings) for (const t of f.blocks.testFiles) if (!blockedBy.has(t)) blockedBy.set(t, f.id);
+  return input.session.testFiles.map((path) => {
+    const file = relPath(input.session.rootdir, path);
+    const n = testsIn(input, path);
+    return {
+      file,
+      tests: n.count,
+      ...(n.exact ? {} : { testsLowerBound: true as const }),
+      blockedBy: blockedBy.get(file) ?? null,
+      ...((resolution.byFile.get(path)?.reached ?? true) ? {} : { notReached: true as const }),
+    };
+  });
 }
 
 export function predictedExitCode(input: AnalysisInput, resolution: Resolution): 0 | 1 | 2 | 4 {
@@ -59,6 +101,8 @@ export function predictedExitCode(input: AnalysisInput, resolution: Resolution):
   const blocker = resolution.sessionBlocker;
   if (blocker) return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as 1 | 4;
   if (problems.some((p) => p.stage === "after-collection")) return 4;
+  // Reaching --maxfail during collection ends the session as failed (pytest prints "stopping after N failures").
+  if (resolution.stoppedAfter !== null) return 1;
   const anyBlocked = [...resolution.byFile.values()].some((f) => f.reported !== null);
   return anyBlocked ? 2 : 0;
 }
@@ -77,6 +121,7 @@ export function buildScanResult(
     configfile: input.session.configfile ? relPath(input.session.rootdir, input.session.configfile) : null,
     findings,
     collection: collectionTotals(input, resolution),
+    testFiles: testFileOutcomes(input, findings, resolution),
     pytestExitCode: predictedExitCode(input, resolution),
     durationMs,
   };

@@ -114,6 +114,14 @@ export const terminalReport: Reporter = (result, options = {}) => {
   if (result.findings.length === 0) lines.push(s.bold("Nothing stops pytest from collecting."), "");
 
   const c = result.collection;
+  if (c.stopped) {
+    lines.push(
+      s.yellow(
+        `Collection stops after ${plural(c.stopped.afterErrors, "error")} (--maxfail): ${plural(c.stopped.notReachedTestFiles, "test file")} never reached, counted as blocked`,
+      ),
+      "",
+    );
+  }
   const summary = [
     plural(blocking.length, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
     `${c.blockedTestFiles}/${c.testFiles} test files blocked`,

@@ -7,6 +7,7 @@ import { runAnalyzers } from "../analyze/runAnalyzers.ts";
 import { buildScanResult, type ScanResult } from "../analyze/scanResult.ts";
 import { pytestView } from "../discover/index.ts";
 import { buildCollectionModel } from "../graph/index.ts";
+import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
 import { readFileFacts } from "../python/index.ts";
 import { knownModules, testBaseDir, walkProject } from "./projectFiles.ts";
@@ -38,6 +39,23 @@ function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFa
   };
 }
 
+/** CPython's own message for every file the scanner flags (one batch compile() process): the scanner finds the
+ *  error, CPython words it. Files the scanner accepts are not compiled (that would cost a pass over the repo). */
+async function confirmSyntaxErrors(files: string[], facts: (p: string) => FileFacts, python: string): Promise<void> {
+  const flagged = files.map(facts).filter((f) => f.status === "syntax-error");
+  if (flagged.length === 0) return;
+  const verdicts = await confirmSyntax(
+    flagged.map((f) => f.path),
+    python,
+  );
+  for (const f of flagged) {
+    const verdict = verdicts.get(f.path);
+    if (verdict === undefined) continue;
+    f.syntaxErrors = verdict === null ? [] : [verdict];
+    f.status = verdict === null ? "ok" : "syntax-error";
+  }
+}
+
 /** Predicts what stops pytest from collecting the repository at `path` (pytest's invocation directory). */
 export async function scan(path: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
@@ -47,11 +65,13 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const view = await pytestView(root, { python: options.python, args: options.args });
   const facts = cachedFacts(options.getFacts ?? ((p) => readFileFacts(p)));
 
+  const project = walkProject(view.rootdir);
+  if (view.interpreter) await confirmSyntaxErrors(project.pythonFiles, facts, view.interpreter.executable);
+
   progress("graph", `${view.testFiles.length} test files`);
   const model = buildCollectionModel(graphInputFromView(view), facts);
 
   progress("analyze", `${model.files.length} files modelled`);
-  const project = walkProject(view.rootdir);
   const pyFiles = new Set(project.pythonFiles);
   const hasInit = (dir: string) => pyFiles.has(join(dir, "__init__.py"));
   const searchRoots = [

@@ -73,6 +73,7 @@ export function sessionFromView(view: PytestView): PytestSession {
     knownOptions: complete && view.cliOptions.length > 0 ? view.cliOptions.flatMap((o) => o.names) : null,
     unimportablePlugins: unimportablePlugins(view),
     importMode: importMode(view.options.importMode),
+    maxfail: view.options.maxfail,
     pythonFunctions: view.options.pythonFunctions,
     pythonClasses: view.options.pythonClasses,
     testFiles: view.testFiles,

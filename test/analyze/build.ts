@@ -68,6 +68,7 @@ export function session(over: Partial<PytestSession> = {}): PytestSession {
     knownOptions: null,
     unimportablePlugins: [],
     importMode: "prepend",
+    maxfail: null,
     pythonFunctions: ["test"],
     pythonClasses: ["Test"],
     testFiles: [],

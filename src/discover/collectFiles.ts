@@ -39,6 +39,8 @@ export interface CollectResult {
   /** Initial paths that do not exist: pytest stops with "file or directory not found" (exit 4). */
   notFound: string[];
   ignored: IgnoredPath[];
+  /** Every directory pytest collects, in its order (pytest loads each one's conftests when it gets there). */
+  directories: string[];
 }
 
 export function inVirtualenv(dir: string): boolean {
@@ -48,7 +50,7 @@ export function inVirtualenv(dir: string): boolean {
 export function collectTestFiles(input: CollectInput): CollectResult {
   const initial = new Set(input.initialPaths);
   const withParents = new Set(input.initialPaths.flatMap((p) => [p, ...ancestors(p)]));
-  const result: CollectResult = { testFiles: [], notFound: [], ignored: [] };
+  const result: CollectResult = { testFiles: [], notFound: [], ignored: [], directories: [] };
   const seen = new Set<string>();
   const ignoreAbs = input.ignore.map((p) => resolve(p));
 
@@ -95,6 +97,7 @@ export function collectTestFiles(input: CollectInput): CollectResult {
     const real = realpathSync(dir);
     if (visited.has(real)) return;
     visited.add(real);
+    result.directories.push(dir);
     let names: string[];
     try {
       names = readdirSync(dir);
@@ -130,6 +133,10 @@ export function collectTestFiles(input: CollectInput): CollectResult {
 
   for (const path of input.initialPaths) {
     const st = statOrNull(path);
+    // Session.collect also collects the initial path's parents inside confcutdir, loading their conftests.
+    for (const parent of ancestors(path).reverse()) {
+      if (input.conftests.isInConfcutdir(parent) && !result.directories.includes(parent)) result.directories.push(parent);
+    }
     if (!st) result.notFound.push(path);
     else if (st.isDirectory()) walk(path);
     else addFile(path);

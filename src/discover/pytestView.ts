@@ -104,7 +104,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     sources,
   });
   const perFile = collected.testFiles.map((file) => ({ file, conftests: conftests.chain(dirname(file)) }));
-  const allConftests = [...new Set([...initialConftests, ...perFile.flatMap((f) => f.conftests)])];
+  const allConftests = [...new Set([...initialConftests, ...collected.directories.flatMap((d) => conftests.chain(d))])];
 
   const sysPath = [...opts.pythonpath, ...(interpreter?.sysPath ?? [])];
   const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !args.disablePluginAutoload;
@@ -149,6 +149,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     ignored: collected.ignored.filter((i) => i.reason !== "__pycache__"),
     conftests: perFile,
     initialConftests,
+    allConftests,
     dynamicConftests,
     plugins: plan.plugins,
     markers: registry.markers,

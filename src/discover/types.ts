@@ -56,6 +56,8 @@ export interface PytestView {
   conftests: { file: string; conftests: string[] }[];
   /** The conftests pytest loads at start-up, in load order (a failure there stops pytest with exit code 4). */
   initialConftests: string[];
+  /** Every conftest.py pytest imports in the session, in import order (the initial ones first). */
+  allConftests: string[];
   /** Conftests defining hooks that change collection: what they do cannot be known statically. */
   dynamicConftests: { conftest: string; hooks: string[] }[];
   plugins: PluginSource[];

@@ -11,6 +11,9 @@ import * as tokenize_ from "./tokenize.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { tokenize } = tokenize_;
+import * as tokenRanges_ from "./tokenRanges.ts";
+
+const { matchingClose } = tokenRanges_;
 
 import * as tokenKinds_ from "./tokenKinds.ts";
 
@@ -18,6 +21,7 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 const {
   K_ASYNC,
   K_AWAIT,
+  K_DEL,
   K_ELSE,
   K_FALSE,
   K_FOR,
@@ -31,6 +35,7 @@ const {
   K_TRUE,
   K_YIELD,
   T_AT,
+  T_AUGASSIGN,
   T_BINOP,
   T_COLON,
   T_COMMA,
@@ -70,6 +75,8 @@ export const X_TARGET = 4;
 export const P_CAND = 1;
 export const P_LASTATTR = 2;
 export const P_COMPINNER = 4;
+
+const ALL_MUTATORS = new Set(["append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"]);
 
 const GEN = 0;
 const LIST = 1;
@@ -113,6 +120,8 @@ export abstract class ExprScanner {
   }
 
   abstract walrusBinding(name: string, off: number, line: number): void;
+  /** A mutating call or subscript store on `__all__` (literal forms are recognised later by the statement). */
+  abstract allMutation(): void;
   /** `sys.path.insert(` / `sys.path.append(` at token `nameTok` (the `sys`). */
   abstract sysPathCall(nameTok: number): void;
   abstract pytestCall(method: string, lpar: number, off: number, line: number): void;
@@ -364,8 +373,11 @@ export abstract class ExprScanner {
       return;
     }
     let attrs: string[] | null = null;
-    if (t === T_DOT && this.lambdaDepth === 0 && this.end[s]! - this.start[s]! === 3 && this.text(s) === "sys")
-      this.maybeSysPath(s);
+    const len = this.end[s]! - this.start[s]!;
+    if (this.lambdaDepth === 0) {
+      if (t === T_DOT && len === 3 && this.text(s) === "sys") this.maybeSysPath(s);
+      else if (len === 7 && this.text(s) === "__all__") this.maybeAllMutation(s);
+    }
     if (this.rec) {
       while (t === T_DOT && kind[this.i + 1] === T_NAME) {
         if (attrs === null) attrs = [];
@@ -384,6 +396,17 @@ export abstract class ExprScanner {
       if (allAttrs) return;
     }
     this.trailers(s, this.rec);
+  }
+
+  maybeAllMutation(s: number): void {
+    const kind = this.kind;
+    if (kind[s + 1] === T_DOT) {
+      if (kind[s + 2] === T_NAME && kind[s + 3] === T_LPAR && ALL_MUTATORS.has(this.text(s + 2))) this.allMutation();
+    } else if (kind[s + 1] === T_LSQB) {
+      const close = matchingClose(this, s + 1);
+      const k = kind[close + 1];
+      if (k === T_EQUAL || k === T_AUGASSIGN || kind[s - 1] === K_DEL) this.allMutation();
+    }
   }
 
   maybeSysPath(s: number): void {

@@ -10,7 +10,7 @@ const { callArgs, displayItems, isKeywordArg, isStarred } = tokenRanges_;
 import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { T_DOT, T_LPAR, T_NAME } = tokenKinds_;
+const { T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
 
 /** A decorator or pytestmark element of the shape NAME(.NAME)*[(...)], read off the tokens. */
 export interface MarkShape {
@@ -60,8 +60,9 @@ export function markShape(
     let positional = 0;
     for (const item of args) {
       if (isKeywordArg(v, item[0])) {
-        if (v.src.slice(v.start[item[0]]!, v.end[item[0]]!) === "argvalues") argvalues = [item[0] + 2, item[1]];
-      } else if (!isStarred(v, item[0])) {
+        if (argvalues === null && v.src.slice(v.start[item[0]]!, v.end[item[0]]!) === "argvalues")
+          argvalues = [item[0] + 2, item[1]];
+      } else if (v.kind[item[0]] !== T_DSTAR) {
         positional++;
         if (positional === 2) argvalues = item;
       }

@@ -34,7 +34,7 @@ import type { Tokens } from "./tokenize.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { callArgs, displayItems, dottedName, isKeywordArg, matchingClose, plainString, splitItems, stringList } =
+const { callArgs, displayItems, dottedName, isKeywordArg, isStarred, matchingClose, plainString, splitItems, stringList } =
   tokenRanges_;
 
 import * as tokenKinds_ from "./tokenKinds.ts";
@@ -116,8 +116,15 @@ export class FactScanner extends ExprScanner {
   stmt = 0;
   stmtCounter = 0;
   futureAnnotations = false;
-  classBound: Set<string> | null = null;
-  stmtClassBound: string[] = [];
+  /** Class body being walked (outside defs): names it binds -> index of the first statement binding them. */
+  classBound: Map<string, number> | null = null;
+  /** Module-level class whose body (any depth, not nested classes) is being walked: pytestmark targets it. */
+  markClass: string | null = null;
+  /** First line of the current statement. */
+  stmtLine = 1;
+  /** `__all__` changed by a call or subscript store that is not a literal form (docs: complete=false). */
+  /** Calls of `__all__.append/extend/insert/remove/...` and subscript stores not (yet) seen to be literal forms. */
+  allMutations = 0;
   /** Name of the module-scope class whose body's top level is being walked. */
   directClass: string | null = null;
   classHasInit = false;
@@ -159,6 +166,7 @@ export class FactScanner extends ExprScanner {
   run(): ScanResult {
     while (this.kind[this.i] !== T_END) this.statement();
     resolveMarks(this.shapes, this.imports, this.pytest);
+    if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
       a.line - b.line || a.col - b.col;
     const p = this.pytest;
@@ -198,11 +206,17 @@ export class FactScanner extends ExprScanner {
 
   begin(): void {
     this.stmt = this.scope === "function" ? -1 : this.stmtCounter++;
+    this.stmtLine = this.tline[this.i]!;
   }
 
   bind(name: string, kind: BindingKind, off: number, line: number): void {
     if (this.scope === "module") {
-      if (name === "__all__" && !this.allLiteral) this.allChanged(line);
+      if (name === "__all__") {
+        if (this.dunderAll === null) this.dunderAll = { names: [], line: this.stmtLine, complete: true };
+        if (!this.allLiteral) this.dunderAll.complete = false;
+      } else if (name === "collect_ignore") this.pytest.collectIgnore ??= [];
+      else if (name === "collect_ignore_glob") this.pytest.collectIgnoreGlob ??= [];
+      else if (name === "pytest_plugins" && !this.allLiteral) this.pytest.plugins = null;
       this.bindings.push({
         name,
         kind,
@@ -213,7 +227,12 @@ export class FactScanner extends ExprScanner {
         conditional: this.cond,
         caught: this.caught,
       });
-    } else if (this.scope === "class") this.stmtClassBound.push(name);
+    } else if (this.scope === "class" && this.classBound !== null && !this.classBound.has(name))
+      this.classBound.set(name, this.stmt);
+  }
+
+  allMutation(): void {
+    if (this.scope === "module") this.allMutations++;
   }
 
   walrusBinding(name: string, off: number, line: number): void {
@@ -231,12 +250,11 @@ export class FactScanner extends ExprScanner {
       const bound = this.classBound;
       for (let r = 0; r < this.pLen; r++) {
         const name = this.pName[r]!;
-        if (
-          cls &&
-          (this.pFlags[r]! & P_COMPINNER) === 0 &&
-          (bound?.has(name) || name === "__module__" || name === "__qualname__")
-        )
-          continue;
+        if (cls && (this.pFlags[r]! & P_COMPINNER) === 0) {
+          if (name === "__module__" || name === "__qualname__") continue;
+          const b = bound?.get(name);
+          if (b !== undefined && b < this.stmt) continue;
+        }
         const line = this.pLine[r]!;
         const read: Read = {
           name,
@@ -253,10 +271,6 @@ export class FactScanner extends ExprScanner {
         if (attrs && attrs.length > 0) this.attributeReads.push({ ...read, attrs });
       }
       this.pLen = 0;
-    }
-    if (this.stmtClassBound.length > 0) {
-      for (const n of this.stmtClassBound) this.classBound?.add(n);
-      this.stmtClassBound.length = 0;
     }
   }
 
@@ -276,11 +290,6 @@ export class FactScanner extends ExprScanner {
       }
     }
     if (any) this.dropPending(mark, (r) => (this.pFlags[r]! & P_CAND) === 0);
-  }
-
-  allChanged(line: number): void {
-    if (this.dunderAll === null) this.dunderAll = { names: [], line, complete: false };
-    else this.dunderAll.complete = false;
   }
 
   // ---- statements ----------------------------------------------------------------------------------------------
@@ -472,11 +481,9 @@ export class FactScanner extends ExprScanner {
     if (k === T_EQUAL) {
       const targets: [number, number][] = [[s, this.i]];
       let vs = s;
+      const marks: number[] = [];
       while (kind[this.i] === T_EQUAL) {
-        const single = this.specialTarget(targets[targets.length - 1]!);
-        if (single === "__all__" && this.scope === "module") this.allLiteral = true;
-        this.resolveStore(mark, "assign");
-        this.allLiteral = false;
+        marks.push(mark);
         this.i++;
         vs = this.i;
         mark = this.pLen;
@@ -485,25 +492,32 @@ export class FactScanner extends ExprScanner {
       }
       this.clearTargetFlags(mark);
       const value = targets.pop()!;
-      if (targets.length === 1) this.assignSpecial(targets[0]!, value, "assign");
-      else for (const t of targets) if (this.specialTarget(t) === "__all__") this.allNonLiteral(t[0]);
+      // Literal forms first (they decide whether binding __all__ keeps it complete), then the targets, last first
+      // so that each resolves only its own pending names.
+      const literal = targets.map((t) => this.assignSpecial(t, value));
+      for (let n = targets.length - 1; n >= 0; n--) {
+        this.allLiteral = literal[n]!;
+        this.resolveStore(marks[n]!, "assign");
+        this.allLiteral = false;
+      }
       return;
     }
     if (k === T_AUGASSIGN) {
       const opTok = this.i;
       const isPlus = this.src.charCodeAt(this.start[opTok]!) === 43;
       const target = this.specialTarget([s, opTok]);
-      if (this.pLen - mark >= 1 && this.pFlags[mark]! & P_CAND) {
-        this.pFlags[mark] = 0;
-        if (target === "__all__") this.allLiteral = true;
-        this.bind(this.pName[mark]!, "augassign", this.pOff[mark]!, this.pLine[mark]!);
-        this.allLiteral = false;
-      }
+      const cand = this.pLen - mark >= 1 && (this.pFlags[mark]! & P_CAND) !== 0;
+      if (cand) this.pFlags[mark] = 0;
       this.resolveStore(mark, "augassign");
       this.i++;
       const vs = this.i;
       this.parseExprList(0);
-      if (target !== null && this.scope !== "function") this.augSpecial(target, isPlus, s, [vs, this.i]);
+      const literal = target !== null && this.scope !== "function" && this.augSpecial(target, isPlus, [vs, this.i]);
+      if (cand) {
+        this.allLiteral = literal;
+        this.bind(this.pName[mark]!, "augassign", this.pOff[mark]!, this.pLine[mark]!);
+        this.allLiteral = false;
+      }
       return;
     }
     if (k === T_COLON) {
@@ -527,12 +541,12 @@ export class FactScanner extends ExprScanner {
         this.i++;
         const vs = this.i;
         this.parseExprList(0);
+        const literal = target !== null && this.assignSpecial([s, s + 1], [vs, this.i]);
         if (cand) {
-          if (target === "__all__") this.allLiteral = true;
+          this.allLiteral = literal;
           this.bind(tName, "annassign", tOff, tLine);
           this.allLiteral = false;
         }
-        if (target !== null) this.assignSpecial([s, s + 1], [vs, this.i], "annassign");
       }
       return;
     }
@@ -547,60 +561,61 @@ export class FactScanner extends ExprScanner {
 
   // ---- module-level lists: __all__, pytest_plugins, collect_ignore, pytestmark ---------------------------------
 
-  assignSpecial(target: [number, number], value: [number, number], _how: string): void {
+  /** `NAME = value` for the module-level lists; true when it is a literal form that keeps `__all__` complete. */
+  assignSpecial(target: [number, number], value: [number, number]): boolean {
     const name = this.specialTarget(target);
-    if (name === null || this.scope === "function") return;
+    if (name === null || this.scope === "function") return false;
     const [a, b] = value;
     if (this.scope === "class") {
-      if (name === "pytestmark" && this.directClass !== null) this.pytestmark(a, b, this.directClass);
-      return;
+      if (name === "pytestmark" && this.markClass !== null) this.pytestmark(a, b, this.markClass);
+      return false;
     }
     switch (name) {
       case "__all__": {
         const list = stringList(this, a, b, true);
-        const line = this.tline[target[0]]!;
-        if (list === null) this.allNonLiteral(target[0]);
-        else if (this.dunderAll === null) this.dunderAll = { names: list, line, complete: true };
+        if (list === null) return false;
+        if (this.dunderAll === null) this.dunderAll = { names: list, line: this.stmtLine, complete: true };
         else this.dunderAll.names = list;
-        return;
+        return true;
       }
       case "pytest_plugins": {
         const one = plainString(this, a, b);
         this.pytest.plugins = one !== null ? [one] : stringList(this, a, b, true);
-        return;
+        return true;
       }
       case "collect_ignore":
       case "collect_ignore_glob": {
         const list = stringList(this, a, b, false) ?? [];
         if (name === "collect_ignore") this.pytest.collectIgnore = list;
         else this.pytest.collectIgnoreGlob = list;
-        return;
+        return false;
       }
       case "pytestmark":
         this.pytestmark(a, b, null);
-        return;
+        return false;
     }
+    return false;
   }
 
-  allNonLiteral(t: number): void {
-    if (this.scope === "module") this.allChanged(this.tline[t]!);
-  }
-
-  augSpecial(name: string, isPlus: boolean, s: number, [a, b]: [number, number]): void {
+  augSpecial(name: string, isPlus: boolean, [a, b]: [number, number]): boolean {
     if (this.scope === "class") {
-      if (name === "pytestmark" && this.directClass !== null) this.pytestmark(a, b, this.directClass);
-      return;
+      if (name === "pytestmark" && isPlus && this.markClass !== null) this.pytestmark(a, b, this.markClass);
+      return false;
     }
+    if (!isPlus) return false;
     if (name === "pytestmark") this.pytestmark(a, b, null);
     else if (name === "__all__") {
-      const list = isPlus ? stringList(this, a, b, true) : null;
-      if (list === null || this.dunderAll === null) this.allNonLiteral(s);
+      const list = stringList(this, a, b, true);
+      if (list === null) return false;
+      if (this.dunderAll === null) this.dunderAll = { names: list, line: this.stmtLine, complete: true };
       else this.dunderAll.names.push(...list);
+      return true;
     } else if (name === "collect_ignore" || name === "collect_ignore_glob") {
-      const list = isPlus ? (stringList(this, a, b, false) ?? []) : [];
+      const list = stringList(this, a, b, false) ?? [];
       const key = name === "collect_ignore" ? "collectIgnore" : "collectIgnoreGlob";
       this.pytest[key] = [...(this.pytest[key] ?? []), ...list];
     }
+    return false;
   }
 
   /** `__all__.append("x")`, `collect_ignore.extend([...])` and friends as whole expression statements. */
@@ -610,28 +625,28 @@ export class FactScanner extends ExprScanner {
     const name = this.text(s);
     if (name !== "__all__" && name !== "collect_ignore" && name !== "collect_ignore_glob") return;
     const close = matchingClose(this, s + 3);
-    if (close + 1 !== this.i) {
-      if (name === "__all__" && this.dunderAll !== null) this.dunderAll.complete = false;
-      return;
-    }
     const method = this.text(s + 2);
+    if (close + 1 !== this.i || (method !== "append" && method !== "extend")) return;
     const args = callArgs(this, s + 3);
-    let list: string[] | null = null;
-    if (args.length === 1) {
-      const [a, b] = args[0]!;
+    if (args.length !== 1 || isKeywordArg(this, args[0]![0])) return;
+    const [a, b] = args[0]!;
+    if (name === "__all__") {
+      let list: string[] | null;
       if (method === "append") {
         const one = plainString(this, a, b);
         list = one === null ? null : [one];
-      } else if (method === "extend") list = stringList(this, a, b, name === "__all__");
-    }
-    if (name === "__all__") {
-      if (this.dunderAll === null) return;
-      if (list === null) this.dunderAll.complete = false;
-      else this.dunderAll.names.push(...list);
-    } else if (method === "append" || method === "extend") {
+      } else list = stringList(this, a, b, true);
+      if (list === null) return;
+      this.allMutations--;
+      this.dunderAll?.names.push(...list);
+    } else {
       const key = name === "collect_ignore" ? "collectIgnore" : "collectIgnoreGlob";
-      if (this.pytest[key] === null) return;
-      this.pytest[key] = [...this.pytest[key]!, ...(list ?? [])];
+      const current = this.pytest[key];
+      if (current === null) return;
+      if (method === "append") {
+        const one = plainString(this, a, b);
+        if (one !== null) current.push(one);
+      } else current.push(...(stringList(this, a, b, false) ?? []));
     }
   }
 
@@ -873,7 +888,13 @@ export class FactScanner extends ExprScanner {
     const stmt = this.stmt;
     this.i++;
     this.colon();
-    const handled = this.handlerNames(this.i);
+    const asNames: number[] = [];
+    const handled = this.handlerNames(this.i, asNames);
+    // CPython's ast puts handler names on the try statement itself: bound (class-locally too) before its body.
+    for (let n = 0; n < asNames.length; n += 2) {
+      const kw = asNames[n]!;
+      this.bind(this.text(asNames[n + 1]!), "except", this.start[kw]!, this.tline[kw]!);
+    }
     const caught = this.caught;
     const cond = this.cond;
     if (handled.length > 0) this.caught = [...new Set([...caught, ...handled])].sort();
@@ -888,10 +909,7 @@ export class FactScanner extends ExprScanner {
         this.parseExpr(0);
         if (kind[this.i] === K_AS) {
           this.i++;
-          if (kind[this.i] === T_NAME) {
-            this.bind(this.text(this.i), "except", this.start[kw]!, this.tline[kw]!);
-            this.i++;
-          }
+          if (kind[this.i] === T_NAME) this.i++;
         }
       }
       this.flush();
@@ -933,7 +951,7 @@ export class FactScanner extends ExprScanner {
   }
 
   /** The dotted names the handlers of the try whose body starts at `j` catch (`*` for a bare except). */
-  handlerNames(j: number): string[] {
+  handlerNames(j: number, asNames: number[]): string[] {
     const kind = this.kind;
     const names: string[] = [];
     j = this.skipBlock(j);
@@ -950,8 +968,11 @@ export class FactScanner extends ExprScanner {
         e++;
       }
       let x = e;
-      // Drop `as NAME`.
-      if (x - 2 >= j && kind[x - 2] === K_AS) x -= 2;
+      // Drop `as NAME` (remembered by the `except` token, two before it when there is no `*`).
+      if (x - 2 >= j && kind[x - 2] === K_AS && kind[x - 1] === T_NAME) {
+        x -= 2;
+        asNames.push(kind[j - 1] === T_STAR ? j - 2 : j - 1, x + 1);
+      }
       if (x === j) names.push("*");
       else {
         const single = dottedName(this, j, x);
@@ -1056,7 +1077,8 @@ export class FactScanner extends ExprScanner {
   }
 
   functionBody(): void {
-    const saved = [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt] as const;
+    const saved = [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt, this.markClass] as const;
+    this.markClass = null;
     this.scope = "function";
     this.tc = false;
     this.cond = false;
@@ -1064,7 +1086,7 @@ export class FactScanner extends ExprScanner {
     this.rec = false;
     this.classBound = null;
     this.block(null);
-    [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt] = saved;
+    [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt, this.markClass] = saved;
   }
 
   classStmt(decos: [number, number][]): void {
@@ -1093,16 +1115,16 @@ export class FactScanner extends ExprScanner {
       this.recordDecorators(decos, name, null);
     }
     this.colon();
-    const saved = [this.scope, this.classBound, this.stmtClassBound, this.classHasInit, this.stmt] as const;
+    const saved = [this.scope, this.classBound, this.markClass, this.classHasInit, this.stmt] as const;
     if (this.scope !== "function") {
       this.scope = "class";
-      this.classBound = new Set();
+      this.classBound = new Map();
     }
-    this.stmtClassBound = [];
+    this.markClass = top ? name : null;
     this.classHasInit = false;
     this.block(top ? name : null);
     if (cls !== null) cls.hasInit = this.classHasInit;
-    [this.scope, this.classBound, this.stmtClassBound, this.classHasInit, this.stmt] = saved;
+    [this.scope, this.classBound, this.markClass, this.classHasInit, this.stmt] = saved;
   }
 
   // ---- match ---------------------------------------------------------------------------------------------------
@@ -1305,12 +1327,17 @@ export class FactScanner extends ExprScanner {
     if (this.scope !== "module") return;
     const method = this.text(s + 4) as "insert" | "append";
     const args = callArgs(this, s + 5);
+    for (const [a] of args) if (isKeywordArg(this, a) || isStarred(this, a)) return;
     let index: number | null = null;
     let path = null;
     if (method === "insert") {
-      if (args.length >= 1) index = intLiteral(this, args[0]![0], args[0]![1]);
-      if (args.length === 2) path = pathExpr(this, args[1]![0], args[1]![1]);
-    } else if (args.length === 1) path = pathExpr(this, args[0]![0], args[0]![1]);
+      if (args.length !== 2) return;
+      index = intLiteral(this, args[0]![0], args[0]![1]);
+      path = pathExpr(this, args[1]![0], args[1]![1]);
+    } else {
+      if (args.length !== 1) return;
+      path = pathExpr(this, args[0]![0], args[0]![1]);
+    }
     this.sysPath.push({
       line: this.tline[s]!,
       col: this.tokCol(s),

@@ -9,6 +9,8 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const {
+  K_LAMBDA,
+  T_COLON,
   T_COMMA,
   T_DOT,
   T_END,
@@ -52,12 +54,16 @@ export function splitItems(v: TokenView, a: number, b: number): [number, number]
   const kind = v.kind;
   const out: [number, number][] = [];
   let depth = 0;
+  // Commas between a lambda's parameters do not separate items.
+  let lambdas = 0;
   let s = a;
   for (let j = a; j < b; j++) {
     const k = kind[j]!;
     if (k === T_LPAR || k === T_LSQB || k === T_LBRACE) depth++;
     else if (k === T_RPAR || k === T_RSQB || k === T_RBRACE) depth--;
-    else if (k === T_COMMA && depth === 0) {
+    else if (depth === 0 && k === K_LAMBDA) lambdas++;
+    else if (depth === 0 && k === T_COLON && lambdas > 0) lambdas--;
+    else if (k === T_COMMA && depth === 0 && lambdas === 0) {
       out.push([s, j]);
       s = j + 1;
     }
@@ -83,6 +89,9 @@ export function isStarred(v: TokenView, a: number): boolean {
 /** The value of a plain string literal (implicit concatenation included) filling exactly a..b, else null. */
 export function plainString(v: TokenView, a: number, b: number): string | null {
   if (a >= b) return null;
+  // A parenthesised literal is still the same constant.
+  if (v.kind[a] === T_LPAR && v.kind[b - 1] === T_RPAR && matchingClose(v, a) === b - 1)
+    return plainString(v, a + 1, b - 1);
   let out = "";
   for (let j = a; j < b; j++) {
     if (v.kind[j] !== T_STRING || stringKind(v.src, v.start[j]!) !== STR_PLAIN) return null;

@@ -177,6 +177,59 @@ const rows: Row[] = [
     expect: (f) => f.reads.map((r) => r.col),
     want: [13],
   },
+  // Rows from reconciling with the oracle (bench/oracle/facts.py).
+  {
+    name: "parametrize argvalues: commas between lambda parameters do not split items",
+    src: "import pytest\n@pytest.mark.parametrize('f', [lambda x, y: 0, lambda *, a=1: 0])\ndef test_f(f): pass\n",
+    expect: (f) => f.pytest.parametrize.map((p) => p.size),
+    want: [2],
+  },
+  {
+    name: "class body: a try handler name binds before the try body (it belongs to the try statement)",
+    src: "class C:\n    try:\n        x = e\n    except E as e:\n        pass\n",
+    expect: (f) => f.reads.map((r) => r.name),
+    want: ["E"],
+  },
+  {
+    name: "dunderAll: += first, every __all__ target of a chained assignment, mutation before binding",
+    src: '__all__.remove("z")\n__all__ += ["a"]\nx = __all__ = ["b"]\n',
+    expect: (f) => f.dunderAll,
+    want: { names: ["b"], line: 2, complete: false },
+  },
+  {
+    name: "dunderAll: line of the first binding statement, literal append keeps it complete",
+    src: 'if x:\n    __all__ = ("a",)\n__all__.append("b")\n__all__.extend(("c", ("d")))\n',
+    expect: (f) => f.dunderAll,
+    want: { names: ["a", "b", "c", "d"], line: 2, complete: true },
+  },
+  {
+    name: "sysPath: wrong argument count or keywords are not sys.path changes",
+    src: "import sys\nsys.path.insert(0)\nsys.path.append(*p)\nsys.path.append(Path(__file__).parent / 'x')\n",
+    expect: (f) => f.sysPath.map((p) => [p.line, p.path]),
+    want: [
+      [
+        4,
+        [
+          {
+            kind: "join",
+            parts: [[{ kind: "file" }, { kind: "parent" }], [{ kind: "literal", value: "x" }]],
+          },
+        ],
+      ],
+    ],
+  },
+  {
+    name: "pytest_plugins: literal, then made unknown by +=",
+    src: 'pytest_plugins = ["a"]\npytest_plugins += more\n',
+    expect: (f) => f.pytest.plugins,
+    want: null,
+  },
+  {
+    name: "pytestmark at any depth of a module-level class body",
+    src: "import pytest\nclass TestA:\n    if x:\n        pytestmark = [pytest.mark.a, other]\n",
+    expect: (f) => f.pytest.markers.map((m) => [m.name, m.target, m.via]),
+    want: [["a", "TestA", "pytestmark"]],
+  },
 ];
 
 for (const row of rows) {

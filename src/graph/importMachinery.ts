@@ -28,6 +28,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     file: res.file,
     simulated,
     status: "done",
+    failed: false,
     ns: new Map(),
     anyAttr: opaque,
     anyGlobal: opaque,
@@ -134,7 +135,7 @@ function opaqueChild(session: Session, name: string, parent: ModuleRecord): Modu
 
 function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
   if (rec.status === "executing") touchPartial(session, rec);
-  else if (rec.status === "failed") replay(session, rec);
+  else if (rec.failed) replay(session, rec);
   return rec;
 }
 
@@ -146,7 +147,7 @@ export function load(session: Session, name: string, res: Resolution): ModuleRec
   rec.status = "executing";
   session.touched.push(rec);
   executeModule(session, rec);
-  if (rec.status === "executing") rec.status = "done";
+  rec.status = "done";
   return rec;
 }
 
@@ -204,7 +205,8 @@ export function importFromName(
   site: Site,
 ): { ok: boolean; certain: boolean; module: string | null } {
   let got = getAttr(session, rec, attr);
-  const failedChild = session.modules.get(`${rec.name}.${attr}`)?.status === "failed" && !rec.ns.has(attr);
+  const child = session.modules.get(`${rec.name}.${attr}`);
+  const failedChild = child?.failed === true && child.status === "done" && !rec.ns.has(attr);
   if (failedChild) importModule(session, `${rec.name}.${attr}`, site);
   else if (!got.found && rec.isPackage) {
     const sub = `${rec.name}.${attr}`;

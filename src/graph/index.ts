@@ -2,7 +2,7 @@
 export type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 export type { Distribution, GetFacts, GraphInput, ImportMode } from "./graphInput.ts";
 export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
-export { ModuleIndex, projectNames } from "./moduleIndex.ts";
+export { type EntryKind, ModuleIndex, projectNames } from "./moduleIndex.ts";
 export { moduleNameFor, resolvePackagePath } from "./pytestImport.ts";
 export {
   findSpec,

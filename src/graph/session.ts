@@ -24,7 +24,9 @@ export interface ModuleRecord {
   file: string | null;
   /** First-party Python source: executed statement by statement. Everything else is assumed to import fine. */
   simulated: boolean;
-  status: "executing" | "done" | "failed";
+  status: "executing" | "done";
+  /** An exception escaped its execution (Python drops it from sys.modules; the model replays its failures). */
+  failed: boolean;
   /** The module's global namespace as far as it is known. */
   ns: Map<string, NameValue>;
   /** Any attribute may exist: not simulated, a module `__getattr__`, or an unknown star import. */
@@ -119,7 +121,7 @@ export class Session {
    *  failed modules; the others are kept as replayable memos so a broken core costs O(1) per later importer). */
   endFile(): void {
     for (const rec of this.touched) {
-      if (rec.cycleTouched && (rec.status === "failed" || rec.shadow) && this.modules.get(rec.name) === rec) {
+      if (rec.cycleTouched && (rec.failed || rec.shadow) && this.modules.get(rec.name) === rec) {
         this.modules.delete(rec.name);
       }
     }
@@ -161,8 +163,8 @@ export class Session {
         return;
       }
       const rec = frame.module;
-      if (rec.status !== "failed") {
-        rec.status = "failed";
+      if (!rec.failed) {
+        rec.failed = true;
         rec.failures = [];
       }
       if (!rec.failures.some((f) => f.failure.rootKey === failure.rootKey)) {

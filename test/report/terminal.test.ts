@@ -1,0 +1,116 @@
+// The terminal report: grouped like a remediation report, one block per root cause, hidden ones and warnings
+// apart, one summary line; ANSI colours only when asked for.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import type { Finding } from "../../src/analyze/finding.ts";
+import type { ScanResult } from "../../src/analyze/scanResult.ts";
+import { terminalReport } from "../../src/report/terminal.ts";
+
+function finding(over: Partial<Finding>): Finding {
+  return {
+    id: "x",
+    kind: "missing-name",
+    category: "import",
+    severity: "error",
+    file: "app/a.py",
+    line: 3,
+    col: 0,
+    message: "cannot import name 'X' from 'app.b' (/r/app/b.py)",
+    exceptionType: "ImportError",
+    module: "app.b",
+    name: "X",
+    chain: [
+      { file: "tests/test_a.py", line: 1, statement: "import app.a", module: null },
+      { file: "app/a.py", line: 3, statement: "from app.b import X", module: "app.a" },
+    ],
+    blocks: { testFiles: ["tests/test_a.py"], tests: 3, areas: ["tests"] },
+    hiddenIn: [],
+    hidden: false,
+    suggestions: [{ kind: "relocated", message: "`X` is defined in `app.c`" }],
+    ...over,
+  };
+}
+
+const result: ScanResult = {
+  schemaVersion: 1,
+  root: "/r",
+  rootdir: "/r",
+  configfile: "pytest.ini",
+  findings: [
+    finding({}),
+    finding({
+      id: "m",
+      kind: "unknown-marker",
+      category: "configuration",
+      name: "slow",
+      exceptionType: "Failed",
+      message: "'slow' not found in `markers` configuration option",
+      chain: [],
+      blocks: { testFiles: ["tests/test_b.py"], tests: 2, areas: ["tests"], testsLowerBound: true },
+    }),
+    finding({
+      id: "t",
+      kind: "missing-third-party",
+      category: "environment",
+      name: null,
+      module: "redis",
+      message: "No module named 'redis'",
+      exceptionType: "ModuleNotFoundError",
+    }),
+    finding({
+      id: "h",
+      name: "Y",
+      hidden: true,
+      blocks: { testFiles: [], tests: 0, areas: [] },
+      hiddenIn: ["tests/test_a.py"],
+    }),
+    finding({
+      id: "w",
+      kind: "unknown-marker",
+      category: "configuration",
+      severity: "warning",
+      name: "fast",
+      blocks: { testFiles: [], tests: 0, areas: [] },
+    }),
+  ],
+  collection: { testFiles: 4, blockedTestFiles: 3, tests: 10, blockedTests: 8 },
+  testFiles: [],
+  pytestExitCode: 2,
+  durationMs: 1234,
+};
+
+test("terminal report: categories in remediation-report order, numbered blocks, hidden and warnings apart", () => {
+  const text = terminalReport(result, { color: false });
+  const headings = text.split("\n").filter((l) => /^[A-Z0-9]/.test(l));
+  assert.deepEqual(headings, [
+    "Import resolution failures (1)",
+    "Test configuration errors (1)",
+    "Environment problems (1)",
+    "Hidden behind other errors (1): pytest reports these once the above are fixed",
+    "Warnings (1): do not stop collection",
+    "3 root causes (+1 hidden) · 3/4 test files blocked · 8/10 tests blocked · 1.23s (pytest would exit 2)",
+  ]);
+  assert.match(
+    text,
+    /✖ 1\. missing name `X`\n {5}at {8}app\/a\.py:3\n {5}pytest {4}ImportError: cannot import name 'X'/,
+  );
+  assert.match(text, /chain {5}tests\/test_a\.py:1 {2}import app\.a\n {15}-> app\/a\.py:3 {2}from app\.b import X/);
+  assert.match(text, /blocks {4}1 test file, at least 2 tests in tests/);
+  assert.match(text, /✖ 3\. third-party module not installed `redis`/);
+  assert.match(text, /also in {3}tests\/test_a\.py \(behind another error there\)/);
+  assert.doesNotMatch(text, /\x1b\[/);
+  assert.match(terminalReport(result, { color: true }), /\x1b\[31m✖\x1b\[39m/);
+});
+
+test("terminal report on a clean repository says so", () => {
+  const text = terminalReport({
+    ...result,
+    findings: [],
+    collection: { testFiles: 2, blockedTestFiles: 0, tests: 5, blockedTests: 0 },
+    pytestExitCode: 0,
+  });
+  assert.match(
+    text,
+    /Nothing stops pytest from collecting\.\n\n0 root causes · 0\/2 test files blocked · 0\/5 tests blocked/,
+  );
+});

@@ -81,14 +81,28 @@ function collectTests(dir: string, out: string[]): void {
 }
 
 /** GraphInput for `python3 -m pytest` run in `root` (rootdir = root, config = its pytest.ini). */
-export function fixtureInput(root: string): GraphInput {
+export function fixtureInput(root: string): GraphInput & { maxfail: number | null } {
   const cfg = ini(root);
   const testpaths = (cfg.testpaths ?? ["."]).map((p) => resolve(root, p));
-  const testFiles: string[] = [];
-  for (const tp of testpaths) collectTests(tp, testFiles);
+  const found: string[] = [];
+  for (const tp of testpaths) collectTests(tp, found);
+  // collect_ignore in conftest.py files (paths relative to the conftest's directory), as discover will apply it.
+  const facts = oracleFacts(root);
+  const ignored = new Set<string>();
+  for (const conftest of walkPy(root, []).filter((f) => f.endsWith("/conftest.py"))) {
+    for (const p of facts(conftest).pytest.collectIgnore ?? []) ignored.add(resolve(dirname(conftest), p));
+  }
+  const testFiles = found.filter((f) => !ignored.has(f));
   const addopts = cfg.addopts ?? [];
   const modeArg = addopts.find((a) => a.startsWith("--import-mode="));
   const importMode = (modeArg?.split("=")[1] ?? "prepend") as ImportMode;
+  const maxfailArg = addopts.find((a) => a.startsWith("--maxfail="));
+  const maxfail =
+    addopts.includes("-x") || addopts.includes("--exitfirst")
+      ? 1
+      : maxfailArg
+        ? Number(maxfailArg.split("=")[1])
+        : null;
   const conftestsFor = (file: string): string[] => {
     const dirs: string[] = [];
     for (let d = dirname(file); d.startsWith(root); d = dirname(d)) {
@@ -116,5 +130,6 @@ export function fixtureInput(root: string): GraphInput {
     conftestsFor,
     initialConftests,
     invocationDir: root,
+    maxfail,
   };
 }

@@ -24,7 +24,8 @@ export interface Verdict {
 
 /** What the model predicts in expected.json's terms (import errors only: markers/config are other stages'). */
 export function predict(root: string): Verdict {
-  const model = buildCollectionModel(fixtureInput(root), oracleFacts(root));
+  const input = fixtureInput(root);
+  const model = buildCollectionModel(input, oracleFacts(root));
   const verdict: Verdict = { errors: {} };
   const norm = (m: string) => m.split(root).join("<ROOT>");
   if (model.startupFailure) {
@@ -46,6 +47,8 @@ export function predict(root: string): Verdict {
       if (outcome.role === "conftest") deadDirs.push(dir);
       const key = relative(root, outcome.role === "conftest" ? dir : outcome.path) || ".";
       verdict.errors[key] = { type: first.exceptionType, message: norm(first.message) };
+      // --maxfail / -x: pytest stops collecting after that many errors.
+      if (input.maxfail !== null && Object.keys(verdict.errors).length >= input.maxfail) break;
     }
   }
   return verdict;

@@ -135,7 +135,8 @@ export function collectTestFiles(input: CollectInput): CollectResult {
     const st = statOrNull(path);
     // Session.collect also collects the initial path's parents inside confcutdir, loading their conftests.
     for (const parent of ancestors(path).reverse()) {
-      if (input.conftests.isInConfcutdir(parent) && !result.directories.includes(parent)) result.directories.push(parent);
+      if (input.conftests.isInConfcutdir(parent) && !result.directories.includes(parent))
+        result.directories.push(parent);
     }
     if (!st) result.notFound.push(path);
     else if (st.isDirectory()) walk(path);

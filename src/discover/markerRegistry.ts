@@ -8,7 +8,8 @@ export type RegistrationKind = "builtin" | "config" | "plugin" | "conftest";
 
 export interface MarkerEntry {
   name: string;
-  /** "builtin", the config file's path, a conftest.py path, or "plugin:<distribution>". */
+  /** "builtin", the config file's path, a conftest.py path, "plugin:<distribution>" for an installed plugin, or
+   *  the file of a module a conftest names in `pytest_plugins`. */
   source: string;
   kind: RegistrationKind;
   /** The registered line, e.g. "slow: marks slow tests". */
@@ -45,7 +46,7 @@ export function markerName(line: string): string {
 }
 
 export function buildRegistry(
-  plugins: PluginSource[],
+  plugins: (PluginSource & { atStartup?: boolean })[],
   configfile: string | null,
   configMarkers: { text: string; line: number | null }[],
   conftests: { path: string; atStartup: boolean }[],
@@ -64,8 +65,13 @@ export function buildRegistry(
   };
   for (const plugin of plugins) {
     const builtin = plugin.distribution === "pytest" && plugin.module.startsWith("_pytest.");
-    const source = builtin ? "builtin" : `plugin:${plugin.distribution ?? plugin.module}`;
-    if (!plugin.file || !addFrom(plugin.file, source, builtin ? "builtin" : "plugin", true)) {
+    // An installed plugin is named by its distribution; a module a conftest loads by its file.
+    const source = builtin
+      ? "builtin"
+      : plugin.kind === "conftest" && plugin.file
+        ? plugin.file
+        : `plugin:${plugin.distribution ?? plugin.module}`;
+    if (!plugin.file || !addFrom(plugin.file, source, builtin ? "builtin" : "plugin", plugin.atStartup ?? true)) {
       registry.unread.push(plugin.module);
     }
   }

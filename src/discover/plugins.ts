@@ -9,7 +9,8 @@ import type { InterpreterInfo } from "./interpreter.ts";
 export interface PluginSource {
   /** The name pytest registers it under (`-p no:NAME` blocks it). */
   name: string;
-  kind: "builtin" | "entrypoint" | "cli";
+  /** builtin: pytest's own; entrypoint: an installed pytest11 plugin; cli: `-p NAME`; conftest: `pytest_plugins`. */
+  kind: "builtin" | "entrypoint" | "cli" | "conftest";
   /** The distribution that declares the entry point. */
   distribution: string | null;
   module: string;

@@ -4,11 +4,13 @@ import { dirname, resolve } from "node:path";
 import { RemedyError } from "../errors.ts";
 import { collectTestFiles } from "./collectFiles.ts";
 import { ConftestIndex } from "./conftestChain.ts";
+import { conftestPlugins } from "./conftestPlugins.ts";
 import { isDir, statOrNull } from "./fsStat.ts";
 import { findExecutable, type InterpreterInfo, inspectInterpreter } from "./interpreter.ts";
+import type { IniKeyEntry } from "./markerRegistry.ts";
 import { buildRegistry } from "./markerRegistry.ts";
 import { unknownMarkPolicy } from "./markWarnings.ts";
-import { planPlugins } from "./plugins.ts";
+import { type PluginSource, planPlugins } from "./plugins.ts";
 import { pyGlob } from "./pyGlob.ts";
 import { parsePytestArgs } from "./pytestArgs.ts";
 import { determineSetup } from "./rootdir.ts";
@@ -44,6 +46,16 @@ function initialPaths(invocationDir: string, rootdir: string, paths: string[], t
     if (list.length > 0) return { source: "testpaths" as const, list };
   }
   return { source: "invocation-dir" as const, list: [invocationDir] };
+}
+
+/** Ini keys registered as `aliases=` of another key (the facts give only the canonical name). */
+const INI_ALIASES = ["xfail_strict"];
+
+/** Config keys no loaded plugin registers (pytest warns "Unknown config option", an error with strict config). */
+function unknownKeys(keys: { name: string; line: number | null }[], iniKeys: IniKeyEntry[], known: boolean) {
+  if (!known) return null;
+  const registered = new Set([...iniKeys.map((k) => k.name), ...INI_ALIASES]);
+  return keys.filter((k) => !registered.has(k.name));
 }
 
 export async function pytestView(path: string, options: PytestViewOptions = {}): Promise<PytestView> {
@@ -109,8 +121,13 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const sysPath = [...opts.pythonpath, ...(interpreter?.sysPath ?? [])];
   const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !args.disablePluginAutoload;
   const plan = planPlugins(interpreter, opts.plugins, autoload, sysPath);
+  const fromConftests = conftestPlugins(allConftests, sources, opts.importMode, [...sysPath, invocationDir]);
+  const plugins: (PluginSource & { atStartup?: boolean })[] = [
+    ...plan.plugins,
+    ...fromConftests.map((c) => ({ ...c.plugin, atStartup: initialConftests.includes(c.conftest) })),
+  ];
   const registry = buildRegistry(
-    plan.plugins,
+    plugins,
     setup.configfile,
     opts.markers.map((text) => ({ text, line: settings.configKeys.find((k) => k.name === "markers")?.line ?? null })),
     allConftests.map((c) => ({ path: c, atStartup: initialConftests.includes(c) })),
@@ -151,7 +168,8 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     initialConftests,
     allConftests,
     dynamicConftests,
-    plugins: plan.plugins,
+    plugins: plugins.map(({ atStartup: _, ...p }) => p),
+    unknownConfigKeys: unknownKeys(settings.configKeys, registry.iniKeys, sources.unavailable === null),
     markers: registry.markers,
     iniKeys: registry.iniKeys,
     cliOptions: registry.options,

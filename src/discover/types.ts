@@ -61,6 +61,8 @@ export interface PytestView {
   /** Conftests defining hooks that change collection: what they do cannot be known statically. */
   dynamicConftests: { conftest: string; hooks: string[] }[];
   plugins: PluginSource[];
+  /** Config file keys that no loaded plugin, conftest or pytest itself registers; null when sources were unreadable. */
+  unknownConfigKeys: { name: string; line: number | null }[] | null;
   markers: MarkerEntry[];
   iniKeys: IniKeyEntry[];
   cliOptions: OptionEntry[];

@@ -56,6 +56,7 @@ const CASES: Case[] = [
   { name: "testpaths-glob" },
   { name: "addopts" },
   { name: "pyproject-bare", args: ["src"] },
+  { name: "conftest-plugins", needsScanner: true },
 ];
 
 function copyCase(name: string, index: number): string {
@@ -104,5 +105,11 @@ CASES.forEach((c, index) => {
     const pytestMarkers = [...new Set((report.markers.configured ?? []).map(markerName))].sort();
     const ours = [...new Set(view.markers.filter((m) => m.atStartup).map((m) => m.name))].sort();
     assert.deepEqual(ours, pytestMarkers, "markers registered at start-up");
+
+    const unknownKeys = report.warnings
+      .map((w) => /^Unknown config option: (\S+)/.exec(w.message)?.[1])
+      .filter((k) => k !== undefined)
+      .sort();
+    assert.deepEqual(view.unknownConfigKeys?.map((k) => k.name).sort(), unknownKeys, "unknown config keys");
   });
 });

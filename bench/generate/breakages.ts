@@ -108,7 +108,7 @@ function apply(plan: RepoPlan, kind: BreakageKind, r: Random, tree: Tree): Break
       const suffix = /^[A-Z][A-Z0-9_]*$/.test(old) ? "_V2" : /^[A-Z]/.test(old) ? "Model" : "_v2";
       t.def.name = old + suffix;
       for (const d of t.module.defs) d.moduleReads = d.moduleReads.map((n) => (n === old ? t.def.name : n));
-      return base(t, `renamed ${old} to ${t.def.name} inside its module only`, t.def.name);
+      return { ...base(t, `renamed ${old} to ${t.def.name} inside its module only`, t.def.name), name: old };
     }
     case "move-definition": {
       const selfContained = (m: ModulePlan, d: PyDef) =>

@@ -9,9 +9,23 @@ import { ENTITIES } from "./vocabulary.ts";
 import { planReexports, wireSources } from "./wiring.ts";
 
 export function buildPlan(modules: number, seed: number): RepoPlan {
-  const rng = new Random(seed);
+  // The tree's shape rounds the budget (whole packages, fixed test scaffolding): correct the source budget by
+  // the miss and rebuild, so the file count lands within about 1% of the request. Deterministic all the same.
   const testBudget = Math.round(modules * 0.22);
-  const layout = layoutSources(rng.fork("layout"), modules - testBudget);
+  let sourceBudget = modules - testBudget;
+  let plan = buildOnce(sourceBudget, testBudget, seed);
+  for (let i = 0; i < 3; i++) {
+    const miss = plan.modules.length - modules;
+    if (Math.abs(miss) <= Math.max(1, modules * 0.01)) break;
+    sourceBudget -= miss;
+    plan = buildOnce(sourceBudget, testBudget, seed);
+  }
+  return plan;
+}
+
+function buildOnce(sourceBudget: number, testBudget: number, seed: number): RepoPlan {
+  const rng = new Random(seed);
+  const layout = layoutSources(rng.fork("layout"), sourceBudget);
   const sources: ModulePlan[] = layout.packages.flatMap((p) => p.modules);
   const inits = layout.packages.map((p) => p.init);
 

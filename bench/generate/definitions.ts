@@ -87,7 +87,7 @@ export function planDefinitions(rng: Random, module: ModulePlan, focus: readonly
       break;
     default: {
       for (let i = rng.int(1, 3); i > 0; i--) add(def(entity() + rng.pick(ROLE_SUFFIXES), "class", [], methods(2, 5)));
-      for (let i = rng.int(2, 5); i > 0; i--) {
+      for (let i = rng.int(2, 6); i > 0; i--) {
         add(def(`${rng.pick(VERBS)}_${snake(entity())}`, "function", [], rng.sample(FIELD_NAMES, rng.int(1, 3))));
       }
     }

@@ -36,7 +36,7 @@ export function renderBody(ctx: BodyContext, pad: string, param: string, doc: st
   const lines = [`${pad}"""${doc}"""`, ...extra.map((l) => pad + l)];
   if (rng.chance(0.5)) lines.push(`${pad}if ${param} is None:`, `${pad}    raise ValueError("${param} is required")`);
   lines.push(`${pad}result: dict[str, object] = {}`);
-  const blocks = rng.int(2, 5);
+  const blocks = rng.int(2, 6);
   for (let i = 0; i < blocks; i++) {
     const roll = rng.next();
     if (roll < 0.18) {

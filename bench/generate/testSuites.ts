@@ -77,12 +77,15 @@ export function planTests(rng: Random, sources: ModulePlan[], services: string[]
     dirs.push(d);
     return d;
   };
+  // Small trees get shallow suites: the scaffolding (__init__.py, conftest.py) must leave room for tests.
+  const small = budget < 120;
   for (const svc of services) {
     const top = addDir(`services/${svc}/tests`, `services.${svc}`, svc, null, true);
-    for (const sub of rng.sample(["unit", "integration", "api", "domain"], rng.int(2, 3)).sort()) {
+    for (const sub of rng.sample(["unit", "integration", "api", "domain"], small ? 1 : rng.int(2, 3)).sort()) {
       const d = addDir(`${top.dir}/${sub}`, top.scope, svc, top, rng.chance(0.5));
-      if (rng.chance(0.4))
+      if (!small && rng.chance(0.4)) {
         addDir(`${d.dir}/${rng.pick(["workflows", "edge_cases", "storage"])}`, d.scope, svc, d, rng.chance(0.5));
+      }
     }
   }
   const tests = addDir("tests", "", null, null, true);

@@ -53,8 +53,8 @@ export function nameSuggestions(
     out.push({
       kind: "removed",
       message: module
-        ? `No first-party module defines \`${name}\`: it was removed; restore it in \`${module}\` or remove its uses`
-        : `No first-party module defines \`${name}\`: it was removed; restore it or remove its uses`,
+        ? `No first-party module defines \`${name}\`: define it in \`${module}\` again, import it from the library that provides it, or remove its uses`
+        : `No first-party module defines \`${name}\`: define it again, import it from the library that provides it, or remove its uses`,
       data: { module, name },
     });
   }

@@ -30,7 +30,9 @@ export function registerMarkerSuggestion(session: PytestSession, name: string, r
   const hasMarkers = session.configKeys.some((k) => k.key === "markers");
   return {
     kind: "register-marker",
-    message: `Register it in ${file}: add \`${line.trim()}\` ${where}${hasMarkers ? "" : " (create the key)"}`,
+    message: hasMarkers
+      ? `Register it in ${file}: add \`${line.trim()}\` ${where}`
+      : `Register it in ${file}: add a \`markers\` key ${table ? `to ${table} ` : ""}with \`${line.trim()}\``,
     data: { configfile: file, line },
   };
 }

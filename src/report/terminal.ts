@@ -46,9 +46,26 @@ function title(f: Finding): string {
   return subject ? `${KIND_LABELS[f.kind]} \`${subject}\`` : KIND_LABELS[f.kind];
 }
 
-function pytestLine(f: Finding): string {
-  const first = f.message.split("\n")[0]!;
-  return f.exceptionType ? `${f.exceptionType}: ${first}` : first;
+/** pytest's words: `Type: message` as its short summary shows it; a multi-line message (import file mismatch)
+ *  in full; the start-up conftest line as pytest prints it (the cause follows on its own line). */
+function pytestLines(f: Finding): string[] {
+  const lines = f.message.split("\n");
+  if (f.kind === "conftest-error" && f.cause && f.message.startsWith("ImportError while loading conftest"))
+    return lines;
+  lines[0] = f.exceptionType ? `${f.exceptionType}: ${lines[0]}` : lines[0]!;
+  return lines;
+}
+
+/** What a session-level finding does to the run (blocks lists files; these say why it is all of them, or none). */
+function effect(f: Finding): string | null {
+  if (f.hidden || f.severity !== "error") return null;
+  if (f.kind === "conftest-error" && f.message.startsWith("ImportError while loading conftest")) {
+    return "pytest stops at start-up (exit code 4): nothing is collected";
+  }
+  if (f.kind !== "config-error") return null;
+  return f.blocks.testFiles.length > 0
+    ? "pytest stops before collecting anything"
+    : "pytest collects, then stops with exit code 4 before running any test";
 }
 
 function stepLines(steps: ChainStep[]): string[] {
@@ -66,7 +83,9 @@ function block(f: Finding, n: number, s: Style): string[] {
     });
   };
   field("at", [f.line > 0 ? `${f.file}:${f.line}` : f.file]);
-  field("pytest", [pytestLine(f)]);
+  field("pytest", pytestLines(f));
+  const what = effect(f);
+  if (what) field("effect", [what]);
   if (f.cause) field("cause", [`${f.cause.file}:${f.cause.line}  ${f.cause.exceptionType}: ${f.cause.message}`]);
   if (f.chain.length > 1) field("chain", stepLines(f.chain));
   if (f.cycle && f.cycle.length > 0) field("cycle", stepLines(f.cycle));

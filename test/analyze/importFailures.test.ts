@@ -65,7 +65,7 @@ test("a marker decorator that runs before the failing import is what pytest repo
           { path: B, role: "test", failures: [{ ...imp, chain: [step(B, 2, "import nosuchmod")] }] },
         ],
       },
-      { testFiles: [A, B], strictMarkers: true },
+      { testFiles: [A, B], strictMarkers: true, configKeys: [{ key: "markers", line: 2 }] },
       [facts(A, { pytest: { markers: [marker] } }), facts(B, { pytest: { markers: [{ ...marker, line: 3 }] } })],
     ),
   );

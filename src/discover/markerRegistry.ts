@@ -1,6 +1,8 @@
 // Where each marker, ini key and command-line option of a session is registered: pytest's own modules, the
 // config file's `markers`, installed plugins and conftest.py files, read statically with the facts extractor
 // (`config.addinivalue_line("markers", ...)`, `parser.addini(...)`, `parser.addoption(...)`).
+import { readFileSync } from "node:fs";
+import { optionTakesValue } from "./optionArity.ts";
 import type { PluginSource } from "./plugins.ts";
 import type { SourceReader } from "./sourceFacts.ts";
 
@@ -28,6 +30,8 @@ export interface IniKeyEntry {
 
 export interface OptionEntry {
   names: string[];
+  /** Whether the option takes a value (`-n 4`), read from its addoption call; null when its action is custom. */
+  takesValue: boolean | null;
   source: string;
   kind: RegistrationKind;
 }
@@ -38,6 +42,14 @@ export interface Registry {
   options: OptionEntry[];
   /** Plugin modules remedy could not read (no file found, or unreadable). */
   unread: string[];
+}
+
+function readText(file: string): string | null {
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
 }
 
 /** pytest's own parsing of a `markers` line: the name is before the first ":" and "(". */
@@ -60,7 +72,12 @@ export function buildRegistry(
       registry.markers.push({ name: markerName(m.text), source, kind, text: m.text, file, line: m.line, atStartup });
     }
     for (const k of facts.iniKeys) registry.iniKeys.push({ name: k.name, source, kind });
-    for (const o of facts.options) registry.options.push({ names: o.names, source, kind });
+    let text: string | null = null;
+    for (const o of facts.options) {
+      text ??= readText(file);
+      const takesValue = text === null ? null : optionTakesValue(text, o.line, o.col);
+      registry.options.push({ names: o.names, takesValue, source, kind });
+    }
     return true;
   };
   for (const plugin of plugins) {

@@ -133,8 +133,14 @@ function apply(out: PytestArgs, name: string, value: string | null): void {
   }
 }
 
+/** pytest's own short flags (no value). */
+const SHORT_FLAGS = new Set(["v", "q", "s", "x", "l", "h", "V"]);
+
+/** Options plugins or conftests register: name -> whether it takes a value (null: unknown, assumed not). */
+export type PluginOptions = Map<string, boolean | null>;
+
 /** Parses `argv` into `out` (later tokens override earlier ones, as argparse does). */
-export function parsePytestArgs(argv: string[], out: PytestArgs = emptyArgs(), knownLong?: Set<string>): PytestArgs {
+export function parsePytestArgs(argv: string[], out: PytestArgs = emptyArgs(), plugin?: PluginOptions): PytestArgs {
   for (let i = 0; i < argv.length; i++) {
     const tok = argv[i] as string;
     if (tok === "--") {
@@ -145,20 +151,22 @@ export function parsePytestArgs(argv: string[], out: PytestArgs = emptyArgs(), k
       const eq = tok.indexOf("=");
       const name = eq >= 0 ? tok.slice(0, eq) : tok;
       let value: string | null = eq >= 0 ? tok.slice(eq + 1) : null;
-      if (value === null && VALUE_OPTIONS.has(name)) value = argv[++i] ?? null;
-      else if (value === null && OPTIONAL_VALUE.has(name) && argv[i + 1] && !argv[i + 1]?.startsWith("-")) i++;
-      if (!VALUE_OPTIONS.has(name) && !OPTIONAL_VALUE.has(name) && !KNOWN_FLAGS.has(name) && !knownLong?.has(name)) {
-        out.unknownOptions.push(name);
-      }
+      const known = VALUE_OPTIONS.has(name) || OPTIONAL_VALUE.has(name) || KNOWN_FLAGS.has(name);
+      if (value === null && (VALUE_OPTIONS.has(name) || (!known && plugin?.get(name) === true))) {
+        value = argv[++i] ?? null;
+      } else if (value === null && OPTIONAL_VALUE.has(name) && argv[i + 1] && !argv[i + 1]?.startsWith("-")) i++;
+      if (!known && !plugin?.has(name)) out.unknownOptions.push(name);
       apply(out, name, value);
     } else if (tok.startsWith("-") && tok.length > 1) {
       for (let j = 1; j < tok.length; j++) {
         const ch = tok[j] as string;
-        if (SHORT_VALUE.has(ch)) {
+        const takesValue = SHORT_VALUE.has(ch) || (!SHORT_FLAGS.has(ch) && plugin?.get(`-${ch}`) === true);
+        if (takesValue) {
           const rest = tok.slice(j + 1);
           apply(out, `-${ch}`, rest ? rest.replace(/^=/, "") : (argv[++i] ?? null));
           break;
         }
+        if (!SHORT_FLAGS.has(ch) && !plugin?.has(`-${ch}`)) out.unknownOptions.push(`-${ch}`);
         apply(out, `-${ch}`, null);
       }
     } else out.paths.push(tok);

@@ -7,14 +7,13 @@ import { ConftestIndex } from "./conftestChain.ts";
 import { conftestPlugins } from "./conftestPlugins.ts";
 import { isDir, statOrNull } from "./fsStat.ts";
 import { findExecutable, type InterpreterInfo, inspectInterpreter } from "./interpreter.ts";
-import type { IniKeyEntry } from "./markerRegistry.ts";
-import { buildRegistry } from "./markerRegistry.ts";
+import { buildRegistry, type IniKeyEntry, type OptionEntry } from "./markerRegistry.ts";
 import { unknownMarkPolicy } from "./markWarnings.ts";
 import { type PluginSource, planPlugins } from "./plugins.ts";
 import { pyGlob } from "./pyGlob.ts";
-import { parsePytestArgs } from "./pytestArgs.ts";
+import { type PluginOptions, parsePytestArgs } from "./pytestArgs.ts";
 import { determineSetup } from "./rootdir.ts";
-import { resolveSettings } from "./settings.ts";
+import { resolveSettings, type Settings } from "./settings.ts";
 import { shlexSplit } from "./shlex.ts";
 import { SourceReader } from "./sourceFacts.ts";
 import type { PytestView, PytestViewOptions } from "./types.ts";
@@ -38,14 +37,42 @@ function interpreterFor(
   return inspectInterpreter(python ?? "python3", cwd, env);
 }
 
-/** The initial paths: args, else testpaths (globbed, only when invoked from the rootdir), else the invocation dir. */
-function initialPaths(invocationDir: string, rootdir: string, paths: string[], testpaths: string[]) {
-  if (paths.length > 0) return { source: "args" as const, list: paths };
+/** The initial paths (absolute, node ids cut at "::"): args, else testpaths (globbed, only when invoked from the
+ *  rootdir), else the invocation dir — Config._decide_args. */
+function initialPaths(invocationDir: string, rootdir: string, args: string[], testpaths: string[]) {
+  const abs = (p: string) => resolve(invocationDir, p.split("::")[0] ?? p);
+  if (args.length > 0) return { source: "args" as const, list: args.map(abs) };
   if (invocationDir === rootdir) {
     const list = testpaths.flatMap((t) => pyGlob(t, invocationDir).sort());
-    if (list.length > 0) return { source: "testpaths" as const, list };
+    if (list.length > 0) return { source: "testpaths" as const, list: list.map(abs) };
   }
   return { source: "invocation-dir" as const, list: [invocationDir] };
+}
+
+/** _set_initial_conftests: for each existing initial path, its conftests and those of its test* subdirectories. */
+function findInitialConftests(invocationDir: string, rootdir: string, settings: Settings, index: ConftestIndex) {
+  const found: string[] = [];
+  const add = (dir: string) => {
+    for (const c of index.chain(dir)) if (!found.includes(c)) found.push(c);
+  };
+  const { list } = initialPaths(invocationDir, rootdir, settings.args.paths, settings.options.testpaths);
+  const anchors = list.filter((p) => statOrNull(p));
+  for (const anchor of anchors.length > 0 ? anchors : [invocationDir]) {
+    if (!isDir(anchor)) {
+      add(dirname(anchor));
+      continue;
+    }
+    add(anchor);
+    // pathlib's glob order is the directory's; sorted here for a stable answer.
+    for (const sub of pyGlob("test*", anchor).sort()) if (isDir(resolve(anchor, sub))) add(resolve(anchor, sub));
+  }
+  return found;
+}
+
+function optionArity(options: OptionEntry[]): PluginOptions {
+  const map: PluginOptions = new Map();
+  for (const o of options) for (const name of o.names) map.set(name, o.takesValue);
+  return map;
 }
 
 /** Ini keys registered as `aliases=` of another key (the facts give only the canonical name). */
@@ -73,7 +100,26 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
 
   const cli = parsePytestArgs(cliArgs);
   const setup = determineSetup(invocationDir, cli.paths, cli.configFile, cli.rootdir);
-  const settings = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
+  // Plugins come first: the options they register decide which tokens of addopts/args are paths (`-n 4`).
+  const sources = new SourceReader();
+  const early = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
+  const sysPath = [...early.options.pythonpath, ...(interpreter?.sysPath ?? [])];
+  const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !early.args.disablePluginAutoload;
+  const plan = planPlugins(interpreter, early.options.plugins, autoload, sysPath);
+  const pluginOptions = optionArity(buildRegistry(plan.plugins, null, [], [], sources).options);
+  const known = resolveSettings(setup, invocationDir, cliArgs, pytestMajor, pluginOptions);
+  const conftests = new ConftestIndex(known.options.confcutdir, known.args.noconftest);
+  // pytest loads the initial conftests from the paths it knows before conftests add their own options.
+  const initialConftests = findInitialConftests(invocationDir, setup.rootdir, known, conftests);
+  const conftestOptions = buildRegistry(
+    [],
+    null,
+    [],
+    initialConftests.map((path) => ({ path, atStartup: true })),
+    sources,
+  );
+  for (const [name, takesValue] of optionArity(conftestOptions.options)) pluginOptions.set(name, takesValue);
+  const settings = resolveSettings(setup, invocationDir, cliArgs, pytestMajor, pluginOptions);
   const { options: opts, args } = settings;
   if (opts.addoptsStrictFlags.length > 0 && (pytestMajor ?? 9) >= 9) {
     limitations.push(
@@ -82,28 +128,8 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     );
   }
   if (args.pyargs) limitations.push("--pyargs: arguments are module names; remedy treats them as paths");
-
-  const initial = initialPaths(
-    invocationDir,
-    setup.rootdir,
-    args.paths.map((p) => resolve(invocationDir, p.split("::")[0] ?? p)),
-    opts.testpaths,
-  );
-  const initialList = initial.list.map((p) => resolve(invocationDir, p));
-  const conftests = new ConftestIndex(opts.confcutdir, args.noconftest);
-  const sources = new SourceReader();
-
-  const initialConftests: string[] = [];
-  const addInitial = (dir: string) => {
-    for (const c of conftests.chain(dir)) if (!initialConftests.includes(c)) initialConftests.push(c);
-  };
-  const anchors = initialList.filter((p) => statOrNull(p));
-  for (const anchor of anchors.length > 0 ? anchors : [invocationDir]) {
-    addInitial(isDir(anchor) ? anchor : dirname(anchor));
-    if (isDir(anchor))
-      for (const sub of pyGlob("test*", anchor).sort())
-        if (isDir(resolve(anchor, sub))) addInitial(resolve(anchor, sub));
-  }
+  const initial = initialPaths(invocationDir, setup.rootdir, args.paths, opts.testpaths);
+  const initialList = initial.list;
 
   const collected = collectTestFiles({
     initialPaths: initialList,
@@ -118,9 +144,6 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const perFile = collected.testFiles.map((file) => ({ file, conftests: conftests.chain(dirname(file)) }));
   const allConftests = [...new Set([...initialConftests, ...collected.directories.flatMap((d) => conftests.chain(d))])];
 
-  const sysPath = [...opts.pythonpath, ...(interpreter?.sysPath ?? [])];
-  const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !args.disablePluginAutoload;
-  const plan = planPlugins(interpreter, opts.plugins, autoload, sysPath);
   const fromConftests = conftestPlugins(allConftests, sources, opts.importMode, [...sysPath, invocationDir]);
   const plugins: (PluginSource & { atStartup?: boolean })[] = [
     ...plan.plugins,
@@ -170,6 +193,10 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     dynamicConftests,
     plugins: plugins.map(({ atStartup: _, ...p }) => p),
     unknownConfigKeys: unknownKeys(settings.configKeys, registry.iniKeys, sources.unavailable === null),
+    unrecognizedOptions:
+      sources.unavailable === null
+        ? args.unknownOptions.filter((o) => !registry.options.some((r) => r.names.includes(o)))
+        : null,
     markers: registry.markers,
     iniKeys: registry.iniKeys,
     cliOptions: registry.options,

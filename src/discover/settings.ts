@@ -4,7 +4,7 @@ import { resolve } from "node:path";
 import type { ConfigDict } from "./configFile.ts";
 import { ConfigError } from "./errors.ts";
 import { IniReader } from "./iniValues.ts";
-import { emptyArgs, type PytestArgs, parsePytestArgs } from "./pytestArgs.ts";
+import { emptyArgs, type PluginOptions, type PytestArgs, parsePytestArgs } from "./pytestArgs.ts";
 import type { Setup } from "./rootdir.ts";
 
 export const DEFAULT_NORECURSEDIRS = [
@@ -86,13 +86,14 @@ export function resolveSettings(
   invocationDir: string,
   cliArgs: string[],
   pytestMajor: number | null,
+  pluginOptions?: PluginOptions,
 ): Settings {
   const cli = parsePytestArgs(cliArgs);
   const config = applyOverrides(setup.config, cliOverrides(cli));
   const ini = new IniReader(config, setup.configfile, invocationDir);
   const addopts = ini.list("addopts", "args", []);
   const fromAddopts = parsePytestArgs(addopts);
-  const args = parsePytestArgs(cliArgs, parsePytestArgs(addopts, emptyArgs()));
+  const args = parsePytestArgs(cliArgs, parsePytestArgs(addopts, emptyArgs(), pluginOptions), pluginOptions);
   const addoptsStrictFlags = [
     ...(fromAddopts.strictMarkers ? ["--strict-markers"] : []),
     ...(fromAddopts.strictConfig ? ["--strict-config"] : []),

@@ -63,6 +63,9 @@ export interface PytestView {
   plugins: PluginSource[];
   /** Config file keys that no loaded plugin, conftest or pytest itself registers; null when sources were unreadable. */
   unknownConfigKeys: { name: string; line: number | null }[] | null;
+  /** Options in addopts/args that neither pytest nor a loaded plugin or conftest defines: pytest stops with
+   *  "unrecognized arguments" (exit 4). null when sources were unreadable. */
+  unrecognizedOptions: string[] | null;
   markers: MarkerEntry[];
   iniKeys: IniKeyEntry[];
   cliOptions: OptionEntry[];

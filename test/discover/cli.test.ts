@@ -31,6 +31,15 @@ test("remedy config prints rootdir, configfile, strictness, markers, files, conf
   for (const key of ["conftests", "initialConftests", "sysPath", "limitations"]) assert.ok(key in view, key);
 });
 
+test("pytest's arguments after -- reach the view (-c picks the config file)", () => {
+  const fixture = join(ROOT, "test", "fixtures", "discover", "rootdir-options");
+  const run = remedy(["config", fixture, "--no-python", "--", "-c", "alt/custom.ini", "tests"]);
+  assert.equal(run.status, 0, run.stderr);
+  const view = JSON.parse(run.stdout);
+  assert.equal(view.configfile, join(fixture, "alt", "custom.ini"));
+  assert.deepEqual(view.testFiles, [join(fixture, "tests", "t_b.py")]);
+});
+
 test("remedy config exits 2 with file:line on a malformed config", () => {
   writeFileSync(join(scratch, "pytest.ini"), "[pytest]\n  stray\n");
   const run = remedy(["config", scratch, "--no-python"]);

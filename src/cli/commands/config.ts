@@ -9,12 +9,12 @@ export function registerConfig(program: Command): void {
     .command("config")
     .description("print what pytest would decide about a repository: rootdir, config, test files, conftests, markers")
     .argument("[path]", "the directory pytest would be run from", ".")
+    .argument("[pytest-args...]", "pytest's own arguments, after `--` (paths, -c, --rootdir, -p, -m, ...)")
     .option("--python <path>", "interpreter whose sys.path and plugins count (default: python3 on PATH)")
     .option("--no-python", "ask no interpreter (sys.path and installed plugins stay unknown)")
-    .option("--pytest-args <args...>", "the arguments pytest would be given (paths, -c, --rootdir, -p, ...)")
     .option("--json", "print JSON (the only format for now)")
-    .action(async (path: string, opts: { python?: string | boolean; pytestArgs?: string[] }) => {
-      const view = await pytestView(path, { python: defaultPython(opts.python), args: opts.pytestArgs ?? [] });
+    .action(async (path: string, pytestArgs: string[], opts: { python?: string | boolean }) => {
+      const view = await pytestView(path, { python: defaultPython(opts.python), args: pytestArgs });
       process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
     });
 }

@@ -48,7 +48,9 @@ function cachedTree(size: number, seed: number): Tree {
   if (existsSync(statsFile) && existsSync(dir)) {
     return { dir, stats: JSON.parse(readFileSync(statsFile, "utf8")), seconds: null };
   }
-  rmSync(dir, { recursive: true, force: true });
+  // Trees made by an older generator for this size and seed are stale: remove them before writing the new one.
+  const prefix = `remedy-bench-mono-${size}-s${seed}-`;
+  for (const f of readdirSync(tmpdir())) if (f.startsWith(prefix)) rmSync(join(tmpdir(), f), { recursive: true });
   const started = performance.now();
   const stats = generateMonorepo({ dir, modules: size, seed });
   const seconds = (performance.now() - started) / 1000;

@@ -46,6 +46,5 @@ function buildOnce(sourceBudget: number, testBudget: number, seed: number): Repo
     iniMarkers: tests.iniMarkers,
     configFile: seed % 2 === 0 ? "pyproject.toml" : "pytest.ini",
     services: layout.services,
-    notes: [],
   };
 }

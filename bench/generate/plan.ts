@@ -96,8 +96,6 @@ export interface RepoPlan {
   iniMarkers: string[];
   configFile: "pytest.ini" | "pyproject.toml";
   services: string[];
-  /** Extra files with no Python in them (README). */
-  notes: string[];
 }
 
 export function byDotted(plan: RepoPlan): Map<string, ModulePlan> {

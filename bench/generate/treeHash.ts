@@ -1,5 +1,5 @@
-// A content hash of a directory tree (paths and bytes, sorted): "same seed, same tree" is checked with it,
-// and bench/scan.ts uses it nowhere else. Ignores __pycache__ so a run of Python does not change the hash.
+// A content hash of a directory tree (paths and bytes, sorted), for "same seed, same tree" checks.
+// Ignores __pycache__ and .pytest_cache so that running Python in the tree does not change the hash.
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -59,6 +59,7 @@ function exportsOf(init: ModulePlan): ImportedSymbol[] {
 
 export function wireSources(rng: Random, sources: ModulePlan[], inits: ModulePlan[]): void {
   const ordered = [...sources, ...inits].sort((a, b) => a.rank - b.rank);
+  const index = new Map(ordered.map((m) => [m.dotted, m]));
   const byPkg = new Map<string, ModulePlan[]>();
   const byTop = new Map<string, ModulePlan[]>();
   const done: ModulePlan[] = [];
@@ -73,6 +74,7 @@ export function wireSources(rng: Random, sources: ModulePlan[], inits: ModulePla
     const r = rng.fork(m.dotted);
     wireModule(r, m, byPkg.get(m.pkg) ?? [], byTop.get(topOf(m.dotted)) ?? [], done, doneInits);
     addUpwardImports(r, m, withDefs);
+    closeCycleHarmlessly(r, m, index);
     addModuleReads(r, m);
     if (m.defs.length > 0) {
       done.push(m);
@@ -147,6 +149,21 @@ function addUpwardImports(r: Random, m: ModulePlan, withDefs: ModulePlan[]): voi
     if (placement === "typeChecking") m.futureAnnotations = true;
   }
   if (r.chance(0.3)) m.futureAnnotations = true;
+}
+
+/** Sometimes a module that `m` imports imports `m` back, from a function body or under TYPE_CHECKING: a real
+ *  cycle in the import graph that never fails at import time (the layering stays acyclic at module level). */
+function closeCycleHarmlessly(r: Random, m: ModulePlan, index: Map<string, ModulePlan>): void {
+  if (m.defs.length === 0 || !r.chance(0.15)) return;
+  const targets = m.imports.filter((s) => s.placement === "module" && !s.viaInit && s.level === 0);
+  if (targets.length === 0) return;
+  const target = index.get(r.pick(targets).module);
+  if (target?.kind !== "source") return;
+  const d = r.pick(m.defs);
+  if (bound(target).has(d.name)) return;
+  const placement = r.chance(0.5) ? "typeChecking" : "function";
+  target.imports.push({ module: m.dotted, symbols: [symbolOf(d, r)], level: 0, placement, viaInit: false });
+  if (placement === "typeChecking") target.futureAnnotations = true;
 }
 
 /** Module-level uses of imported names: subclassing, registry decorators, enum defaults and aliases. */

@@ -1,34 +1,39 @@
 // `remedy scan` as a user runs it: exit 1 when something blocks collection, 0 when nothing does, 2 for a usage
 // error; --json prints the JSON report; no colours when stdout is not a terminal.
 import assert from "node:assert/strict";
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { test } from "node:test";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const RUN = `import("${ROOT}/src/cli/main.ts").then((m) => m.main(process.argv.slice(1)))`;
 
-function remedy(...args: string[]) {
-  return spawnSync(process.execPath, ["--import", "tsx", "-e", RUN, ...args], {
-    cwd: ROOT,
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "" },
+function remedy(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "-e", RUN, ...args], { cwd: ROOT });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (b) => (stdout += b));
+    child.stderr.on("data", (b) => (stderr += b));
+    child.on("close", (status) => done({ status, stdout, stderr }));
   });
 }
 
-test("remedy scan: exit codes 1 / 0 / 2, JSON on request, plain text off a terminal", () => {
-  const broken = remedy("scan", "examples/monorepo");
+test("remedy scan: exit codes 1 / 0 / 2, JSON on request, plain text off a terminal", async () => {
+  const [broken, clean, usage] = await Promise.all([
+    remedy("scan", "examples/monorepo"),
+    remedy("scan", "test/fixtures/scan/circular-harmless", "--json"),
+    remedy("scan", "no/such/dir"),
+  ]);
   assert.equal(broken.status, 1, broken.stderr);
   assert.match(broken.stdout, /^8 root causes \(\+1 hidden\) · 9\/12 test files blocked · 43\/63 tests blocked/m);
   assert.doesNotMatch(broken.stdout, /\x1b\[/);
 
-  const clean = remedy("scan", "test/fixtures/scan/circular-harmless", "--json");
   assert.equal(clean.status, 0, clean.stderr);
   const json = JSON.parse(clean.stdout);
   assert.equal(json.schemaVersion, 1);
   assert.equal(json.pytestExitCode, 0);
 
-  const usage = remedy("scan", "no/such/dir");
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /^remedy: not a directory: .*no\/such\/dir\n$/);
 });

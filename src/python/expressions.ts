@@ -10,7 +10,8 @@ import type { Tokens } from "./tokenize.ts";
 import * as tokenize_ from "./tokenize.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { tokenize } = tokenize_;
+const { normalizeName, tokenize } = tokenize_;
+
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 const { matchingClose } = tokenRanges_;
@@ -127,7 +128,16 @@ export abstract class ExprScanner {
   abstract pytestCall(method: string, lpar: number, off: number, line: number): void;
 
   text(t: number): string {
-    return this.src.slice(this.start[t]!, this.end[t]!);
+    const s = this.src.slice(this.start[t]!, this.end[t]!);
+    if (this.toks.nonAsciiNames && this.kind[t] === T_NAME) {
+      const name = normalizeName(s);
+      if (name === null) {
+        this.errors.push({ message: "invalid character in identifier", offset: this.start[t]!, line: this.tline[t]! });
+        return s;
+      }
+      return name;
+    }
+    return s;
   }
 
   error(message: string): void {
@@ -325,7 +335,7 @@ export abstract class ExprScanner {
     switch (k) {
       case T_NAME: {
         this.i++;
-        this.nameAtom(s, ctx);
+        this.nameAtom(s, ctx, s);
         return;
       }
       case T_NUMBER:
@@ -341,10 +351,24 @@ export abstract class ExprScanner {
           this.i++;
         }
         break;
-      case T_LPAR:
+      case T_LPAR: {
+        // `(name).attr`: the chain still starts at the name (parentheses are only grouping).
+        let k = 1;
+        while (kind[s + k] === T_LPAR) k++;
+        if (kind[s + k] === T_NAME && kind[s + k + 1] === T_RPAR) {
+          let r = 1;
+          while (r < k && kind[s + k + 1 + r] === T_RPAR) r++;
+          const after = kind[s + k + 1 + r];
+          if (r === k && (after === T_DOT || after === T_LPAR || after === T_LSQB)) {
+            this.i = s + k + 1 + r;
+            this.nameAtom(s + k, ctx, s);
+            return;
+          }
+        }
         this.parseParen(ctx);
         display = true;
         break;
+      }
       case T_LSQB:
         this.parseList(ctx);
         display = true;
@@ -365,7 +389,7 @@ export abstract class ExprScanner {
   }
 
   /** A name atom and its trailers: one pending read with the leading attribute chain. */
-  nameAtom(s: number, ctx: number): void {
+  nameAtom(s: number, ctx: number, first: number): void {
     const kind = this.kind;
     let t = kind[this.i];
     if (t !== T_DOT && t !== T_LPAR && t !== T_LSQB) {
@@ -395,7 +419,7 @@ export abstract class ExprScanner {
       );
       if (allAttrs) return;
     }
-    this.trailers(s, this.rec);
+    this.trailers(first, this.rec);
   }
 
   maybeAllMutation(s: number): void {

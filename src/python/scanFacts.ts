@@ -30,12 +30,25 @@ import * as pytestFacts_ from "./pytestFacts.ts";
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { DYNAMIC_HOOKS, emptyPytestFacts, markShape, resolveMarks } = pytestFacts_;
 
+import * as literals_ from "./literals.ts";
 import type { Tokens } from "./tokenize.ts";
+
+const { STR_PLAIN, stringKind } = literals_;
+
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { callArgs, displayItems, dottedName, isKeywordArg, isStarred, matchingClose, plainString, splitItems, stringList } =
-  tokenRanges_;
+const {
+  callArgs,
+  displayItems,
+  dottedName,
+  isKeywordArg,
+  isStarred,
+  matchingClose,
+  plainString,
+  splitItems,
+  stringList,
+} = tokenRanges_;
 
 import * as tokenKinds_ from "./tokenKinds.ts";
 
@@ -108,6 +121,19 @@ export interface ScanResult {
 
 const NO_CAUGHT: string[] = [];
 
+const FUTURE_FEATURES = new Set([
+  "nested_scopes",
+  "generators",
+  "division",
+  "absolute_import",
+  "with_statement",
+  "print_function",
+  "unicode_literals",
+  "barry_as_FLUFL",
+  "generator_stop",
+  "annotations",
+]);
+
 export class FactScanner extends ExprScanner {
   scope: Scope = "module";
   tc = false;
@@ -129,6 +155,9 @@ export class FactScanner extends ExprScanner {
   directClass: string | null = null;
   classHasInit = false;
   hasAstral: boolean;
+  futureAllowed = true;
+  /** Nesting of blocks (0: the module's own statements). */
+  depth = 0;
 
   imports: ImportFact[] = [];
   bindings: Binding[] = [];
@@ -163,8 +192,28 @@ export class FactScanner extends ExprScanner {
     return this.col(this.start[t]!, this.tline[t]!);
   }
 
+  /** Whether the top-level statement at the cursor keeps later `from __future__` imports legal. */
+  futureStatement(first: boolean): boolean {
+    const kind = this.kind;
+    const i = this.i;
+    if (kind[i] === K_FROM) return kind[i + 1] === T_NAME && this.text(i + 1) === "__future__";
+    if (!first || kind[i] !== T_STRING) return false;
+    let j = i;
+    while (kind[j] === T_STRING) {
+      if (stringKind(this.src, this.start[j]!) !== STR_PLAIN) return false;
+      j++;
+    }
+    return kind[j] === T_NEWLINE || kind[j] === T_SEMI;
+  }
+
   run(): ScanResult {
-    while (this.kind[this.i] !== T_END) this.statement();
+    let first = true;
+    while (this.kind[this.i] !== T_END) {
+      // `from __future__` is only allowed after an optional docstring and other future imports.
+      if (this.futureAllowed && !this.futureStatement(first)) this.futureAllowed = false;
+      first = false;
+      this.statement();
+    }
     resolveMarks(this.shapes, this.imports, this.pytest);
     if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
@@ -203,6 +252,10 @@ export class FactScanner extends ExprScanner {
   }
 
   // ---- context -------------------------------------------------------------------------------------------------
+
+  errorAt(t: number, message: string): void {
+    this.errors.push({ message, offset: this.start[t]!, line: this.tline[t]! });
+  }
 
   begin(): void {
     this.stmt = this.scope === "function" ? -1 : this.stmtCounter++;
@@ -372,6 +425,7 @@ export class FactScanner extends ExprScanner {
     const kind = this.kind;
     const savedDc = this.directClass;
     this.directClass = dc;
+    this.depth++;
     if (kind[this.i] === T_NEWLINE) {
       this.i++;
       if (kind[this.i] !== T_INDENT) {
@@ -383,6 +437,7 @@ export class FactScanner extends ExprScanner {
       }
     } else this.simpleStatements();
     this.directClass = savedDc;
+    this.depth--;
   }
 
   colon(): boolean {
@@ -408,6 +463,7 @@ export class FactScanner extends ExprScanner {
       if (kind[this.i] === T_SEMI) {
         this.i++;
         if (kind[this.i] === T_NEWLINE || kind[this.i] === T_END) break;
+        if (this.futureAllowed && this.depth === 0 && !this.futureStatement(false)) this.futureAllowed = false;
         continue;
       }
       if (kind[this.i] !== T_NEWLINE && kind[this.i] !== T_END) {
@@ -760,8 +816,15 @@ export class FactScanner extends ExprScanner {
       if (paren) this.expect(T_RPAR, ")");
       if (names.length === 0) this.error("invalid syntax: expected names to import");
     }
-    if (module === "__future__" && level === 0 && this.scope === "module")
-      for (const n of names) if (n.name === "annotations") this.futureAnnotations = true;
+    if (module === "__future__" && level === 0) {
+      if (this.scope !== "module" || this.depth > 0 || !this.futureAllowed)
+        this.errorAt(kw, "from __future__ imports must occur at the beginning of the file");
+      for (const n of names) {
+        if (n.name === "annotations" && this.scope === "module") this.futureAnnotations = true;
+        if (!FUTURE_FEATURES.has(n.name))
+          this.errorAt(kw, n.name === "braces" ? "not a chance" : `future feature ${n.name} is not defined`);
+      }
+    }
     this.importFact(kw, "from", module, level, names);
   }
 
@@ -1077,7 +1140,16 @@ export class FactScanner extends ExprScanner {
   }
 
   functionBody(): void {
-    const saved = [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt, this.markClass] as const;
+    const saved = [
+      this.scope,
+      this.tc,
+      this.cond,
+      this.caught,
+      this.rec,
+      this.classBound,
+      this.stmt,
+      this.markClass,
+    ] as const;
     this.markClass = null;
     this.scope = "function";
     this.tc = false;

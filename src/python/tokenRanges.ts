@@ -106,7 +106,7 @@ export function displayItems(v: TokenView, a: number, b: number): [number, numbe
   if ((k === T_LSQB || k === T_LPAR) && matchingClose(v, a) === b - 1) {
     const items = splitItems(v, a + 1, b - 1);
     // `(x)` is not a tuple; `(x for ...)` neither (no comma at depth 0 means not a tuple).
-    if (k === T_LPAR && items.length === 1 && v.kind[b - 2] !== T_COMMA) return null;
+    if (k === T_LPAR && items.length === 1 && v.kind[b - 2] !== T_COMMA) return displayItems(v, a + 1, b - 1);
     if (hasComprehension(v, a + 1, b - 1)) return null;
     return items;
   }

@@ -5,7 +5,41 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const {
-  KEYWORDS,
+  K_AND,
+  K_AS,
+  K_ASSERT,
+  K_ASYNC,
+  K_AWAIT,
+  K_BREAK,
+  K_CLASS,
+  K_CONTINUE,
+  K_DEF,
+  K_DEL,
+  K_ELIF,
+  K_ELSE,
+  K_EXCEPT,
+  K_FALSE,
+  K_FINALLY,
+  K_FOR,
+  K_FROM,
+  K_GLOBAL,
+  K_IF,
+  K_IMPORT,
+  K_IN,
+  K_IS,
+  K_LAMBDA,
+  K_NONE,
+  K_NONLOCAL,
+  K_NOT,
+  K_OR,
+  K_PASS,
+  K_RAISE,
+  K_RETURN,
+  K_TRUE,
+  K_TRY,
+  K_WHILE,
+  K_WITH,
+  K_YIELD,
   T_ARROW,
   T_AT,
   T_AUGASSIGN,
@@ -51,17 +85,87 @@ export interface Tokens {
   /** Offset (UTF-16 index) where each 1-based line starts. */
   lineStart: Int32Array;
   errors: { message: string; offset: number; line: number }[];
+  /** Some identifier has non-ASCII characters: names must then be NFKC-normalised and checked (PEP 3131). */
+  nonAsciiNames: boolean;
 }
 
-const KEYWORD_BY_HASH = new Map<number, [string, number]>();
-function kwHash(len: number, c0: number, c1: number, cl: number): number {
-  return ((len * 131 + c0) * 131 + c1) * 131 + cl;
-}
-for (const [word, code] of Object.entries(KEYWORDS)) {
-  KEYWORD_BY_HASH.set(kwHash(word.length, word.charCodeAt(0), word.charCodeAt(1), word.charCodeAt(word.length - 1)), [
-    word,
-    code,
-  ]);
+/** Keyword code of the identifier src[s..s+len), or T_NAME. */
+function keyword(src: string, s: number, len: number): number {
+  const c = src.charCodeAt(s);
+  switch (len) {
+    case 2:
+      if (c === 97) return src.charCodeAt(s + 1) === 115 ? K_AS : T_NAME;
+      if (c === 105) {
+        const d = src.charCodeAt(s + 1);
+        return d === 102 ? K_IF : d === 110 ? K_IN : d === 115 ? K_IS : T_NAME;
+      }
+      if (c === 111) return src.charCodeAt(s + 1) === 114 ? K_OR : T_NAME;
+      return T_NAME;
+    case 3:
+      if (c === 97) return src.startsWith("nd", s + 1) ? K_AND : T_NAME;
+      if (c === 100) return src.startsWith("ef", s + 1) ? K_DEF : src.startsWith("el", s + 1) ? K_DEL : T_NAME;
+      if (c === 102) return src.startsWith("or", s + 1) ? K_FOR : T_NAME;
+      if (c === 110) return src.startsWith("ot", s + 1) ? K_NOT : T_NAME;
+      if (c === 116) return src.startsWith("ry", s + 1) ? K_TRY : T_NAME;
+      return T_NAME;
+    case 4:
+      switch (c) {
+        case 78:
+          return src.startsWith("one", s + 1) ? K_NONE : T_NAME;
+        case 84:
+          return src.startsWith("rue", s + 1) ? K_TRUE : T_NAME;
+        case 101:
+          return src.startsWith("lif", s + 1) ? K_ELIF : src.startsWith("lse", s + 1) ? K_ELSE : T_NAME;
+        case 102:
+          return src.startsWith("rom", s + 1) ? K_FROM : T_NAME;
+        case 112:
+          return src.startsWith("ass", s + 1) ? K_PASS : T_NAME;
+        case 119:
+          return src.startsWith("ith", s + 1) ? K_WITH : T_NAME;
+      }
+      return T_NAME;
+    case 5:
+      switch (c) {
+        case 70:
+          return src.startsWith("alse", s + 1) ? K_FALSE : T_NAME;
+        case 97:
+          return src.startsWith("sync", s + 1) ? K_ASYNC : src.startsWith("wait", s + 1) ? K_AWAIT : T_NAME;
+        case 98:
+          return src.startsWith("reak", s + 1) ? K_BREAK : T_NAME;
+        case 99:
+          return src.startsWith("lass", s + 1) ? K_CLASS : T_NAME;
+        case 114:
+          return src.startsWith("aise", s + 1) ? K_RAISE : T_NAME;
+        case 119:
+          return src.startsWith("hile", s + 1) ? K_WHILE : T_NAME;
+        case 121:
+          return src.startsWith("ield", s + 1) ? K_YIELD : T_NAME;
+      }
+      return T_NAME;
+    case 6:
+      switch (c) {
+        case 97:
+          return src.startsWith("ssert", s + 1) ? K_ASSERT : T_NAME;
+        case 101:
+          return src.startsWith("xcept", s + 1) ? K_EXCEPT : T_NAME;
+        case 103:
+          return src.startsWith("lobal", s + 1) ? K_GLOBAL : T_NAME;
+        case 105:
+          return src.startsWith("mport", s + 1) ? K_IMPORT : T_NAME;
+        case 108:
+          return src.startsWith("ambda", s + 1) ? K_LAMBDA : T_NAME;
+        case 114:
+          return src.startsWith("eturn", s + 1) ? K_RETURN : T_NAME;
+      }
+      return T_NAME;
+    case 7:
+      return c === 102 && src.startsWith("inally", s + 1) ? K_FINALLY : T_NAME;
+    case 8:
+      if (c === 99) return src.startsWith("ontinue", s + 1) ? K_CONTINUE : T_NAME;
+      if (c === 110) return src.startsWith("onlocal", s + 1) ? K_NONLOCAL : T_NAME;
+      return T_NAME;
+  }
+  return T_NAME;
 }
 
 let shared: Tokens | null = null;
@@ -70,13 +174,6 @@ function grow<T extends Int32Array | Uint8Array>(a: T, n: number): T {
   const b = new (a.constructor as { new (n: number): T })(n);
   b.set(a);
   return b;
-}
-
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
-}
-function isIdentChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128;
 }
 
 /** True when src[s..e) (letters only) is a valid string prefix: r u b f br rb fr rf in any case. */
@@ -103,13 +200,15 @@ function newTokens(cap: number): Tokens {
     line: new Int32Array(cap),
     lineStart: new Int32Array(cap),
     errors: [],
+    nonAsciiNames: false,
   };
 }
 
 /**
  * Tokenizes `src` (or src[from..to) when `nested`: an f-string replacement field, tokenized as if inside
  * parentheses, into fresh arrays; its lines are already in the main tokenization's lineStart).
- * The main tokenization's arrays are shared and overwritten by the next call.
+ * The main tokenization's arrays are shared and overwritten by the next call. One flat loop with local state:
+ * this is the hottest code of remedy.
  */
 export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, nested = false): Tokens {
   const n = to;
@@ -119,13 +218,15 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
     if (shared === null) shared = newTokens(n + 64);
     t = shared;
   }
-  t.errors = [];
+  const errors: { message: string; offset: number; line: number }[] = [];
+  t.errors = errors;
+  t.nonAsciiNames = false;
   let kind = t.kind;
   let start = t.start;
   let end = t.end;
   let tline = t.line;
   let lineStart = t.lineStart;
-  let capacity = kind.length;
+  let cap = kind.length;
   let lsCap = lineStart.length;
   let count = 0;
   const indents: number[] = [0];
@@ -135,36 +236,21 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
   let pos = from;
   let atLineStart = !nested;
   const brackets: number[] = [];
+  let c = 0;
 
-  const push = (k: number, s: number, e: number, l: number) => {
-    if (count + 2 >= capacity) {
-      capacity *= 2;
-      kind = grow(kind, capacity);
-      start = grow(start, capacity);
-      end = grow(end, capacity);
-      tline = grow(tline, capacity);
+  while (pos < n) {
+    if (count + 8 >= cap) {
+      cap *= 2;
+      kind = grow(kind, cap);
+      start = grow(start, cap);
+      end = grow(end, cap);
+      tline = grow(tline, cap);
     }
-    kind[count] = k;
-    start[count] = s;
-    end[count] = e;
-    tline[count] = l;
-    count++;
-  };
-  const newLine = (at: number) => {
-    line++;
-    if (nested) return;
-    if (line + 1 >= lsCap) {
+    if (line + 2 >= lsCap) {
       lsCap *= 2;
       lineStart = grow(lineStart, lsCap);
     }
-    lineStart[line] = at;
-  };
-  const error = (message: string, offset: number, l: number) => {
-    t.errors.push({ message, offset, line: l });
-  };
-
-  while (pos < n) {
-    let c = src.charCodeAt(pos);
+    c = src.charCodeAt(pos);
     if (atLineStart) {
       atLineStart = false;
       let col = 0;
@@ -178,108 +264,222 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
         p++;
       }
       pos = p;
-      if (c === 35 || c === 10 || c === 13 || c === -1 || (c === 92 && depth === 0 && false)) {
+      if (c === 35 || c === 10 || c === 13 || c === -1) {
         // Blank or comment-only line: no NEWLINE, no indentation change.
-        if (c === 35) while (pos < n && (c = src.charCodeAt(pos)) !== 10 && c !== 13) pos++;
+        if (c === 35) {
+          while (pos < n) {
+            c = src.charCodeAt(pos);
+            if (c === 10 || c === 13) break;
+            pos++;
+          }
+        }
         if (pos < n) {
           if (c === 13 && src.charCodeAt(pos + 1) === 10) pos++;
           pos++;
-          newLine(pos);
+          line++;
+          if (!nested) lineStart[line] = pos;
         }
         atLineStart = true;
         continue;
       }
-      if (depth === 0) {
-        const top = indents[indents.length - 1]!;
-        if (col > top) {
-          indents.push(col);
-          push(T_INDENT, pos, pos, line);
-        } else if (col < top) {
-          while (indents.length > 1 && col < indents[indents.length - 1]!) {
-            indents.pop();
-            push(T_DEDENT, pos, pos, line);
+      const top = indents[indents.length - 1]!;
+      if (col > top) {
+        indents.push(col);
+        kind[count] = T_INDENT;
+        start[count] = pos;
+        end[count] = pos;
+        tline[count++] = line;
+      } else if (col < top) {
+        while (indents.length > 1 && col < indents[indents.length - 1]!) {
+          indents.pop();
+          if (count + 8 >= cap) {
+            cap *= 2;
+            kind = grow(kind, cap);
+            start = grow(start, cap);
+            end = grow(end, cap);
+            tline = grow(tline, cap);
           }
-          if (col !== indents[indents.length - 1]!)
-            error("unindent does not match any outer indentation level", pos, line);
+          kind[count] = T_DEDENT;
+          start[count] = pos;
+          end[count] = pos;
+          tline[count++] = line;
         }
+        if (col !== indents[indents.length - 1]!)
+          errors.push({ message: "unindent does not match any outer indentation level", offset: pos, line });
       }
       continue;
     }
-    // Identifiers, keywords and prefixed strings.
-    if (isIdentStart(c)) {
+    // Identifiers and keywords (and string prefixes).
+    let strStart = -1;
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128) {
       const s = pos;
       pos++;
-      while (pos < n && isIdentChar(src.charCodeAt(pos))) pos++;
-      const q = pos < n ? src.charCodeAt(pos) : -1;
-      if ((q === 34 || q === 39) && pos - s <= 2 && isStringPrefix(src, s, pos)) {
-        pos = scanString(src, pos, s);
-        continue;
+      while (pos < n) {
+        c = src.charCodeAt(pos);
+        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128) pos++;
+        else break;
       }
       const len = pos - s;
-      let k = T_NAME;
-      if (len >= 2 && len <= 8) {
-        const hit = KEYWORD_BY_HASH.get(kwHash(len, c, src.charCodeAt(s + 1), src.charCodeAt(pos - 1)));
-        if (hit !== undefined && src.startsWith(hit[0], s)) k = hit[1];
+      if ((c === 34 || c === 39) && len <= 2 && pos < n && isStringPrefix(src, s, pos)) strStart = s;
+      else {
+        if (!t.nonAsciiNames && hasNonAscii(src, s, pos)) t.nonAsciiNames = true;
+        kind[count] = len >= 2 && len <= 8 ? keyword(src, s, len) : T_NAME;
+        start[count] = s;
+        end[count] = pos;
+        tline[count++] = line;
+        continue;
       }
-      push(k, s, pos, line);
+    } else if (c === 34 || c === 39) strStart = pos;
+    if (strStart >= 0) {
+      // A string: pos is at its opening quote.
+      const quote = c;
+      const startLine = line;
+      let p = pos + 1;
+      if (src.charCodeAt(p) === quote && src.charCodeAt(p + 1) === quote) {
+        p += 2;
+        for (;;) {
+          if (p >= n) {
+            errors.push({ message: "unterminated triple-quoted string literal", offset: strStart, line: startLine });
+            p = n;
+            break;
+          }
+          const ch = src.charCodeAt(p);
+          if (ch === quote) {
+            if (src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote) {
+              p += 3;
+              break;
+            }
+          } else if (ch === 92) {
+            p++;
+            const d = src.charCodeAt(p);
+            if (d === 10 || d === 13) {
+              if (d === 13 && src.charCodeAt(p + 1) === 10) p++;
+              line++;
+              if (line + 2 >= lsCap) {
+                lsCap *= 2;
+                lineStart = grow(lineStart, lsCap);
+              }
+              if (!nested) lineStart[line] = p + 1;
+            }
+          } else if (ch === 10 || ch === 13) {
+            if (ch === 13 && src.charCodeAt(p + 1) === 10) p++;
+            line++;
+            if (line + 2 >= lsCap) {
+              lsCap *= 2;
+              lineStart = grow(lineStart, lsCap);
+            }
+            if (!nested) lineStart[line] = p + 1;
+          }
+          p++;
+        }
+      } else {
+        for (;;) {
+          if (p >= n) {
+            errors.push({ message: "unterminated string literal", offset: strStart, line: startLine });
+            p = n;
+            break;
+          }
+          const ch = src.charCodeAt(p);
+          if (ch === quote) {
+            p++;
+            break;
+          }
+          if (ch === 10 || ch === 13) {
+            errors.push({ message: "unterminated string literal", offset: strStart, line: startLine });
+            break;
+          }
+          if (ch === 92) {
+            p++;
+            const d = src.charCodeAt(p);
+            if (d === 10 || d === 13) {
+              if (d === 13 && src.charCodeAt(p + 1) === 10) p++;
+              line++;
+              if (line + 2 >= lsCap) {
+                lsCap *= 2;
+                lineStart = grow(lineStart, lsCap);
+              }
+              if (!nested) lineStart[line] = p + 1;
+            }
+          }
+          p++;
+        }
+      }
+      if (p > n) p = n;
+      kind[count] = T_STRING;
+      start[count] = strStart;
+      end[count] = p;
+      tline[count++] = startLine;
+      pos = p;
       continue;
     }
-    switch (c) {
-      case 32:
-      case 9:
-      case 12:
-        pos++;
-        continue;
-      case 35:
-        while (pos < n && (c = src.charCodeAt(pos)) !== 10 && c !== 13) pos++;
-        continue;
-      case 10:
-      case 13: {
-        const s = pos;
-        if (c === 13 && src.charCodeAt(pos + 1) === 10) pos++;
-        pos++;
-        if (depth === 0) {
-          push(T_NEWLINE, s, pos, line);
-          atLineStart = true;
-        }
-        newLine(pos);
-        continue;
+    if (c === 32 || c === 9 || c === 12) {
+      pos++;
+      continue;
+    }
+    if (c === 10 || c === 13) {
+      const s = pos;
+      if (c === 13 && src.charCodeAt(pos + 1) === 10) pos++;
+      pos++;
+      if (depth === 0) {
+        kind[count] = T_NEWLINE;
+        start[count] = s;
+        end[count] = pos;
+        tline[count++] = line;
+        atLineStart = true;
       }
-      case 92: {
-        // Backslash continuation joins the next physical line.
-        const d = src.charCodeAt(pos + 1);
-        if (d === 10 || d === 13) {
-          pos += d === 13 && src.charCodeAt(pos + 2) === 10 ? 3 : 2;
-          newLine(pos);
-          if (pos >= n) error("unexpected EOF while parsing", pos, line);
-        } else {
-          error("unexpected character after line continuation character", pos, line);
-          pos++;
-        }
-        continue;
+      line++;
+      if (!nested) lineStart[line] = pos;
+      continue;
+    }
+    if (c === 35) {
+      while (pos < n) {
+        c = src.charCodeAt(pos);
+        if (c === 10 || c === 13) break;
+        pos++;
       }
-      case 34:
-      case 39:
-        pos = scanString(src, pos, pos);
-        continue;
+      continue;
+    }
+    if (c === 92) {
+      // Backslash continuation joins the next physical line.
+      const d = src.charCodeAt(pos + 1);
+      if (d === 10 || d === 13) {
+        pos += d === 13 && src.charCodeAt(pos + 2) === 10 ? 3 : 2;
+        line++;
+        if (!nested) lineStart[line] = pos;
+        if (pos >= n) errors.push({ message: "unexpected EOF while parsing", offset: pos, line });
+      } else {
+        errors.push({ message: "unexpected character after line continuation character", offset: pos, line });
+        pos++;
+      }
+      continue;
     }
     if ((c >= 48 && c <= 57) || (c === 46 && isDigit(src.charCodeAt(pos + 1)))) {
       const s = pos;
       pos = scanNumber(src, pos);
-      push(T_NUMBER, s, pos, line);
+      kind[count] = T_NUMBER;
+      start[count] = s;
+      end[count] = pos;
+      tline[count++] = line;
       continue;
     }
     // Operators.
     const s = pos;
     const c1 = pos + 1 < n ? src.charCodeAt(pos + 1) : -1;
-    const c2 = pos + 2 < n ? src.charCodeAt(pos + 2) : -1;
     let k = T_ERROR;
     let len = 1;
     switch (c) {
       case 40:
+        k = T_LPAR;
+        depth++;
+        brackets.push(c);
+        break;
       case 91:
+        k = T_LSQB;
+        depth++;
+        brackets.push(c);
+        break;
       case 123:
-        k = c === 40 ? T_LPAR : c === 91 ? T_LSQB : T_LBRACE;
+        k = T_LBRACE;
         depth++;
         brackets.push(c);
         break;
@@ -287,12 +487,17 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
       case 93:
       case 125: {
         k = c === 41 ? T_RPAR : c === 93 ? T_RSQB : T_RBRACE;
-        if (depth === (nested ? 1 : 0)) error(`unmatched '${String.fromCharCode(c)}'`, pos, line);
+        if (depth === (nested ? 1 : 0))
+          errors.push({ message: `unmatched '${String.fromCharCode(c)}'`, offset: pos, line });
         else {
           const open = brackets.pop()!;
           depth--;
           if ((open === 40 ? 41 : open + 2) !== c)
-            error(`closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis`, pos, line);
+            errors.push({
+              message: `closing parenthesis '${String.fromCharCode(c)}' does not match opening parenthesis`,
+              offset: pos,
+              line,
+            });
         }
         break;
       }
@@ -309,7 +514,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
         k = T_SEMI;
         break;
       case 46:
-        if (c1 === 46 && c2 === 46) {
+        if (c1 === 46 && src.charCodeAt(pos + 2) === 46) {
           k = T_ELLIPSIS;
           len = 3;
         } else k = T_DOT;
@@ -322,7 +527,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
         break;
       case 42:
         if (c1 === 42) {
-          if (c2 === 61) {
+          if (src.charCodeAt(pos + 2) === 61) {
             k = T_AUGASSIGN;
             len = 3;
           } else {
@@ -336,7 +541,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
         break;
       case 47:
         if (c1 === 47) {
-          if (c2 === 61) {
+          if (src.charCodeAt(pos + 2) === 61) {
             k = T_AUGASSIGN;
             len = 3;
           } else {
@@ -384,7 +589,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
       case 60:
       case 62:
         if (c1 === c) {
-          if (c2 === 61) {
+          if (src.charCodeAt(pos + 2) === 61) {
             k = T_AUGASSIGN;
             len = 3;
           } else {
@@ -394,7 +599,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
         } else if (c1 === 61 || (c === 60 && c1 === 62)) {
           k = T_COMPARE;
           len = 2;
-          if (c1 === 62) error("invalid syntax", pos, line);
+          if (c1 === 62) errors.push({ message: "invalid syntax", offset: pos, line });
         } else k = T_COMPARE;
         break;
       case 33:
@@ -404,24 +609,48 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
         }
         break;
     }
-    if (k === T_ERROR) error(`invalid character '${String.fromCodePoint(src.codePointAt(pos)!)}'`, pos, line);
+    if (k === T_ERROR)
+      errors.push({ message: `invalid character '${String.fromCodePoint(src.codePointAt(pos)!)}'`, offset: pos, line });
     pos += len;
-    push(k, s, pos, line);
+    kind[count] = k;
+    start[count] = s;
+    end[count] = pos;
+    tline[count++] = line;
   }
   // The final NEWLINE (when the last line has no line break), DEDENTs and ENDMARKER.
   if (depth > (nested ? 1 : 0))
-    error(`'${String.fromCharCode(brackets[brackets.length - 1]!)}' was never closed`, n, line);
-  if (!nested && count > 0 && kind[count - 1] !== T_NEWLINE && kind[count - 1] !== T_DEDENT)
-    push(T_NEWLINE, n, n, line);
+    errors.push({
+      message: `'${String.fromCharCode(brackets[brackets.length - 1]!)}' was never closed`,
+      offset: n,
+      line,
+    });
+  if (count + indents.length + 4 >= cap) {
+    cap = count + indents.length + 8;
+    kind = grow(kind, cap);
+    start = grow(start, cap);
+    end = grow(end, cap);
+    tline = grow(tline, cap);
+  }
+  if (!nested && count > 0 && kind[count - 1] !== T_NEWLINE && kind[count - 1] !== T_DEDENT) {
+    kind[count] = T_NEWLINE;
+    start[count] = n;
+    end[count] = n;
+    tline[count++] = line;
+  }
   while (indents.length > 1) {
     indents.pop();
-    push(T_DEDENT, n, n, line);
+    kind[count] = T_DEDENT;
+    start[count] = n;
+    end[count] = n;
+    tline[count++] = line;
   }
-  push(T_END, n, n, line);
-  kind[count] = T_END;
-  start[count] = n;
-  end[count] = n;
-  tline[count] = line;
+  for (let j = 0; j < 2; j++) {
+    kind[count + j] = T_END;
+    start[count + j] = n;
+    end[count + j] = n;
+    tline[count + j] = line;
+  }
+  count++;
   t.kind = kind;
   t.start = start;
   t.end = end;
@@ -429,71 +658,27 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
   t.lineStart = lineStart;
   t.count = count;
   return t;
+}
 
-  function scanString(src: string, q: number, s: number): number {
-    const quote = src.charCodeAt(q);
-    const startLine = line;
-    let p = q + 1;
-    const triple = src.charCodeAt(p) === quote && src.charCodeAt(p + 1) === quote;
-    if (triple) {
-      p += 2;
-      for (;;) {
-        if (p >= n) {
-          error("unterminated triple-quoted string literal", s, startLine);
-          break;
-        }
-        const ch = src.charCodeAt(p);
-        if (ch === quote && src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote) {
-          p += 3;
-          break;
-        }
-        if (ch === 92) {
-          p++;
-          const d = src.charCodeAt(p);
-          if (d === 13 && src.charCodeAt(p + 1) === 10) p++;
-          if (d === 10 || d === 13) newLine(p + 1);
-          p++;
-          continue;
-        }
-        if (ch === 10 || ch === 13) {
-          if (ch === 13 && src.charCodeAt(p + 1) === 10) p++;
-          newLine(p + 1);
-        }
-        p++;
-      }
-    } else {
-      for (;;) {
-        if (p >= n) {
-          error("unterminated string literal", s, startLine);
-          break;
-        }
-        const ch = src.charCodeAt(p);
-        if (ch === quote) {
-          p++;
-          break;
-        }
-        if (ch === 10 || ch === 13) {
-          error("unterminated string literal", s, startLine);
-          break;
-        }
-        if (ch === 92) {
-          p++;
-          const d = src.charCodeAt(p);
-          if (d === 13 && src.charCodeAt(p + 1) === 10) p++;
-          if (d === 10 || d === 13) newLine(p + 1);
-          p++;
-          continue;
-        }
-        p++;
-      }
-    }
-    push(T_STRING, s, p > n ? n : p, startLine);
-    return p > n ? n : p;
-  }
+function hasNonAscii(src: string, s: number, e: number): boolean {
+  for (let p = s; p < e; p++) if (src.charCodeAt(p) >= 128) return true;
+  return false;
+}
+
+const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
+
+/** An identifier as CPython stores it (NFKC), or null when it is not a valid identifier. */
+export function normalizeName(raw: string): string | null {
+  const name = raw.normalize("NFKC");
+  return IDENTIFIER.test(name) ? name : null;
 }
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128;
 }
 
 function scanNumber(src: string, p: number): number {
@@ -503,8 +688,9 @@ function scanNumber(src: string, p: number): number {
     const x = src.charCodeAt(p + 1) | 32;
     if (x === 120 || x === 111 || x === 98) {
       p += 2;
-      while (p < n && (isIdentChar((c = src.charCodeAt(p))) || c === 95)) {
-        // hex digits and underscores; stop at letters that cannot be digits (keywords glued on: 0x1for)
+      while (p < n) {
+        c = src.charCodeAt(p);
+        // Digits and underscores; stop at letters that cannot be digits (a keyword glued on: 0x1for).
         const l = c | 32;
         if (!(isDigit(c) || c === 95 || (x === 120 && l >= 97 && l <= 102))) break;
         p++;
@@ -512,18 +698,31 @@ function scanNumber(src: string, p: number): number {
       return p;
     }
   }
-  while (p < n && (isDigit((c = src.charCodeAt(p))) || c === 95)) p++;
+  p = skipDigits(src, p);
+  c = src.charCodeAt(p);
   if (c === 46) {
-    p++;
-    while (p < n && (isDigit((c = src.charCodeAt(p))) || c === 95)) p++;
+    p = skipDigits(src, p + 1);
+    c = src.charCodeAt(p);
   }
   if ((c | 32) === 101) {
     const d = src.charCodeAt(p + 1);
     if (isDigit(d) || ((d === 43 || d === 45) && isDigit(src.charCodeAt(p + 2)))) {
-      p += 2;
-      while (p < n && (isDigit((c = src.charCodeAt(p))) || c === 95)) p++;
+      p = skipDigits(src, p + 2);
+      c = src.charCodeAt(p);
     }
   }
   if ((c | 32) === 106) p++;
   return p;
 }
+
+function skipDigits(src: string, p: number): number {
+  const n = src.length;
+  while (p < n) {
+    const c = src.charCodeAt(p);
+    if (!(isDigit(c) || c === 95)) break;
+    p++;
+  }
+  return p;
+}
+
+void isIdentChar;

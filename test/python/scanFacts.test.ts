@@ -230,6 +230,27 @@ const rows: Row[] = [
     expect: (f) => f.pytest.markers.map((m) => [m.name, m.target, m.via]),
     want: [["a", "TestA", "pytestmark"]],
   },
+  {
+    name: "a parenthesised name still starts an attribute chain",
+    src: "a = (e).subs(x)\nb = ((f)).g.h\n",
+    expect: (f) => f.attributeReads.map((r) => [r.name, r.col, r.attrs]),
+    want: [
+      ["e", 5, ["subs"]],
+      ["f", 6, ["g", "h"]],
+    ],
+  },
+  {
+    name: "parametrize argvalues in redundant parentheses is still the list",
+    src: "import pytest\n@pytest.mark.parametrize('a', ([1, 2, 3]))\ndef test_a(a): pass\n",
+    expect: (f) => f.pytest.parametrize.map((p) => p.size),
+    want: [3],
+  },
+  {
+    name: "identifiers are NFKC-normalised as CPython stores them",
+    src: "\uFB01x = \u00B5\n",
+    expect: (f) => [f.bindings.map((b) => b.name), f.reads.map((r) => r.name)],
+    want: [["fix"], ["\u03BC"]],
+  },
 ];
 
 for (const row of rows) {
@@ -245,4 +266,19 @@ test("syntax errors are reported, not thrown", () => {
   assert.equal(f.status, "syntax-error");
   assert.ok(f.syntaxErrors.length >= 1);
   assert.ok(f.syntaxErrors.every((e) => e.source === "scanner"));
+});
+
+test("compile-time errors the scanner sees: misplaced or unknown __future__ imports, bad identifiers", () => {
+  for (const src of [
+    '"""doc"""\nimport os\nfrom __future__ import annotations\n',
+    "from __future__ import nested_scopes; import string; from __future__ import division\n",
+    "from __future__ import braces\n",
+    "if x:\n    from __future__ import annotations\n",
+    "\u20AC = 2\n",
+  ]) {
+    const f = factsOfText(src, "t.py");
+    assert.equal(f.status, "syntax-error", src);
+  }
+  const ok = factsOfText('"""doc"""\nfrom __future__ import annotations\nfrom __future__ import division\n', "t.py");
+  assert.equal(ok.status, "ok");
 });

@@ -211,6 +211,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
       distributions: interpreter.distributions,
     },
     sysPath,
+    registryComplete: interpreter !== null && sources.unavailable === null && registry.unread.length === 0,
     limitations,
   };
 }

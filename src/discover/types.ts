@@ -72,6 +72,8 @@ export interface PytestView {
   interpreter: InterpreterSummary | null;
   /** pytest's sys.path at collection: `pythonpath` entries first, then the interpreter's (without ''). */
   sysPath: string[];
+  /** True when every plugin module and conftest could be read: markers, ini keys and options are then complete. */
+  registryComplete: boolean;
   /** What remedy could not determine, in sentences. */
   limitations: string[];
 }

@@ -30,16 +30,17 @@ export interface PytestSession {
   markers: RegisteredMarker[];
   /** Keys written in the config file's pytest section. */
   configKeys: ConfigKey[];
-  /** Ini keys registered by pytest, plugins and conftests; null when unknown (the check is skipped). */
-  knownIniKeys: string[] | null;
+  /** Config keys nothing registers (pytest, plugins, conftests); null when unknown (the check is skipped). */
+  unknownConfigKeys: ConfigKey[] | null;
   /** `required_plugins` entries as written. */
   requiredPlugins: string[];
   /** Installed distributions (name, version). */
   distributions: { name: string; version: string }[];
   /** The `addopts` tokens (shlex-split). */
   addopts: string[];
-  /** Command-line options defined by pytest, plugins and conftests; null when unknown (the check is skipped). */
-  knownOptions: string[] | null;
+  /** addopts/command-line arguments nothing defines, as pytest lists them after "unrecognized arguments:";
+   *  null when unknown (the check is skipped). */
+  unrecognizedOptions: string[] | null;
   /** `-p NAME` plugins (from addopts and the command line) that cannot be imported. */
   unimportablePlugins: { name: string; message: string }[];
   importMode: "prepend" | "append" | "importlib";

@@ -17,8 +17,6 @@ export interface ConfigProblem {
   line: number | null;
 }
 
-const INI_ALIASES = ["xfail_strict"];
-
 function normalizeDist(name: string): string {
   return name.toLowerCase().replace(/[-_.]+/g, "-");
 }
@@ -61,18 +59,6 @@ function missingRequiredPlugins(session: PytestSession): string[] {
   return missing;
 }
 
-function unrecognizedAddopts(session: PytestSession): string[] {
-  if (!session.knownOptions) return [];
-  const known = new Set(session.knownOptions);
-  const out: string[] = [];
-  for (const token of session.addopts) {
-    if (!token.startsWith("-") || token === "-" || token === "--") continue;
-    const name = token.startsWith("--") ? token.split("=")[0]! : token.slice(0, 2);
-    if (!known.has(name)) out.push(token);
-  }
-  return out;
-}
-
 /** Every configuration problem of the session, in the order pytest meets them. */
 export function configProblems(session: PytestSession): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
@@ -99,7 +85,7 @@ export function configProblems(session: PytestSession): ConfigProblem[] {
       line: session.configKeys.find((k) => k.key === "required_plugins")?.line ?? null,
     });
   }
-  const unknownArgs = unrecognizedAddopts(session);
+  const unknownArgs = session.unrecognizedOptions ?? [];
   if (unknownArgs.length > 0) {
     problems.push({
       rootKey: configKey("addopts", unknownArgs.join(" ")),
@@ -111,9 +97,9 @@ export function configProblems(session: PytestSession): ConfigProblem[] {
       line: session.configKeys.find((k) => k.key === "addopts")?.line ?? null,
     });
   }
-  if (session.knownIniKeys) {
-    const known = new Set([...session.knownIniKeys, ...INI_ALIASES]);
-    const unknown = session.configKeys.filter((k) => !known.has(k.key)).sort((a, b) => (a.key < b.key ? -1 : 1));
+  if (session.unknownConfigKeys) {
+    // pytest validates keys in sorted order and raises on the first.
+    const unknown = [...session.unknownConfigKeys].sort((a, b) => (a.key < b.key ? -1 : 1));
     for (const k of unknown) {
       problems.push({
         rootKey: configKey("ini", k.key),

@@ -51,6 +51,12 @@ function unimportablePlugins(view: PytestView): PytestSession["unimportablePlugi
     });
 }
 
+/** pytest lists unrecognized arguments as written (`--other=3`); discover gives option names (`--other`). */
+function asWritten(names: string[], view: PytestView): string[] {
+  const tokens = [...view.options.addopts, ...view.args];
+  return names.map((n) => tokens.find((t) => t === n || t.startsWith(`${n}=`)) ?? n);
+}
+
 /** The registry is complete only when every plugin and conftest source could be read. */
 function registryComplete(view: PytestView): boolean {
   return !view.limitations.some((l) => l.includes("could not be read") || l.includes("plugin modules not found"));
@@ -66,11 +72,11 @@ export function sessionFromView(view: PytestView): PytestSession {
     filterwarnings: view.options.filterwarnings,
     markers: view.markers.map((m) => ({ name: m.name, source: m.source })),
     configKeys: (view.configKeys ?? []).map((k) => ({ key: k.name, line: k.line })),
-    knownIniKeys: complete ? view.iniKeys.map((k) => k.name) : null,
+    unknownConfigKeys: complete ? (view.unknownConfigKeys?.map((k) => ({ key: k.name, line: k.line })) ?? null) : null,
     requiredPlugins: view.options.requiredPlugins,
     distributions: (view.interpreter?.distributions ?? []).map((d) => ({ name: d.name, version: d.version })),
     addopts: view.options.addopts,
-    knownOptions: complete && view.cliOptions.length > 0 ? view.cliOptions.flatMap((o) => o.names) : null,
+    unrecognizedOptions: complete && view.unrecognizedOptions ? asWritten(view.unrecognizedOptions, view) : null,
     unimportablePlugins: unimportablePlugins(view),
     importMode: importMode(view.options.importMode),
     maxfail: view.options.maxfail,

@@ -73,14 +73,11 @@ test("config problems in pytest's order with its messages", () => {
       requiredPlugins: ["pytest-other>=1.0", "pytest-nosuch", "pytest-benchmark>=5"],
       distributions: [{ name: "pytest-benchmark", version: "5.2.3" }],
       addopts: ["-q", "--nosuch-opt", "--other=3", "-rA"],
-      knownOptions: ["-q", "-r"],
-      configKeys: [
+      unrecognizedOptions: ["--nosuch-opt", "--other=3"],
+      unknownConfigKeys: [
         { key: "foo_bar", line: 3 },
         { key: "baz", line: 4 },
-        { key: "markers", line: 2 },
-        { key: "xfail_strict", line: 5 },
       ],
-      knownIniKeys: ["markers"],
     }),
   );
   assert.deepEqual(

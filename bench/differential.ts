@@ -75,6 +75,15 @@ export function formatResult(result: DifferentialResult, show: number): string {
     `files equal:     ${result.equal}`,
     `files different: ${result.different}`,
   ];
+  const byField = new Map<string, number>();
+  for (const d of result.differences) {
+    const field = d.path.replace(/\[\d+\].*$/, "").replace(/^(pytest\.\w+|\w+).*$/, "$1");
+    byField.set(field, (byField.get(field) ?? 0) + 1);
+  }
+  if (byField.size > 0) {
+    const counts = [...byField].sort((a, b) => b[1] - a[1]).map(([f, n]) => `${f} ${n}`);
+    lines.push(`by first differing field: ${counts.join(", ")}`);
+  }
   for (const d of result.differences.slice(0, show)) {
     lines.push("", `${d.file}`, `  at ${d.path}`, `  oracle:  ${brief(d.oracle)}`, `  scanner: ${brief(d.scanner)}`);
   }

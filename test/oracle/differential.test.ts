@@ -4,6 +4,9 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { formatResult, runDifferential } from "../../bench/differential.ts";
 import { extractFacts } from "../../src/python/index.ts";
+import { writeCases } from "./cases.ts";
+
+const skip = scannerIsStub() ? "the scanner has not landed yet" : false;
 
 function scannerIsStub(): boolean {
   try {
@@ -20,5 +23,10 @@ test("the scanner agrees with the oracle on 300 sampled stdlib/site-packages fil
 }, async () => {
   const result = await runDifferential({ sample: 300, seed: 20261124 });
   assert.equal(result.compared, 300);
+  assert.equal(result.different, 0, formatResult(result, 10));
+});
+
+test("the scanner agrees with the oracle on the oracle's own table of cases", { skip, timeout: 60_000 }, async () => {
+  const result = await runDifferential({ root: writeCases().dir });
   assert.equal(result.different, 0, formatResult(result, 10));
 });

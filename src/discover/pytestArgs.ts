@@ -38,7 +38,8 @@ export interface PytestArgs {
   pyargs: boolean;
   collectInVirtualenv: boolean;
   disablePluginAutoload: boolean;
-  /** Options pytest itself does not define (a plugin may; else pytest says "unrecognized arguments"). */
+  /** Option tokens as written that pytest itself does not define (a plugin may; else pytest says
+   *  "unrecognized arguments: TOKEN"). */
   unknownOptions: string[];
 }
 
@@ -155,7 +156,7 @@ export function parsePytestArgs(argv: string[], out: PytestArgs = emptyArgs(), p
       if (value === null && (VALUE_OPTIONS.has(name) || (!known && plugin?.get(name) === true))) {
         value = argv[++i] ?? null;
       } else if (value === null && OPTIONAL_VALUE.has(name) && argv[i + 1] && !argv[i + 1]?.startsWith("-")) i++;
-      if (!known && !plugin?.has(name)) out.unknownOptions.push(name);
+      if (!known && !plugin?.has(name)) out.unknownOptions.push(tok);
       apply(out, name, value);
     } else if (tok.startsWith("-") && tok.length > 1) {
       for (let j = 1; j < tok.length; j++) {

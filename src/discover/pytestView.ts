@@ -195,7 +195,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     unknownConfigKeys: unknownKeys(settings.configKeys, registry.iniKeys, sources.unavailable === null),
     unrecognizedOptions:
       sources.unavailable === null
-        ? args.unknownOptions.filter((o) => !registry.options.some((r) => r.names.includes(o)))
+        ? args.unknownOptions.filter((tok) => !registry.options.some((r) => r.names.includes(tok.split("=")[0] ?? tok)))
         : null,
     markers: registry.markers,
     iniKeys: registry.iniKeys,

@@ -2,12 +2,12 @@
 // remedy_collect plugin) on every fixture repo under test/fixtures/discover: rootdir, configfile, the set of
 // collected test files and the markers registered at start-up (what `pytest --markers` lists).
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { execFile } from "node:child_process";
+import { cpSync, mkdtempSync, realpathSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { after, test } from "node:test";
 import { markerName, pytestView } from "../../src/discover/index.ts";
-import { readFileFacts } from "../../src/python/index.ts";
 import { runCollection } from "../../src/verify/index.ts";
 import { limit } from "./limit.ts";
 
@@ -15,24 +15,11 @@ const FIXTURES = join(import.meta.dirname, "..", "fixtures", "discover");
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), "remedy-discover-")));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Markers and collect_ignore come from the facts extractor; until it works those comparisons are skipped. */
-const scannerReady = (() => {
-  const probe = join(scratch, "probe.py");
-  writeFileSync(probe, "x = 1\n");
-  try {
-    readFileFacts(probe);
-    return true;
-  } catch {
-    return false;
-  }
-})();
-
 interface Case {
   name: string;
   /** Invocation directory inside the case. */
   cwd?: string;
   args?: string[];
-  needsScanner?: boolean;
   /** Load installed plugins (pytest11 entry points). Off elsewhere: importing hypothesis costs a second per run. */
   autoload?: boolean;
 }
@@ -48,7 +35,7 @@ const CASES: Case[] = [
   { name: "nested-config", args: ["sub"] },
   { name: "nested-config" },
   { name: "venv-dir" },
-  { name: "collect-ignore", needsScanner: true },
+  { name: "collect-ignore" },
   { name: "rootdir-options" },
   { name: "rootdir-options", args: ["--rootdir=elsewhere", "tests"] },
   { name: "rootdir-options", args: ["-c", "alt/custom.ini", "tests"] },
@@ -56,7 +43,7 @@ const CASES: Case[] = [
   { name: "testpaths-glob" },
   { name: "addopts" },
   { name: "pyproject-bare", args: ["src"] },
-  { name: "conftest-plugins", needsScanner: true },
+  { name: "conftest-plugins" },
 ];
 
 function copyCase(name: string, index: number): string {
@@ -79,7 +66,7 @@ const runs = CASES.map((c, index) => {
 
 CASES.forEach((c, index) => {
   const label = `${c.name}${c.cwd ? ` (from ${c.cwd})` : ""}${c.args ? ` ${c.args.join(" ")}` : ""}`;
-  test(`pytestView agrees with pytest: ${label}`, async (t) => {
+  test(`pytestView agrees with pytest: ${label}`, async () => {
     const { root, cwd, args, env } = runs[index]!;
     const [report, view] = await Promise.all([runs[index]!.report, pytestView(cwd, { args, env })]);
     assert.ok(report.session, `pytest did not start: ${report.stderrTail}`);
@@ -92,16 +79,8 @@ CASES.forEach((c, index) => {
       .filter((p) => p.endsWith(".py") && !p.endsWith("conftest.py"))
       .map(rel)
       .sort();
-    if (c.needsScanner && !scannerReady) {
-      t.diagnostic("facts scanner not available: collect_ignore and markers not compared");
-      return;
-    }
     assert.deepEqual(view.testFiles.map(rel).sort(), pytestFiles, "collected test files");
 
-    if (!scannerReady) {
-      t.diagnostic("facts scanner not available: markers not compared");
-      return;
-    }
     const pytestMarkers = [...new Set((report.markers.configured ?? []).map(markerName))].sort();
     const ours = [...new Set(view.markers.filter((m) => m.atStartup).map((m) => m.name))].sort();
     assert.deepEqual(ours, pytestMarkers, "markers registered at start-up");
@@ -112,4 +91,24 @@ CASES.forEach((c, index) => {
       .sort();
     assert.deepEqual(view.unknownConfigKeys?.map((k) => k.name).sort(), unknownKeys, "unknown config keys");
   });
+});
+
+test("`pytest --markers` lists exactly the markers remedy registers at start-up (builtin, config, conftest, plugins)", async () => {
+  const root = copyCase("collect-ignore", CASES.length);
+  const out = await pool(
+    () =>
+      new Promise<string>((resolve, reject) => {
+        execFile(
+          "python3",
+          ["-m", "pytest", "--markers", "-p", "no:cacheprovider"],
+          { cwd: root, env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" } },
+          (error, stdout) => (error ? reject(error) : resolve(stdout)),
+        );
+      }),
+  );
+  const listed = [...out.matchAll(/^@pytest\.mark\.([\w]+)/gm)].map((m) => m[1]).sort();
+  const view = await pytestView(root, { args: ["-p", "no:cacheprovider"] });
+  const ours = [...new Set(view.markers.filter((m) => m.atStartup).map((m) => m.name))].sort();
+  assert.deepEqual(ours, [...new Set(listed)]);
+  assert.ok(ours.includes("fromconftest") && ours.includes("skipif"));
 });

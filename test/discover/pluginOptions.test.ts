@@ -28,7 +28,7 @@ test("values of conftest-registered options in addopts are not paths: the same f
 });
 
 test("options nobody registers are the ones pytest calls unrecognized", async () => {
-  const args = ["--bogus", "-Q", "--level=2"];
+  const args = ["--bogus=1", "-Q", "--level=2"];
   const [report, view] = await Promise.all([runCollection({ cwd: root, env, args }), pytestView(root, { env, args })]);
   const m = /unrecognized arguments: (.*)/.exec(`${report.stderr}\n${report.stdout}`);
   assert.ok(m, report.stderrTail ?? "no usage error");

@@ -105,7 +105,8 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const early = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
   const sysPath = [...early.options.pythonpath, ...(interpreter?.sysPath ?? [])];
   const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !early.args.disablePluginAutoload;
-  const plan = planPlugins(interpreter, early.options.plugins, autoload, sysPath);
+  // `python -m pytest` has the invocation directory first on sys.path when it imports `-p NAME` modules.
+  const plan = planPlugins(interpreter, early.options.plugins, autoload, [invocationDir, ...sysPath]);
   const pluginOptions = optionArity(buildRegistry(plan.plugins, null, [], [], sources).options);
   const known = resolveSettings(setup, invocationDir, cliArgs, pytestMajor, pluginOptions);
   const conftests = new ConftestIndex(known.options.confcutdir, known.args.noconftest);
@@ -159,6 +160,12 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const dynamicConftests = allConftests
     .map((conftest) => ({ conftest, hooks: sources.read(conftest)?.dynamicHooks ?? [] }))
     .filter((d) => d.hooks.length > 0);
+  for (const conftest of allConftests) {
+    const computed = sources.read(conftest)?.computedCollectIgnore ?? [];
+    if (computed.length > 0) {
+      limitations.push(`${conftest} computes ${computed.join(", ")}: the files it ignores cannot be known statically`);
+    }
+  }
   for (const d of dynamicConftests) {
     limitations.push(`${d.conftest} defines ${d.hooks.join(", ")}: what it changes cannot be known statically`);
   }

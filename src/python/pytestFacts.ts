@@ -12,18 +12,21 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
 
-/** A decorator or pytestmark element of the shape NAME(.NAME)*[(...)], read off the tokens. */
-export interface MarkShape {
-  parts: string[];
-  isCall: boolean;
-  /** argvalues length when the shape could be `parametrize(...)`. */
-  size: number | null;
-  line: number;
-  col: number;
+/** A decorator or pytestmark element that may be a mark: its token range, resolved once all imports are known. */
+export interface MarkCandidate {
+  a: number;
+  b: number;
   target: string | null;
   via: "decorator" | "pytestmark";
   /** For decorators of functions: the def (fixture candidates). */
   fixture: { name: string; line: number; col: number } | null;
+}
+
+interface MarkShape {
+  parts: string[];
+  isCall: boolean;
+  /** argvalues length when the shape could be `parametrize(...)`. */
+  size: number | null;
 }
 
 /** The mark shape filling tokens a..b, or null. */
@@ -106,8 +109,15 @@ export const DYNAMIC_HOOKS = new Set([
   "pytest_generate_tests",
 ]);
 
-/** Turns recorded shapes into markers, parametrize and fixtures once all module-scope imports are known. */
-export function resolveMarks(shapes: MarkShape[], imports: ImportFact[], out: PytestFacts): void {
+/** Turns recorded candidates into markers, parametrize and fixtures once all module-scope imports are known. */
+export function resolveMarks(
+  cands: MarkCandidate[],
+  imports: ImportFact[],
+  out: PytestFacts,
+  v: TokenView & { tline: Int32Array },
+  colOf: (t: number) => number,
+): void {
+  if (cands.length === 0) return;
   const pytestNames = new Set<string>();
   const markNames = new Set<string>();
   const fixtureNames = new Set<string>();
@@ -123,25 +133,33 @@ export function resolveMarks(shapes: MarkShape[], imports: ImportFact[], out: Py
       }
     }
   }
-  for (const s of shapes) {
+  if (pytestNames.size + markNames.size + fixtureNames.size === 0) return;
+  for (const c of cands) {
+    if (v.kind[c.a] !== T_NAME) continue;
+    const first = v.src.slice(v.start[c.a]!, v.end[c.a]!);
+    if (!pytestNames.has(first) && !markNames.has(first) && !fixtureNames.has(first)) continue;
+    const s = markShape(v, c.a, c.b);
+    if (s === null) continue;
     const p = s.parts;
     let name: string | null = null;
     if (p.length === 3 && p[1] === "mark" && pytestNames.has(p[0]!)) name = p[2]!;
     else if (p.length === 2 && markNames.has(p[0]!)) name = p[1]!;
     if (name !== null) {
-      const m: MarkerUse = { line: s.line, col: s.col, name, via: s.via, target: s.target };
+      const line = v.tline[c.a]!;
+      const col = colOf(c.a);
+      const m: MarkerUse = { line, col, name, via: c.via, target: c.target };
       out.markers.push(m);
-      if (name === "parametrize" && s.isCall && s.target !== null) {
-        const pz: Parametrize = { line: s.line, col: s.col, target: s.target, size: s.size };
+      if (name === "parametrize" && s.isCall && c.target !== null) {
+        const pz: Parametrize = { line, col, target: c.target, size: s.size };
         out.parametrize.push(pz);
       }
       continue;
     }
     if (
-      s.fixture !== null &&
+      c.fixture !== null &&
       ((p.length === 2 && p[1] === "fixture" && pytestNames.has(p[0]!)) || (p.length === 1 && fixtureNames.has(p[0]!)))
     ) {
-      out.fixtures.push({ line: s.fixture.line, col: s.fixture.col, name: s.fixture.name });
+      out.fixtures.push({ line: c.fixture.line, col: c.fixture.col, name: c.fixture.name });
     }
   }
 }

@@ -24,11 +24,11 @@ import * as pathExpr_ from "./pathExpr.ts";
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { pathExpr } = pathExpr_;
 
-import type { MarkShape } from "./pytestFacts.ts";
+import type { MarkCandidate } from "./pytestFacts.ts";
 import * as pytestFacts_ from "./pytestFacts.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { DYNAMIC_HOOKS, emptyPytestFacts, markShape, resolveMarks } = pytestFacts_;
+const { DYNAMIC_HOOKS, emptyPytestFacts, resolveMarks } = pytestFacts_;
 
 import * as literals_ from "./literals.ts";
 import type { Tokens } from "./tokenize.ts";
@@ -169,7 +169,7 @@ export class FactScanner extends ExprScanner {
   attributeReads: AttributeRead[] = [];
   sysPath: SysPathChange[] = [];
   pytest: PytestFacts = emptyPytestFacts();
-  shapes: MarkShape[] = [];
+  marks: MarkCandidate[] = [];
 
   constructor(src: string, toks: Tokens) {
     super(src, toks);
@@ -214,7 +214,7 @@ export class FactScanner extends ExprScanner {
       first = false;
       this.statement();
     }
-    resolveMarks(this.shapes, this.imports, this.pytest);
+    resolveMarks(this.marks, this.imports, this.pytest, this, (t) => this.tokCol(t));
     if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
       a.line - b.line || a.col - b.col;
@@ -321,7 +321,18 @@ export class FactScanner extends ExprScanner {
         };
         this.reads.push(read);
         const attrs = this.pAttrs[r];
-        if (attrs && attrs.length > 0) this.attributeReads.push({ ...read, attrs });
+        if (attrs && attrs.length > 0)
+          this.attributeReads.push({
+            name,
+            line,
+            col: read.col,
+            stmt: read.stmt,
+            scope: read.scope,
+            typeChecking: read.typeChecking,
+            conditional: read.conditional,
+            caught: read.caught,
+            attrs,
+          });
       }
       this.pLen = 0;
     }
@@ -708,18 +719,7 @@ export class FactScanner extends ExprScanner {
 
   pytestmark(a: number, b: number, target: string | null): void {
     const items = displayItems(this, a, b) ?? [[a, b] as [number, number]];
-    for (const [s, e] of items) {
-      const shape = markShape(this, s, e);
-      if (shape === null) continue;
-      this.shapes.push({
-        ...shape,
-        line: this.tline[s]!,
-        col: this.tokCol(s),
-        target,
-        via: "pytestmark",
-        fixture: null,
-      });
-    }
+    for (const [s, e] of items) this.marks.push({ a: s, b: e, target, via: "pytestmark", fixture: null });
   }
 
   // ---- imports -------------------------------------------------------------------------------------------------
@@ -1074,11 +1074,10 @@ export class FactScanner extends ExprScanner {
     }
   }
 
-  recordDecorators(decos: [number, number][], target: string, fixture: MarkShape["fixture"]): void {
-    for (const [a, b] of decos) {
-      const shape = markShape(this, a, b);
-      if (shape === null) continue;
-      this.shapes.push({ ...shape, line: this.tline[a]!, col: this.tokCol(a), target, via: "decorator", fixture });
+  recordDecorators(decos: [number, number][], target: string, fixture: MarkCandidate["fixture"]): void {
+    for (let d = 0; d < decos.length; d++) {
+      const [a, b] = decos[d]!;
+      this.marks.push({ a, b, target, via: "decorator", fixture });
     }
   }
 

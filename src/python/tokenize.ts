@@ -220,7 +220,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
   }
   const errors: { message: string; offset: number; line: number }[] = [];
   t.errors = errors;
-  t.nonAsciiNames = false;
+  let nonAscii = false;
   let kind = t.kind;
   let start = t.start;
   let end = t.end;
@@ -235,6 +235,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
   if (!nested) lineStart[1] = 0;
   let pos = from;
   let atLineStart = !nested;
+  const noCR = src.indexOf("\r", from) === -1;
   const brackets: number[] = [];
   let c = 0;
 
@@ -267,11 +268,8 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
       if (c === 35 || c === 10 || c === 13 || c === -1) {
         // Blank or comment-only line: no NEWLINE, no indentation change.
         if (c === 35) {
-          while (pos < n) {
-            c = src.charCodeAt(pos);
-            if (c === 10 || c === 13) break;
-            pos++;
-          }
+          pos = commentEnd(src, pos, n, noCR);
+          c = pos < n ? src.charCodeAt(pos) : -1;
         }
         if (pos < n) {
           if (c === 13 && src.charCodeAt(pos + 1) === 10) pos++;
@@ -311,18 +309,23 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
     }
     // Identifiers and keywords (and string prefixes).
     let strStart = -1;
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128) {
+    if (c >= 128 || CHAR_CLASS[c] === C_IDENT) {
       const s = pos;
       pos++;
+      if (c >= 128) nonAscii = true;
       while (pos < n) {
         c = src.charCodeAt(pos);
-        if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128) pos++;
-        else break;
+        if (c < 128) {
+          if (CHAR_CLASS[c]! >= C_IDENT) pos++;
+          else break;
+        } else {
+          nonAscii = true;
+          pos++;
+        }
       }
       const len = pos - s;
       if ((c === 34 || c === 39) && len <= 2 && pos < n && isStringPrefix(src, s, pos)) strStart = s;
       else {
-        if (!t.nonAsciiNames && hasNonAscii(src, s, pos)) t.nonAsciiNames = true;
         kind[count] = len >= 2 && len <= 8 ? keyword(src, s, len) : T_NAME;
         start[count] = s;
         end[count] = pos;
@@ -414,6 +417,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
     }
     if (c === 32 || c === 9 || c === 12) {
       pos++;
+      while (pos < n && src.charCodeAt(pos) === 32) pos++;
       continue;
     }
     if (c === 10 || c === 13) {
@@ -432,11 +436,7 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
       continue;
     }
     if (c === 35) {
-      while (pos < n) {
-        c = src.charCodeAt(pos);
-        if (c === 10 || c === 13) break;
-        pos++;
-      }
+      pos = commentEnd(src, pos, n, noCR);
       continue;
     }
     if (c === 92) {
@@ -657,12 +657,31 @@ export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, 
   t.line = tline;
   t.lineStart = lineStart;
   t.count = count;
+  t.nonAsciiNames = nonAscii;
   return t;
 }
 
-function hasNonAscii(src: string, s: number, e: number): boolean {
-  for (let p = s; p < e; p++) if (src.charCodeAt(p) >= 128) return true;
-  return false;
+/** Character classes of ASCII codes: identifier characters (digits included) and identifier starts. */
+const C_IDENT = 2;
+const C_DIGIT = 3;
+const CHAR_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CHAR_CLASS[c] = C_IDENT;
+  else if (c >= 48 && c <= 57) CHAR_CLASS[c] = C_DIGIT;
+}
+
+/** Offset of the line break ending the comment at `p` (or n). */
+function commentEnd(src: string, p: number, n: number, noCR: boolean): number {
+  if (noCR) {
+    const e = src.indexOf("\n", p);
+    return e < 0 || e > n ? n : e;
+  }
+  while (p < n) {
+    const c = src.charCodeAt(p);
+    if (c === 10 || c === 13) break;
+    p++;
+  }
+  return p;
 }
 
 const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;

@@ -11,6 +11,12 @@ export function resolveSpec(m: ModulePlan, spec: ImportSpec): string {
   return spec.module ? [...kept, spec.module].join(".") : kept.join(".");
 }
 
+/** The modules a statement imports: the named one, plus submodules named in its import list. */
+export function targetsOf(m: ModulePlan, spec: ImportSpec): string[] {
+  const base = resolveSpec(m, spec);
+  return [base, ...spec.symbols.filter((s) => s.kind === "module").map((s) => `${base}.${s.name}`)];
+}
+
 /** Modules executed when importing the `from` modules (by default the whole test side) and all they import. */
 export function reachable(plan: RepoPlan, from: (m: ModulePlan) => boolean = (m) => m.area === "tests"): Set<string> {
   const index = byDotted(plan);
@@ -26,14 +32,11 @@ export function reachable(plan: RepoPlan, from: (m: ModulePlan) => boolean = (m)
       }
     }
   };
-  for (const m of plan.modules) {
-    if (!from(m)) continue;
-    for (const spec of m.imports) if (spec.placement === "module") push(resolveSpec(m, spec));
-  }
-  while (stack.length > 0) {
-    const m = index.get(stack.pop()!)!;
-    for (const spec of m.imports) if (spec.placement === "module") push(resolveSpec(m, spec));
-  }
+  const visit = (m: ModulePlan) => {
+    for (const spec of m.imports) if (spec.placement === "module") for (const t of targetsOf(m, spec)) push(t);
+  };
+  for (const m of plan.modules) if (from(m)) visit(m);
+  while (stack.length > 0) visit(index.get(stack.pop()!)!);
   return seen;
 }
 
@@ -50,7 +53,9 @@ export function importIndex(plan: RepoPlan): Map<string, ModulePlan[]> {
       if (s.placement !== "module") continue;
       const target = resolveSpec(m, s);
       add(target, m);
-      for (const x of s.symbols) add(`${target}\0${x.name}`, m);
+      // A star import never fails for a missing name; a submodule import fails when the submodule is gone.
+      for (const x of s.star ? [] : s.symbols)
+        add(x.kind === "module" ? `${target}.${x.name}` : `${target}\0${x.name}`, m);
     }
   }
   return index;

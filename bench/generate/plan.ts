@@ -25,8 +25,9 @@ export type Placement = "module" | "typeChecking" | "function";
 /** One imported name, with what the importer knows about it (how to use it in code). */
 export interface ImportedSymbol {
   name: string;
-  kind: DefKind;
-  /** An enum member or a field name the importer may read. */
+  /** "module": `from pkg import submodule`, the name is a submodule of the spec's module. */
+  kind: DefKind | "module";
+  /** An enum member or a field name the importer may read; for a submodule, one of its definitions. */
   member: string | null;
 }
 
@@ -39,6 +40,8 @@ export interface ImportSpec {
   placement: Placement;
   /** True for a `from pkg import X` that goes through the package's __init__ re-export. */
   viaInit: boolean;
+  /** `from .m import *` in an __init__.py: `symbols` lists what it brings in, none of which can fail. */
+  star?: boolean;
   /** Set by the module-level-cycle breakage. */
   breakage?: string;
 }

@@ -25,6 +25,8 @@ function useSymbol(s: ImportedSymbol, v: string, pad: string): string[] {
       return [`${pad}if ${v} is False:`, `${pad}    raise ${s.name}(f"rejected: {${v}!r}")`];
     case "constant":
       return [`${pad}result["limit"] = ${s.name}`];
+    case "module":
+      return [`${pad}result["${s.member}"] = getattr(${s.name}, "${s.member}", None)`];
     default:
       return [`${pad}result["derived"] = ${s.name}(${v})`];
   }

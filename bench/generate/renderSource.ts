@@ -7,6 +7,7 @@ import { snake } from "./vocabulary.ts";
 
 export function importLine(spec: ImportSpec): string {
   const from = spec.level > 0 ? ".".repeat(spec.level) + spec.module : spec.module;
+  if (spec.star) return `from ${from} import *`;
   const names = spec.symbols.map((s) => s.name);
   const line = `from ${from} import ${names.join(", ")}`;
   if (line.length <= 110) return line;

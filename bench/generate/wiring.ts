@@ -25,14 +25,17 @@ export function planReexports(rng: Random, packages: PackageNode[]): void {
         .filter((d) => !seen.has(d.name))
         .sort((a, b) => m.defs.indexOf(a) - m.defs.indexOf(b));
       if (names.length === 0) continue;
-      for (const d of names) seen.add(d.name);
+      for (const d of m.defs) seen.add(d.name);
       const last = m.dotted.split(".").at(-1)!;
+      // Enum and constant modules are often star-re-exported: every name comes along, and none can fail.
+      const star = (m.flavour === "enums" || m.flavour === "constants") && rng.chance(0.3);
       pkg.init.imports.push({
         module: last,
-        symbols: names.map((d) => symbolOf(d, rng)),
+        symbols: (star ? m.defs : names).map((d) => symbolOf(d, rng)),
         level: 1,
         placement: "module",
         viaInit: false,
+        star,
       });
     }
   }
@@ -108,6 +111,15 @@ function wireModule(
       viaInit = true;
     } else if (lower.length > 0) target = r.pick(lower);
     if (!target) continue;
+    const last = target.dotted.split(".").at(-1)!;
+    if (!viaInit && !m.pkg.startsWith(target.pkg) && !names.has(last) && r.chance(0.12)) {
+      // `from pkg import module`: Python finds the submodule through the package (importing it if needed).
+      names.add(last);
+      const member = r.pick(target.defs).name;
+      const symbols = [{ name: last, kind: "module" as const, member }];
+      m.imports.push({ module: target.pkg, symbols, level: 0, placement: "module", viaInit: false });
+      continue;
+    }
     const candidates = viaInit ? exportsOf(target) : target.defs.map((d) => symbolOf(d, r));
     const symbols = r.sample(candidates, r.int(1, 3)).filter((s) => !names.has(s.name));
     if (symbols.length === 0) continue;

@@ -71,7 +71,7 @@ function expected(b: BreakageRecord): string {
 test("each breakage kind makes collection fail as intended and is recorded in BREAKAGES.json", async () => {
   const runs = BREAKAGE_KINDS.map((kind) => {
     const dir = join(root, kind);
-    const result = generateMonorepo({ dir, modules: 120, seed: 5, breakages: [kind] });
+    const result = generateMonorepo({ dir, modules: 100, seed: 5, breakages: [kind] });
     return { kind, dir, record: result.breakages[0]! };
   });
   // Two at a time: the machine has two cores.

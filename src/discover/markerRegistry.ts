@@ -42,6 +42,8 @@ export interface Registry {
   options: OptionEntry[];
   /** Plugin modules remedy could not read (no file found, or unreadable). */
   unread: string[];
+  /** pytest's own source was not found: its markers are pytest 9.0's, assumed. */
+  assumedBuiltins: boolean;
 }
 
 function readText(file: string): string | null {
@@ -51,6 +53,15 @@ function readText(file: string): string | null {
     return null;
   }
 }
+
+/** pytest 9.0's own markers by the plugin that registers them: used only when pytest's source cannot be read
+ *  (no interpreter), so that `skip` or `parametrize` are never taken for unregistered markers. */
+const BUILTIN_MARKERS: Record<string, string[]> = {
+  pytestconfig: ["tryfirst: call this hook implementation first", "trylast: call this hook implementation last"],
+  python: ["parametrize(argnames, argvalues): call a test function multiple times", "usefixtures(fixturename1, ...): use fixtures"],
+  skipping: ["skip(reason=None): skip the test", "skipif(condition, ..., *, reason=...): skip if", "xfail(condition, ..., *, reason=..., run=True, raises=None, strict=strict_xfail): expected failure"],
+  warnings: ["filterwarnings(warning): add a warning filter to the given test"],
+}; // biome-ignore format: a table
 
 /** pytest's own parsing of a `markers` line: the name is before the first ":" and "(". */
 export function markerName(line: string): string {
@@ -64,7 +75,7 @@ export function buildRegistry(
   conftests: { path: string; atStartup: boolean }[],
   sources: SourceReader,
 ): Registry {
-  const registry: Registry = { markers: [], iniKeys: [], options: [], unread: [] };
+  const registry: Registry = { markers: [], iniKeys: [], options: [], unread: [], assumedBuiltins: false };
   const addFrom = (file: string, source: string, kind: RegistrationKind, atStartup: boolean) => {
     const facts = sources.read(file);
     if (!facts) return false;
@@ -88,9 +99,21 @@ export function buildRegistry(
       : plugin.kind === "conftest" && plugin.file
         ? plugin.file
         : `plugin:${plugin.distribution ?? plugin.module}`;
-    if (!plugin.file || !addFrom(plugin.file, source, builtin ? "builtin" : "plugin", plugin.atStartup ?? true)) {
-      registry.unread.push(plugin.module);
-    }
+    if (plugin.file && addFrom(plugin.file, source, builtin ? "builtin" : "plugin", plugin.atStartup ?? true)) continue;
+    if (builtin && !plugin.file) {
+      for (const text of BUILTIN_MARKERS[plugin.name] ?? []) {
+        registry.markers.push({
+          name: markerName(text),
+          source,
+          kind: "builtin",
+          text,
+          file: null,
+          line: null,
+          atStartup: true,
+        });
+      }
+      registry.assumedBuiltins = true;
+    } else registry.unread.push(plugin.module);
   }
   for (const m of configMarkers) {
     registry.markers.push({

@@ -169,6 +169,9 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   for (const d of dynamicConftests) {
     limitations.push(`${d.conftest} defines ${d.hooks.join(", ")}: what it changes cannot be known statically`);
   }
+  if (registry.assumedBuiltins) {
+    limitations.push("pytest's own source was not found: its built-in markers are assumed to be pytest 9.0's");
+  }
   if (sources.unavailable) {
     limitations.push(
       `conftest and plugin sources could not be read (${sources.unavailable}): collect_ignore, conftest/plugin markers, ini keys and options are missing`,

@@ -68,4 +68,9 @@ test("without an interpreter the view still decides rootdir and files, and lists
   assert.ok(view.testFiles.length > 0);
   assert.ok(view.limitations.some((l) => l.includes("no interpreter")));
   assert.ok(!view.markers.some((m) => m.kind === "plugin"));
+  // pytest's own markers are still known (assumed), and -p no:warnings in addopts still removes filterwarnings.
+  const builtin = view.markers.filter((m) => m.kind === "builtin").map((m) => m.name);
+  assert.ok(builtin.includes("parametrize") && builtin.includes("skipif"));
+  assert.ok(!builtin.includes("filterwarnings"));
+  assert.equal(view.registryComplete, false);
 });

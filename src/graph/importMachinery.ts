@@ -33,6 +33,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     anyAttr: opaque,
     anyGlobal: opaque,
     getattrHook: false,
+    childAttrs: new Set(),
     isPackage: res.kind === "package" || res.kind === "namespace" || (opaque && res.searchPath.length > 0),
     searchPath: res.searchPath,
     failures: [],
@@ -133,9 +134,20 @@ function opaqueChild(session: Session, name: string, parent: ModuleRecord): Modu
   return rec;
 }
 
+/** Re-executions of one order-dependent failed module allowed per file before falling back to replay. */
+const MAX_REEXECUTIONS = 3;
+
 function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
   if (rec.status === "executing") touchPartial(session, rec);
-  else if (rec.failed) replay(session, rec);
+  else if (rec.failed) {
+    // Python dropped it from sys.modules: importing it again runs it again. When its failure depended on the
+    // order modules were entered in, running it again can succeed (or fail differently), so it is re-run.
+    if (rec.cycleTouched && session.reexecutions(rec.name) < MAX_REEXECUTIONS) {
+      session.modules.delete(rec.name);
+      return load(session, rec.name, rec.resolution);
+    }
+    replay(session, rec);
+  }
   return rec;
 }
 
@@ -143,12 +155,23 @@ function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
 export function load(session: Session, name: string, res: Resolution): ModuleRecord {
   const rec = newRecord(session, name, res);
   session.modules.set(name, rec);
-  if (!rec.simulated) return rec;
+  if (!rec.simulated) {
+    setOnParent(session, name);
+    return rec;
+  }
   rec.status = "executing";
   session.touched.push(rec);
   executeModule(session, rec);
   rec.status = "done";
+  if (!rec.failed) setOnParent(session, name);
   return rec;
+}
+
+/** `_find_and_load_unlocked`: after a submodule loads, it becomes an attribute of its parent module object. */
+function setOnParent(session: Session, name: string): void {
+  const dot = name.lastIndexOf(".");
+  if (dot < 0) return;
+  session.modules.get(name.slice(0, dot))?.childAttrs.add(name.slice(dot + 1));
 }
 
 function siteSpec(site: Site, session: Session) {
@@ -168,10 +191,12 @@ export function getAttr(
 ): { found: boolean; certain: boolean; module: string | null } {
   const v = rec.ns.get(attr);
   if (v) return { found: true, certain: v.certain, module: v.module };
+  // The import system sets a submodule on its parent module object once the submodule has loaded: a parent that
+  // runs again is a new object without those attributes. A failed submodule is never set; the model carries on
+  // as if it had been (importFromName re-raises it first).
+  if (rec.childAttrs.has(attr)) return { found: true, certain: true, module: `${rec.name}.${attr}` };
   const child = session.modules.get(`${rec.name}.${attr}`);
-  // The import system sets a submodule on its parent once the submodule has finished executing (a failed one is
-  // never set; the model carries on as if it had succeeded, and importFromName re-raises it first).
-  if (child && child.status !== "executing" && rec.isPackage) return { found: true, certain: true, module: child.name };
+  if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) return { found: true, certain: true, module: null };
   if (rec.getattrHook && getattrMayProvide(session, rec, attr)) return { found: true, certain: true, module: null };
   return { found: false, certain: true, module: null };

@@ -182,11 +182,12 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
   if (imp.kind === "import") {
     for (const { name, asname } of imp.names) {
       const mod = importModule(session, name, site);
+      // `import a.b` returns the top-level package through `__import__`, which imports `a` even when `a.b` was
+      // already in sys.modules (and `a` was dropped after failing).
+      const top = name.split(".")[0] as string;
+      if (mod && top !== name) importModule(session, top, site);
       if (asname) setName(asname, mod ? name : null, true);
-      else {
-        const top = name.split(".")[0] as string;
-        setName(top, session.modules.has(top) ? top : null, true);
-      }
+      else setName(top, session.modules.has(top) ? top : null, true);
     }
     return;
   }

@@ -35,6 +35,8 @@ export interface ModuleRecord {
   getattrHook: boolean;
   /** Any global may exist: a star import from a module whose names are unknown. */
   anyGlobal: boolean;
+  /** Submodules set as attributes on this module object by the import system. */
+  childAttrs: Set<string>;
   /** Has `__path__`: submodules can be imported from it. */
   isPackage: boolean;
   searchPath: string[];
@@ -109,7 +111,16 @@ export class Session {
     return f;
   }
 
+  private reruns = new Map<string, number>();
+  /** Counts a re-execution of `name` in the current file; returns how many there were before. */
+  reexecutions(name: string): number {
+    const n = this.reruns.get(name) ?? 0;
+    this.reruns.set(name, n + 1);
+    return n;
+  }
+
   beginFile(): void {
+    this.reruns = new Map();
     this.fileFailures = [];
     this.fileMaybe = [];
     this.fileKeys = new Set();
@@ -120,6 +131,14 @@ export class Session {
   /** Ends a file: modules whose failure or success depended on entry order leave sys.modules (Python removes
    *  failed modules; the others are kept as replayable memos so a broken core costs O(1) per later importer). */
   endFile(): void {
+    // A failure that came out of an order-dependent module is order-dependent wherever it propagated to.
+    for (const rec of this.touched) {
+      if (!rec.failed || rec.cycleTouched) continue;
+      for (const { suffix } of rec.failures) {
+        const origin = suffix[suffix.length - 1]?.module;
+        if (origin && this.modules.get(origin)?.cycleTouched) rec.cycleTouched = true;
+      }
+    }
     for (const rec of this.touched) {
       if (rec.cycleTouched && (rec.failed || rec.shadow) && this.modules.get(rec.name) === rec) {
         this.modules.delete(rec.name);

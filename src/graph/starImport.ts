@@ -12,7 +12,8 @@ export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord,
     if (mod.resolution.kind !== "namespace") rec.anyGlobal = true;
     return;
   }
-  const all = session.facts(mod.file).dunderAll;
+  // `__all__` counts once the module has bound it: a partially initialised module exports what it has so far.
+  const all = mod.ns.has("__all__") ? session.facts(mod.file).dunderAll : null;
   if (all) {
     if (!all.complete) rec.anyGlobal = true;
     for (const name of all.names) {

@@ -49,6 +49,8 @@ export interface ScanResult {
   /** The exit code `pytest --collect-only` is predicted to end with: 0, 1 (plugin crash), 2 (collection
    *  errors), 4 (usage error or start-up conftest failure). */
   pytestExitCode: 0 | 1 | 2 | 4;
+  /** What remedy could not determine about this session, in sentences (predictions may be off there). */
+  limitations: string[];
   /** Wall time of the scan. */
   durationMs: number;
 }
@@ -113,6 +115,7 @@ export function buildScanResult(
   findings: Finding[],
   resolution: Resolution,
   durationMs: number,
+  limitations: string[] = [],
 ): ScanResult {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -123,6 +126,7 @@ export function buildScanResult(
     collection: collectionTotals(input, resolution),
     testFiles: testFileOutcomes(input, findings, resolution),
     pytestExitCode: predictedExitCode(input, resolution),
+    limitations,
     durationMs,
   };
 }

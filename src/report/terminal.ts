@@ -133,6 +133,9 @@ export const terminalReport: Reporter = (result, options = {}) => {
   if (result.findings.length === 0) lines.push(s.bold("Nothing stops pytest from collecting."), "");
 
   const c = result.collection;
+  if (result.limitations.length > 0) {
+    lines.push(s.bold("Limits of this scan:"), ...result.limitations.map((l) => s.dim(`  - ${l}`)), "");
+  }
   if (c.stopped) {
     lines.push(
       s.yellow(

@@ -6,7 +6,7 @@ import { relPath } from "../analyze/areas.ts";
 import { runAnalyzers } from "../analyze/runAnalyzers.ts";
 import { buildScanResult, type ScanResult } from "../analyze/scanResult.ts";
 import { pytestView } from "../discover/index.ts";
-import { buildCollectionModel } from "../graph/index.ts";
+import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
 import { readFileFacts } from "../python/index.ts";
@@ -56,6 +56,21 @@ async function confirmSyntaxErrors(files: string[], facts: (p: string) => FileFa
   }
 }
 
+/** Without an interpreter nothing outside the repository (stdlib, installed packages) is known: an import of it
+ *  is not evidence of a missing module, so those failures are dropped rather than reported. */
+function withoutEnvironmentFailures(model: CollectionModel): CollectionModel {
+  const files = model.files.map((f) => ({
+    ...f,
+    failures: f.failures.filter((x) => x.kind !== "missing-third-party"),
+  }));
+  const startup = model.startupFailure;
+  const stillFails = startup && files.find((f) => f.path === startup.conftest)?.failures[0];
+  return {
+    files,
+    startupFailure: startup && stillFails ? { ...startup, failure: stillFails } : null,
+  };
+}
+
 /** Predicts what stops pytest from collecting the repository at `path` (pytest's invocation directory). */
 export async function scan(path: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
@@ -69,7 +84,12 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   if (view.interpreter) await confirmSyntaxErrors(project.pythonFiles, facts, view.interpreter.executable);
 
   progress("graph", `${view.testFiles.length} test files`);
-  const model = buildCollectionModel(graphInputFromView(view), facts);
+  const limitations = [...view.limitations];
+  let model = buildCollectionModel(graphInputFromView(view), facts);
+  if (!view.interpreter) {
+    model = withoutEnvironmentFailures(model);
+    limitations.push("without an interpreter, imports of modules outside the repository are not checked");
+  }
 
   progress("analyze", `${model.files.length} files modelled`);
   const pyFiles = new Set(project.pythonFiles);
@@ -88,5 +108,5 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     requirements: readRequirements(project.requirementFiles, rel),
   };
   const { findings, resolution } = runAnalyzers(input);
-  return buildScanResult(input, root, findings, resolution, Math.round(performance.now() - started));
+  return buildScanResult(input, root, findings, resolution, Math.round(performance.now() - started), limitations);
 }

@@ -76,6 +76,7 @@ const result: ScanResult = {
   collection: { testFiles: 4, blockedTestFiles: 3, tests: 10, blockedTests: 8 },
   testFiles: [],
   pytestExitCode: 2,
+  limitations: [],
   durationMs: 1234,
 };
 

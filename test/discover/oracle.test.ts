@@ -44,6 +44,9 @@ const CASES: Case[] = [
   { name: "addopts" },
   { name: "pyproject-bare", args: ["src"] },
   { name: "conftest-plugins" },
+  { name: "paths-and-ignores" },
+  { name: "pytest-toml" },
+  { name: "pytest-ini", args: ["tests/test_a.py::test_ok", "tests/sub"] },
 ];
 
 function copyCase(name: string, index: number): string {

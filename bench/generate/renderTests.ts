@@ -41,8 +41,9 @@ export function renderTestModule(m: ModulePlan, seed: number): string {
     `"""Tests for ${m.pkg.replaceAll(".", "/")}: ${m.dotted.split(".").at(-1)!.slice(5).replaceAll("_", " ")}."""`,
   ];
   if (m.futureAnnotations) out.push("from __future__ import annotations", "");
-  out.push("import pytest", "", ...m.imports.map(importLine));
+  out.push("import logging", "", "import pytest", "", ...m.imports.map(importLine));
   if (t.supportImport) out.push(`from ${t.supportImport} import build_payload`);
+  out.push("", "logger = logging.getLogger(__name__)");
   if (t.moduleMarkers.length > 0)
     out.push("", `pytestmark = [${t.moduleMarkers.map((mk) => `pytest.mark.${mk}`).join(", ")}]`);
   for (const f of t.functions) out.push("", "", ...renderTest(ctx, f, "", false));

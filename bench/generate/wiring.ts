@@ -154,13 +154,19 @@ function addUpwardImports(r: Random, m: ModulePlan, withDefs: ModulePlan[]): voi
     if (!r.chance(placement === "typeChecking" ? 0.3 : 0.25)) continue;
     const target = higher();
     if (!target) continue;
-    const d = r.pick(target.defs);
+    const d = r.pick(placement === "typeChecking" ? typeLike(target.defs) : target.defs);
     if (names.has(d.name)) continue;
     names.add(d.name);
     m.imports.push({ module: target.dotted, symbols: [symbolOf(d, r)], level: 0, placement, viaInit: false });
     if (placement === "typeChecking") m.futureAnnotations = true;
   }
   if (r.chance(0.3)) m.futureAnnotations = true;
+}
+
+/** What an annotation would name: classes when the module has any. */
+function typeLike(defs: PyDef[]): PyDef[] {
+  const classes = defs.filter((d) => ["dataclass", "class", "base", "enum", "exception"].includes(d.kind));
+  return classes.length > 0 ? classes : defs;
 }
 
 /** Sometimes a module that `m` imports imports `m` back, from a function body or under TYPE_CHECKING: a real
@@ -171,9 +177,9 @@ function closeCycleHarmlessly(r: Random, m: ModulePlan, index: Map<string, Modul
   if (targets.length === 0) return;
   const target = index.get(r.pick(targets).module);
   if (target?.kind !== "source") return;
-  const d = r.pick(m.defs);
-  if (bound(target).has(d.name)) return;
   const placement = r.chance(0.5) ? "typeChecking" : "function";
+  const d = r.pick(placement === "typeChecking" ? typeLike(m.defs) : m.defs);
+  if (bound(target).has(d.name)) return;
   target.imports.push({ module: m.dotted, symbols: [symbolOf(d, r)], level: 0, placement, viaInit: false });
   if (placement === "typeChecking") target.futureAnnotations = true;
 }

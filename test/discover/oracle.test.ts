@@ -83,6 +83,12 @@ CASES.forEach((c, index) => {
       .map(rel)
       .sort();
     assert.deepEqual(view.testFiles.map(rel).sort(), pytestFiles, "collected test files");
+    const collectedInOrder = report.files.map((f) => rel(f.path));
+    assert.deepEqual(
+      view.testFiles.map(rel).filter((f) => collectedInOrder.includes(f)),
+      collectedInOrder,
+      "collection order",
+    );
 
     const pytestMarkers = [...new Set((report.markers.configured ?? []).map(markerName))].sort();
     const ours = [...new Set(view.markers.filter((m) => m.atStartup).map((m) => m.name))].sort();

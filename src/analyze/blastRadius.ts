@@ -17,14 +17,21 @@ export function testsIn(input: AnalysisInput, file: string): { count: number; ex
 }
 
 /** `rootKeys`: the statements that make up one root cause (one key, or every import of the same missing name). */
-export function blastRadius(input: AnalysisInput, resolution: Resolution, rootKeys: string | Set<string>): BlastRadius {
+/** For a "maybe" root cause, `blocks` lists the files it would be the reported error in, should it happen. */
+export function blastRadius(
+  input: AnalysisInput,
+  resolution: Resolution,
+  rootKeys: string | Set<string>,
+  maybe = false,
+): BlastRadius {
   const keys = typeof rootKeys === "string" ? new Set([rootKeys]) : rootKeys;
   const blocked: string[] = [];
   const hiddenIn: string[] = [];
   let tests = 0;
   let exact = true;
   for (const [file, f] of resolution.byFile) {
-    if (f.reported !== null && keys.has(f.reported)) {
+    const first = maybe ? f.maybe : f.reported;
+    if (first !== null && keys.has(first)) {
       blocked.push(relPath(input.session.rootdir, file));
       const n = testsIn(input, file);
       tests += n.count;

@@ -14,14 +14,14 @@ export const conftestErrors: Analyzer = {
   severity: "error",
   fixable: true,
   run(input, ctx) {
-    const failing: { conftest: string; failure: ImportFailure; startup: boolean }[] = [];
+    const failing: { conftest: string; failure: ImportFailure; startup: boolean; plugin?: string }[] = [];
     const start = input.model.startupFailure;
     if (start) failing.push({ ...start, startup: true });
     for (const f of input.model.files) {
       if (f.role !== "conftest" || f.path === start?.conftest || f.failures.length === 0) continue;
       failing.push({ conftest: f.path, failure: f.failures[0]!, startup: false });
     }
-    return failing.map(({ conftest, failure, startup }): Finding => {
+    return failing.map(({ conftest, failure, startup, plugin }): Finding => {
       const file = ctx.rel(conftest);
       const step = failure.chain.find((s) => s.file === conftest);
       const line = step?.line ?? (failure.file === conftest ? failure.line : 0);
@@ -34,8 +34,13 @@ export const conftestErrors: Analyzer = {
         file,
         line,
         col: step ? 0 : failure.col,
-        message: startup ? `ImportError while loading conftest '${conftest}'.` : failure.message,
-        exceptionType: failure.exceptionType,
+        // A module named in the conftest's pytest_plugins fails: pytest crashes importing the plugin (exit 1).
+        message: plugin
+          ? `Error importing plugin "${plugin}": ${failure.message}`
+          : startup
+            ? `ImportError while loading conftest '${conftest}'.`
+            : failure.message,
+        exceptionType: plugin ? "ImportError" : failure.exceptionType,
         module: failure.module,
         name: failure.name,
         chain: cause.chain,

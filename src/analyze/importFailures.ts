@@ -121,7 +121,7 @@ export const importFailures: Analyzer = {
       findings.push({
         id: findingId(f.kind, core.file, f.line, f.name ?? f.module),
         ...core,
-        ...blastRadius(input, ctx.resolution, keys),
+        ...blastRadius(input, ctx.resolution, keys, f.certainty === "maybe"),
         suggestions: suggestionsFor(f, input, ctx),
       });
     }

@@ -10,8 +10,10 @@ import { registeredMarkerNames, unknownMarkerError } from "./markerPolicy.ts";
 import { conftestKey, markerKey } from "./rootKeys.ts";
 
 export interface FileFailures {
-  /** The root cause pytest reports for this file, or null when it collects. */
+  /** The root cause pytest reports for this file, or null when it collects (as far as remedy knows). */
   reported: string | null;
+  /** When the file collects unless a "maybe" failure happens: that failure's root cause. */
+  maybe: string | null;
   /** Every root cause present in the file, reported one first. */
   all: string[];
   /** False when collection stopped (--maxfail) before this file: pytest neither reports nor collects it. */
@@ -56,7 +58,9 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
     const events: { key: string; line: number }[] = [];
     const conftest = failingConftests.find((c) => isUnder(file, dirname(c)));
     if (conftest) events.push({ key: conftestKey(conftest), line: -2 });
+    const maybeKeys = new Set<string>();
     for (const f of outcomes.get(file)?.failures ?? []) {
+      if (f.certainty === "maybe") maybeKeys.add(f.rootKey);
       const step = f.chain.find((s) => s.file === file);
       // pytest checks for a mismatch right after the import, before reporting anything the module did.
       const line = f.kind === "import-file-mismatch" ? -1 : (step?.line ?? f.line);
@@ -74,12 +78,20 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
     for (const use of markers) events.push({ key: markerKey(use.name), line: use.line });
     const all = [...new Set(events.map((e) => e.key))];
     if (stoppedAfter !== null) {
-      byFile.set(file, { reported: null, all, reached: false });
+      byFile.set(file, { reported: null, maybe: null, all, reached: false });
       continue;
     }
-    const reported = sessionBlocker ?? all[0] ?? null;
+    // "maybe" failures come after every certain one: a maybe first means the file imports as far as we know.
+    const first = all[0] ?? null;
+    const firstIsMaybe = first !== null && maybeKeys.has(first);
+    const reported = sessionBlocker ?? (firstIsMaybe ? null : first);
     if (sessionBlocker) all.unshift(sessionBlocker);
-    byFile.set(file, { reported, all: [...new Set(all)], reached: true });
+    byFile.set(file, {
+      reported,
+      maybe: !sessionBlocker && firstIsMaybe ? first : null,
+      all: [...new Set(all)],
+      reached: true,
+    });
     if (reported && !sessionBlocker && !counted.has(conftest ?? file)) {
       counted.add(conftest ?? file);
       errors += 1;

@@ -101,7 +101,10 @@ function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution:
 export function predictedExitCode(input: AnalysisInput, resolution: Resolution): 0 | 1 | 2 | 4 {
   const problems = configProblems(input.session);
   const blocker = resolution.sessionBlocker;
-  if (blocker) return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as 1 | 4;
+  if (blocker) {
+    if (input.model.startupFailure?.plugin && blocker.startsWith("conftest-error|")) return 1;
+    return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as 1 | 4;
+  }
   if (problems.some((p) => p.stage === "after-collection")) return 4;
   // Reaching --maxfail during collection ends the session as failed (pytest prints "stopping after N failures").
   if (resolution.stoppedAfter !== null) return 1;

@@ -62,6 +62,9 @@ function effect(f: Finding): string | null {
   if (f.kind === "conftest-error" && f.message.startsWith("ImportError while loading conftest")) {
     return "pytest stops at start-up (exit code 4): nothing is collected";
   }
+  if (f.kind === "conftest-error" && f.message.startsWith("Error importing plugin")) {
+    return "pytest crashes at start-up loading the conftest's pytest_plugins (exit code 1): nothing is collected";
+  }
   if (f.kind !== "config-error") return null;
   return f.blocks.testFiles.length > 0
     ? "pytest stops before collecting anything"
@@ -94,7 +97,7 @@ function block(f: Finding, n: number, s: Style): string[] {
     if (f.blocks.testFiles.length > MAX_FILES)
       files.push(s.dim(`... and ${f.blocks.testFiles.length - MAX_FILES} more`));
     const areas = f.blocks.areas.length > 0 ? ` in ${f.blocks.areas.join(", ")}` : "";
-    field("blocks", [
+    field(f.severity === "warning" ? "may block" : "blocks", [
       `${plural(f.blocks.testFiles.length, "test file")}, ${f.blocks.testsLowerBound ? "at least " : ""}${plural(f.blocks.tests, "test")}${areas}`,
       ...files,
     ]);

@@ -1,5 +1,5 @@
-// Configuration that stops pytest before it collects: remedy's message and exit code against the real pytest's
-// (its last stderr line) on test/fixtures/analyze/config-*.
+// Configuration (and a pytest_plugins module) that stops pytest before it collects: remedy's message and exit code
+// against the real pytest's (its last stderr line) on test/fixtures/analyze/config-* and conftest-plugin-startup.
 import assert from "node:assert/strict";
 import { resolve } from "node:path";
 import { test } from "node:test";
@@ -36,3 +36,13 @@ for (const [name, prefix] of CASES) {
     assert.deepEqual(errors[0]!.blocks.testFiles, ["tests/test_one.py"]);
   });
 }
+
+test("a module in the root conftest's pytest_plugins fails: pytest crashes importing the plugin, as remedy says", async () => {
+  const cwd = resolve(FIXTURES, "conftest-plugin-startup");
+  const [result, real] = await Promise.all([scan(cwd), pytestSays(cwd)]);
+  const errors = result.findings.filter((f) => f.severity === "error" && !f.hidden);
+  assert.equal(errors.length, 1);
+  assert.equal(errors[0]!.kind, "conftest-error");
+  assert.equal(`${errors[0]!.exceptionType}: ${errors[0]!.message}`, real.line);
+  assert.equal(result.pytestExitCode, real.exitCode);
+});

@@ -139,3 +139,20 @@ test("an import file mismatch from the model is reported before anything the mod
   assert.match(f.suggestions[0]!.message, /^b\/test_x.py and a\/test_x.py both import as `test_x`/);
   assert.equal(result.findings.find((x) => x.kind === "unknown-marker")!.hidden, true);
 });
+
+test("a 'maybe' failure first in a file: the file collects as far as remedy knows; the warning says what it may block", () => {
+  const maybe = failure("missing-name", MOD, 7, "Opt", {
+    certainty: "maybe",
+    module: "app.models",
+    chain: [step(A, 1, "import app.models")],
+  });
+  const result = runAnalyzers(
+    input({ files: [{ path: A, role: "test", failures: [maybe] }] }, { testFiles: [A] }, [
+      facts(A, { pytest: testFunctions("test_a") }),
+    ]),
+  );
+  const f = result.findings[0]!;
+  assert.equal(f.severity, "warning");
+  assert.deepEqual(f.blocks.testFiles, ["tests/api/test_a.py"]);
+  assert.equal(result.resolution.byFile.get(A)!.reported, null);
+});

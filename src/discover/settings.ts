@@ -35,6 +35,8 @@ export interface PytestOptions {
   confcutdir: string;
   importMode: string;
   requiredPlugins: string[];
+  /** `minversion`: pytest refuses to start when it is older (a usage error). */
+  minversion: string | null;
   filterwarnings: string[];
   /** -W / --pythonwarnings from the command line and addopts. */
   pythonWarnings: string[];
@@ -126,6 +128,7 @@ export function resolveSettings(
     confcutdir,
     importMode: args.importMode ?? "prepend",
     requiredPlugins: ini.list("required_plugins", "args", []),
+    minversion: ini.string("minversion"),
     filterwarnings: ini.list("filterwarnings", "linelist", []),
     pythonWarnings: args.pythonWarnings,
     markExpr: args.markExpr,

@@ -51,18 +51,19 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
   }
 }
 
-/** Closest existing modules; when there are none, where the names imported from the missing module live now. */
+/** Where the names imported from the missing module are defined now, then the closest existing modules; failing
+ *  both, that nothing provides them. */
 function missingModuleSuggestions(f: ImportFailure, input: AnalysisInput, ctx: AnalyzerContext): Suggestion[] {
   const closest = closestModules(ctx.symbols(), f.module!);
-  if (closest.length > 0) return closest;
   let names: string[] = [];
   try {
     const stmt = input.facts(f.file).imports.find((i) => i.line === f.line && i.kind === "from");
     names = stmt?.names.map((n) => n.name).filter((n) => n !== "*") ?? [];
   } catch {}
-  const out = names.flatMap((n) =>
-    nameSuggestions(ctx.symbols(), n, null, ctx.rel).filter((s) => s.kind === "relocated"),
-  );
+  const out = [
+    ...names.flatMap((n) => nameSuggestions(ctx.symbols(), n, null, ctx.rel).filter((s) => s.kind === "relocated")),
+    ...closest,
+  ];
   if (out.length > 0) return out;
   const what = names.length > 0 ? names.map((n) => `\`${n}\``).join(", ") : "what it provided";
   return [

@@ -20,6 +20,22 @@ export function nameSuggestions(
   nameError = false,
 ): Suggestion[] {
   const out: Suggestion[] = [];
+  // A similar name in the very module the code imports from is the smallest fix (a rename); a definition of the
+  // same name elsewhere (a move) comes next, ranked by how many modules already import it from there.
+  if (module && !nameError) {
+    const similar = index
+      .namesOf(module)
+      .filter((n) => isSimilarName(name, n))
+      .sort((a, b) => similarity(name, a) - similarity(name, b) || (a < b ? -1 : 1))
+      .slice(0, 2);
+    for (const n of similar) {
+      out.push({
+        kind: "renamed",
+        message: `\`${module}\` defines \`${n}\`: if \`${name}\` was renamed, import \`${n}\` instead`,
+        data: { module, name: n, was: name },
+      });
+    }
+  }
   for (const d of index
     .definersOf(name)
     .filter((d) => d.module !== module)
@@ -34,21 +50,6 @@ export function nameSuggestions(
       data: { module: d.module, name, importers: d.importers, file: rel(d.path), line: d.line },
     });
   }
-  // A definition elsewhere is stronger evidence than a similar name: only guess a rename when nothing moved.
-  if (module && !nameError && out.length === 0) {
-    const similar = index
-      .namesOf(module)
-      .filter((n) => isSimilarName(name, n))
-      .sort((a, b) => similarity(name, a) - similarity(name, b) || (a < b ? -1 : 1))
-      .slice(0, 2);
-    for (const n of similar) {
-      out.push({
-        kind: "renamed",
-        message: `\`${module}\` defines \`${n}\`: if \`${name}\` was renamed, import \`${n}\` instead`,
-        data: { module, name: n, was: name },
-      });
-    }
-  }
   if (out.length === 0) {
     out.push({
       kind: "removed",
@@ -61,16 +62,24 @@ export function nameSuggestions(
   return out;
 }
 
-/** Existing first-party modules closest to a module path that does not exist. */
+/** Existing first-party modules closest to a module path that does not exist: a near spelling, or a module of
+ *  the same name elsewhere in the same top-level package (moved), closest shared prefix first. */
 export function closestModules(index: SymbolIndex, missing: string): Suggestion[] {
-  const last = missing.split(".").pop()!;
+  const parts = missing.split(".");
+  const last = parts[parts.length - 1]!;
+  const shared = (m: string) => {
+    const q = m.split(".");
+    let n = 0;
+    while (n < q.length && n < parts.length && q[n] === parts[n]) n++;
+    return n;
+  };
   const scored = index
     .moduleNames()
     .map((m) => {
-      const sameLeaf = m.split(".").pop() === last;
-      return { m, score: sameLeaf ? 0 : editDistance(missing, m) };
+      const moved = m.split(".").pop() === last && m.split(".")[0] === parts[0];
+      return { m, score: moved ? 10 - shared(m) : 10 + editDistance(missing, m) };
     })
-    .filter((s) => s.score === 0 || s.score <= Math.min(3, Math.floor(missing.length / 3)))
+    .filter((s) => s.score < 10 || s.score - 10 <= Math.min(3, Math.floor(missing.length / 3)))
     .sort((a, b) => a.score - b.score || (a.m < b.m ? -1 : 1))
     .slice(0, 3);
   return scored.map(({ m }) => ({

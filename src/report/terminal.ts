@@ -102,7 +102,11 @@ function block(f: Finding, n: number, s: Style): string[] {
       ...files,
     ]);
   }
-  if (f.hiddenIn.length > 0) field("also in", [`${f.hiddenIn.join(", ")} ${s.dim("(behind another error there)")}`]);
+  if (f.hiddenIn.length > 0) {
+    const shown = f.hiddenIn.slice(0, MAX_FILES);
+    const more = f.hiddenIn.length > MAX_FILES ? ` and ${f.hiddenIn.length - MAX_FILES} more` : "";
+    field("also in", [`${shown.join(", ")}${more} ${s.dim("(behind another error there)")}`]);
+  }
   f.suggestions.forEach((sug, i) => {
     field(i === 0 ? "fix" : "", [s.cyan(sug.message)]);
   });

@@ -59,15 +59,16 @@ test("missing name: modules that define it now, ranked by how many modules alrea
   assert.deepEqual(
     s.map((x) => [x.kind, x.data?.module, x.data?.importers]),
     [
+      ["renamed", "app.old", undefined],
       ["relocated", "shared.types", 2],
       ["relocated", "app.copy", 1],
     ],
   );
   assert.equal(
-    s[0]!.message,
+    s[1]!.message,
     "`Status` is defined in `shared.types` (shared/types.py:9); 2 modules already import it from there: `from shared.types import Status`",
   );
-  // Only when nothing defines it elsewhere is a similar name in the same module offered as a rename.
+  // Names that merely share a word are not offered as renames.
   const renamed = suggest(failure("missing-name", T, 1, "get_redis_manager", { module: "app.old" }), modules, [
     facts(modules[0]!.path, { bindings: [def("create_redis_manager"), def("RedisManager"), def("other_manager")] }),
   ]);

@@ -884,11 +884,11 @@ def main(argv):
     if opts["time"]:
         data = [(f, read_bytes(f)) for f in files]
         total = sum(len(d) for _, d in data if d is not None)
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.thread_time()
         for f, d in data:
             file_facts(f, d, compile_check=False, max_bytes=opts["max"])
-        seconds = time.perf_counter() - start
-        out.write(json.dumps({"files": len(data), "bytes": total, "seconds": seconds}) + "\n")
+        seconds, cpu = time.perf_counter() - start, time.thread_time() - cpu
+        out.write(json.dumps({"files": len(data), "bytes": total, "seconds": seconds, "cpuSeconds": cpu}) + "\n")
         return 0
     for f in files:
         facts = file_facts(f, read_bytes(f), opts["compile"], opts["max"])

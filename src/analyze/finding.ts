@@ -79,6 +79,9 @@ export interface Finding {
   /** True when it blocks nothing today (it is behind other errors everywhere it matters). */
   hidden: boolean;
   suggestions: Suggestion[];
+  /** When one root cause is several broken statements (every import of the same missing name or module): all of
+   *  them, `file`/`line` first. Absent when it is the one statement at `file`/`line`. */
+  sites?: { file: string; line: number; col: number }[];
   /** For conftest-error: the underlying finding. */
   cause?: Omit<Finding, "cause" | "blocks" | "hiddenIn" | "hidden" | "id" | "suggestions">;
 }

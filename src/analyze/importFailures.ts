@@ -100,14 +100,18 @@ export const importFailures: Analyzer = {
   fixable: true,
   run(input, ctx) {
     // Group statements into root causes; the representative starts in a file where it is the reported error.
-    const groups = new Map<string, { keys: Set<string>; rep: ImportFailure; fromReported: boolean }>();
+    const groups = new Map<
+      string,
+      { keys: Set<string>; rep: ImportFailure; fromReported: boolean; all: ImportFailure[] }
+    >();
     for (const file of input.model.files) {
       if (file.role !== "test") continue;
       const reported = ctx.resolution.byFile.get(file.path)?.reported;
       for (const f of file.failures) {
         if (f.kind === "import-file-mismatch") continue;
         const key = causeKey(f);
-        const g = groups.get(key) ?? { keys: new Set<string>(), rep: f, fromReported: false };
+        const g = groups.get(key) ?? { keys: new Set<string>(), rep: f, fromReported: false, all: [] };
+        if (!g.keys.has(f.rootKey)) g.all.push(f);
         g.keys.add(f.rootKey);
         if (reported === f.rootKey && !g.fromReported) {
           g.rep = f;
@@ -117,11 +121,14 @@ export const importFailures: Analyzer = {
       }
     }
     const findings: Finding[] = [];
-    for (const { keys, rep: f } of groups.values()) {
+    for (const { keys, rep: f, all } of groups.values()) {
       const core = failureCore(f, ctx.rel);
+      const others = all.filter((x) => x.rootKey !== f.rootKey);
+      const sites = [f, ...others].map((x) => ({ file: ctx.rel(x.file), line: x.line, col: x.col }));
       findings.push({
         id: findingId(f.kind, core.file, f.line, f.name ?? f.module),
         ...core,
+        ...(sites.length > 1 ? { sites } : {}),
         ...blastRadius(input, ctx.resolution, keys, f.certainty === "maybe"),
         suggestions: suggestionsFor(f, input, ctx),
       });

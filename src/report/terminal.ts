@@ -85,7 +85,10 @@ function block(f: Finding, n: number, s: Style): string[] {
       out.push(`     ${i === 0 ? label(name) : cont} ${line}`);
     });
   };
-  field("at", [f.line > 0 ? `${f.file}:${f.line}` : f.file]);
+  const sites = (f.sites ?? [{ file: f.file, line: f.line }]).map((x) => (x.line > 0 ? `${x.file}:${x.line}` : x.file));
+  if (sites.length > MAX_FILES)
+    sites.splice(MAX_FILES, sites.length, s.dim(`... and ${sites.length - MAX_FILES} more`));
+  field("at", sites);
   field("pytest", pytestLines(f));
   const what = effect(f);
   if (what) field("effect", [what]);

@@ -1,0 +1,104 @@
+// Per-file verdicts of both sides in one shape: the real pytest's (from runCollection's report) and remedy's (from
+// scan()). A verdict is the error pytest reports for that file (type, message with the root made `<ROOT>`) or null.
+import { dirname } from "node:path";
+import type { ScanResult } from "../../src/analyze/scanResult.ts";
+import type { CollectionReport, RaisedException } from "../../src/verify/index.ts";
+import { rel } from "./realPackages.ts";
+
+export interface FileError {
+  type: string;
+  message: string;
+}
+
+export interface Verdicts {
+  /** Test file (or conftest.py failing during collection) -> its error; null when it collected. */
+  files: Map<string, FileError | null>;
+  /** A start-up failure that stopped the whole session (conftest at start-up, usage error). */
+  session: FileError | null;
+}
+
+/** The root path in messages, in every spelling, replaced so two trees at different paths compare equal. */
+export function normalizer(root: string): (m: string) => string {
+  return (m) => m.split(root).join("<ROOT>");
+}
+
+/** pytest names non-builtin exceptions with their module; both sides are compared on the class name. */
+const bare = (type: string | null): string => (type ?? "").split(".").pop()!;
+
+export function pytestVerdicts(report: CollectionReport, root: string): Verdicts {
+  const norm = normalizer(root);
+  const files = new Map<string, FileError | null>();
+  for (const f of report.files) files.set(f.relpath ?? rel(root, f.path), null);
+  for (const e of report.errors) {
+    const key = e.conftest ? rel(root, e.conftest) : (e.relpath ?? e.nodeid);
+    files.set(key, { type: bare(e.exceptionType), message: norm(e.message) });
+  }
+  const c = report.conftestError;
+  let session: FileError | null = c ? { type: bare(c.exceptionType), message: norm(c.message) } : null;
+  if (!session && report.usageError) session = { type: "UsageError", message: report.usageError };
+  // Exit 3: pytest's internal error (e.g. a module calling sys.exit() at import), the session is lost.
+  if (!session && report.exitCode === 3) session = { type: "InternalError", message: report.stderrTail ?? "" };
+  if (!session && report.session === null) session = { type: "Crash", message: report.stderrTail ?? "" };
+  return { files, session };
+}
+
+export function remedyVerdicts(result: ScanResult): Verdicts {
+  const norm = normalizer(result.rootdir);
+  const files = new Map<string, FileError | null>();
+  for (const t of result.testFiles) files.set(t.file, null);
+  let session: FileError | null = null;
+  for (const f of result.findings) {
+    if (f.severity !== "error" || f.hidden) continue;
+    const type = bare(f.kind === "conftest-error" ? (f.cause?.exceptionType ?? f.exceptionType) : f.exceptionType);
+    const message = norm(f.kind === "conftest-error" ? (f.cause?.message ?? f.message) : f.message);
+    if (f.kind === "conftest-error" && f.message.startsWith("ImportError while loading conftest")) {
+      session = { type, message };
+      continue;
+    }
+    if (f.kind === "config-error") {
+      if (f.blocks.testFiles.length === 0) session = { type: "UsageError", message: f.message };
+      continue;
+    }
+    if (f.kind === "conftest-error") {
+      // The conftest's directory collects nothing: its files are not reported one by one.
+      files.set(f.file, { type, message });
+      const dir = dirname(f.file);
+      for (const k of [...files.keys()]) if (k.startsWith(`${dir}/`) && k !== f.file) files.delete(k);
+      continue;
+    }
+    for (const t of f.blocks.testFiles) if (!files.get(t)) files.set(t, { type, message });
+  }
+  return { files, session };
+}
+
+/** Why an import failed at run time for reasons a static scan cannot see; null when it is a static failure. */
+export type RuntimeCause = "shared-library" | "raised-at-import" | "missing-dependency" | "other-runtime";
+
+const STATIC_MESSAGES = [
+  /^No module named '[^']+'$/,
+  /^cannot import name '[^']+' from (partially initialized module )?'[^']+'/,
+  /^cannot import name '[^']+' from '[^']+' \(unknown location\)$/,
+  /^name '[^']+' is not defined$/,
+  /^(partially initialized )?module '[^']+' has no attribute '[^']+'/,
+  /^attempted relative import/,
+];
+const STATIC_TYPES = new Set(["ImportError", "ModuleNotFoundError", "NameError", "AttributeError"]);
+
+/** Classifies pytest's error by its type, message and the raising line only (never by remedy's answer). */
+export function runtimeCause(
+  e: FileError,
+  raised: Pick<RaisedException, "frames"> | null,
+  isInstalled: (top: string) => boolean,
+  inRepo: (top: string) => boolean,
+): RuntimeCause | null {
+  if (/\.so\b|shared object|undefined symbol|DLL load/.test(e.message)) return "shared-library";
+  const last = raised?.frames.at(-1)?.source ?? "";
+  if (/^raise\b/.test(last)) return "raised-at-import";
+  if (e.type === "SyntaxError" || e.type === "IndentationError" || e.type === "TabError") return null;
+  if (e.type === "Failed" || e.type === "UsageError") return null;
+  if (!STATIC_TYPES.has(e.type)) return "other-runtime";
+  if (!STATIC_MESSAGES.some((re) => re.test(e.message))) return "other-runtime";
+  const missing = /^No module named '([^'.]+)/.exec(e.message);
+  if (missing && !isInstalled(missing[1]!) && !inRepo(missing[1]!)) return "missing-dependency";
+  return null;
+}

@@ -71,6 +71,14 @@ export const X_NOIN = 1;
 export const X_NOCOND = 2;
 /** Bare names here may turn out to be assignment targets. */
 export const X_TARGET = 4;
+/** `*expr` is allowed here (elements of tuples, lists, sets, call arguments, subscripts). */
+export const X_STAR = 8;
+
+/** Shapes of the last parsed expression, for target checks: not assignable, a name/attribute/subscript, or a
+ *  tuple/list/starred target. */
+export const S_NONE = 0;
+export const S_SINGLE = 1;
+export const S_MULTI = 2;
 
 /** Pending read flags. */
 export const P_CAND = 1;
@@ -99,6 +107,10 @@ export abstract class ExprScanner {
   tline: Int32Array;
   i = 0;
   toks: Tokens;
+  /** Token buffers for f-string replacement fields, one per nesting depth. */
+  fpool: Tokens[] = [];
+  fdepth = 0;
+  shape = S_NONE;
   /** Recording reads (module or class scope, not a lambda body). */
   rec = true;
   lambdaDepth = 0;
@@ -212,16 +224,22 @@ export abstract class ExprScanner {
   /** Comma-separated expressions (a tuple without parentheses when there is a comma). Returns the count. */
   parseExprList(ctx: number): number {
     let n = 1;
+    const first = this.i;
+    ctx |= X_STAR;
     this.parseExpr(ctx);
+    let shape = this.shape;
     while (this.kind[this.i] === T_COMMA && this.startsExpr(this.kind[this.i + 1]!)) {
       this.i++;
       this.parseExpr(ctx);
+      if (this.shape === S_NONE) shape = S_NONE;
       n++;
     }
     if (this.kind[this.i] === T_COMMA) {
       this.i++;
       n++;
     }
+    this.shape = n > 1 && shape !== S_NONE ? S_MULTI : shape;
+    if (n === 1 && this.kind[first] === T_STAR) this.error("can't use starred expression here");
     return n;
   }
 
@@ -232,10 +250,13 @@ export abstract class ExprScanner {
       if (this.lambdaDepth === 0) this.walrusBinding(this.text(t), this.start[t]!, this.tline[t]!);
       this.i += 2;
       this.parseExpr(ctx & X_NOIN);
+      this.shape = S_NONE;
       return;
     }
     this.parseOperand(ctx);
-    const sub = ctx & ~X_TARGET;
+    const shape = this.shape;
+    const at = this.i;
+    const sub = ctx & ~(X_TARGET | X_STAR);
     for (;;) {
       const k = kind[this.i];
       if (
@@ -267,6 +288,7 @@ export abstract class ExprScanner {
       this.parseExpr((sub & X_NOIN) | X_NOCOND);
       if (this.expect(K_ELSE, "else")) this.parseExpr(sub);
     }
+    this.shape = this.i === at ? shape : S_NONE;
   }
 
   parseOperand(ctx: number): void {
@@ -278,22 +300,29 @@ export abstract class ExprScanner {
       case T_TILDE:
       case K_AWAIT:
       case T_DSTAR:
+        if (k === K_AWAIT) this.awaitSeen();
         this.i++;
         this.parseOperand(ctx & ~X_TARGET);
+        this.shape = S_NONE;
         return;
       case T_STAR:
+        if ((ctx & X_STAR) === 0) this.error("invalid syntax: starred expression not allowed here");
         this.i++;
-        this.parseOperand(ctx);
+        this.parseOperand(ctx & ~X_STAR);
+        if (this.shape !== S_NONE) this.shape = S_MULTI;
         return;
       case K_LAMBDA:
         this.parseLambda(ctx);
+        this.shape = S_NONE;
         return;
       case K_YIELD:
         this.i++;
+        this.yieldSeen();
         if (this.kind[this.i] === K_FROM) {
           this.i++;
           this.parseExpr(0);
         } else if (this.startsExpr(this.kind[this.i]!)) this.parseExprList(0);
+        this.shape = S_NONE;
         return;
     }
     this.parseAtom(ctx);
@@ -304,14 +333,20 @@ export abstract class ExprScanner {
     this.i++;
     while (kind[this.i] !== T_COLON) {
       const k = kind[this.i];
-      if (k === T_NAME) {
+      if (k === T_STAR || k === T_DSTAR) this.i++;
+      if (kind[this.i] === T_NAME) {
         this.i++;
         if (kind[this.i] === T_EQUAL) {
           this.i++;
           this.parseExpr(0);
         }
-      } else if (k === T_STAR || k === T_DSTAR || k === T_SLASH || k === T_COMMA) this.i++;
-      else {
+      } else if (k === T_SLASH) this.i++;
+      else if (k !== T_STAR) {
+        this.error("invalid syntax in lambda parameters");
+        return;
+      }
+      if (kind[this.i] === T_COMMA) this.i++;
+      else if (kind[this.i] !== T_COLON) {
         this.error("invalid syntax in lambda parameters");
         return;
       }
@@ -332,6 +367,7 @@ export abstract class ExprScanner {
     const k = kind[s];
     const mark = this.pLen;
     let display = false;
+    this.shape = S_NONE;
     switch (k) {
       case T_NAME: {
         this.i++;
@@ -347,7 +383,7 @@ export abstract class ExprScanner {
         break;
       case T_STRING:
         while (kind[this.i] === T_STRING) {
-          if (this.rec && stringKind(this.src, this.start[this.i]!) === STR_FSTRING) this.scanFString(this.i);
+          if (stringKind(this.src, this.start[this.i]!) === STR_FSTRING) this.scanFString(this.i);
           this.i++;
         }
         break;
@@ -388,12 +424,17 @@ export abstract class ExprScanner {
     }
   }
 
+  /** A `yield` / `await` was parsed (the statement walker checks where it is). */
+  abstract yieldSeen(): void;
+  abstract awaitSeen(): void;
+
   /** A name atom and its trailers: one pending read with the leading attribute chain. */
   nameAtom(s: number, ctx: number, first: number): void {
     const kind = this.kind;
     let t = kind[this.i];
     if (t !== T_DOT && t !== T_LPAR && t !== T_LSQB) {
       if (this.rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, null, ctx & X_TARGET ? P_CAND : 0);
+      this.shape = S_SINGLE;
       return;
     }
     let attrs: string[] | null = null;
@@ -417,7 +458,10 @@ export abstract class ExprScanner {
         attrs,
         allAttrs && ctx & X_TARGET ? P_LASTATTR : 0,
       );
-      if (allAttrs) return;
+      if (allAttrs) {
+        this.shape = S_SINGLE;
+        return;
+      }
     }
     this.trailers(first, this.rec);
   }
@@ -460,17 +504,23 @@ export abstract class ExprScanner {
   /** Trailers after an atom starting at token `first`. `started`: the caller already consumed a chain. */
   trailers(first: number, _started: boolean): void {
     const kind = this.kind;
+    let shape = S_SINGLE;
     for (;;) {
       const t = kind[this.i];
       if (t === T_DOT) {
+        if (kind[this.i + 1] !== T_NAME) this.error("invalid syntax");
         this.i += 2;
+        shape = S_SINGLE;
       } else if (t === T_LPAR) {
         this.checkPytestCall(this.i - 1, first);
         this.parseCallArgs();
+        shape = S_NONE;
       } else if (t === T_LSQB) {
         this.parseSubscript();
-      } else return;
+        shape = S_SINGLE;
+      } else break;
     }
+    this.shape = shape;
   }
 
   parseCallArgs(): void {
@@ -484,7 +534,7 @@ export abstract class ExprScanner {
       }
       if (k === T_NAME && kind[this.i + 1] === T_EQUAL) this.i += 2;
       const mark = this.pLen;
-      this.parseExpr(0);
+      this.parseExpr(X_STAR);
       const f = kind[this.i];
       if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN);
       if (kind[this.i] === T_COMMA) this.i++;
@@ -500,13 +550,14 @@ export abstract class ExprScanner {
   parseSubscript(): void {
     const kind = this.kind;
     this.i++;
+    if (kind[this.i] === T_RSQB) this.error("invalid syntax: empty subscript");
     while (kind[this.i] !== T_RSQB) {
       const k = kind[this.i];
       if (k === T_NEWLINE || k === T_END) {
         this.error("'[' was never closed");
         return;
       }
-      if (k !== T_COLON) this.parseExpr(0);
+      if (k !== T_COLON) this.parseExpr(X_STAR);
       while (kind[this.i] === T_COLON) {
         this.i++;
         const n = kind[this.i];
@@ -547,17 +598,31 @@ export abstract class ExprScanner {
     const mark = this.pLen;
     if (kind[this.i] === T_RPAR) {
       this.i++;
+      this.shape = S_MULTI;
       return;
     }
-    const sub = ctx & X_TARGET;
+    const sub = (ctx & X_TARGET) | X_STAR;
+    if (kind[this.i] === K_YIELD) {
+      this.parseOperand(0);
+      this.expect(T_RPAR, ")");
+      this.shape = S_NONE;
+      return;
+    }
     this.parseExpr(sub);
+    let shape = this.shape;
     const f = kind[this.i];
-    if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN);
+    if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
+      this.parseComprehension(mark, GEN);
+      shape = S_NONE;
+    }
     while (kind[this.i] === T_COMMA) {
       this.i++;
+      if (shape !== S_NONE) shape = S_MULTI;
       if (kind[this.i] === T_RPAR) break;
       this.parseExpr(sub);
+      if (this.shape === S_NONE) shape = S_NONE;
     }
+    this.shape = shape;
     if (kind[this.i] === T_RPAR) this.i++;
     else {
       this.error("'(' was never closed");
@@ -572,17 +637,24 @@ export abstract class ExprScanner {
     const mark = this.pLen;
     if (kind[this.i] === T_RSQB) {
       this.i++;
+      this.shape = S_MULTI;
       return;
     }
-    const sub = ctx & X_TARGET;
+    const sub = (ctx & X_TARGET) | X_STAR;
     this.parseExpr(sub);
+    let shape = this.shape === S_NONE ? S_NONE : S_MULTI;
     const f = kind[this.i];
-    if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, LIST);
+    if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
+      this.parseComprehension(mark, LIST);
+      shape = S_NONE;
+    }
     while (kind[this.i] === T_COMMA) {
       this.i++;
       if (kind[this.i] === T_RSQB) break;
       this.parseExpr(sub);
+      if (this.shape === S_NONE) shape = S_NONE;
     }
+    this.shape = shape;
     if (kind[this.i] === T_RSQB) this.i++;
     else {
       this.error("'[' was never closed");
@@ -596,22 +668,28 @@ export abstract class ExprScanner {
     this.i++;
     const mark = this.pLen;
     let first = true;
+    let dict = false;
     while (kind[this.i] !== T_RBRACE) {
       const k = kind[this.i];
       if (k === T_NEWLINE || k === T_END) {
         this.error("'{' was never closed");
         return;
       }
+      let isDict: boolean;
       if (k === T_DSTAR) {
         this.i++;
         this.parseOperand(0);
+        isDict = true;
       } else {
-        this.parseExpr(0);
-        if (kind[this.i] === T_COLON) {
+        this.parseExpr(X_STAR);
+        isDict = kind[this.i] === T_COLON;
+        if (isDict) {
           this.i++;
           this.parseExpr(0);
         }
       }
+      if (first) dict = isDict;
+      else if (dict !== isDict) this.error(dict ? "':' expected after dictionary key" : "invalid syntax");
       const f = kind[this.i];
       if (first && (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR))) this.parseComprehension(mark, LIST);
       first = false;
@@ -636,6 +714,7 @@ export abstract class ExprScanner {
       this.i++;
       const tMark = this.pLen;
       this.parseExprList(X_TARGET | X_NOIN);
+      if (this.shape === S_NONE) this.error("cannot assign to expression");
       for (let r = tMark; r < this.pLen; r++) {
         const f = this.pFlags[r]!;
         if (f & P_CAND) bound.push(this.pName[r]!);
@@ -696,20 +775,35 @@ export abstract class ExprScanner {
         p = exprEnd;
         if (src.charCodeAt(p) === 61) p++;
         while (src.charCodeAt(p) === 32) p++;
-        if (src.charCodeAt(p) === 33) p += 2;
+        if (src.charCodeAt(p) === 33) {
+          const conv = src.charCodeAt(p + 1);
+          if (conv !== 114 && conv !== 115 && conv !== 97) this.fstringError(tokStart, tokLine, "invalid conversion");
+          p += 2;
+        }
         if (src.charCodeAt(p) === 58) p = this.fields(p + 1, e, true, raw, tokStart, tokLine);
+        if (p >= e || src.charCodeAt(p) !== 125) {
+          this.fstringError(tokStart, tokLine, "expecting '}'");
+          return e;
+        }
         p++;
       } else if (c === 125) {
         if (inSpec) return p;
+        if (src.charCodeAt(p + 1) !== 125) this.fstringError(tokStart, tokLine, "single '}' is not allowed");
         p += 2;
-      } else if (c === 92) {
-        if (!raw && src.charCodeAt(p + 1) === 78 && src.charCodeAt(p + 2) === 123) {
+      } else if (c === 92 && !raw) {
+        // An escape; a backslash before a brace is only a backslash (the brace still opens a field).
+        const d = src.charCodeAt(p + 1);
+        if (d === 78 && src.charCodeAt(p + 2) === 123) {
           const close = src.indexOf("}", p);
           p = close < 0 ? e : close + 1;
-        } else p += 2;
+        } else p += d === 123 || d === 125 ? 1 : 2;
       } else p++;
     }
     return p;
+  }
+
+  fstringError(off: number, line: number, message: string): void {
+    this.errors.push({ message: `f-string: ${message}`, offset: off, line });
   }
 
   subExpression(from: number, to: number, tokStart: number, tokLine: number): void {
@@ -719,17 +813,23 @@ export abstract class ExprScanner {
       const c = src.charCodeAt(q);
       if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) line++;
     }
-    const sub = tokenize(src, from, to, line, true);
+    const depth = this.fdepth;
+    const sub = tokenize(src, from, to, line, true, this.fpool[depth] ?? null);
+    this.fpool[depth] = sub;
+    for (const e of sub.errors) this.errors.push({ message: `f-string: ${e.message}`, offset: e.offset, line: e.line });
     const saved = [this.kind, this.start, this.end, this.tline, this.i] as const;
     this.kind = sub.kind;
     this.start = sub.start;
     this.end = sub.end;
     this.tline = sub.line;
     this.i = 0;
-    const errors = this.errors;
-    this.errors = [];
-    if (this.startsExpr(this.kind[0]!)) this.parseExprList(0);
-    this.errors = errors;
+    this.fdepth++;
+    if (this.kind[0] === T_END) this.error("f-string: empty expression not allowed");
+    else {
+      this.parseExprList(0);
+      if (this.kind[this.i] !== T_END) this.error("f-string: invalid syntax");
+    }
+    this.fdepth--;
     [this.kind, this.start, this.end, this.tline, this.i] = saved;
   }
 }

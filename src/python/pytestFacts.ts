@@ -76,7 +76,7 @@ export function markShape(
       const items = k === T_LPAR || k === 12 ? displayItems(v, s, e) : null;
       const isEmpty = e - s === 2 && (k === T_LPAR || k === 12);
       if (isEmpty) size = 0;
-      else if (items !== null && items.every(([is]) => !isStarred(v, is))) size = items.length;
+      else if (items?.every(([is]) => !isStarred(v, is))) size = items.length;
     }
   }
   return { parts, isCall: true, size };

@@ -5,7 +5,7 @@
 import * as expressions_ from "./expressions.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, X_NOIN, X_TARGET } = expressions_;
+const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, S_NONE, S_SINGLE, X_NOIN, X_STAR, X_TARGET } = expressions_;
 
 import type {
   AttributeRead,
@@ -155,6 +155,9 @@ export class FactScanner extends ExprScanner {
   directClass: string | null = null;
   classHasInit = false;
   hasAstral: boolean;
+  inFunction = false;
+  inAsync = false;
+  loopDepth = 0;
   futureAllowed = true;
   /** Nesting of blocks (0: the module's own statements). */
   depth = 0;
@@ -252,6 +255,21 @@ export class FactScanner extends ExprScanner {
   }
 
   // ---- context -------------------------------------------------------------------------------------------------
+
+  /** The expression just parsed is used as a target: `single` when it must be one name/attribute/subscript. */
+  checkTarget(single: boolean): void {
+    if (this.shape === S_NONE) this.error("cannot assign to expression");
+    else if (single && this.shape !== S_SINGLE) this.error("only single target (not tuple) can be annotated");
+  }
+
+  yieldSeen(): void {
+    if (!this.inFunction && this.lambdaDepth === 0) this.error("'yield' outside function");
+  }
+
+  awaitSeen(): void {
+    // Inside a plain def, `await` is legal in a generator expression: only module and class code are checked.
+    if (this.lambdaDepth === 0 && !this.inFunction) this.error("'await' outside function");
+  }
 
   errorAt(t: number, message: string): void {
     this.errors.push({ message, offset: this.start[t]!, line: this.tline[t]! });
@@ -491,8 +509,11 @@ export class FactScanner extends ExprScanner {
     const kind = this.kind;
     switch (kind[this.i]) {
       case 78: // pass
+        this.i++;
+        return;
       case 58: // break
       case 60: // continue
+        if (this.loopDepth === 0) this.error(`'${this.text(this.i)}' outside loop`);
         this.i++;
         return;
       case K_IMPORT:
@@ -503,17 +524,25 @@ export class FactScanner extends ExprScanner {
         return;
       case 69: // global
       case 75: // nonlocal
+        if (kind[this.i] === 75 && this.scope === "module")
+          this.error("nonlocal declaration not allowed at module level");
         this.i++;
-        while (kind[this.i] === T_NAME || kind[this.i] === T_COMMA) this.i++;
+        for (;;) {
+          if (!this.expect(T_NAME, "name")) break;
+          if (kind[this.i] !== T_COMMA) break;
+          this.i++;
+        }
         return;
       case K_DEL: {
         this.i++;
         const mark = this.pLen;
         this.parseExprList(X_TARGET);
+        this.checkTarget(false);
         this.resolveStore(mark, "del");
         return;
       }
       case 80: // return
+        if (!this.inFunction) this.error("'return' outside function");
         this.i++;
         if (this.startsExpr(kind[this.i]!)) this.parseExprList(0);
         return;
@@ -550,6 +579,7 @@ export class FactScanner extends ExprScanner {
       let vs = s;
       const marks: number[] = [];
       while (kind[this.i] === T_EQUAL) {
+        this.checkTarget(false);
         marks.push(mark);
         this.i++;
         vs = this.i;
@@ -572,6 +602,7 @@ export class FactScanner extends ExprScanner {
     if (k === T_AUGASSIGN) {
       const opTok = this.i;
       const isPlus = this.src.charCodeAt(this.start[opTok]!) === 43;
+      if (this.shape !== S_SINGLE) this.error("illegal expression for augmented assignment");
       const target = this.specialTarget([s, opTok]);
       const cand = this.pLen - mark >= 1 && (this.pFlags[mark]! & P_CAND) !== 0;
       if (cand) this.pFlags[mark] = 0;
@@ -589,6 +620,7 @@ export class FactScanner extends ExprScanner {
     }
     if (k === T_COLON) {
       // Annotated assignment: the target binds only with a value.
+      this.checkTarget(true);
       const target = this.specialTarget([s, this.i]);
       const cand = this.pLen - mark === 1 && (this.pFlags[mark]! & P_CAND) !== 0;
       let tName = "";
@@ -814,6 +846,7 @@ export class FactScanner extends ExprScanner {
         this.i++;
       }
       if (paren) this.expect(T_RPAR, ")");
+      else if (kind[this.i - 1] === T_COMMA) this.error("trailing comma not allowed without surrounding parentheses");
       if (names.length === 0) this.error("invalid syntax: expected names to import");
     }
     if (module === "__future__" && level === 0) {
@@ -888,7 +921,9 @@ export class FactScanner extends ExprScanner {
   loopBodies(): void {
     const cond = this.cond;
     this.cond = true;
+    this.loopDepth++;
     this.block(null);
+    this.loopDepth--;
     if (this.kind[this.i] === K_ELSE) {
       this.i++;
       this.colon();
@@ -901,6 +936,7 @@ export class FactScanner extends ExprScanner {
     this.i++;
     const mark = this.pLen;
     this.parseExprList(X_TARGET | X_NOIN);
+    this.checkTarget(false);
     this.resolveStore(mark, "for");
     if (this.expect(K_IN, "in")) this.parseExprList(0);
     this.flush();
@@ -942,6 +978,7 @@ export class FactScanner extends ExprScanner {
       this.i++;
       const mark = this.pLen;
       this.parseExpr(X_TARGET);
+      this.checkTarget(false);
       this.resolveStore(mark, "with");
     }
   }
@@ -964,8 +1001,9 @@ export class FactScanner extends ExprScanner {
     this.block(null);
     this.caught = caught;
     const kind = this.kind;
+    const sawHandler = kind[this.i] === K_EXCEPT;
     while (kind[this.i] === K_EXCEPT) {
-      const kw = this.i++;
+      this.i++;
       if (kind[this.i] === T_STAR) this.i++;
       this.stmt = stmt;
       if (kind[this.i] !== T_COLON) {
@@ -992,7 +1030,7 @@ export class FactScanner extends ExprScanner {
       this.i++;
       this.colon();
       this.block(null);
-    }
+    } else if (!sawHandler) this.error("expected 'except' or 'finally' block");
   }
 
   /** Token index just after the block starting at `j` (after its `:`). */
@@ -1091,24 +1129,41 @@ export class FactScanner extends ExprScanner {
     if (name === "") this.error("invalid syntax: expected a function name");
     else this.i++;
     if (this.expect(T_LPAR, "(")) {
+      let defaults = false;
+      let star = false;
+      let bareStar = false;
       while (kind[this.i] !== T_RPAR) {
         const k = kind[this.i];
-        if (k === T_NAME) {
+        if (k === T_STAR || k === T_DSTAR) {
+          star = true;
+          this.i++;
+          if (k === T_STAR && kind[this.i] !== T_NAME) bareStar = true;
+        } else if (k === T_NAME) bareStar = false;
+        if (kind[this.i] === T_NAME) {
           this.i++;
           if (kind[this.i] === T_COLON) {
             this.i++;
-            this.annotation();
+            // PEP 646: `*args: *Ts`.
+            this.annotation(k === T_STAR ? X_STAR : 0);
           }
           if (kind[this.i] === T_EQUAL) {
             this.i++;
             this.parseExpr(0);
-          }
-        } else if (k === T_STAR || k === T_DSTAR || k === T_SLASH || k === T_COMMA) this.i++;
-        else {
+            if (!star) defaults = true;
+          } else if (defaults && !star && k !== T_STAR && k !== T_DSTAR)
+            this.error("non-default argument follows default argument");
+        } else if (k === T_SLASH) this.i++;
+        else if (k !== T_STAR) {
+          this.error("invalid syntax in parameters");
+          break;
+        }
+        if (kind[this.i] === T_COMMA) this.i++;
+        else if (kind[this.i] !== T_RPAR) {
           this.error("invalid syntax in parameters");
           break;
         }
       }
+      if (bareStar) this.error("named arguments must follow bare *");
       if (kind[this.i] === T_RPAR) this.i++;
     }
     if (kind[this.i] === T_ARROW) {
@@ -1129,16 +1184,20 @@ export class FactScanner extends ExprScanner {
     }
     if (inClass !== null && name === "__init__") this.classHasInit = true;
     this.colon();
-    this.functionBody();
+    this.functionBody(isAsync);
   }
 
-  annotation(): void {
+  annotation(ctx = 0): void {
     const mark = this.pLen;
-    this.parseExpr(0);
+    this.parseExpr(ctx);
     if (this.futureAnnotations) this.pLen = mark;
   }
 
-  functionBody(): void {
+  functionBody(isAsync: boolean): void {
+    const flags = [this.inFunction, this.inAsync, this.loopDepth] as const;
+    this.inFunction = true;
+    this.inAsync = isAsync;
+    this.loopDepth = 0;
     const saved = [
       this.scope,
       this.tc,
@@ -1158,6 +1217,7 @@ export class FactScanner extends ExprScanner {
     this.classBound = null;
     this.block(null);
     [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt, this.markClass] = saved;
+    [this.inFunction, this.inAsync, this.loopDepth] = flags;
   }
 
   classStmt(decos: [number, number][]): void {
@@ -1193,7 +1253,12 @@ export class FactScanner extends ExprScanner {
     }
     this.markClass = top ? name : null;
     this.classHasInit = false;
+    const flags = [this.inFunction, this.inAsync, this.loopDepth] as const;
+    this.inFunction = false;
+    this.inAsync = false;
+    this.loopDepth = 0;
     this.block(top ? name : null);
+    [this.inFunction, this.inAsync, this.loopDepth] = flags;
     if (cls !== null) cls.hasInit = this.classHasInit;
     [this.scope, this.classBound, this.markClass, this.classHasInit, this.stmt] = saved;
   }
@@ -1304,7 +1369,8 @@ export class FactScanner extends ExprScanner {
         if (kind[this.i] === T_DOT || kind[this.i] === T_LPAR) {
           let attrs: string[] | null = null;
           while (kind[this.i] === T_DOT && kind[this.i + 1] === T_NAME) {
-            (attrs ??= []).push(this.text(this.i + 1));
+            if (attrs === null) attrs = [];
+            attrs.push(this.text(this.i + 1));
             this.i += 2;
           }
           if (this.rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, attrs, 0);

@@ -210,10 +210,17 @@ function newTokens(cap: number): Tokens {
  * The main tokenization's arrays are shared and overwritten by the next call. One flat loop with local state:
  * this is the hottest code of remedy.
  */
-export function tokenize(src: string, from = 0, to = src.length, firstLine = 1, nested = false): Tokens {
+export function tokenize(
+  src: string,
+  from = 0,
+  to = src.length,
+  firstLine = 1,
+  nested = false,
+  reuse: Tokens | null = null,
+): Tokens {
   const n = to;
   let t: Tokens;
-  if (nested) t = newTokens(to - from + 8);
+  if (nested) t = reuse !== null && reuse.kind.length >= to - from + 8 ? reuse : newTokens(to - from + 64);
   else {
     if (shared === null) shared = newTokens(n + 64);
     t = shared;

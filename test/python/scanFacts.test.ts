@@ -282,3 +282,49 @@ test("compile-time errors the scanner sees: misplaced or unknown __future__ impo
   const ok = factsOfText('"""doc"""\nfrom __future__ import annotations\nfrom __future__ import division\n', "t.py");
   assert.equal(ok.status, "ok");
 });
+
+test("syntax errors CPython reports that the scanner must see too (found by fuzzing the corpus)", () => {
+  for (const src of [
+    "def f(a, *) -> None: pass\n",
+    "def f(a=1, b): pass\n",
+    "def f(a b): pass\n",
+    "try:\n    x = 1\ny = 2\n",
+    "d = {0: 2, 2, 2: 2}\n",
+    "s = {'a' 'b', 'c': 1}\n",
+    "x: list[str] []\n",
+    "if *a == b: pass\n",
+    "*a = b\n",
+    "f() = 1\n",
+    "a + b += 1\n",
+    "a, b: int = 1, 2\n",
+    "for 1 in x: pass\n",
+    "return 1\n",
+    "class C:\n    yield 1\n",
+    "break\n",
+    "while x:\n    pass\nelse:\n    continue\n",
+    "from m import a,\n",
+    "def f():\n    return f'{.x}'\n",
+    "def f():\n    return f'{a;b}'\n",
+    "def f():\n    return f'{x!z}'\n",
+    "def f():\n    return f'{}'\n",
+    "def f():\n    return f'a}b'\n",
+  ]) {
+    const f = factsOfText(src, "t.py");
+    assert.equal(f.status, "syntax-error", src);
+  }
+});
+
+test("valid code that looks like those errors is accepted", () => {
+  for (const src of [
+    "def f(*args: *Ts, a, b=1, **kw): pass\n",
+    "def f(a, /, b, *, c): pass\n",
+    "x = rf'\\{a}' + f'\\N{DASH}' + f'{{}}'\n",
+    "def g():\n    return (i async for i in x if await y)\n",
+    "() = []\n[] = ()\n(a), [b, *c] = d\n",
+    "x = *a, *b\nprint(*a, **k)\ny = a[*b]\n",
+    "lambda: (yield)\n",
+  ]) {
+    const f = factsOfText(src, "t.py");
+    assert.deepEqual(f.syntaxErrors, [], src);
+  }
+});

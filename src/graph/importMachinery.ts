@@ -142,7 +142,8 @@ function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
   else if (rec.failed) {
     // Python dropped it from sys.modules: importing it again runs it again. When its failure depended on the
     // order modules were entered in, running it again can succeed (or fail differently), so it is re-run.
-    if (rec.cycleTouched && session.reexecutions(rec.name) < MAX_REEXECUTIONS) {
+    // Once the file has failed Python runs nothing more, so there the model only replays (for hidden failures).
+    if (rec.cycleTouched && !session.stopped && session.reexecutions(rec.name) < MAX_REEXECUTIONS) {
       session.modules.delete(rec.name);
       return load(session, rec.name, rec.resolution);
     }

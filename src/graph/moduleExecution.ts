@@ -14,13 +14,14 @@ import { type StatementEvent, statementEvents } from "./statementEvents.ts";
 export function executeModule(session: Session, rec: ModuleRecord): void {
   const file = rec.file as string;
   const facts = session.facts(file);
-  const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false };
+  const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false, aborted: false };
   session.executing.set(rec.name, session.stack.length);
   session.stack.push(frame);
   try {
     if (facts.moduleGetattr) rec.getattrHook = true;
     if (!startModule(session, rec, facts, frame)) return;
     for (const ev of statementEvents(facts)) {
+      if (frame.aborted) break;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
       frame.caughtHere = false;

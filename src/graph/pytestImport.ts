@@ -123,7 +123,13 @@ export function importPlugins(session: Session, conftest: string, rec: ModuleRec
   let failed: string | null = null;
   const binding = facts.bindings.find((b) => b.name === "pytest_plugins");
   const line = binding?.line ?? 1;
-  const frame: Frame = { module: rec, step: { file: conftest, line, module: rec.name }, caught: [], caughtHere: false };
+  const frame: Frame = {
+    module: rec,
+    step: { file: conftest, line, module: rec.name },
+    caught: [],
+    caughtHere: false,
+    aborted: false,
+  };
   session.stack.push(frame);
   try {
     for (const plugin of plugins) {

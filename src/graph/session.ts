@@ -63,6 +63,9 @@ export interface Frame {
   caught: string[];
   /** Set when an exception raised below this frame was caught by the current statement. */
   caughtHere: boolean;
+  /** An exception left this module for a handler further down the stack: the module stops executing (Python
+   *  never runs the rest of it, so neither its later imports nor their effects on sys.modules happen). */
+  aborted: boolean;
 }
 
 export class Session {
@@ -179,6 +182,7 @@ export class Session {
       const frame = this.stack[i] as Frame;
       if (catches(frame.caught, failure.exceptionType)) {
         frame.caughtHere = true;
+        for (let j = i + 1; j < this.stack.length; j++) (this.stack[j] as Frame).aborted = true;
         return;
       }
       const rec = frame.module;

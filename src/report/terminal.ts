@@ -42,6 +42,7 @@ function style(color: boolean): Style {
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function title(f: Finding): string {
+  if (f.kind === "conftest-error") return `\`${f.file}\` fails to import`;
   const subject = f.kind === "missing-module" || f.kind === "missing-third-party" ? f.module : f.name;
   return subject ? `${KIND_LABELS[f.kind]} \`${subject}\`` : KIND_LABELS[f.kind];
 }
@@ -92,7 +93,15 @@ function block(f: Finding, n: number, s: Style): string[] {
   field("pytest", pytestLines(f));
   const what = effect(f);
   if (what) field("effect", [what]);
-  if (f.cause) field("cause", [`${f.cause.file}:${f.cause.line}  ${f.cause.exceptionType}: ${f.cause.message}`]);
+  if (f.cause) {
+    const same = f.cause.message === f.message;
+    const here = f.cause.file === f.file && f.cause.line === f.line;
+    if (!(same && here)) {
+      field("cause", [
+        `${f.cause.file}:${f.cause.line}${same ? "" : `  ${f.cause.exceptionType}: ${f.cause.message}`}`,
+      ]);
+    }
+  }
   if (f.chain.length > 1) field("chain", stepLines(f.chain));
   if (f.cycle && f.cycle.length > 0) field("cycle", stepLines(f.cycle));
   if (f.blocks.testFiles.length > 0) {

@@ -73,6 +73,10 @@ export const X_NOCOND = 2;
 export const X_TARGET = 4;
 /** `*expr` is allowed here (elements of tuples, lists, sets, call arguments, subscripts). */
 export const X_STAR = 8;
+/** `**expr` is allowed here (call arguments). */
+export const X_DSTAR = 16;
+/** An unparenthesized `yield` is allowed here (a statement, the value of an assignment). */
+export const X_YIELD = 32;
 
 /** Shapes of the last parsed expression, for target checks: not assignable, a name/attribute/subscript, or a
  *  tuple/list/starred target. */
@@ -256,7 +260,7 @@ export abstract class ExprScanner {
     this.parseOperand(ctx);
     const shape = this.shape;
     const at = this.i;
-    const sub = ctx & ~(X_TARGET | X_STAR);
+    const sub = ctx & ~(X_TARGET | X_STAR | X_DSTAR | X_YIELD);
     for (;;) {
       const k = kind[this.i];
       if (
@@ -301,6 +305,7 @@ export abstract class ExprScanner {
       case K_AWAIT:
       case T_DSTAR:
         if (k === K_AWAIT) this.awaitSeen();
+        else if (k === T_DSTAR && (ctx & X_DSTAR) === 0) this.error("invalid syntax: '**' not allowed here");
         this.i++;
         this.parseOperand(ctx & ~X_TARGET);
         this.shape = S_NONE;
@@ -316,6 +321,7 @@ export abstract class ExprScanner {
         this.shape = S_NONE;
         return;
       case K_YIELD:
+        if ((ctx & X_YIELD) === 0) this.error("invalid syntax: unparenthesized yield");
         this.i++;
         this.yieldSeen();
         if (this.kind[this.i] === K_FROM) {
@@ -524,19 +530,39 @@ export abstract class ExprScanner {
   }
 
   parseCallArgs(): void {
+    this.kwDepth++;
+    this.callArgs();
+    this.kwDepth--;
+  }
+
+  callArgs(): void {
     const kind = this.kind;
     this.i++;
+    let sawKeyword = false;
+    let nKw = 0;
+    const KW_SEEN = this.kwSeen();
     while (kind[this.i] !== T_RPAR) {
       const k = kind[this.i];
       if (k === T_NEWLINE || k === T_END) {
         this.error("'(' was never closed");
         return;
       }
-      if (k === T_NAME && kind[this.i + 1] === T_EQUAL) this.i += 2;
+      if (k === T_NAME && kind[this.i + 1] === T_EQUAL) {
+        // Keyword argument: each name once.
+        for (let q = 0; q < nKw; q++) {
+          const other = KW_SEEN[q]!;
+          if (sameText(this, other, this.i)) this.error(`keyword argument repeated: ${this.text(this.i)}`);
+        }
+        if (nKw < KW_SEEN.length) KW_SEEN[nKw++] = this.i;
+        sawKeyword = true;
+        this.i += 2;
+      } else if (k === T_DSTAR) sawKeyword = true;
+      else if (k !== T_STAR && sawKeyword) this.error("positional argument follows keyword argument");
       const mark = this.pLen;
-      this.parseExpr(X_STAR);
+      const effects = this.effectMark();
+      this.parseExpr(X_STAR | X_DSTAR);
       const f = kind[this.i];
-      if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN);
+      if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN, effects);
       if (kind[this.i] === T_COMMA) this.i++;
       else if (kind[this.i] !== T_RPAR) {
         this.error("invalid syntax in call arguments");
@@ -596,6 +622,7 @@ export abstract class ExprScanner {
     const kind = this.kind;
     this.i++;
     const mark = this.pLen;
+    const effects = this.effectMark();
     if (kind[this.i] === T_RPAR) {
       this.i++;
       this.shape = S_MULTI;
@@ -603,7 +630,7 @@ export abstract class ExprScanner {
     }
     const sub = (ctx & X_TARGET) | X_STAR;
     if (kind[this.i] === K_YIELD) {
-      this.parseOperand(0);
+      this.parseOperand(X_YIELD);
       this.expect(T_RPAR, ")");
       this.shape = S_NONE;
       return;
@@ -612,7 +639,7 @@ export abstract class ExprScanner {
     let shape = this.shape;
     const f = kind[this.i];
     if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
-      this.parseComprehension(mark, GEN);
+      this.parseComprehension(mark, GEN, effects);
       shape = S_NONE;
     }
     while (kind[this.i] === T_COMMA) {
@@ -645,7 +672,7 @@ export abstract class ExprScanner {
     let shape = this.shape === S_NONE ? S_NONE : S_MULTI;
     const f = kind[this.i];
     if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
-      this.parseComprehension(mark, LIST);
+      this.parseComprehension(mark, LIST, -1);
       shape = S_NONE;
     }
     while (kind[this.i] === T_COMMA) {
@@ -691,7 +718,8 @@ export abstract class ExprScanner {
       if (first) dict = isDict;
       else if (dict !== isDict) this.error(dict ? "':' expected after dictionary key" : "invalid syntax");
       const f = kind[this.i];
-      if (first && (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR))) this.parseComprehension(mark, LIST);
+      if (first && (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)))
+        this.parseComprehension(mark, LIST, -1);
       first = false;
       if (kind[this.i] === T_COMMA) this.i++;
       else if (kind[this.i] !== T_RBRACE) {
@@ -704,11 +732,28 @@ export abstract class ExprScanner {
   }
 
   /** The `for ... in ... if ...` clauses after a comprehension's element (its reads start at `elemMark`). */
-  parseComprehension(elemMark: number, what: number): void {
+  /** Where module-level side facts (sys.path changes, `__all__` mutations) stand, so that a generator
+   *  expression can drop the ones in parts that do not run at import time. */
+  /** Scratch space for one call's keyword argument names (per nesting level, so nested calls do not clash). */
+  kwStack: number[][] = [];
+  kwDepth = 0;
+  kwSeen(): number[] {
+    return (this.kwStack[this.kwDepth] ??= new Array<number>(16).fill(0));
+  }
+
+  effectMark(): number {
+    return 0;
+  }
+
+  dropEffects(_from: number, _keepFrom: number, _keepTo: number): void {}
+
+  parseComprehension(elemMark: number, what: number, effects: number): void {
     const kind = this.kind;
     const bound: string[] = [];
     let iterS = -1;
     let iterE = -1;
+    let effS = 0;
+    let effE = 0;
     while (kind[this.i] === K_FOR || (kind[this.i] === K_ASYNC && kind[this.i + 1] === K_FOR)) {
       if (kind[this.i] === K_ASYNC) this.i++;
       this.i++;
@@ -723,14 +768,21 @@ export abstract class ExprScanner {
       this.dropPending(tMark, (r) => (this.pFlags[r]! & P_CAND) === 0);
       if (!this.expect(K_IN, "in")) return;
       const first = iterS < 0;
-      if (first) iterS = this.pLen;
+      if (first) {
+        iterS = this.pLen;
+        effS = this.effectMark();
+      }
       this.parseExpr(X_NOCOND);
-      if (first) iterE = this.pLen;
+      if (first) {
+        iterE = this.pLen;
+        effE = this.effectMark();
+      }
       while (kind[this.i] === K_IF) {
         this.i++;
         this.parseExpr(X_NOCOND);
       }
     }
+    if (what === GEN && effects >= 0 && iterS >= 0) this.dropEffects(effects, effS, effE);
     this.clearTargetFlags(elemMark);
     this.dropPending(elemMark, (r) => {
       if (r >= iterS && r < iterE) return true;
@@ -826,12 +878,22 @@ export abstract class ExprScanner {
     this.fdepth++;
     if (this.kind[0] === T_END) this.error("f-string: empty expression not allowed");
     else {
-      this.parseExprList(0);
+      this.parseExprList(X_YIELD);
       if (this.kind[this.i] !== T_END) this.error("f-string: invalid syntax");
     }
     this.fdepth--;
     [this.kind, this.start, this.end, this.tline, this.i] = saved;
   }
+}
+
+/** Whether tokens a and b have the same text. */
+function sameText(v: { src: string; start: Int32Array; end: Int32Array }, a: number, b: number): boolean {
+  const len = v.end[a]! - v.start[a]!;
+  if (v.end[b]! - v.start[b]! !== len) return false;
+  const sa = v.start[a]!;
+  const sb = v.start[b]!;
+  for (let q = 0; q < len; q++) if (v.src.charCodeAt(sa + q) !== v.src.charCodeAt(sb + q)) return false;
+  return true;
 }
 
 /** End offset of a replacement field's expression starting at p: the first `}`, `!`, `:` or `=` at bracket depth 0. */

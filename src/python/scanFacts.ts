@@ -5,7 +5,8 @@
 import * as expressions_ from "./expressions.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, S_NONE, S_SINGLE, X_NOIN, X_STAR, X_TARGET } = expressions_;
+const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, S_NONE, S_SINGLE, X_NOIN, X_STAR, X_TARGET, X_YIELD } =
+  expressions_;
 
 import type {
   AttributeRead,
@@ -179,6 +180,18 @@ export class FactScanner extends ExprScanner {
     this.hasAstral = /[\uD800-\uDBFF]/.test(src);
   }
 
+  lineOf(off: number): number {
+    const ls = this.toks.lineStart;
+    let lo = 1;
+    let hi = this.tline[this.toks.count - 1]!;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (ls[mid]! <= off) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  }
+
   col(off: number, line: number): number {
     const ls = this.toks.lineStart[line]!;
     let c = off - ls;
@@ -218,6 +231,9 @@ export class FactScanner extends ExprScanner {
       this.statement();
     }
     resolveMarks(this.marks, this.imports, this.pytest, this, (t) => this.tokCol(t));
+    for (const off of this.awaits)
+      if (off >= 0)
+        this.errors.push({ message: "'await' outside async function", offset: off, line: this.lineOf(off) });
     if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
       a.line - b.line || a.col - b.col;
@@ -267,8 +283,12 @@ export class FactScanner extends ExprScanner {
   }
 
   awaitSeen(): void {
-    // Inside a plain def, `await` is legal in a generator expression: only module and class code are checked.
     if (this.lambdaDepth === 0 && !this.inFunction) this.error("'await' outside function");
+    else if (this.lambdaDepth > 0 || !this.inAsync) {
+      // Legal only inside a generator expression (an async generator): decided when the expression ends.
+      this.effects.push(-2 - this.awaits.length);
+      this.awaits.push(this.start[this.i]!);
+    }
   }
 
   errorAt(t: number, message: string): void {
@@ -302,8 +322,32 @@ export class FactScanner extends ExprScanner {
       this.classBound.set(name, this.stmt);
   }
 
+  /** Positions in the side-fact logs: sys.path changes and `__all__` mutations (one list, tagged). */
+  effects: number[] = [];
+  /** Token offsets of `await`s outside async functions, -1 once a generator expression made them legal. */
+  awaits: number[] = [];
+
+  override effectMark(): number {
+    return this.effects.length;
+  }
+
+  override dropEffects(from: number, keepFrom: number, keepTo: number): void {
+    // Entries outside [keepFrom, keepTo) ran only inside a generator: undo them, last first.
+    for (let e = this.effects.length - 1; e >= from; e--) {
+      if (e >= keepFrom && e < keepTo) continue;
+      const tag = this.effects[e]!;
+      if (tag === -1) this.allMutations--;
+      else if (tag < -1) this.awaits[-2 - tag] = -1;
+      else this.sysPath.splice(tag, 1);
+      this.effects.splice(e, 1);
+    }
+  }
+
   allMutation(): void {
-    if (this.scope === "module") this.allMutations++;
+    if (this.scope === "module") {
+      this.allMutations++;
+      this.effects.push(-1);
+    }
   }
 
   walrusBinding(name: string, off: number, line: number): void {
@@ -572,7 +616,7 @@ export class FactScanner extends ExprScanner {
     const kind = this.kind;
     const s = this.i;
     let mark = this.pLen;
-    this.parseExprList(X_TARGET);
+    this.parseExprList(X_TARGET | X_YIELD);
     const k = kind[this.i];
     if (k === T_EQUAL) {
       const targets: [number, number][] = [[s, this.i]];
@@ -584,7 +628,7 @@ export class FactScanner extends ExprScanner {
         this.i++;
         vs = this.i;
         mark = this.pLen;
-        this.parseExprList(X_TARGET);
+        this.parseExprList(X_TARGET | X_YIELD);
         targets.push([vs, this.i]);
       }
       this.clearTargetFlags(mark);
@@ -609,7 +653,7 @@ export class FactScanner extends ExprScanner {
       this.resolveStore(mark, "augassign");
       this.i++;
       const vs = this.i;
-      this.parseExprList(0);
+      this.parseExprList(X_YIELD);
       const literal = target !== null && this.scope !== "function" && this.augSpecial(target, isPlus, [vs, this.i]);
       if (cand) {
         this.allLiteral = literal;
@@ -639,7 +683,7 @@ export class FactScanner extends ExprScanner {
       if (kind[this.i] === T_EQUAL) {
         this.i++;
         const vs = this.i;
-        this.parseExprList(0);
+        this.parseExprList(X_YIELD);
         const literal = target !== null && this.assignSpecial([s, s + 1], [vs, this.i]);
         if (cand) {
           this.allLiteral = literal;
@@ -1475,6 +1519,7 @@ export class FactScanner extends ExprScanner {
       if (args.length !== 1) return;
       path = pathExpr(this, args[0]![0], args[0]![1]);
     }
+    this.effects.push(this.sysPath.length);
     this.sysPath.push({
       line: this.tline[s]!,
       col: this.tokCol(s),

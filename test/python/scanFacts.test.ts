@@ -251,6 +251,12 @@ const rows: Row[] = [
     expect: (f) => [f.bindings.map((b) => b.name), f.reads.map((r) => r.name)],
     want: [["fix"], ["\u03BC"]],
   },
+  {
+    name: "sys.path changes inside a generator's element do not run at import time",
+    src: "import sys\n(sys.path.append(r) for r in rs)\n[sys.path.append(q) for q in qs]\n",
+    expect: (f) => f.sysPath.map((p) => p.line),
+    want: [3],
+  },
 ];
 
 for (const row of rows) {
@@ -308,6 +314,12 @@ test("syntax errors CPython reports that the scanner must see too (found by fuzz
     "def f():\n    return f'{x!z}'\n",
     "def f():\n    return f'{}'\n",
     "def f():\n    return f'a}b'\n",
+    "f(a=1, a=2)\n",
+    "f(a=1, b)\n",
+    "x = [**a]\n",
+    "assert yield x\n",
+    "def f():\n    await g()\n",
+    "def f():\n    return [await g() for x in y]\n",
   ]) {
     const f = factsOfText(src, "t.py");
     assert.equal(f.status, "syntax-error", src);
@@ -323,6 +335,8 @@ test("valid code that looks like those errors is accepted", () => {
     "() = []\n[] = ()\n(a), [b, *c] = d\n",
     "x = *a, *b\nprint(*a, **k)\ny = a[*b]\n",
     "lambda: (yield)\n",
+    "def f():\n    x = yield\n    y = yield from z\n    return (i for i in a if await b)\n",
+    "f(*a, b, *c, k=1, *d, **e)\n",
   ]) {
     const f = factsOfText(src, "t.py");
     assert.deepEqual(f.syntaxErrors, [], src);

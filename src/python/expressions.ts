@@ -738,7 +738,12 @@ export abstract class ExprScanner {
   kwStack: number[][] = [];
   kwDepth = 0;
   kwSeen(): number[] {
-    return (this.kwStack[this.kwDepth] ??= new Array<number>(16).fill(0));
+    let seen = this.kwStack[this.kwDepth];
+    if (seen === undefined) {
+      seen = new Array<number>(16).fill(0);
+      this.kwStack[this.kwDepth] = seen;
+    }
+    return seen;
   }
 
   effectMark(): number {

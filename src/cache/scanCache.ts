@@ -1,0 +1,185 @@
+// The last scan of a directory, kept in <dir>/.remedy/scan.json with the stamps of everything it read: when no
+// stamp changed, the result is returned as it was (a warm scan is one stat per input); when only Python sources
+// other than conftests changed, discover's answer (pytest's view) and the file list are reused and only the
+// import-time model and the analyzers run again. Inputs: every directory of the project walk (an added, removed
+// or renamed file changes its directory's mtime), every Python file, requirement files, config-file candidates
+// in the invocation dir and its ancestors, conftests and plugin files, and the interpreter (binary, sys.path and
+// site-packages directories). Not covered: edits inside hidden or skipped directories (.venv, build, node_modules)
+// that the project walk does not enter — `--no-cache` or deleting .remedy/ is the remedy there.
+import { statSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { ScanResult } from "../analyze/scanResult.ts";
+import { ancestors } from "../discover/conftestChain.ts";
+import type { PytestView } from "../discover/index.ts";
+import { cacheDirOf, ensureCacheDir, readOrNull, remedyFingerprint, writeAtomic } from "./cacheFiles.ts";
+import { stampOf, stampPath, storableStamp } from "./stamp.ts";
+
+export interface CachedProject {
+  pythonFiles: string[];
+  requirementFiles: string[];
+  directories: string[];
+}
+
+interface Stored {
+  fingerprint: string;
+  key: string;
+  /** Stamps of what discover read: when all match, the view and the project walk are still right. */
+  viewInputs: [string, string][];
+  /** Stamps of every other file (Python sources): when all match too, the result is still right. */
+  fileInputs: [string, string][];
+  view: PytestView;
+  project: CachedProject;
+  result: ScanResult;
+}
+
+/** Files whose presence or content decides pytest's rootdir, config and start-up. */
+const CONFIG_NAMES = ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", "setup.cfg", "setup.py", "conftest.py"];
+
+/** Directory stamps are exact (an mtime changes when an entry is added or removed); file stamps are not trusted
+ *  when the file changed within the racy window. O(1) syscalls. */
+function dirStamp(path: string): string {
+  try {
+    return stampOf(statSync(path));
+  } catch {
+    return "-";
+  }
+}
+
+function fileStamp(path: string, now: number): string {
+  try {
+    return storableStamp(statSync(path), now);
+  } catch {
+    return "-";
+  }
+}
+
+/** All stamps still match: O(inputs) stats, no reads. */
+function unchanged(inputs: [string, string][], now: number): boolean {
+  for (const [path, stamp] of inputs) {
+    if (stamp === "") return false;
+    const isDir = path.endsWith("/");
+    const current = isDir ? dirStamp(path.slice(0, -1) || "/") : stamp === "-" ? stampPath(path) : fileStamp(path, now);
+    if (current !== stamp) return false;
+  }
+  return true;
+}
+
+export interface ScanKeyParts {
+  root: string;
+  python: string | null | undefined;
+  args: string[];
+  /** The interpreter executable `python` names now (PATH lookup), or null. */
+  executable: string | null;
+  env: NodeJS.ProcessEnv;
+}
+
+const ENV_KEYS = [
+  "PYTEST_ADDOPTS",
+  "PYTEST_DISABLE_PLUGIN_AUTOLOAD",
+  "PYTEST_PLUGINS",
+  "PYTHONPATH",
+  "PYTHONHOME",
+  "PYTHONNOUSERSITE",
+  "PYTHONSAFEPATH",
+  "PYTHONUSERBASE",
+];
+
+export function scanKey(parts: ScanKeyParts): string {
+  return JSON.stringify([
+    parts.root,
+    parts.python ?? "",
+    parts.args,
+    parts.executable,
+    ENV_KEYS.map((k) => parts.env[k] ?? null),
+  ]);
+}
+
+export class ScanCache {
+  private stored: Stored | null = null;
+  private viewValid = false;
+  private resultValid = false;
+
+  /** `dir` is the invocation directory; `null` file: caching disabled (nothing is read or written). */
+  constructor(
+    private readonly file: string | null,
+    private readonly key: string,
+  ) {
+    if (!file) return;
+    const buf = readOrNull(file);
+    if (!buf) return;
+    try {
+      const s = JSON.parse(buf.toString("utf8")) as Stored;
+      if (s.fingerprint !== remedyFingerprint() || s.key !== key) return;
+      const now = Date.now();
+      this.stored = s;
+      this.viewValid = unchanged(s.viewInputs, now);
+      this.resultValid = this.viewValid && unchanged(s.fileInputs, now);
+    } catch {
+      // Corrupt or foreign: rebuilt by this scan.
+    }
+  }
+
+  static forDir(dir: string, key: string, enabled: boolean): ScanCache {
+    return new ScanCache(enabled ? join(cacheDirOf(dir), "scan.json") : null, key);
+  }
+
+  /** The previous result when nothing it depends on changed. */
+  result(): ScanResult | null {
+    return this.resultValid && this.stored ? this.stored.result : null;
+  }
+
+  view(): PytestView | null {
+    return this.viewValid && this.stored ? this.stored.view : null;
+  }
+
+  project(): CachedProject | null {
+    return this.viewValid && this.stored ? this.stored.project : null;
+  }
+
+  /** Records this scan with the stamps of its inputs as they are now. O(inputs) stats, one write. */
+  save(view: PytestView, project: CachedProject, result: ScanResult, factsRead: Iterable<string>): boolean {
+    if (!this.file) return false;
+    ensureCacheDir(dirname(this.file));
+    const now = Date.now();
+    const viewInputs: [string, string][] = [];
+    const seen = new Set<string>();
+    const addDir = (d: string) => {
+      const k = d.endsWith("/") ? d : `${d}/`;
+      if (!seen.has(k)) {
+        seen.add(k);
+        viewInputs.push([k, dirStamp(d)]);
+      }
+    };
+    const addFile = (list: [string, string][], f: string) => {
+      if (!seen.has(f)) {
+        seen.add(f);
+        list.push([f, fileStamp(f, now)]);
+      }
+    };
+    for (const d of project.directories) addDir(d);
+    for (const base of new Set([view.invocationDir, view.rootdir])) {
+      for (const d of [base, ...ancestors(base)]) for (const n of CONFIG_NAMES) addFile(viewInputs, join(d, n));
+    }
+    if (view.configfile) addFile(viewInputs, view.configfile);
+    for (const c of view.allConftests) addFile(viewInputs, c);
+    for (const p of view.plugins) if (p.file) addFile(viewInputs, p.file);
+    for (const f of project.requirementFiles) addFile(viewInputs, f);
+    if (view.interpreter) {
+      addFile(viewInputs, view.interpreter.realpath);
+      for (const d of [...view.interpreter.sitePackages, ...view.sysPath]) addDir(d);
+    }
+    const fileInputs: [string, string][] = [];
+    for (const f of project.pythonFiles) addFile(fileInputs, f);
+    for (const f of factsRead) addFile(fileInputs, f);
+    const stored: Stored = {
+      fingerprint: remedyFingerprint(),
+      key: this.key,
+      viewInputs,
+      fileInputs,
+      view,
+      project,
+      result,
+    };
+    return writeAtomic(this.file, JSON.stringify(stored));
+  }
+}

@@ -1,0 +1,48 @@
+// The unit of work of parallel fact extraction: a chunk of files in, their facts out as one buffer of
+// concatenated UTF-8 JSON with lengths (cheap to transfer between threads, stored by the cache as they are).
+
+import type { FileStatus } from "./facts.ts";
+import { factsWithHash } from "./factsOfFile.ts";
+
+export interface ChunkRequest {
+  id: number;
+  paths: string[];
+  stamps: string[];
+}
+
+export interface ChunkReply {
+  id: number;
+  paths: string[];
+  stamps: string[];
+  hashes: string[];
+  statuses: FileStatus[];
+  lengths: number[];
+  buffer: ArrayBuffer;
+}
+
+const encoder = new TextEncoder();
+
+/** O(bytes of the chunk's files). */
+export function encodeChunk(req: ChunkRequest): ChunkReply {
+  const parts: Uint8Array[] = [];
+  const hashes: string[] = [];
+  const statuses: FileStatus[] = [];
+  const lengths: number[] = [];
+  let total = 0;
+  for (const path of req.paths) {
+    const { facts, hash } = factsWithHash(path);
+    const bytes = encoder.encode(JSON.stringify(facts));
+    parts.push(bytes);
+    hashes.push(hash);
+    statuses.push(facts.status);
+    lengths.push(bytes.length);
+    total += bytes.length;
+  }
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return { id: req.id, paths: req.paths, stamps: req.stamps, hashes, statuses, lengths, buffer: out.buffer };
+}

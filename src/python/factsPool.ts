@@ -1,0 +1,102 @@
+// Cold scans extract the facts of thousands of files: the work is split in chunks between the main thread and
+// worker threads (one per spare core, at most 2), each chunk handed to whoever is free. Workers cost a start-up
+// (loading the scanner), so they are used only for enough files. O(total bytes / threads).
+import { availableParallelism } from "node:os";
+import { extname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { EncodedFacts } from "../cache/factsStore.ts";
+import { type ChunkReply, type ChunkRequest, encodeChunk } from "./factsChunk.ts";
+
+/** Below this many files the workers' start-up costs more than it saves. */
+export const MIN_FILES_FOR_WORKERS = 400;
+const CHUNK = 64;
+
+export interface PoolOptions {
+  /** Worker threads to start (default: spare cores, at most 2; 0 extracts on the main thread only). */
+  workers?: number;
+}
+
+function defaultWorkers(files: number): number {
+  if (files < MIN_FILES_FOR_WORKERS) return 0;
+  return Math.max(0, Math.min(2, availableParallelism() - 1));
+}
+
+function workerUrl(): URL {
+  // Same extension as this module: .ts when run from source (tsx), .js when built.
+  return new URL(`./factsWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+}
+
+/** Facts of `files` (path and the stamp seen when it was checked), delivered through `onFacts` as encoded. */
+export async function extractAll(
+  files: { path: string; stamp: string }[],
+  onFacts: (path: string, facts: EncodedFacts) => void,
+  options: PoolOptions = {},
+): Promise<void> {
+  const chunks: ChunkRequest[] = [];
+  for (let i = 0; i < files.length; i += CHUNK) {
+    const slice = files.slice(i, i + CHUNK);
+    chunks.push({ id: chunks.length, paths: slice.map((f) => f.path), stamps: slice.map((f) => f.stamp) });
+  }
+  let next = 0;
+  /** Chunks a failed worker did not finish: the main thread does them. */
+  const returned: ChunkRequest[] = [];
+  const take = (): ChunkRequest | null => returned.pop() ?? (next < chunks.length ? (chunks[next++] ?? null) : null);
+  const accept = (r: ChunkReply): void => {
+    const all = new Uint8Array(r.buffer);
+    let at = 0;
+    for (let i = 0; i < r.paths.length; i++) {
+      const len = r.lengths[i] ?? 0;
+      const hash = r.hashes[i] ?? "";
+      if (hash !== "") {
+        onFacts(r.paths[i] as string, {
+          stamp: r.stamps[i] ?? "",
+          hash,
+          status: r.statuses[i] ?? "ok",
+          bytes: all.subarray(at, at + len),
+        });
+      }
+      at += len;
+    }
+  };
+
+  const count = options.workers ?? defaultWorkers(files.length);
+  const running: Promise<void>[] = [];
+  for (let w = 0; w < count && chunks.length > 1; w++) running.push(runWorker(take, accept, returned));
+  // The main thread works too, yielding between chunks so replies and requests of the workers are served.
+  for (let chunk = take(); chunk; chunk = take()) {
+    accept(encodeChunk(chunk));
+    if (running.length > 0) await new Promise((r) => setImmediate(r));
+  }
+  await Promise.all(running);
+  for (let chunk = take(); chunk; chunk = take()) accept(encodeChunk(chunk));
+}
+
+/** A worker that fails (cannot start, crashes) hands its chunk back and stops; the scan goes on without it. */
+function runWorker(
+  take: () => ChunkRequest | null,
+  accept: (r: ChunkReply) => void,
+  returned: ChunkRequest[],
+): Promise<void> {
+  return new Promise((resolve) => {
+    const worker = new Worker(workerUrl());
+    let current: ChunkRequest | null = null;
+    const send = () => {
+      current = take();
+      worker.postMessage(current);
+      if (current === null) resolve();
+    };
+    worker.on("message", (reply: ChunkReply) => {
+      accept(reply);
+      send();
+    });
+    const giveBack = () => {
+      if (current !== null) returned.push(current);
+      current = null;
+      resolve();
+    };
+    worker.on("error", giveBack);
+    worker.on("exit", giveBack);
+    worker.on("online", send);
+  });
+}

@@ -13,11 +13,15 @@ const MAX_FILES = 50_000;
 export interface ProjectFiles {
   pythonFiles: string[];
   requirementFiles: string[];
+  /** Every directory listed (the scan cache watches their mtimes for added and removed files). */
+  directories: string[];
 }
 
+/** O(entries under root): one listing per directory. */
 export function walkProject(root: string): ProjectFiles {
   const pythonFiles: string[] = [];
   const requirementFiles: string[] = [];
+  const directories: string[] = [];
   const stack = [root];
   while (stack.length > 0 && pythonFiles.length < MAX_FILES) {
     const dir = stack.pop()!;
@@ -27,6 +31,7 @@ export function walkProject(root: string): ProjectFiles {
     } catch {
       continue;
     }
+    directories.push(dir);
     if (entries.some((e) => e.name === "pyvenv.cfg")) continue;
     for (const e of entries) {
       const path = join(dir, e.name);
@@ -36,7 +41,7 @@ export function walkProject(root: string): ProjectFiles {
       else if (isRequirementsFile(e.name)) requirementFiles.push(path);
     }
   }
-  return { pythonFiles: pythonFiles.sort(), requirementFiles: requirementFiles.sort() };
+  return { pythonFiles: pythonFiles.sort(), requirementFiles: requirementFiles.sort(), directories };
 }
 
 /** Dotted name of `file` relative to `base`, or null when a part is not an identifier. */

@@ -5,11 +5,14 @@ import type { AnalysisInput } from "../analyze/analysisInput.ts";
 import { relPath } from "../analyze/areas.ts";
 import { runAnalyzers } from "../analyze/runAnalyzers.ts";
 import { buildScanResult, type ScanResult } from "../analyze/scanResult.ts";
+import { FactsStore } from "../cache/factsStore.ts";
+import { prepareFacts } from "../cache/prepareFacts.ts";
+import { ScanCache, scanKey } from "../cache/scanCache.ts";
 import { pytestView } from "../discover/index.ts";
+import { findExecutable } from "../discover/interpreter.ts";
 import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
-import { readFileFacts } from "../python/index.ts";
 import { knownModules, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import { graphInputFromView, sessionFromView } from "./viewAdapters.ts";
@@ -25,6 +28,8 @@ export interface ScanOptions {
   onProgress?: (stage: ScanStage, detail: string) => void;
   /** Source facts provider (default: remedy's scanner, cached per path). */
   getFacts?: (path: string) => FileFacts;
+  /** Read and write the cache in <dir>/.remedy/ (default true); false reads nothing from it and writes nothing. */
+  cache?: boolean;
 }
 
 function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
@@ -41,8 +46,14 @@ function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFa
 
 /** CPython's own message for every file the scanner flags (one batch compile() process): the scanner finds the
  *  error, CPython words it. Files the scanner accepts are not compiled (that would cost a pass over the repo). */
-async function confirmSyntaxErrors(files: string[], facts: (p: string) => FileFacts, python: string): Promise<void> {
-  const flagged = files.map(facts).filter((f) => f.status === "syntax-error");
+async function confirmSyntaxErrors(
+  files: string[],
+  facts: (p: string) => FileFacts,
+  status: (p: string) => string,
+  python: string,
+): Promise<void> {
+  // The status comes from the facts store without decoding the facts: O(files) lookups, decoding only the flagged.
+  const flagged = files.filter((p) => status(p) === "syntax-error").map(facts);
   if (flagged.length === 0) return;
   const verdicts = await confirmSyntax(
     flagged.map((f) => f.path),
@@ -76,12 +87,33 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const root = resolve(path);
+  // A custom facts provider is not what the cache holds: such scans neither read nor write it.
+  const useCache = (options.cache ?? true) && !options.getFacts;
+  const key = scanKey({
+    root,
+    python: options.python,
+    args: options.args ?? [],
+    executable: options.python === null ? null : findExecutable(options.python ?? "python3", root),
+    env: process.env,
+  });
+  const previous = ScanCache.forDir(root, key, useCache);
+  const unchanged = previous.result();
+  if (unchanged) return { ...unchanged, durationMs: Math.round(performance.now() - started) };
   progress("discover", root);
-  const view = await pytestView(root, { python: options.python, args: options.args });
-  const facts = cachedFacts(options.getFacts ?? ((p) => readFileFacts(p)));
-
-  const project = walkProject(view.rootdir);
-  if (view.interpreter) await confirmSyntaxErrors(project.pythonFiles, facts, view.interpreter.executable);
+  const view = previous.view() ?? (await pytestView(root, { python: options.python, args: options.args }));
+  const project = previous.project() ?? walkProject(view.rootdir);
+  const store = FactsStore.forRepo(view.rootdir, useCache);
+  let facts: (p: string) => FileFacts;
+  let status: (p: string) => string;
+  if (options.getFacts) {
+    facts = cachedFacts(options.getFacts);
+    status = (p) => facts(p).status;
+  } else {
+    await prepareFacts(store, project.pythonFiles);
+    facts = (p) => store.get(p);
+    status = (p) => store.status(p) ?? facts(p).status;
+  }
+  if (view.interpreter) await confirmSyntaxErrors(project.pythonFiles, facts, status, view.interpreter.executable);
 
   progress("graph", `${view.testFiles.length} test files`);
   const limitations = [...view.limitations];
@@ -108,5 +140,18 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     requirements: readRequirements(project.requirementFiles, rel),
   };
   const { findings, resolution } = runAnalyzers(input);
-  return buildScanResult(input, root, findings, resolution, Math.round(performance.now() - started), limitations);
+  const result = buildScanResult(
+    input,
+    root,
+    findings,
+    resolution,
+    Math.round(performance.now() - started),
+    limitations,
+  );
+  if (useCache) {
+    const read = store.requested();
+    store.save(new Set([...project.pythonFiles, ...read]));
+    previous.save(view, { ...project }, result, read);
+  }
+  return result;
 }

@@ -39,6 +39,16 @@ function style(color: boolean): Style {
   return { bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), yellow: wrap(33, 39), cyan: wrap(36, 39) };
 }
 
+/** The broken thing behind a finding: conftest errors count as their cause, imports of the same missing name or
+ *  module as one, so the summary's root causes are what needs fixing, however many collectors it breaks. */
+function identity(f: Pick<Finding, "kind" | "file" | "line" | "module" | "name">): string {
+  if (f.kind === "missing-name" || f.kind === "attribute-error") return `${f.kind}|${f.module}|${f.name}`;
+  if (f.kind === "missing-module" || f.kind === "missing-third-party") return `${f.kind}|${f.module}`;
+  return `${f.kind}|${f.file}|${f.line}|${f.name}`;
+}
+
+const rootOf = (f: Finding): string => identity(f.cause ?? f);
+
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 function title(f: Finding): string {
@@ -76,7 +86,7 @@ function stepLines(steps: ChainStep[]): string[] {
   return steps.map((s, i) => `${i === 0 ? "" : "-> "}${s.file}:${s.line}  ${s.statement}`);
 }
 
-function block(f: Finding, n: number, s: Style): string[] {
+function block(f: Finding, n: number, s: Style, sameAs: number | null = null): string[] {
   const mark = f.severity === "error" ? s.red("✖") : s.yellow("!");
   const label = (l: string) => s.dim(l.padEnd(9));
   const cont = " ".repeat(9);
@@ -93,6 +103,7 @@ function block(f: Finding, n: number, s: Style): string[] {
   field("pytest", pytestLines(f));
   const what = effect(f);
   if (what) field("effect", [what]);
+  if (sameAs !== null) field("same as", [`#${sameAs}: one broken statement, reported by several collectors`]);
   if (f.cause) {
     const same = f.cause.message === f.message;
     const here = f.cause.file === f.file && f.cause.line === f.line;
@@ -134,20 +145,32 @@ export const terminalReport: Reporter = (result, options = {}) => {
   const blocking = result.findings.filter((f) => f.severity === "error" && !f.hidden);
   const hidden = result.findings.filter((f) => f.severity === "error" && f.hidden);
   const warnings = result.findings.filter((f) => f.severity === "warning");
+  const sections: [string, Finding[]][] = [
+    ...CATEGORY_TITLES.map(([category, heading]): [string, Finding[]] => {
+      const group = blocking.filter((f) => f.category === category);
+      return [`${heading} (${group.length})`, group];
+    }),
+    [`Hidden behind other errors (${hidden.length}): pytest reports these once the above are fixed`, hidden],
+    [`Warnings (${warnings.length}): do not stop collection`, warnings],
+  ];
+  // Number in display order; a conftest error whose cause is another finding's points to it.
+  const ordered = sections.flatMap(([, group]) => group);
+  const first = new Map<string, number>();
+  ordered.forEach((f, i) => {
+    if (!f.cause && !first.has(rootOf(f))) first.set(rootOf(f), i + 1);
+  });
+  ordered.forEach((f, i) => {
+    if (!first.has(rootOf(f))) first.set(rootOf(f), i + 1);
+  });
   let n = 0;
-  for (const [category, heading] of CATEGORY_TITLES) {
-    const group = blocking.filter((f) => f.category === category);
+  for (const [heading, group] of sections) {
     if (group.length === 0) continue;
-    lines.push(s.bold(`${heading} (${group.length})`));
-    for (const f of group) lines.push(...block(f, ++n, s), "");
-  }
-  if (hidden.length > 0) {
-    lines.push(s.bold(`Hidden behind other errors (${hidden.length}): pytest reports these once the above are fixed`));
-    for (const f of hidden) lines.push(...block(f, ++n, s), "");
-  }
-  if (warnings.length > 0) {
-    lines.push(s.bold(`Warnings (${warnings.length}): do not stop collection`));
-    for (const f of warnings) lines.push(...block(f, ++n, s), "");
+    lines.push(s.bold(heading));
+    for (const f of group) {
+      n += 1;
+      const other = first.get(rootOf(f))!;
+      lines.push(...block(f, n, s, other !== n ? other : null), "");
+    }
   }
   if (result.findings.length === 0) lines.push(s.bold("Nothing stops pytest from collecting."), "");
 
@@ -164,7 +187,7 @@ export const terminalReport: Reporter = (result, options = {}) => {
     );
   }
   const summary = [
-    plural(blocking.length, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
+    plural(new Set(blocking.map(rootOf)).size, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
     `${c.blockedTestFiles}/${c.testFiles} test files blocked`,
     `${c.blockedTests}/${c.tests} tests blocked${c.testsLowerBound ? " (at least: some parametrize lists are not literals)" : ""}`,
     `${(result.durationMs / 1000).toFixed(2)}s`,

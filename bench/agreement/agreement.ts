@@ -7,7 +7,7 @@ import { writeCleanTree } from "./cleanTree.ts";
 import { runGenerated } from "./generatedRuns.ts";
 import { type MutationRecord, writeMutatedTree } from "./mutatedTree.ts";
 import type { MutationKind } from "./mutations.ts";
-import { listModules, packageSource } from "./realPackages.ts";
+import { canNest, listModules, packageSource } from "./realPackages.ts";
 import { runTree } from "./runTree.ts";
 import { type FileComparison, type GroupScore, scoresByGroup } from "./score.ts";
 
@@ -59,7 +59,7 @@ function mutablePackages(rows: FileComparison[], tests: Map<string, string>, pac
   }
   return packages.filter((spec) => {
     const src = packageSource(spec);
-    if (src.endsWith(".py") || bad.has(spec)) return false;
+    if (src.endsWith(".py") || bad.has(spec) || !canNest(src)) return false;
     const n = listModules(src, "").length;
     return n >= 2 && n <= 40;
   });

@@ -116,6 +116,13 @@ export function rewriteSelfImports(text: string, name: string, prefix: string): 
     .replace(new RegExp(`^(\\s*)import\\s+${n}(\\s*(#.*)?)$`, "gm"), `$1import ${prefix}${name} as ${name}$2`);
 }
 
+/** True when every file's self-imports can be rewritten for nesting (see rewriteSelfImports). */
+export function canNest(src: string): boolean {
+  const name = basename(src).replace(/\.py$/, "");
+  const files = src.endsWith(".py") ? [src] : walkPy(src).filter((f) => copyable(f) && !/\/(tests?)\//.test(f));
+  return files.every((f) => rewriteSelfImports(readFileSync(f, "utf8"), name, "x.") !== null);
+}
+
 /** Copies a package under `prefix` ("m0001.", "std."), rewriting its self-imports; false when it cannot move. */
 export function copyNested(src: string, dest: string, prefix: string): boolean {
   const name = basename(src).replace(/\.py$/, "");

@@ -25,6 +25,18 @@ export function normalizer(root: string): (m: string) => string {
 /** pytest names non-builtin exceptions with their module; both sides are compared on the class name. */
 const bare = (type: string | null): string => (type ?? "").split(".").pop()!;
 
+/** Files below a directory whose conftest.py failed are never collected nor reported (pytest skips the whole
+ *  directory, nested conftests included): neither side's verdict on them is observable. */
+function pruneBelowFailedConftests(files: Map<string, FileError | null>): void {
+  const dead = [...files]
+    .filter(([f, e]) => e !== null && (f === "conftest.py" || f.endsWith("/conftest.py")))
+    .map(([f]) => dirname(f));
+  for (const f of [...files.keys()]) {
+    if (dead.some((d) => (d === "." || f.startsWith(`${d}/`)) && f !== `${d}/conftest.py` && f !== "conftest.py"))
+      files.delete(f);
+  }
+}
+
 export function pytestVerdicts(report: CollectionReport, root: string): Verdicts {
   const norm = normalizer(root);
   const files = new Map<string, FileError | null>();
@@ -33,6 +45,7 @@ export function pytestVerdicts(report: CollectionReport, root: string): Verdicts
     const key = e.conftest ? rel(root, e.conftest) : (e.relpath ?? e.nodeid);
     files.set(key, { type: bare(e.exceptionType), message: norm(e.message) });
   }
+  pruneBelowFailedConftests(files);
   const c = report.conftestError;
   let session: FileError | null = c ? { type: bare(c.exceptionType), message: norm(c.message) } : null;
   if (!session && report.usageError) session = { type: "UsageError", message: report.usageError };
@@ -62,12 +75,11 @@ export function remedyVerdicts(result: ScanResult): Verdicts {
     if (f.kind === "conftest-error") {
       // The conftest's directory collects nothing: its files are not reported one by one.
       files.set(f.file, { type, message });
-      const dir = dirname(f.file);
-      for (const k of [...files.keys()]) if (k.startsWith(`${dir}/`) && k !== f.file) files.delete(k);
       continue;
     }
     for (const t of f.blocks.testFiles) if (!files.get(t)) files.set(t, { type, message });
   }
+  pruneBelowFailedConftests(files);
   return { files, session };
 }
 

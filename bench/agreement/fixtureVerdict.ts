@@ -1,0 +1,31 @@
+// remedy's verdict on a fixture in expected.json's terms (test/fixtures/*/expected.json, written by
+// test/fixtures/scan/record.py from the real pytest), for the agreement fixtures and their test.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { scan } from "../../src/index.ts";
+import { type FileError, remedyVerdicts } from "./verdicts.ts";
+
+export interface FixtureVerdict {
+  errors: Record<string, FileError>;
+  conftestError?: FileError;
+}
+
+export function expectedVerdict(dir: string): FixtureVerdict {
+  const e = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as {
+    errors: Record<string, FileError & { at?: string }>;
+    conftestError?: FileError & { file: string };
+  };
+  const errors: Record<string, FileError> = {};
+  for (const [f, x] of Object.entries(e.errors)) errors[f] = { type: x.type, message: x.message };
+  return {
+    errors,
+    ...(e.conftestError ? { conftestError: { type: e.conftestError.type, message: e.conftestError.message } } : {}),
+  };
+}
+
+export async function remedyFixtureVerdict(dir: string): Promise<FixtureVerdict> {
+  const v = remedyVerdicts(await scan(dir));
+  const errors: Record<string, FileError> = {};
+  for (const [f, x] of v.files) if (x) errors[f] = x;
+  return { errors, ...(v.session ? { conftestError: v.session } : {}) };
+}

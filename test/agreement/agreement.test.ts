@@ -1,0 +1,37 @@
+// The agreement bench in small: remedy's scan() against the real pytest --collect-only on a few real packages,
+// 120 seeded mutations of them and one generated monorepo. Targets (the issue's): precision 1.000, recall >= 0.99.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { runAgreement } from "../../bench/agreement/agreement.ts";
+import { formatDisagreement, formatTable } from "../../bench/agreement/score.ts";
+
+const PACKAGES = [
+  "idna",
+  "markupsafe",
+  "itsdangerous",
+  "blinker",
+  "sniffio",
+  "outcome",
+  "colorama",
+  "std:json",
+  "std:html",
+];
+
+// remedy is below the targets today (measured 2026-11-24 on this exact set: see the report in the test output);
+// the fixtures under test/fixtures/agreement name the causes. Drop `todo` once the figures reach the targets.
+const TODO =
+  "remedy below target on this set: mutated precision 0.98, recall 0.79 (guarded names used at module level, " +
+  "packages whose __init__ failed before importing the requested submodule)";
+
+test("remedy agrees with the real pytest on clean and mutated real code", {
+  todo: TODO,
+  timeout: 170_000,
+}, async (t) => {
+  const result = await runAgreement({ packages: PACKAGES, seed: 7, count: 120, batch: 120, generated: 1, perRepo: 2 });
+  const all = result.scores.all.at(-1)!;
+  t.diagnostic(`\n${formatTable(result.scores.all)}`);
+  for (const r of result.rows.filter((x) => x.outcome === "disagree")) t.diagnostic(formatDisagreement(r));
+  assert.ok(result.mutations.length >= 100, `only ${result.mutations.length} mutations applied`);
+  assert.equal(all.precision, 1, `precision ${all.precision.toFixed(3)} (FP ${all.fp})`);
+  assert.ok(all.recall >= 0.99, `recall ${all.recall.toFixed(3)} (FN ${all.fn})`);
+});

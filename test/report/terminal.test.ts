@@ -115,3 +115,23 @@ test("terminal report on a clean repository says so", () => {
     /Nothing stops pytest from collecting\.\n\n0 root causes · 0\/2 test files blocked · 0\/5 tests blocked/,
   );
 });
+
+test("a conftest error caused by the same broken statement as another finding points to it and is not a new root cause", () => {
+  const base = finding({});
+  const { id: _id, blocks: _b, hiddenIn: _h, hidden: _x, suggestions: _s, ...core } = base;
+  const conftest = finding({
+    id: "c",
+    kind: "conftest-error",
+    file: "tests/api/conftest.py",
+    line: 2,
+    cause: core,
+    blocks: { testFiles: ["tests/api/test_x.py"], tests: 1, areas: ["tests/api"] },
+  });
+  const text = terminalReport({ ...result, findings: [conftest, base] }, { color: false });
+  assert.match(
+    text,
+    /✖ 1\. `tests\/api\/conftest\.py` fails to import\n(.*\n)*? {5}same as {3}#2: one broken statement/,
+  );
+  assert.equal(text.match(/same as/g)?.length, 1);
+  assert.match(text, /^1 root cause · /m);
+});

@@ -156,12 +156,12 @@ function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
 export function load(session: Session, name: string, res: Resolution): ModuleRecord {
   const rec = newRecord(session, name, res);
   session.modules.set(name, rec);
+  session.touched.push(rec);
   if (!rec.simulated) {
     setOnParent(session, name);
     return rec;
   }
   rec.status = "executing";
-  session.touched.push(rec);
   executeModule(session, rec);
   rec.status = "done";
   if (!rec.failed) setOnParent(session, name);

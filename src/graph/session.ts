@@ -143,11 +143,28 @@ export class Session {
       }
     }
     for (const rec of this.touched) {
-      if (rec.cycleTouched && (rec.failed || rec.shadow) && this.modules.get(rec.name) === rec) {
-        this.modules.delete(rec.name);
+      if (rec.cycleTouched && (rec.failed || rec.shadow) && this.modules.get(rec.name) === rec) this.drop(rec.name);
+    }
+    // A submodule found in sys.modules is returned without importing its package again: one whose package was
+    // just dropped would hide the package's failure from later files, so it goes too (Python never had it:
+    // it was loaded only after the file had already failed). O(touched x depth).
+    for (const rec of this.touched) {
+      if (this.modules.get(rec.name) !== rec) continue;
+      for (let dot = rec.name.indexOf("."); dot >= 0; dot = rec.name.indexOf(".", dot + 1)) {
+        if (!this.modules.has(rec.name.slice(0, dot))) {
+          this.drop(rec.name);
+          break;
+        }
       }
     }
     this.touched = [];
+  }
+
+  /** Removes a module from sys.modules, and from its package's attributes (it was set there only if it loaded). */
+  private drop(name: string): void {
+    this.modules.delete(name);
+    const dot = name.lastIndexOf(".");
+    if (dot >= 0) this.modules.get(name.slice(0, dot))?.childAttrs.delete(name.slice(dot + 1));
   }
 
   materialize(steps: readonly PendingStep[]): ChainStep[] {

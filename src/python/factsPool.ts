@@ -15,6 +15,8 @@ const CHUNK = 64;
 export interface PoolOptions {
   /** Worker threads to start (default: spare cores, at most 2; 0 extracts on the main thread only). */
   workers?: number;
+  /** The main thread takes chunks too (default true; false leaves all to the workers, as tests need). */
+  mainThread?: boolean;
 }
 
 function defaultWorkers(files: number): number {
@@ -64,7 +66,8 @@ export async function extractAll(
   const running: Promise<void>[] = [];
   for (let w = 0; w < count && chunks.length > 1; w++) running.push(runWorker(take, accept, returned));
   // The main thread works too, yielding between chunks so replies and requests of the workers are served.
-  for (let chunk = take(); chunk; chunk = take()) {
+  const mainWorks = options.mainThread ?? true;
+  for (let chunk = mainWorks || running.length === 0 ? take() : null; chunk; chunk = take()) {
     accept(encodeChunk(chunk));
     if (running.length > 0) await new Promise((r) => setImmediate(r));
   }

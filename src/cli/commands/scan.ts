@@ -36,9 +36,14 @@ export function registerScan(program: Command): void {
     .option("--python <path>", "interpreter pytest runs with (default: python3 on PATH)")
     .option("--no-python", "do not ask any interpreter (sys.path and plugins unknown)")
     .option("--json", "print the JSON report (schema/scan.schema.json)")
-    .action(async (path: string, opts: { python?: string | boolean; json?: boolean }) => {
+    .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
+    .action(async (path: string, opts: { python?: string | boolean; json?: boolean; cache: boolean }) => {
       const progress = progressPrinter();
-      const result = await scan(path, { python: defaultPython(opts.python), onProgress: progress.onProgress });
+      const result = await scan(path, {
+        python: defaultPython(opts.python),
+        onProgress: progress.onProgress,
+        cache: opts.cache,
+      });
       progress.done();
       const reporter = await loadReporter(opts.json ? "json" : "terminal");
       const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;

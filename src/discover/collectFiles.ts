@@ -1,7 +1,7 @@
 // The test files pytest would collect from the initial paths (Session/Dir/Package.collect and
 // pytest_ignore_collect in pytest 9): sorted directory walk, __pycache__, conftest collect_ignore(_glob),
 // --ignore(-glob), virtualenvs (pyvenv.cfg, conda-meta/history), norecursedirs, python_files.
-import { readdirSync, realpathSync } from "node:fs";
+import { type Dirent, readdirSync, realpathSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ancestors, type ConftestIndex } from "./conftestChain.ts";
 import { fnmatch, fnmatchEx } from "./fnmatch.ts";
@@ -53,14 +53,24 @@ export function collectTestFiles(input: CollectInput): CollectResult {
   const result: CollectResult = { testFiles: [], notFound: [], ignored: [], directories: [] };
   const seen = new Set<string>();
   const ignoreAbs = input.ignore.map((p) => resolve(p));
+  const ignoreGlobAbs = input.ignoreGlob.map((g) => resolve(g));
 
-  /** The nearest conftest for `dir` that defines `attr`, with its list resolved against the conftest's dir. */
+  /** The nearest conftest for `dir` that defines `attr`, with its list resolved against the conftest's dir.
+   *  Memoized per directory: every entry of a directory asks the same question. */
+  const lists = new Map<string, { conftest: string; paths: string[] } | null>();
   const conftestList = (dir: string, attr: "collectIgnore" | "collectIgnoreGlob") => {
-    for (const conftest of [...input.conftests.chain(dir)].reverse()) {
+    const key = `${attr}\0${dir}`;
+    const hit = lists.get(key);
+    if (hit !== undefined) return hit;
+    let found: { conftest: string; paths: string[] } | null = null;
+    const chain = input.conftests.chain(dir);
+    for (let i = chain.length - 1; i >= 0 && !found; i--) {
+      const conftest = chain[i] as string;
       const values = input.sources.read(conftest)?.[attr];
-      if (values) return { conftest, paths: values.map((v) => resolve(dirname(conftest), v)) };
+      if (values) found = { conftest, paths: values.map((v) => resolve(dirname(conftest), v)) };
     }
-    return null;
+    lists.set(key, found);
+    return found;
   };
 
   const ignored = (path: string, isDir: boolean): IgnoredPath | null => {
@@ -73,9 +83,10 @@ export function collectTestFiles(input: CollectInput): CollectResult {
     const cg = conftestList(parent, "collectIgnoreGlob");
     const glob = cg?.paths.find((g) => fnmatch(path, g));
     if (cg && glob) return { path, reason: "collect_ignore_glob", by: cg.conftest };
-    const optGlob = input.ignoreGlob.map((g) => resolve(g)).find((g) => fnmatch(path, g));
+    const optGlob = ignoreGlobAbs.find((g) => fnmatch(path, g));
     if (optGlob) return { path, reason: "--ignore-glob", by: optGlob };
-    if (!input.collectInVirtualenv && inVirtualenv(path)) return { path, reason: "virtualenv", by: null };
+    // Only a directory can hold pyvenv.cfg: for files the check is skipped (two stats per file saved).
+    if (isDir && !input.collectInVirtualenv && inVirtualenv(path)) return { path, reason: "virtualenv", by: null };
     if (isDir) {
       const pat = input.norecursedirs.find((p) => fnmatchEx(p, path));
       if (pat !== undefined) return { path, reason: "norecursedirs", by: pat };
@@ -98,17 +109,21 @@ export function collectTestFiles(input: CollectInput): CollectResult {
     if (visited.has(real)) return;
     visited.add(real);
     result.directories.push(dir);
-    let names: string[];
+    let entries: Dirent[];
     try {
-      names = readdirSync(dir);
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch {
       return;
     }
     // Package.collect puts __init__.py first; otherwise entries are sorted by name, files and dirs interleaved.
-    names.sort((a, b) => (a === "__init__.py" ? -1 : b === "__init__.py" ? 1 : a < b ? -1 : a > b ? 1 : 0));
-    for (const name of names) {
+    const order = (a: string, b: string) =>
+      a === "__init__.py" ? -1 : b === "__init__.py" ? 1 : a < b ? -1 : a > b ? 1 : 0;
+    entries.sort((a, b) => order(a.name, b.name));
+    for (const entry of entries) {
+      const name = entry.name;
       const path = join(dir, name);
-      const st = statOrNull(path);
+      // The entry's type comes with the listing; only symlinks (and unknown types) need a stat to be followed.
+      const st = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) ? statOrNull(path) : entry;
       if (st?.isDirectory()) {
         if (!withParents.has(path)) {
           const why = ignored(path, true);

@@ -35,10 +35,11 @@ export class ConftestIndex {
     if (this.noconftest) return [];
     const hit = this.chains.get(dir);
     if (hit) return hit;
-    const list = [...ancestors(dir).reverse(), dir]
-      .filter((d) => this.isInConfcutdir(d))
-      .map((d) => join(d, "conftest.py"))
-      .filter(isFile);
+    // The parent's chain plus this directory's own conftest: one stat per directory, O(depth) only for the first.
+    const up = dirname(dir);
+    const list = up === dir ? [] : [...this.chain(up)];
+    const own = join(dir, "conftest.py");
+    if (this.isInConfcutdir(dir) && isFile(own)) list.push(own);
     this.chains.set(dir, list);
     return list;
   }

@@ -3,7 +3,7 @@ import { readFileSync, statSync } from "node:fs";
 import { decodeSource } from "./decodeSource.ts";
 import type { FileFacts, FileStatus } from "./facts.ts";
 import { emptyPytestFacts } from "./pytestFacts.ts";
-import { FactScanner } from "./scanFacts.ts";
+import { FactScanner, type ScanResult } from "./scanFacts.ts";
 import { tokenize } from "./tokenize.ts";
 
 export interface ExtractOptions {
@@ -37,7 +37,16 @@ function emptyFacts(path: string, status: FileStatus, encoding: string, problem:
 export function factsOfText(text: string, path: string, encoding = "utf-8"): FileFacts {
   const toks = tokenize(text);
   const scanner = new FactScanner(text, toks);
-  const r = scanner.run();
+  let r: ScanResult;
+  try {
+    r = scanner.run();
+  } catch (e) {
+    // Only a pathological nesting depth (which CPython rejects too) can exhaust the stack; anything else is a bug.
+    if (!(e instanceof RangeError)) throw e;
+    const facts = emptyFacts(path, "syntax-error", encoding, null);
+    facts.syntaxErrors.push({ line: 1, col: 0, message: "too many nested expressions", source: "scanner" });
+    return facts;
+  }
   const facts = emptyFacts(path, "ok", encoding, null);
   facts.futureAnnotations = r.futureAnnotations;
   facts.imports = r.imports;

@@ -290,6 +290,7 @@ export function tokenize(
       const top = indents[indents.length - 1]!;
       if (col > top) {
         indents.push(col);
+        if (indents.length > MAX_INDENT) errors.push({ message: "too many levels of indentation", offset: pos, line });
         kind[count] = T_INDENT;
         start[count] = pos;
         end[count] = pos;
@@ -463,6 +464,8 @@ export function tokenize(
     if ((c >= 48 && c <= 57) || (c === 46 && isDigit(src.charCodeAt(pos + 1)))) {
       const s = pos;
       pos = scanNumber(src, pos);
+      const bad = numberProblem(src, s, pos, n);
+      if (bad !== null) errors.push({ message: bad, offset: s, line });
       kind[count] = T_NUMBER;
       start[count] = s;
       end[count] = pos;
@@ -477,17 +480,17 @@ export function tokenize(
     switch (c) {
       case 40:
         k = T_LPAR;
-        depth++;
+        if (++depth > MAX_NESTING) errors.push({ message: "too many nested parentheses", offset: pos, line });
         brackets.push(c);
         break;
       case 91:
         k = T_LSQB;
-        depth++;
+        if (++depth > MAX_NESTING) errors.push({ message: "too many nested parentheses", offset: pos, line });
         brackets.push(c);
         break;
       case 123:
         k = T_LBRACE;
-        depth++;
+        if (++depth > MAX_NESTING) errors.push({ message: "too many nested parentheses", offset: pos, line });
         brackets.push(c);
         break;
       case 41:
@@ -668,6 +671,10 @@ export function tokenize(
   return t;
 }
 
+/** CPython's tokenizer limits (MAXLEVEL, MAXINDENT): deeper files are rejected, which also bounds recursion here. */
+const MAX_NESTING = 200;
+const MAX_INDENT = 100;
+
 /** Character classes of ASCII codes: identifier characters (digits included) and identifier starts. */
 const C_IDENT = 2;
 const C_DIGIT = 3;
@@ -697,6 +704,52 @@ const IDENTIFIER = /^[\p{XID_Start}_][\p{XID_Continue}]*$/u;
 export function normalizeName(raw: string): string | null {
   const name = raw.normalize("NFKC");
   return IDENTIFIER.test(name) ? name : null;
+}
+
+/** Keywords that may follow a number without a space (`1if x else 2`), as CPython 3.11 still allows. */
+const GLUED_KEYWORDS = ["and", "else", "for", "if", "in", "is", "not", "or"];
+
+/** Why the number literal src[s..e) is invalid, or null. Checked on characters, cheap for ordinary numbers. */
+function numberProblem(src: string, s: number, e: number, n: number): string | null {
+  const next = e < n ? src.charCodeAt(e) : -1;
+  if (next >= 0 && (next >= 128 || CHAR_CLASS[next]! >= C_IDENT || next === 46)) {
+    // A letter (or second dot) right after the literal: only a few keywords may be glued on.
+    if (next === 46) return null;
+    let ok = false;
+    for (const kw of GLUED_KEYWORDS) if (src.startsWith(kw, e)) ok = true;
+    if (!ok) return "invalid decimal literal";
+  }
+  const c0 = src.charCodeAt(s);
+  const c1 = src.charCodeAt(s + 1) | 32;
+  const last = src.charCodeAt(e - 1);
+  if (last === 95) return "invalid decimal literal";
+  for (let p = s; p + 1 < e; p++)
+    if (src.charCodeAt(p) === 95 && src.charCodeAt(p + 1) === 95) return "invalid decimal literal";
+  if (c0 === 48 && e - s >= 2) {
+    if (c1 === 120 || c1 === 111 || c1 === 98) {
+      if (e - s === 2 || (e - s === 3 && src.charCodeAt(s + 2) === 95)) return "invalid number literal";
+      if (c1 !== 120) {
+        const max = c1 === 111 ? 55 : 49;
+        for (let p = s + 2; p < e; p++) {
+          const d = src.charCodeAt(p);
+          if (d !== 95 && d > max) return "invalid digit in number literal";
+        }
+        const after = e < n ? src.charCodeAt(e) : -1;
+        if (after >= 48 && after <= 57) return "invalid digit in number literal";
+      }
+      return null;
+    }
+    // A decimal integer other than zero may not start with 0 (floats and imaginaries may).
+    let zeros = true;
+    let intOnly = true;
+    for (let p = s; p < e; p++) {
+      const d = src.charCodeAt(p);
+      if (d === 46 || (d | 32) === 101 || (d | 32) === 106) intOnly = false;
+      else if (d !== 48 && d !== 95) zeros = false;
+    }
+    if (intOnly && !zeros) return "leading zeros in decimal integer literals are not permitted";
+  }
+  return null;
 }
 
 function isDigit(c: number): boolean {

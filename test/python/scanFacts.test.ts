@@ -1,6 +1,7 @@
 // Table-driven tests of the scanner: source -> facts. Each row states only the fields it is about; rows added while
 // reconciling with the CPython-based oracle (bench/oracle/facts.py) pin the exact behaviour that once differed.
 import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
 import { test } from "node:test";
 import type { FileFacts } from "../../src/python/facts.ts";
 import { factsOfText } from "../../src/python/index.ts";
@@ -342,3 +343,89 @@ test("valid code that looks like those errors is accepted", () => {
     assert.deepEqual(f.syntaxErrors, [], src);
   }
 });
+
+test("random token soup: never throws, and every soup CPython rejects gets at least one scanner error", () => {
+  const pieces = [
+    "(",
+    ")",
+    "[",
+    "]",
+    "{",
+    "}",
+    ":",
+    "=",
+    ",",
+    ".",
+    "*",
+    "**",
+    "'",
+    '"',
+    '"""',
+    "\\",
+    "\n",
+    "    ",
+    "\t",
+    "#",
+    "if",
+    "else",
+    "def",
+    "class",
+    "lambda",
+    "match",
+    "case",
+    "yield",
+    "await",
+    "async",
+    "for",
+    "in",
+    "f'{",
+    "}",
+    "x",
+    "1",
+    "0x",
+    "@",
+    ";",
+    "->",
+    ":=",
+    "import",
+    "from",
+    "try",
+    "except",
+    "with",
+    "as",
+    "del",
+    "$",
+    "\r",
+  ];
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  const soups: string[] = [];
+  for (let k = 0; k < 400; k++) {
+    let src = "";
+    const len = 1 + rand(40);
+    for (let j = 0; j < len; j++) src += `${pieces[rand(pieces.length)]} `;
+    soups.push(src);
+  }
+  const verdicts = cpythonAccepts(soups);
+  for (let k = 0; k < soups.length; k++) {
+    const f = factsOfText(soups[k]!, "t.py");
+    if (!verdicts[k]) assert.ok(f.syntaxErrors.length > 0, JSON.stringify(soups[k]));
+  }
+  for (const deep of [`x = ${"(".repeat(5000)}`, `x = ${"-".repeat(200000)}y\n`]) {
+    const f = factsOfText(deep, "t.py");
+    assert.equal(f.status, "syntax-error");
+  }
+});
+
+/** CPython's verdict (compile() succeeds) for each source, in one python3 process. */
+function cpythonAccepts(sources: string[]): boolean[] {
+  const script =
+    "import json, sys\nout = []\nfor s in json.load(sys.stdin):\n    try:\n        compile(s, 't.py', 'exec')\n" +
+    "        out.append(True)\n    except (SyntaxError, ValueError):\n        out.append(False)\nprint(json.dumps(out))\n";
+  const r = spawnSync("python3", ["-W", "ignore", "-c", script], { input: JSON.stringify(sources), encoding: "utf8" });
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout) as boolean[];
+}

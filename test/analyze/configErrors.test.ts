@@ -28,7 +28,7 @@ const CASES: [string, string][] = [
 for (const [name, prefix] of CASES) {
   test(`config error before collection agrees with pytest: ${name}`, async () => {
     const cwd = resolve(FIXTURES, name);
-    const [result, real] = await Promise.all([scan(cwd), pytestSays(cwd)]);
+    const [result, real] = await Promise.all([scan(cwd, { cache: false }), pytestSays(cwd)]);
     const errors = result.findings.filter((f) => f.kind === "config-error" && !f.hidden);
     assert.equal(errors.length, 1);
     assert.equal(`${prefix}${errors[0]!.message}`, real.line);
@@ -39,7 +39,7 @@ for (const [name, prefix] of CASES) {
 
 test("a module in the root conftest's pytest_plugins fails: pytest crashes importing the plugin, as remedy says", async () => {
   const cwd = resolve(FIXTURES, "conftest-plugin-startup");
-  const [result, real] = await Promise.all([scan(cwd), pytestSays(cwd)]);
+  const [result, real] = await Promise.all([scan(cwd, { cache: false }), pytestSays(cwd)]);
   const errors = result.findings.filter((f) => f.severity === "error" && !f.hidden);
   assert.equal(errors.length, 1);
   assert.equal(errors[0]!.kind, "conftest-error");

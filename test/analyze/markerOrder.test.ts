@@ -9,7 +9,7 @@ import { runCollection, summarize } from "../../src/verify/index.ts";
 const FIXTURE = resolve(import.meta.dirname, "../fixtures/analyze/marker-before-import");
 
 test("marker error vs import failure: pytest reports the statement that runs first, as remedy predicts", async () => {
-  const [result, report] = await Promise.all([scan(FIXTURE), runCollection({ cwd: FIXTURE })]);
+  const [result, report] = await Promise.all([scan(FIXTURE, { cache: false }), runCollection({ cwd: FIXTURE })]);
   const predicted: Record<string, { type: string; message: string }> = {};
   for (const f of result.findings.filter((x) => !x.hidden && x.severity === "error")) {
     for (const t of f.blocks.testFiles) predicted[t] = { type: f.exceptionType!, message: f.message };

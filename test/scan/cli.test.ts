@@ -21,8 +21,8 @@ function remedy(...args: string[]): Promise<{ status: number | null; stdout: str
 
 test("remedy scan: exit codes 1 / 0 / 2, JSON on request, plain text off a terminal", async () => {
   const [broken, clean, usage] = await Promise.all([
-    remedy("scan", "examples/monorepo"),
-    remedy("scan", "test/fixtures/scan/circular-harmless", "--json"),
+    remedy("scan", "examples/monorepo", "--no-cache"),
+    remedy("scan", "test/fixtures/scan/circular-harmless", "--json", "--no-cache"),
     remedy("scan", "no/such/dir"),
   ]);
   assert.equal(broken.status, 1, broken.stderr);

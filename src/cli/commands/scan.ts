@@ -33,21 +33,29 @@ export function registerScan(program: Command): void {
     .command("scan")
     .description("predict every error that stops pytest from collecting, grouped by root cause")
     .argument("[path]", "the directory pytest would run in", ".")
+    .argument("[pytest-args...]", "pytest's own arguments, after `--` (paths, -c, --rootdir, -p, -m, ...)")
     .option("--python <path>", "interpreter pytest runs with (default: python3 on PATH)")
     .option("--no-python", "do not ask any interpreter (sys.path and plugins unknown)")
     .option("--json", "print the JSON report (schema/scan.schema.json)")
     .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
-    .action(async (path: string, opts: { python?: string | boolean; json?: boolean; cache: boolean }) => {
-      const progress = progressPrinter();
-      const result = await scan(path, {
-        python: defaultPython(opts.python),
-        onProgress: progress.onProgress,
-        cache: opts.cache,
-      });
-      progress.done();
-      const reporter = await loadReporter(opts.json ? "json" : "terminal");
-      const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-      process.stdout.write(reporter(result, { color }));
-      process.exitCode = blocksCollection(result) ? 1 : 0;
-    });
+    .action(
+      async (
+        path: string,
+        pytestArgs: string[],
+        opts: { python?: string | boolean; json?: boolean; cache: boolean },
+      ) => {
+        const progress = progressPrinter();
+        const result = await scan(path, {
+          python: defaultPython(opts.python),
+          args: pytestArgs,
+          onProgress: progress.onProgress,
+          cache: opts.cache,
+        });
+        progress.done();
+        const reporter = await loadReporter(opts.json ? "json" : "terminal");
+        const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+        process.stdout.write(reporter(result, { color }));
+        process.exitCode = blocksCollection(result) ? 1 : 0;
+      },
+    );
 }

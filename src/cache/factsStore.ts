@@ -38,7 +38,8 @@ export function encodeFacts(facts: FileFacts, stamp: string, hash: string): Enco
 /** Work still to do for a list of paths after the cache had its say: files to extract (with what was read). */
 export interface Pending {
   path: string;
-  stamp: string;
+  /** null when not stat'ed: the extracting thread does it (an empty store needs no comparison). */
+  stamp: string | null;
 }
 
 export class FactsStore {
@@ -81,6 +82,7 @@ export class FactsStore {
   /** Checks each path against the cache: O(n) stats, plus a read and hash for each file whose stamp changed.
    *  Returns the files whose facts must be extracted. */
   refresh(paths: string[]): Pending[] {
+    if (this.stored.size === 0) return paths.map((path) => ({ path, stamp: null }));
     const pending: Pending[] = [];
     const now = Date.now();
     for (const path of paths) {
@@ -118,6 +120,11 @@ export class FactsStore {
     this.stored.set(path, encoded);
     this.decoded.delete(path);
     this.dirty = true;
+  }
+
+  /** The stamp the stored facts were made or checked with ("" or undefined: not to be trusted). */
+  stampOf(path: string): string | undefined {
+    return this.stored.get(path)?.stamp;
   }
 
   /** The status recorded for a file without decoding its facts (null when the store does not hold it). */

@@ -137,7 +137,14 @@ export class ScanCache {
   }
 
   /** Records this scan with the stamps of its inputs as they are now. O(inputs) stats, one write. */
-  save(view: PytestView, project: CachedProject, result: ScanResult, factsRead: Iterable<string>): boolean {
+  /** `known` gives stamps already taken this scan (the facts store's), saving a stat per Python file. */
+  save(
+    view: PytestView,
+    project: CachedProject,
+    result: ScanResult,
+    factsRead: Iterable<string>,
+    known: (path: string) => string | undefined = () => undefined,
+  ): boolean {
     if (!this.file) return false;
     ensureCacheDir(dirname(this.file));
     const now = Date.now();
@@ -169,8 +176,16 @@ export class ScanCache {
       for (const d of [...view.interpreter.sitePackages, ...view.sysPath]) addDir(d);
     }
     const fileInputs: [string, string][] = [];
-    for (const f of project.pythonFiles) addFile(fileInputs, f);
-    for (const f of factsRead) addFile(fileInputs, f);
+    const addKnown = (f: string) => {
+      const stamp = known(f);
+      if (stamp === undefined) addFile(fileInputs, f);
+      else if (!seen.has(f)) {
+        seen.add(f);
+        fileInputs.push([f, stamp]);
+      }
+    };
+    for (const f of project.pythonFiles) addKnown(f);
+    for (const f of factsRead) addKnown(f);
     const stored: Stored = {
       fingerprint: remedyFingerprint(),
       key: this.key,

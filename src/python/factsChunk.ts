@@ -1,13 +1,16 @@
 // The unit of work of parallel fact extraction: a chunk of files in, their facts out as one buffer of
 // concatenated UTF-8 JSON with lengths (cheap to transfer between threads, stored by the cache as they are).
 
+import { statSync } from "node:fs";
+import { storableStamp } from "../cache/stamp.ts";
 import type { FileStatus } from "./facts.ts";
 import { factsWithHash } from "./factsOfFile.ts";
 
 export interface ChunkRequest {
   id: number;
   paths: string[];
-  stamps: string[];
+  /** null: not stat'ed yet (a cold scan leaves the stat to the thread that reads the file). */
+  stamps: (string | null)[];
 }
 
 export interface ChunkReply {
@@ -28,8 +31,20 @@ export function encodeChunk(req: ChunkRequest): ChunkReply {
   const hashes: string[] = [];
   const statuses: FileStatus[] = [];
   const lengths: number[] = [];
+  const stamps: string[] = [];
   let total = 0;
-  for (const path of req.paths) {
+  for (let i = 0; i < req.paths.length; i++) {
+    const path = req.paths[i] as string;
+    let stamp = req.stamps[i] ?? null;
+    if (stamp === null) {
+      // Stat before reading: if the file changes in between, the stamp is the older one and the next scan re-hashes.
+      try {
+        stamp = storableStamp(statSync(path));
+      } catch {
+        stamp = "";
+      }
+    }
+    stamps.push(stamp);
     const { facts, hash } = factsWithHash(path);
     const bytes = encoder.encode(JSON.stringify(facts));
     parts.push(bytes);
@@ -44,5 +59,5 @@ export function encodeChunk(req: ChunkRequest): ChunkReply {
     out.set(p, at);
     at += p.length;
   }
-  return { id: req.id, paths: req.paths, stamps: req.stamps, hashes, statuses, lengths, buffer: out.buffer };
+  return { id: req.id, paths: req.paths, stamps, hashes, statuses, lengths, buffer: out.buffer };
 }

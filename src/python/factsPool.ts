@@ -31,7 +31,7 @@ function workerUrl(): URL {
 
 /** Facts of `files` (path and the stamp seen when it was checked), delivered through `onFacts` as encoded. */
 export async function extractAll(
-  files: { path: string; stamp: string }[],
+  files: { path: string; stamp: string | null }[],
   onFacts: (path: string, facts: EncodedFacts) => void,
   options: PoolOptions = {},
 ): Promise<void> {

@@ -151,7 +151,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   if (useCache) {
     const read = store.requested();
     store.save(new Set([...project.pythonFiles, ...read]));
-    previous.save(view, { ...project }, result, read);
+    previous.save(view, { ...project }, result, read, (p) => store.stampOf(p));
   }
   return result;
 }

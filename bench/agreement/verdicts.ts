@@ -43,7 +43,9 @@ export function pytestVerdicts(report: CollectionReport, root: string): Verdicts
   for (const f of report.files) files.set(f.relpath ?? rel(root, f.path), null);
   for (const e of report.errors) {
     const key = e.conftest ? rel(root, e.conftest) : (e.relpath ?? e.nodeid);
-    files.set(key, { type: bare(e.exceptionType), message: norm(e.message) });
+    // pytest prints its own text for a basename clash, not the exception's args (which the plugin records).
+    const mismatch = bare(e.exceptionType) === "ImportPathMismatchError";
+    files.set(key, { type: bare(e.exceptionType), message: norm(mismatch ? e.longrepr.trim() : e.message) });
   }
   pruneBelowFailedConftests(files);
   const c = report.conftestError;
@@ -93,8 +95,15 @@ const STATIC_MESSAGES = [
   /^name '[^']+' is not defined$/,
   /^(partially initialized )?module '[^']+' has no attribute '[^']+'/,
   /^attempted relative import/,
+  /^import file mismatch:/,
 ];
-const STATIC_TYPES = new Set(["ImportError", "ModuleNotFoundError", "NameError", "AttributeError"]);
+const STATIC_TYPES = new Set([
+  "ImportError",
+  "ModuleNotFoundError",
+  "NameError",
+  "AttributeError",
+  "ImportPathMismatchError",
+]);
 
 /** Classifies pytest's error by its type, message and the raising line only (never by remedy's answer). */
 export function runtimeCause(

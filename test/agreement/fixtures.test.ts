@@ -16,7 +16,12 @@ const OPEN: Record<string, string> = {
   "sys-modules-injected-module": "a submodule created in sys.modules at import time (six.moves) is unknown",
   "star-import-binds-submodule": "`from .base import *` does not bind `base` in the package namespace",
   "import-module-dunder": "`from m import __doc__` is reported as a missing name",
-  "failed-package-leftover-submodules": "a submodule the failed __init__ never reached is taken as loaded",
+  "failed-package-leftover-submodules":
+    "after a package __init__ failed, submodules it loaded stay in sys.modules (a later import collects) and " +
+    "those it never reached run __init__ again (fails); remedy gets one of the two wrong",
+  "import-fallback-not-taken": "the `except ImportError:` fallback import is executed although the try import works",
+  "type-checking-else-branch":
+    "the else of `if TYPE_CHECKING:` is treated as maybe-not-run; the uncertain NameError hides the marker error",
   "guarded-import-name-used": "a name bound only by a guarded import, then read at module level, is not a NameError",
 };
 

@@ -117,9 +117,12 @@ async function main(): Promise<void> {
       continue;
     }
     const scan = remedy.scan as (path: string, options?: { python?: string | null }) => Promise<ScanSummary>;
+    // Cold: no cache in the tree (remedy keeps it in <tree>/.remedy/).
+    rmSync(join(tree.dir, ".remedy"), { recursive: true, force: true });
     const started = performance.now();
     const result = await scan(tree.dir, { python: opts.python });
     const seconds = (performance.now() - started) / 1000;
+    const peakMb = process.resourceUsage().maxRSS / 1024;
     console.log(
       `   remedy scan: ${seconds.toFixed(2)} s (${(py.seconds / seconds).toFixed(1)}x faster than pytest), ` +
         `predicts exit ${result.pytestExitCode} and ${result.collection.tests} tests, ${result.findings.length} findings` +
@@ -127,7 +130,46 @@ async function main(): Promise<void> {
           ? " (agrees)"
           : " (DISAGREES)"),
     );
+    console.log(`   remedy scan peak RSS (this process, cold scan included): ${peakMb.toFixed(0)} MB`);
+    const warm = await timed(() => scan(tree.dir, { python: opts.python }));
+    console.log(`   remedy scan, warm (nothing changed): ${warm.seconds.toFixed(2)} s${same(warm.result, result)}`);
+    const changed = await oneFileChanged(tree.dir, () => scan(tree.dir, { python: opts.python }));
+    console.log(
+      `   remedy scan, one file changed (${changed.file}): ${changed.seconds.toFixed(2)} s${same(changed.result, result)}`,
+    );
     // ----------------------------------------------------------------------------------------------------------
+  }
+}
+
+async function timed(run: () => Promise<ScanSummary>): Promise<{ seconds: number; result: ScanSummary }> {
+  const started = performance.now();
+  const result = await run();
+  return { seconds: (performance.now() - started) / 1000, result };
+}
+
+const same = (a: ScanSummary, b: ScanSummary) =>
+  a.pytestExitCode === b.pytestExitCode && a.collection.tests === b.collection.tests ? "" : " (RESULT DIFFERS)";
+
+/** Appends a comment to one module that is neither a test nor a conftest, scans, and restores the file. */
+async function oneFileChanged(dir: string, run: () => Promise<ScanSummary>) {
+  const pick = (d: string): string | null => {
+    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(d, e.name);
+      if (e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("test")) {
+        const found = pick(p);
+        if (found) return found;
+      } else if (e.isFile() && e.name.endsWith(".py") && !/^(test_|conftest|__init__)/.test(e.name)) return p;
+    }
+    return null;
+  };
+  const file = pick(dir);
+  if (!file) throw new Error(`no module to change under ${dir}`);
+  const original = readFileSync(file);
+  writeFileSync(file, Buffer.concat([original, Buffer.from("\n# remedy bench: one file changed\n")]));
+  try {
+    return { file: file.slice(dir.length + 1), ...(await timed(run)) };
+  } finally {
+    writeFileSync(file, original);
   }
 }
 

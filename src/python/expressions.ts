@@ -111,8 +111,6 @@ export abstract class ExprScanner {
   tline: Int32Array;
   i = 0;
   toks: Tokens;
-  /** Token buffers for f-string replacement fields, one per nesting depth. */
-  fpool: Tokens[] = [];
   fdepth = 0;
   shape = S_NONE;
   /** Recording reads (module or class scope, not a lambda body). */
@@ -871,8 +869,8 @@ export abstract class ExprScanner {
       if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) line++;
     }
     const depth = this.fdepth;
-    const sub = tokenize(src, from, to, line, true, this.fpool[depth] ?? null);
-    this.fpool[depth] = sub;
+    const sub = tokenize(src, from, to, line, true, FIELD_TOKENS[depth] ?? null);
+    FIELD_TOKENS[depth] = sub;
     for (const e of sub.errors) this.errors.push({ message: `f-string: ${e.message}`, offset: e.offset, line: e.line });
     const saved = [this.kind, this.start, this.end, this.tline, this.i] as const;
     this.kind = sub.kind;
@@ -890,6 +888,10 @@ export abstract class ExprScanner {
     [this.kind, this.start, this.end, this.tline, this.i] = saved;
   }
 }
+
+/** Token buffers for f-string replacement fields, one per nesting depth, shared by all files (used and done
+ *  with before the next field at that depth). */
+const FIELD_TOKENS: Tokens[] = [];
 
 /** Whether tokens a and b have the same text. */
 function sameText(v: { src: string; start: Int32Array; end: Int32Array }, a: number, b: number): boolean {

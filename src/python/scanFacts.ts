@@ -618,6 +618,15 @@ export class FactScanner extends ExprScanner {
     let mark = this.pLen;
     this.parseExprList(X_TARGET | X_YIELD);
     const k = kind[this.i];
+    if (k === T_EQUAL && this.scope === "function") {
+      // Inside a def nothing is recorded: only check the targets.
+      while (kind[this.i] === T_EQUAL) {
+        this.checkTarget(false);
+        this.i++;
+        this.parseExprList(X_TARGET | X_YIELD);
+      }
+      return;
+    }
     if (k === T_EQUAL) {
       const targets: [number, number][] = [[s, this.i]];
       let vs = s;

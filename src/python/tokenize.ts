@@ -243,6 +243,8 @@ export function tokenize(
   let pos = from;
   let atLineStart = !nested;
   const noCR = src.indexOf("\r", from) === -1;
+  // Next backslash at or after the last place asked (positions only grow, so the searches stay linear).
+  let nextBackslash = -1;
   const brackets: number[] = [];
   let c = 0;
 
@@ -348,6 +350,33 @@ export function tokenize(
       let p = pos + 1;
       if (src.charCodeAt(p) === quote && src.charCodeAt(p + 1) === quote) {
         p += 2;
+        // Fast path for the common docstring: no backslash before the closing quotes, \n line ends only.
+        const close = src.indexOf(quote === 34 ? '"""' : "'''", p);
+        if (noCR && close >= 0 && close + 3 <= n) {
+          if (nextBackslash < p) {
+            nextBackslash = src.indexOf("\\", p);
+            if (nextBackslash < 0) nextBackslash = n;
+          }
+          if (nextBackslash > close) {
+            let nl = src.indexOf("\n", p);
+            while (nl >= 0 && nl < close) {
+              line++;
+              if (line + 2 >= lsCap) {
+                lsCap *= 2;
+                lineStart = grow(lineStart, lsCap);
+              }
+              if (!nested) lineStart[line] = nl + 1;
+              nl = src.indexOf("\n", nl + 1);
+            }
+            p = close + 3;
+            kind[count] = T_STRING;
+            start[count] = strStart;
+            end[count] = p;
+            tline[count++] = startLine;
+            pos = p;
+            continue;
+          }
+        }
         for (;;) {
           if (p >= n) {
             errors.push({ message: "unterminated triple-quoted string literal", offset: strStart, line: startLine });

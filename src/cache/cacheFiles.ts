@@ -24,12 +24,12 @@ export function ensureCacheDir(dir: string): void {
   }
 }
 
-/** Writes `data` to `file` atomically (the directory made first when needed). Returns false when it is not
- *  writable: the cache is an optimisation, never a reason to fail a scan. */
+/** Writes `data` to `file` atomically (its directory made when needed; callers make .remedy/ itself with
+ *  ensureCacheDir). Returns false when it is not writable: the cache is an optimisation, never a reason to fail. */
 export function writeAtomic(file: string, data: Uint8Array | string): boolean {
   const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  ensureCacheDir(dirname(file));
   try {
+    mkdirSync(dirname(file), { recursive: true });
     writeFileSync(tmp, data);
     renameSync(tmp, file);
     return true;

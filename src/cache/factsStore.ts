@@ -1,12 +1,14 @@
-// Facts of a repository's Python files, kept across scans in <repo>/.remedy/facts.bin keyed by content: a file
+// Facts of a repository's Python files, kept across scans in <repo>/.remedy/facts/ keyed by content: a file
 // whose size+mtime+inode are unchanged is trusted; otherwise its bytes are hashed and only a changed hash is
 // re-scanned. Facts stay encoded (UTF-8 JSON) until a stage asks for them, so files nobody reads cost no parse
-// and no heap. Layout: uint32 header length, header JSON, then the concatenated facts.
+// and no heap. Paths are spread over SHARDS files so that one edited file rewrites 1/SHARDS of the cache.
+// Shard layout: uint32 header length, header JSON, then the concatenated facts.
 import { createHash } from "node:crypto";
 import { readFileSync, statSync } from "node:fs";
+import { dirname, join } from "node:path";
 import type { FileFacts, FileStatus } from "../python/facts.ts";
 import { readFileFacts } from "../python/index.ts";
-import { cacheDirOf, readOrNull, remedyFingerprint, writeAtomic } from "./cacheFiles.ts";
+import { cacheDirOf, ensureCacheDir, readOrNull, remedyFingerprint, writeAtomic } from "./cacheFiles.ts";
 import { storableStamp } from "./stamp.ts";
 
 /** One file's facts as stored: where its JSON lies in `bytes`, and what identifies the content it came from. */
@@ -23,6 +25,17 @@ interface Header {
   fingerprint: string;
   entries: HeaderEntry[];
 }
+
+const SHARDS = 32;
+
+/** FNV-1a of the path, modulo SHARDS: stable across runs and platforms. */
+function shardOf(path: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % SHARDS;
+}
+
+const shardName = (n: number) => `${n.toString(16).padStart(2, "0")}.bin`;
 
 export function contentHash(bytes: Uint8Array): string {
   return createHash("sha1").update(bytes).digest("base64url");
@@ -47,22 +60,29 @@ export class FactsStore {
   private readonly decoded = new Map<string, FileFacts>();
   /** Paths whose facts a stage asked for (files outside the project walk are kept in the store for them). */
   private readonly asked = new Set<string>();
-  private dirty = false;
+  private readonly dirty = new Set<number>();
   /** Set when the cache file existed but was corrupt or written by another version of remedy. */
   discarded = false;
 
-  constructor(readonly file: string | null) {
-    if (file) this.load(file);
+  /** `dir`: where the shards live; null keeps everything in memory (nothing read or written). */
+  constructor(readonly dir: string | null) {
+    if (dir) for (let n = 0; n < SHARDS; n++) this.load(n, join(dir, shardName(n)));
   }
 
   static forRepo(rootdir: string, enabled: boolean): FactsStore {
-    return new FactsStore(enabled ? `${cacheDirOf(rootdir)}/facts.bin` : null);
+    return new FactsStore(enabled ? join(cacheDirOf(rootdir), "facts") : null);
   }
 
-  /** O(cache size): one read, one header parse; the facts themselves are sliced lazily. */
-  private load(file: string): void {
+  private touch(path: string): void {
+    this.dirty.add(shardOf(path));
+  }
+
+  /** O(shard size): one read, one header parse; the facts themselves are sliced lazily. A corrupt or foreign
+   *  shard is dropped (its files are extracted again) and rewritten. */
+  private load(shard: number, file: string): void {
     const buf = readOrNull(file);
     if (!buf) return;
+    const added: string[] = [];
     try {
       const len = buf.readUInt32LE(0);
       const header = JSON.parse(buf.toString("utf8", 4, 4 + len)) as Header;
@@ -70,12 +90,14 @@ export class FactsStore {
       const body = 4 + len;
       for (const [path, stamp, hash, status, offset, length] of header.entries) {
         if (body + offset + length > buf.length) throw new Error("truncated");
+        if (shardOf(path) !== shard) throw new Error("misplaced");
         this.stored.set(path, { stamp, hash, status, bytes: buf.subarray(body + offset, body + offset + length) });
+        added.push(path);
       }
     } catch {
-      this.stored.clear();
+      for (const p of added) this.stored.delete(p);
       this.discarded = true;
-      this.dirty = true;
+      this.dirty.add(shard);
     }
   }
 
@@ -104,22 +126,24 @@ export class FactsStore {
         if (bytes && contentHash(bytes) === hit.hash) {
           if (hit.stamp !== stamp) {
             hit.stamp = stamp;
-            this.dirty = true;
+            this.touch(path);
           }
           continue;
         }
       }
-      this.stored.delete(path);
+      if (this.stored.delete(path)) this.touch(path);
       this.decoded.delete(path);
       pending.push({ path, stamp });
     }
     return pending;
   }
 
-  put(path: string, encoded: EncodedFacts): void {
+  /** `facts`: the object the encoding was made from, when the caller has it (saves parsing it back). */
+  put(path: string, encoded: EncodedFacts, facts?: FileFacts): void {
     this.stored.set(path, encoded);
-    this.decoded.delete(path);
-    this.dirty = true;
+    if (facts) this.decoded.set(path, facts);
+    else this.decoded.delete(path);
+    this.touch(path);
   }
 
   /** The stamp the stored facts were made or checked with ("" or undefined: not to be trusted). */
@@ -157,33 +181,41 @@ export class FactsStore {
     return this.asked;
   }
 
-  /** Writes the store when something changed, keeping only `keep` paths (files that left the repository drop
-   *  out). O(total encoded size). Returns false when nothing was written. */
-  save(keep: Set<string>): boolean {
-    if (!this.file) return false;
+  /** Writes the shards that changed, keeping only `keep` paths (files that left the repository drop out).
+   *  O(paths) + O(encoded size of the changed shards). Returns the number of shards written. */
+  save(keep: Set<string>): number {
+    if (!this.dir) return 0;
     for (const path of this.stored.keys()) {
       if (!keep.has(path)) {
         this.stored.delete(path);
-        this.dirty = true;
+        this.touch(path);
       }
     }
-    if (!this.dirty) return false;
-    const entries: HeaderEntry[] = [];
-    let offset = 0;
-    for (const [path, e] of this.stored) {
-      entries.push([path, e.stamp, e.hash, e.status, offset, e.bytes.length]);
-      offset += e.bytes.length;
+    if (this.dirty.size === 0) return 0;
+    ensureCacheDir(dirname(this.dir));
+    const groups = new Map<number, [string, EncodedFacts][]>();
+    for (const n of this.dirty) groups.set(n, []);
+    for (const [path, e] of this.stored) groups.get(shardOf(path))?.push([path, e]);
+    let written = 0;
+    for (const [n, group] of groups) {
+      const entries: HeaderEntry[] = [];
+      let offset = 0;
+      for (const [path, e] of group) {
+        entries.push([path, e.stamp, e.hash, e.status, offset, e.bytes.length]);
+        offset += e.bytes.length;
+      }
+      const header = Buffer.from(JSON.stringify({ fingerprint: remedyFingerprint(), entries } satisfies Header));
+      const out = Buffer.allocUnsafe(4 + header.length + offset);
+      out.writeUInt32LE(header.length, 0);
+      header.copy(out, 4);
+      let at = 4 + header.length;
+      for (const [, e] of group) {
+        out.set(e.bytes, at);
+        at += e.bytes.length;
+      }
+      if (writeAtomic(join(this.dir, shardName(n)), out)) written++;
     }
-    const header = Buffer.from(JSON.stringify({ fingerprint: remedyFingerprint(), entries } satisfies Header));
-    const out = Buffer.allocUnsafe(4 + header.length + offset);
-    out.writeUInt32LE(header.length, 0);
-    header.copy(out, 4);
-    let at = 4 + header.length;
-    for (const e of this.stored.values()) {
-      out.set(e.bytes, at);
-      at += e.bytes.length;
-    }
-    this.dirty = false;
-    return writeAtomic(this.file, out);
+    this.dirty.clear();
+    return written;
   }
 }

@@ -5,6 +5,6 @@ import type { FactsStore } from "./factsStore.ts";
 
 export async function prepareFacts(store: FactsStore, files: string[], options: PoolOptions = {}): Promise<number> {
   const pending = store.refresh(files);
-  await extractAll(pending, (path, facts) => store.put(path, facts), options);
+  await extractAll(pending, (path, encoded, facts) => store.put(path, encoded, facts), options);
   return pending.length;
 }

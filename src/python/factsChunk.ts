@@ -3,7 +3,7 @@
 
 import { statSync } from "node:fs";
 import { storableStamp } from "../cache/stamp.ts";
-import type { FileStatus } from "./facts.ts";
+import type { FileFacts, FileStatus } from "./facts.ts";
 import { factsWithHash } from "./factsOfFile.ts";
 
 export interface ChunkRequest {
@@ -25,8 +25,9 @@ export interface ChunkReply {
 
 const encoder = new TextEncoder();
 
-/** O(bytes of the chunk's files). */
-export function encodeChunk(req: ChunkRequest): ChunkReply {
+/** O(bytes of the chunk's files). `keep` (main thread only) receives the facts objects too, so the ones made
+ *  here are never parsed back. */
+export function encodeChunk(req: ChunkRequest, keep?: FileFacts[]): ChunkReply {
   const parts: Uint8Array[] = [];
   const hashes: string[] = [];
   const statuses: FileStatus[] = [];
@@ -46,6 +47,7 @@ export function encodeChunk(req: ChunkRequest): ChunkReply {
     }
     stamps.push(stamp);
     const { facts, hash } = factsWithHash(path);
+    keep?.push(facts);
     const bytes = encoder.encode(JSON.stringify(facts));
     parts.push(bytes);
     hashes.push(hash);

@@ -6,6 +6,7 @@ import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { EncodedFacts } from "../cache/factsStore.ts";
+import type { FileFacts } from "./facts.ts";
 import { type ChunkReply, type ChunkRequest, encodeChunk } from "./factsChunk.ts";
 
 /** Below this many files the workers' start-up costs more than it saves. */
@@ -32,7 +33,7 @@ function workerUrl(): URL {
 /** Facts of `files` (path and the stamp seen when it was checked), delivered through `onFacts` as encoded. */
 export async function extractAll(
   files: { path: string; stamp: string | null }[],
-  onFacts: (path: string, facts: EncodedFacts) => void,
+  onFacts: (path: string, encoded: EncodedFacts, facts?: FileFacts) => void,
   options: PoolOptions = {},
 ): Promise<void> {
   const chunks: ChunkRequest[] = [];
@@ -44,19 +45,23 @@ export async function extractAll(
   /** Chunks a failed worker did not finish: the main thread does them. */
   const returned: ChunkRequest[] = [];
   const take = (): ChunkRequest | null => returned.pop() ?? (next < chunks.length ? (chunks[next++] ?? null) : null);
-  const accept = (r: ChunkReply): void => {
+  const accept = (r: ChunkReply, objects?: FileFacts[]): void => {
     const all = new Uint8Array(r.buffer);
     let at = 0;
     for (let i = 0; i < r.paths.length; i++) {
       const len = r.lengths[i] ?? 0;
       const hash = r.hashes[i] ?? "";
       if (hash !== "") {
-        onFacts(r.paths[i] as string, {
-          stamp: r.stamps[i] ?? "",
-          hash,
-          status: r.statuses[i] ?? "ok",
-          bytes: all.subarray(at, at + len),
-        });
+        onFacts(
+          r.paths[i] as string,
+          {
+            stamp: r.stamps[i] ?? "",
+            hash,
+            status: r.statuses[i] ?? "ok",
+            bytes: all.subarray(at, at + len),
+          },
+          objects?.[i],
+        );
       }
       at += len;
     }
@@ -68,11 +73,15 @@ export async function extractAll(
   // The main thread works too, yielding between chunks so replies and requests of the workers are served.
   const mainWorks = options.mainThread ?? true;
   for (let chunk = mainWorks || running.length === 0 ? take() : null; chunk; chunk = take()) {
-    accept(encodeChunk(chunk));
+    const objects: FileFacts[] = [];
+    accept(encodeChunk(chunk, objects), objects);
     if (running.length > 0) await new Promise((r) => setImmediate(r));
   }
   await Promise.all(running);
-  for (let chunk = take(); chunk; chunk = take()) accept(encodeChunk(chunk));
+  for (let chunk = take(); chunk; chunk = take()) {
+    const objects: FileFacts[] = [];
+    accept(encodeChunk(chunk, objects), objects);
+  }
 }
 
 /** A worker that fails (cannot start, crashes) hands its chunk back and stops; the scan goes on without it. */

@@ -14,7 +14,6 @@ import type {
   BindingKind,
   DunderAll,
   ImportFact,
-  ImportName,
   PytestFacts,
   Read,
   StarImport,
@@ -39,19 +38,17 @@ const { STR_PLAIN, stringKind } = literals_;
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const {
-  callArgs,
-  displayItems,
-  dottedName,
-  isKeywordArg,
-  isStarred,
-  matchingClose,
-  plainString,
-  splitItems,
-  stringList,
-} = tokenRanges_;
+const { callArgs, dottedName, isKeywordArg, isStarred, matchingClose, plainString, splitItems } = tokenRanges_;
 
+import * as importStatements_ from "./importStatements.ts";
+import * as matchPatterns_ from "./matchPatterns.ts";
+import * as moduleLists_ from "./moduleLists.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { assignSpecial, augSpecial, methodSpecial } = moduleLists_;
+const { fromStmt, importStmt } = importStatements_;
+const { isMatch, matchStmt } = matchPatterns_;
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const {
@@ -63,15 +60,12 @@ const {
   K_ELIF,
   K_ELSE,
   K_EXCEPT,
-  K_FALSE,
   K_FINALLY,
   K_FOR,
   K_FROM,
   K_IF,
   K_IMPORT,
   K_IN,
-  K_NONE,
-  K_TRUE,
   K_TRY,
   K_WHILE,
   K_WITH,
@@ -83,7 +77,6 @@ const {
   T_DEDENT,
   T_DOT,
   T_DSTAR,
-  T_ELLIPSIS,
   T_END,
   T_EQUAL,
   T_INDENT,
@@ -94,7 +87,6 @@ const {
   T_NAME,
   T_NEWLINE,
   T_NUMBER,
-  T_PLUS,
   T_RBRACE,
   T_RPAR,
   T_RSQB,
@@ -102,7 +94,6 @@ const {
   T_SLASH,
   T_STAR,
   T_STRING,
-  T_VBAR,
 } = tokenKinds_;
 
 type Scope = "module" | "class" | "function";
@@ -121,19 +112,6 @@ export interface ScanResult {
 }
 
 const NO_CAUGHT: string[] = [];
-
-const FUTURE_FEATURES = new Set([
-  "nested_scopes",
-  "generators",
-  "division",
-  "absolute_import",
-  "with_statement",
-  "print_function",
-  "unicode_literals",
-  "barry_as_FLUFL",
-  "generator_stop",
-  "annotations",
-]);
 
 export class FactScanner extends ExprScanner {
   scope: Scope = "module";
@@ -469,8 +447,8 @@ export class FactScanner extends ExprScanner {
         return;
       }
       case T_NAME:
-        if (this.isMatch()) {
-          this.matchStmt();
+        if (isMatch(this)) {
+          matchStmt(this);
           return;
         }
         break;
@@ -561,10 +539,10 @@ export class FactScanner extends ExprScanner {
         this.i++;
         return;
       case K_IMPORT:
-        this.importStmt();
+        importStmt(this);
         return;
       case K_FROM:
-        this.fromStmt();
+        fromStmt(this);
         return;
       case 69: // global
       case 75: // nonlocal
@@ -644,7 +622,7 @@ export class FactScanner extends ExprScanner {
       const value = targets.pop()!;
       // Literal forms first (they decide whether binding __all__ keeps it complete), then the targets, last first
       // so that each resolves only its own pending names.
-      const literal = targets.map((t) => this.assignSpecial(t, value));
+      const literal = targets.map((t) => assignSpecial(this, t, value));
       for (let n = targets.length - 1; n >= 0; n--) {
         this.allLiteral = literal[n]!;
         this.resolveStore(marks[n]!, "assign");
@@ -663,7 +641,7 @@ export class FactScanner extends ExprScanner {
       this.i++;
       const vs = this.i;
       this.parseExprList(X_YIELD);
-      const literal = target !== null && this.scope !== "function" && this.augSpecial(target, isPlus, [vs, this.i]);
+      const literal = target !== null && this.scope !== "function" && augSpecial(this, target, isPlus, [vs, this.i]);
       if (cand) {
         this.allLiteral = literal;
         this.bind(this.pName[mark]!, "augassign", this.pOff[mark]!, this.pLine[mark]!);
@@ -693,7 +671,7 @@ export class FactScanner extends ExprScanner {
         this.i++;
         const vs = this.i;
         this.parseExprList(X_YIELD);
-        const literal = target !== null && this.assignSpecial([s, s + 1], [vs, this.i]);
+        const literal = target !== null && assignSpecial(this, [s, s + 1], [vs, this.i]);
         if (cand) {
           this.allLiteral = literal;
           this.bind(tName, "annassign", tOff, tLine);
@@ -703,215 +681,12 @@ export class FactScanner extends ExprScanner {
       return;
     }
     this.clearTargetFlags(mark);
-    if (this.scope !== "function" && kind[s] === T_NAME && kind[s + 1] === T_DOT) this.methodSpecial(s);
+    if (this.scope !== "function" && kind[s] === T_NAME && kind[s + 1] === T_DOT) methodSpecial(this, s);
   }
 
   /** The name when the target range is exactly one NAME. */
   specialTarget([a, b]: [number, number]): string | null {
     return b - a === 1 && this.kind[a] === T_NAME ? this.text(a) : null;
-  }
-
-  // ---- module-level lists: __all__, pytest_plugins, collect_ignore, pytestmark ---------------------------------
-
-  /** `NAME = value` for the module-level lists; true when it is a literal form that keeps `__all__` complete. */
-  assignSpecial(target: [number, number], value: [number, number]): boolean {
-    const name = this.specialTarget(target);
-    if (name === null || this.scope === "function") return false;
-    const [a, b] = value;
-    if (this.scope === "class") {
-      if (name === "pytestmark" && this.markClass !== null) this.pytestmark(a, b, this.markClass);
-      return false;
-    }
-    switch (name) {
-      case "__all__": {
-        const list = stringList(this, a, b, true);
-        if (list === null) return false;
-        if (this.dunderAll === null) this.dunderAll = { names: list, line: this.stmtLine, complete: true };
-        else this.dunderAll.names = list;
-        return true;
-      }
-      case "pytest_plugins": {
-        const one = plainString(this, a, b);
-        this.pytest.plugins = one !== null ? [one] : stringList(this, a, b, true);
-        return true;
-      }
-      case "collect_ignore":
-      case "collect_ignore_glob": {
-        const list = stringList(this, a, b, false) ?? [];
-        if (name === "collect_ignore") this.pytest.collectIgnore = list;
-        else this.pytest.collectIgnoreGlob = list;
-        return false;
-      }
-      case "pytestmark":
-        this.pytestmark(a, b, null);
-        return false;
-    }
-    return false;
-  }
-
-  augSpecial(name: string, isPlus: boolean, [a, b]: [number, number]): boolean {
-    if (this.scope === "class") {
-      if (name === "pytestmark" && isPlus && this.markClass !== null) this.pytestmark(a, b, this.markClass);
-      return false;
-    }
-    if (!isPlus) return false;
-    if (name === "pytestmark") this.pytestmark(a, b, null);
-    else if (name === "__all__") {
-      const list = stringList(this, a, b, true);
-      if (list === null) return false;
-      if (this.dunderAll === null) this.dunderAll = { names: list, line: this.stmtLine, complete: true };
-      else this.dunderAll.names.push(...list);
-      return true;
-    } else if (name === "collect_ignore" || name === "collect_ignore_glob") {
-      const list = stringList(this, a, b, false) ?? [];
-      const key = name === "collect_ignore" ? "collectIgnore" : "collectIgnoreGlob";
-      this.pytest[key] = [...(this.pytest[key] ?? []), ...list];
-    }
-    return false;
-  }
-
-  /** `__all__.append("x")`, `collect_ignore.extend([...])` and friends as whole expression statements. */
-  methodSpecial(s: number): void {
-    const kind = this.kind;
-    if (this.scope !== "module" || kind[s + 2] !== T_NAME || kind[s + 3] !== T_LPAR) return;
-    const name = this.text(s);
-    if (name !== "__all__" && name !== "collect_ignore" && name !== "collect_ignore_glob") return;
-    const close = matchingClose(this, s + 3);
-    const method = this.text(s + 2);
-    if (close + 1 !== this.i || (method !== "append" && method !== "extend")) return;
-    const args = callArgs(this, s + 3);
-    if (args.length !== 1 || isKeywordArg(this, args[0]![0])) return;
-    const [a, b] = args[0]!;
-    if (name === "__all__") {
-      let list: string[] | null;
-      if (method === "append") {
-        const one = plainString(this, a, b);
-        list = one === null ? null : [one];
-      } else list = stringList(this, a, b, true);
-      if (list === null) return;
-      this.allMutations--;
-      this.dunderAll?.names.push(...list);
-    } else {
-      const key = name === "collect_ignore" ? "collectIgnore" : "collectIgnoreGlob";
-      const current = this.pytest[key];
-      if (current === null) return;
-      if (method === "append") {
-        const one = plainString(this, a, b);
-        if (one !== null) current.push(one);
-      } else current.push(...(stringList(this, a, b, false) ?? []));
-    }
-  }
-
-  pytestmark(a: number, b: number, target: string | null): void {
-    const items = displayItems(this, a, b) ?? [[a, b] as [number, number]];
-    for (const [s, e] of items) this.marks.push({ a: s, b: e, target, via: "pytestmark", fixture: null });
-  }
-
-  // ---- imports -------------------------------------------------------------------------------------------------
-
-  dotted(): string {
-    const kind = this.kind;
-    let s = this.kind[this.i] === T_NAME ? this.text(this.i++) : "";
-    while (kind[this.i] === T_DOT && kind[this.i + 1] === T_NAME) {
-      s += `.${this.text(this.i + 1)}`;
-      this.i += 2;
-    }
-    return s;
-  }
-
-  importFact(kw: number, kind: "import" | "from", module: string | null, level: number, names: ImportName[]): void {
-    const line = this.tline[kw]!;
-    this.imports.push({
-      kind,
-      module,
-      level,
-      names,
-      line,
-      col: this.tokCol(kw),
-      stmt: this.stmt,
-      scope: this.scope,
-      typeChecking: this.tc,
-      conditional: this.cond,
-      caught: this.caught,
-    });
-  }
-
-  importStmt(): void {
-    const kind = this.kind;
-    const kw = this.i++;
-    const names: ImportName[] = [];
-    for (;;) {
-      const first = this.i;
-      if (kind[first] !== T_NAME) {
-        this.error("invalid syntax in import");
-        break;
-      }
-      const name = this.dotted();
-      let asname: string | null = null;
-      if (kind[this.i] === K_AS) {
-        this.i++;
-        asname = kind[this.i] === T_NAME ? this.text(this.i++) : null;
-      }
-      names.push({ name, asname });
-      this.bindTok(first, "import", asname ?? this.text(first));
-      if (kind[this.i] !== T_COMMA) break;
-      this.i++;
-    }
-    this.importFact(kw, "import", null, 0, names);
-  }
-
-  fromStmt(): void {
-    const kind = this.kind;
-    const kw = this.i++;
-    let level = 0;
-    for (;;) {
-      if (kind[this.i] === T_DOT) level++;
-      else if (kind[this.i] === T_ELLIPSIS) level += 3;
-      else break;
-      this.i++;
-    }
-    const module = this.dotted();
-    if (kind[this.i] !== K_IMPORT) {
-      this.error("invalid syntax: expected 'import'");
-      return;
-    }
-    this.i++;
-    const names: ImportName[] = [];
-    if (kind[this.i] === T_STAR) {
-      names.push({ name: "*", asname: null });
-      if (this.scope === "module")
-        this.starImports.push({ line: this.tline[kw]!, col: this.tokCol(kw), stmt: this.stmt });
-      this.i++;
-    } else {
-      const paren = kind[this.i] === T_LPAR;
-      if (paren) this.i++;
-      while (kind[this.i] === T_NAME) {
-        const t = this.i++;
-        const name = this.text(t);
-        let asname: string | null = null;
-        if (kind[this.i] === K_AS) {
-          this.i++;
-          asname = kind[this.i] === T_NAME ? this.text(this.i++) : null;
-        }
-        names.push({ name, asname });
-        this.bindTok(t, "import", asname ?? name);
-        if (kind[this.i] !== T_COMMA) break;
-        this.i++;
-      }
-      if (paren) this.expect(T_RPAR, ")");
-      else if (kind[this.i - 1] === T_COMMA) this.error("trailing comma not allowed without surrounding parentheses");
-      if (names.length === 0) this.error("invalid syntax: expected names to import");
-    }
-    if (module === "__future__" && level === 0) {
-      if (this.scope !== "module" || this.depth > 0 || !this.futureAllowed)
-        this.errorAt(kw, "from __future__ imports must occur at the beginning of the file");
-      for (const n of names) {
-        if (n.name === "annotations" && this.scope === "module") this.futureAnnotations = true;
-        if (!FUTURE_FEATURES.has(n.name))
-          this.errorAt(kw, n.name === "braces" ? "not a chance" : `future feature ${n.name} is not defined`);
-      }
-    }
-    this.importFact(kw, "from", module, level, names);
   }
 
   // ---- compound statements -------------------------------------------------------------------------------------
@@ -1314,201 +1089,6 @@ export class FactScanner extends ExprScanner {
     [this.inFunction, this.inAsync, this.loopDepth] = flags;
     if (cls !== null) cls.hasInit = this.classHasInit;
     [this.scope, this.classBound, this.markClass, this.classHasInit, this.stmt] = saved;
-  }
-
-  // ---- match ---------------------------------------------------------------------------------------------------
-
-  /** `match` as a soft keyword: `match <subject>:` NEWLINE INDENT `case`. */
-  isMatch(): boolean {
-    const kind = this.kind;
-    const s = this.i;
-    if (this.end[s]! - this.start[s]! !== 5 || this.text(s) !== "match") return false;
-    const n = kind[s + 1];
-    if (n === T_EQUAL || n === T_DOT || n === T_AUGASSIGN || n === T_COLON || n === T_NEWLINE || n === T_COMMA)
-      return false;
-    let j = s + 1;
-    while (kind[j] !== T_NEWLINE && kind[j] !== T_END) j++;
-    return (
-      kind[j - 1] === T_COLON &&
-      kind[j] === T_NEWLINE &&
-      kind[j + 1] === T_INDENT &&
-      kind[j + 2] === T_NAME &&
-      this.text(j + 2) === "case"
-    );
-  }
-
-  matchStmt(): void {
-    const kind = this.kind;
-    this.begin();
-    const stmt = this.stmt;
-    this.i++;
-    this.parseExprList(0);
-    this.flush();
-    this.colon();
-    this.i += 2; // NEWLINE INDENT (checked by isMatch)
-    const cond = this.cond;
-    while (kind[this.i] === T_NAME && this.text(this.i) === "case") {
-      this.i++;
-      this.stmt = stmt;
-      this.patternTop();
-      if (kind[this.i] === K_IF) {
-        this.i++;
-        this.parseExpr(0);
-      }
-      this.flush();
-      this.colon();
-      this.cond = true;
-      this.block(null);
-      this.cond = cond;
-    }
-    if (kind[this.i] === T_DEDENT) this.i++;
-    else if (kind[this.i] !== T_END) this.error("invalid syntax: expected 'case'");
-  }
-
-  patternTop(): void {
-    const kind = this.kind;
-    this.patternAs();
-    while (kind[this.i] === T_COMMA) {
-      this.i++;
-      if (kind[this.i] === T_COLON || kind[this.i] === K_IF) break;
-      this.patternAs();
-    }
-  }
-
-  patternAs(): void {
-    const s = this.i;
-    this.patternOr();
-    if (this.kind[this.i] === K_AS) {
-      this.i++;
-      if (this.kind[this.i] === T_NAME) {
-        const name = this.text(this.i);
-        if (name !== "_") this.bind(name, "match", this.start[s]!, this.tline[s]!);
-        this.i++;
-      }
-    }
-  }
-
-  patternOr(): void {
-    this.patternClosed();
-    while (this.kind[this.i] === T_VBAR) {
-      this.i++;
-      this.patternClosed();
-    }
-  }
-
-  /** Items until the closing token `close`. */
-  patternItems(close: number): void {
-    const kind = this.kind;
-    this.i++;
-    while (kind[this.i] !== close) {
-      const before = this.i;
-      this.patternAs();
-      if (kind[this.i] === T_COMMA) this.i++;
-      else if (kind[this.i] !== close || this.i === before) {
-        this.error("invalid pattern");
-        this.skipTo(close);
-        break;
-      }
-    }
-    if (kind[this.i] === close) this.i++;
-  }
-
-  patternClosed(): void {
-    const kind = this.kind;
-    const s = this.i;
-    switch (kind[s]) {
-      case T_NAME: {
-        this.i++;
-        if (kind[this.i] === T_DOT || kind[this.i] === T_LPAR) {
-          let attrs: string[] | null = null;
-          while (kind[this.i] === T_DOT && kind[this.i + 1] === T_NAME) {
-            if (attrs === null) attrs = [];
-            attrs.push(this.text(this.i + 1));
-            this.i += 2;
-          }
-          if (this.rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, attrs, 0);
-          if (kind[this.i] === T_LPAR) {
-            // Class pattern arguments: patterns and `kw=pattern`.
-            this.i++;
-            while (kind[this.i] !== T_RPAR) {
-              const before = this.i;
-              if (kind[this.i] === T_NAME && kind[this.i + 1] === T_EQUAL) this.i += 2;
-              this.patternAs();
-              if (kind[this.i] === T_COMMA) this.i++;
-              else if (kind[this.i] !== T_RPAR || this.i === before) {
-                this.error("invalid pattern");
-                this.skipTo(T_RPAR);
-                break;
-              }
-            }
-            if (kind[this.i] === T_RPAR) this.i++;
-          }
-        } else {
-          const name = this.text(s);
-          if (name !== "_") this.bindTok(s, "match", name);
-        }
-        return;
-      }
-      case T_STAR:
-        this.i++;
-        if (kind[this.i] === T_NAME) {
-          const name = this.text(this.i);
-          if (name !== "_") this.bind(name, "match", this.start[s]!, this.tline[s]!);
-          this.i++;
-        }
-        return;
-      case T_LPAR:
-        this.patternItems(T_RPAR);
-        return;
-      case T_LSQB:
-        this.patternItems(T_RSQB);
-        return;
-      case T_LBRACE: {
-        this.i++;
-        while (kind[this.i] !== T_RBRACE) {
-          const before = this.i;
-          if (kind[this.i] === T_DSTAR) {
-            this.i++;
-            if (kind[this.i] === T_NAME) {
-              this.bind(this.text(this.i), "match", this.start[s]!, this.tline[s]!);
-              this.i++;
-            }
-          } else {
-            this.patternClosed();
-            if (kind[this.i] === T_COLON) {
-              this.i++;
-              this.patternAs();
-            }
-          }
-          if (kind[this.i] === T_COMMA) this.i++;
-          else if (kind[this.i] !== T_RBRACE || this.i === before) {
-            this.error("invalid pattern");
-            this.skipTo(T_RBRACE);
-            break;
-          }
-        }
-        if (kind[this.i] === T_RBRACE) this.i++;
-        return;
-      }
-      case T_MINUS:
-      case T_NUMBER:
-        if (kind[this.i] === T_MINUS) this.i++;
-        if (kind[this.i] === T_NUMBER) this.i++;
-        if ((kind[this.i] === T_PLUS || kind[this.i] === T_MINUS) && kind[this.i + 1] === T_NUMBER) this.i += 2;
-        return;
-      case T_STRING:
-        while (kind[this.i] === T_STRING) {
-          this.i++;
-        }
-        return;
-      case K_NONE:
-      case K_TRUE:
-      case K_FALSE:
-        this.i++;
-        return;
-    }
-    this.error("invalid pattern");
-    if (kind[s] !== T_COLON && kind[s] !== T_NEWLINE && kind[s] !== T_END) this.i++;
   }
 
   // ---- hooks from the expression scanner -----------------------------------------------------------------------

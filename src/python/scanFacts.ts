@@ -2,12 +2,10 @@
 // Why hand-written: tree-sitter's Node binding parses ~3 MB/s here and @lezer/python ~6 MB/s, and both still need a
 // tree walk afterwards; remedy needs only these facts, at 40+ MB/s, so this walks char codes and token arrays and
 // keeps values (names, literals) as token ranges until a fact needs them.
+
+import * as compoundStatements_ from "./compoundStatements.ts";
+import * as definitions_ from "./definitions.ts";
 import * as expressions_ from "./expressions.ts";
-
-// Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, S_NONE, S_SINGLE, X_NOIN, X_STAR, X_TARGET, X_YIELD } =
-  expressions_;
-
 import type {
   AttributeRead,
   Binding,
@@ -19,80 +17,55 @@ import type {
   StarImport,
   SysPathChange,
 } from "./facts.ts";
+import * as importStatements_ from "./importStatements.ts";
+import * as literals_ from "./literals.ts";
+import * as matchPatterns_ from "./matchPatterns.ts";
+import * as moduleLists_ from "./moduleLists.ts";
 import * as pathExpr_ from "./pathExpr.ts";
-
-// Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { pathExpr } = pathExpr_;
-
 import type { MarkCandidate } from "./pytestFacts.ts";
 import * as pytestFacts_ from "./pytestFacts.ts";
-
-// Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { DYNAMIC_HOOKS, emptyPytestFacts, resolveMarks } = pytestFacts_;
-
-import * as literals_ from "./literals.ts";
 import type { Tokens } from "./tokenize.ts";
-
-const { STR_PLAIN, stringKind } = literals_;
-
+import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { callArgs, dottedName, isKeywordArg, isStarred, matchingClose, plainString, splitItems } = tokenRanges_;
-
-import * as importStatements_ from "./importStatements.ts";
-import * as matchPatterns_ from "./matchPatterns.ts";
-import * as moduleLists_ from "./moduleLists.ts";
-import * as tokenKinds_ from "./tokenKinds.ts";
-
-// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, S_NONE, S_SINGLE, X_TARGET, X_YIELD } = expressions_;
+const { pathExpr } = pathExpr_;
+const { emptyPytestFacts, resolveMarks } = pytestFacts_;
+const { STR_PLAIN, stringKind } = literals_;
+const { callArgs, isKeywordArg, isStarred, plainString } = tokenRanges_;
+const { forStmt, ifStmt, tryStmt, whileStmt, withStmt } = compoundStatements_;
+const { classStmt, decorated, defStmt } = definitions_;
 const { assignSpecial, augSpecial, methodSpecial } = moduleLists_;
 const { fromStmt, importStmt } = importStatements_;
 const { isMatch, matchStmt } = matchPatterns_;
-
-// Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const {
-  K_AS,
   K_ASYNC,
   K_CLASS,
   K_DEF,
   K_DEL,
-  K_ELIF,
-  K_ELSE,
-  K_EXCEPT,
-  K_FINALLY,
   K_FOR,
   K_FROM,
   K_IF,
   K_IMPORT,
-  K_IN,
   K_TRY,
   K_WHILE,
   K_WITH,
-  T_ARROW,
   T_AT,
   T_AUGASSIGN,
   T_COLON,
   T_COMMA,
   T_DEDENT,
   T_DOT,
-  T_DSTAR,
   T_END,
   T_EQUAL,
   T_INDENT,
-  T_LBRACE,
-  T_LPAR,
   T_LSQB,
   T_MINUS,
   T_NAME,
   T_NEWLINE,
   T_NUMBER,
-  T_RBRACE,
-  T_RPAR,
-  T_RSQB,
   T_SEMI,
-  T_SLASH,
-  T_STAR,
   T_STRING,
 } = tokenKinds_;
 
@@ -403,43 +376,43 @@ export class FactScanner extends ExprScanner {
     const k = kind[this.i];
     switch (k) {
       case K_IF:
-        this.ifStmt();
+        ifStmt(this);
         return;
       case K_WHILE:
-        this.whileStmt();
+        whileStmt(this);
         return;
       case K_FOR:
         this.begin();
-        this.forStmt();
+        forStmt(this);
         return;
       case K_TRY:
-        this.tryStmt();
+        tryStmt(this);
         return;
       case K_WITH:
         this.begin();
-        this.withStmt();
+        withStmt(this);
         return;
       case K_DEF:
         this.begin();
-        this.defStmt(this.i, []);
+        defStmt(this, this.i, []);
         return;
       case K_CLASS:
         this.begin();
-        this.classStmt([]);
+        classStmt(this, []);
         return;
       case T_AT:
-        this.decorated();
+        decorated(this);
         return;
       case K_ASYNC: {
         const n = kind[this.i + 1];
         this.begin();
-        if (n === K_DEF) this.defStmt(this.i, []);
+        if (n === K_DEF) defStmt(this, this.i, []);
         else if (n === K_FOR) {
           this.i++;
-          this.forStmt();
+          forStmt(this);
         } else if (n === K_WITH) {
           this.i++;
-          this.withStmt();
+          withStmt(this);
         } else {
           this.error("invalid syntax");
           this.skipLine();
@@ -687,408 +660,6 @@ export class FactScanner extends ExprScanner {
   /** The name when the target range is exactly one NAME. */
   specialTarget([a, b]: [number, number]): string | null {
     return b - a === 1 && this.kind[a] === T_NAME ? this.text(a) : null;
-  }
-
-  // ---- compound statements -------------------------------------------------------------------------------------
-
-  /** `if TYPE_CHECKING:` / `if X.TYPE_CHECKING:` (parentheses allowed) starting at token a. */
-  isTypeChecking(a: number): boolean {
-    const kind = this.kind;
-    let open = 0;
-    while (kind[a] === T_LPAR) {
-      a++;
-      open++;
-    }
-    let j = a;
-    if (kind[j] !== T_NAME) return false;
-    if (kind[j + 1] === T_DOT && kind[j + 2] === T_NAME) j += 2;
-    if (this.text(j) !== "TYPE_CHECKING") return false;
-    j++;
-    for (let o = 0; o < open; o++) if (kind[j++] !== T_RPAR) return false;
-    return kind[j] === T_COLON;
-  }
-
-  ifStmt(): void {
-    this.begin();
-    this.i++;
-    const isTC = this.isTypeChecking(this.i);
-    this.parseExpr(0);
-    this.flush();
-    this.colon();
-    const tc = this.tc;
-    const cond = this.cond;
-    if (isTC) this.tc = true;
-    else this.cond = true;
-    this.block(null);
-    this.tc = tc;
-    this.cond = cond;
-    const k = this.kind[this.i];
-    if (k === K_ELIF) {
-      this.cond = true;
-      this.ifStmt();
-      this.cond = cond;
-    } else if (k === K_ELSE) {
-      this.i++;
-      this.colon();
-      this.cond = true;
-      this.block(null);
-      this.cond = cond;
-    }
-  }
-
-  whileStmt(): void {
-    this.begin();
-    this.i++;
-    this.parseExpr(0);
-    this.flush();
-    this.colon();
-    this.loopBodies();
-  }
-
-  /** Body and optional else of for/while: both conditional. */
-  loopBodies(): void {
-    const cond = this.cond;
-    this.cond = true;
-    this.loopDepth++;
-    this.block(null);
-    this.loopDepth--;
-    if (this.kind[this.i] === K_ELSE) {
-      this.i++;
-      this.colon();
-      this.block(null);
-    }
-    this.cond = cond;
-  }
-
-  forStmt(): void {
-    this.i++;
-    const mark = this.pLen;
-    this.parseExprList(X_TARGET | X_NOIN);
-    this.checkTarget(false);
-    this.resolveStore(mark, "for");
-    if (this.expect(K_IN, "in")) this.parseExprList(0);
-    this.flush();
-    this.colon();
-    this.loopBodies();
-  }
-
-  withStmt(): void {
-    const kind = this.kind;
-    this.i++;
-    if (kind[this.i] === T_LPAR) {
-      const close = matchingClose(this, this.i);
-      if (kind[close + 1] === T_COLON) {
-        this.i++;
-        while (kind[this.i] !== T_RPAR && kind[this.i] !== T_NEWLINE && kind[this.i] !== T_END) {
-          this.withItem();
-          if (kind[this.i] === T_COMMA) this.i++;
-          else break;
-        }
-        this.expect(T_RPAR, ")");
-      } else this.withItems();
-    } else this.withItems();
-    this.flush();
-    this.colon();
-    this.block(null);
-  }
-
-  withItems(): void {
-    for (;;) {
-      this.withItem();
-      if (this.kind[this.i] !== T_COMMA) return;
-      this.i++;
-    }
-  }
-
-  withItem(): void {
-    this.parseExpr(0);
-    if (this.kind[this.i] === K_AS) {
-      this.i++;
-      const mark = this.pLen;
-      this.parseExpr(X_TARGET);
-      this.checkTarget(false);
-      this.resolveStore(mark, "with");
-    }
-  }
-
-  tryStmt(): void {
-    this.begin();
-    const stmt = this.stmt;
-    this.i++;
-    this.colon();
-    const asNames: number[] = [];
-    const handled = this.handlerNames(this.i, asNames);
-    // CPython's ast puts handler names on the try statement itself: bound (class-locally too) before its body.
-    for (let n = 0; n < asNames.length; n += 2) {
-      const kw = asNames[n]!;
-      this.bind(this.text(asNames[n + 1]!), "except", this.start[kw]!, this.tline[kw]!);
-    }
-    const caught = this.caught;
-    const cond = this.cond;
-    if (handled.length > 0) this.caught = [...new Set([...caught, ...handled])].sort();
-    this.block(null);
-    this.caught = caught;
-    const kind = this.kind;
-    const sawHandler = kind[this.i] === K_EXCEPT;
-    while (kind[this.i] === K_EXCEPT) {
-      this.i++;
-      if (kind[this.i] === T_STAR) this.i++;
-      this.stmt = stmt;
-      if (kind[this.i] !== T_COLON) {
-        this.parseExpr(0);
-        if (kind[this.i] === K_AS) {
-          this.i++;
-          if (kind[this.i] === T_NAME) this.i++;
-        }
-      }
-      this.flush();
-      this.colon();
-      this.cond = true;
-      this.block(null);
-      this.cond = cond;
-    }
-    if (kind[this.i] === K_ELSE) {
-      this.i++;
-      this.colon();
-      this.cond = true;
-      this.block(null);
-      this.cond = cond;
-    }
-    if (kind[this.i] === K_FINALLY) {
-      this.i++;
-      this.colon();
-      this.block(null);
-    } else if (!sawHandler) this.error("expected 'except' or 'finally' block");
-  }
-
-  /** Token index just after the block starting at `j` (after its `:`). */
-  skipBlock(j: number): number {
-    const kind = this.kind;
-    if (kind[j] === T_NEWLINE && kind[j + 1] === T_INDENT) {
-      let depth = 0;
-      for (j++; ; j++) {
-        const k = kind[j];
-        if (k === T_INDENT) depth++;
-        else if (k === T_DEDENT) {
-          depth--;
-          if (depth === 0) return j + 1;
-        } else if (k === T_END) return j;
-      }
-    }
-    while (kind[j] !== T_NEWLINE && kind[j] !== T_END) j++;
-    return kind[j] === T_NEWLINE ? j + 1 : j;
-  }
-
-  /** The dotted names the handlers of the try whose body starts at `j` catch (`*` for a bare except). */
-  handlerNames(j: number, asNames: number[]): string[] {
-    const kind = this.kind;
-    const names: string[] = [];
-    j = this.skipBlock(j);
-    while (kind[j] === K_EXCEPT) {
-      j++;
-      if (kind[j] === T_STAR) j++;
-      // The header ends at the ':' at depth 0.
-      let e = j;
-      let depth = 0;
-      while (kind[e] !== T_END && kind[e] !== T_NEWLINE && !(depth === 0 && kind[e] === T_COLON)) {
-        const k = kind[e]!;
-        if (k === T_LPAR || k === T_LSQB || k === T_LBRACE) depth++;
-        else if (k === T_RPAR || k === T_RSQB || k === T_RBRACE) depth--;
-        e++;
-      }
-      let x = e;
-      // Drop `as NAME` (remembered by the `except` token, two before it when there is no `*`).
-      if (x - 2 >= j && kind[x - 2] === K_AS && kind[x - 1] === T_NAME) {
-        x -= 2;
-        asNames.push(kind[j - 1] === T_STAR ? j - 2 : j - 1, x + 1);
-      }
-      if (x === j) names.push("*");
-      else {
-        const single = dottedName(this, j, x);
-        if (single !== null) names.push(single);
-        else if (kind[j] === T_LPAR && matchingClose(this, j) === x - 1) {
-          for (const [a, b] of splitItems(this, j + 1, x - 1)) {
-            const d = dottedName(this, a, b);
-            if (d !== null) names.push(d);
-          }
-        }
-      }
-      j = this.skipBlock(e + 1);
-    }
-    return names;
-  }
-
-  decorated(): void {
-    const kind = this.kind;
-    this.begin();
-    const decos: [number, number][] = [];
-    while (kind[this.i] === T_AT) {
-      this.i++;
-      const a = this.i;
-      this.parseExpr(0);
-      decos.push([a, this.i]);
-      if (!this.expect(T_NEWLINE, "newline")) {
-        this.skipLine();
-      }
-    }
-    const k = kind[this.i];
-    if (k === K_DEF || (k === K_ASYNC && kind[this.i + 1] === K_DEF)) this.defStmt(this.i, decos);
-    else if (k === K_CLASS) this.classStmt(decos);
-    else {
-      this.error("invalid syntax: expected def or class after decorators");
-      this.flush();
-    }
-  }
-
-  recordDecorators(decos: [number, number][], target: string, fixture: MarkCandidate["fixture"]): void {
-    for (let d = 0; d < decos.length; d++) {
-      const [a, b] = decos[d]!;
-      this.marks.push({ a, b, target, via: "decorator", fixture });
-    }
-  }
-
-  defStmt(kw: number, decos: [number, number][]): void {
-    const kind = this.kind;
-    const isAsync = kind[this.i] === K_ASYNC;
-    if (isAsync) this.i++;
-    this.i++;
-    const nameTok = this.i;
-    const name = kind[nameTok] === T_NAME ? this.text(nameTok) : "";
-    if (name === "") this.error("invalid syntax: expected a function name");
-    else this.i++;
-    if (this.expect(T_LPAR, "(")) {
-      let defaults = false;
-      let star = false;
-      let bareStar = false;
-      while (kind[this.i] !== T_RPAR) {
-        const k = kind[this.i];
-        if (k === T_STAR || k === T_DSTAR) {
-          star = true;
-          this.i++;
-          if (k === T_STAR && kind[this.i] !== T_NAME) bareStar = true;
-        } else if (k === T_NAME) bareStar = false;
-        if (kind[this.i] === T_NAME) {
-          this.i++;
-          if (kind[this.i] === T_COLON) {
-            this.i++;
-            // PEP 646: `*args: *Ts`.
-            this.annotation(k === T_STAR ? X_STAR : 0);
-          }
-          if (kind[this.i] === T_EQUAL) {
-            this.i++;
-            this.parseExpr(0);
-            if (!star) defaults = true;
-          } else if (defaults && !star && k !== T_STAR && k !== T_DSTAR)
-            this.error("non-default argument follows default argument");
-        } else if (k === T_SLASH) this.i++;
-        else if (k !== T_STAR) {
-          this.error("invalid syntax in parameters");
-          break;
-        }
-        if (kind[this.i] === T_COMMA) this.i++;
-        else if (kind[this.i] !== T_RPAR) {
-          this.error("invalid syntax in parameters");
-          break;
-        }
-      }
-      if (bareStar) this.error("named arguments must follow bare *");
-      if (kind[this.i] === T_RPAR) this.i++;
-    }
-    if (kind[this.i] === T_ARROW) {
-      this.i++;
-      this.annotation();
-    }
-    if (name !== "") this.bindTok(kw, "def", name);
-    this.flush();
-    const line = this.tline[kw]!;
-    const col = this.tokCol(kw);
-    const top = this.scope === "module";
-    const inClass = this.directClass;
-    if (top || inClass !== null) {
-      this.pytest.functions.push({ line, col, name, className: top ? null : inClass, async: isAsync });
-      this.recordDecorators(decos, top ? name : `${inClass}.${name}`, { name, line, col });
-      if (top && DYNAMIC_HOOKS.has(name) && !this.pytest.dynamicHooks.includes(name))
-        this.pytest.dynamicHooks.push(name);
-    }
-    if (inClass !== null && name === "__init__") this.classHasInit = true;
-    this.colon();
-    this.functionBody(isAsync);
-  }
-
-  annotation(ctx = 0): void {
-    const mark = this.pLen;
-    this.parseExpr(ctx);
-    if (this.futureAnnotations) this.pLen = mark;
-  }
-
-  functionBody(isAsync: boolean): void {
-    const flags = [this.inFunction, this.inAsync, this.loopDepth] as const;
-    this.inFunction = true;
-    this.inAsync = isAsync;
-    this.loopDepth = 0;
-    const saved = [
-      this.scope,
-      this.tc,
-      this.cond,
-      this.caught,
-      this.rec,
-      this.classBound,
-      this.stmt,
-      this.markClass,
-    ] as const;
-    this.markClass = null;
-    this.scope = "function";
-    this.tc = false;
-    this.cond = false;
-    this.caught = NO_CAUGHT;
-    this.rec = false;
-    this.classBound = null;
-    this.block(null);
-    [this.scope, this.tc, this.cond, this.caught, this.rec, this.classBound, this.stmt, this.markClass] = saved;
-    [this.inFunction, this.inAsync, this.loopDepth] = flags;
-  }
-
-  classStmt(decos: [number, number][]): void {
-    const kind = this.kind;
-    const kw = this.i++;
-    const nameTok = this.i;
-    const name = kind[nameTok] === T_NAME ? this.text(nameTok) : "";
-    if (name === "") this.error("invalid syntax: expected a class name");
-    else this.i++;
-    const bases: string[] = [];
-    if (kind[this.i] === T_LPAR) {
-      for (const [a, b] of callArgs(this, this.i)) {
-        if (isKeywordArg(this, a)) continue;
-        const d = dottedName(this, a, b);
-        if (d !== null) bases.push(d);
-      }
-      this.parseCallArgs();
-    }
-    if (name !== "") this.bindTok(kw, "class", name);
-    this.flush();
-    const top = this.scope === "module";
-    let cls: { line: number; col: number; name: string; bases: string[]; hasInit: boolean } | null = null;
-    if (top) {
-      cls = { line: this.tline[kw]!, col: this.tokCol(kw), name, bases, hasInit: false };
-      this.pytest.classes.push(cls);
-      this.recordDecorators(decos, name, null);
-    }
-    this.colon();
-    const saved = [this.scope, this.classBound, this.markClass, this.classHasInit, this.stmt] as const;
-    if (this.scope !== "function") {
-      this.scope = "class";
-      this.classBound = new Map();
-    }
-    this.markClass = top ? name : null;
-    this.classHasInit = false;
-    const flags = [this.inFunction, this.inAsync, this.loopDepth] as const;
-    this.inFunction = false;
-    this.inAsync = false;
-    this.loopDepth = 0;
-    this.block(top ? name : null);
-    [this.inFunction, this.inAsync, this.loopDepth] = flags;
-    if (cls !== null) cls.hasInit = this.classHasInit;
-    [this.scope, this.classBound, this.markClass, this.classHasInit, this.stmt] = saved;
   }
 
   // ---- hooks from the expression scanner -----------------------------------------------------------------------

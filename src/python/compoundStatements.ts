@@ -1,0 +1,261 @@
+// if/elif/else, while, for, with and try statements: the execution context (conditional, TYPE_CHECKING, caught
+// exceptions) their bodies run in, and the bindings their headers make (docs/facts.md, execution context).
+
+import * as expressions_ from "./expressions.ts";
+import type { FactScanner } from "./scanFacts.ts";
+import * as tokenKinds_ from "./tokenKinds.ts";
+import * as tokenRanges_ from "./tokenRanges.ts";
+
+// Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { X_NOIN, X_TARGET } = expressions_;
+const { dottedName, matchingClose, splitItems } = tokenRanges_;
+const {
+  K_AS,
+  K_ELIF,
+  K_ELSE,
+  K_EXCEPT,
+  K_FINALLY,
+  K_IN,
+  T_COLON,
+  T_COMMA,
+  T_DEDENT,
+  T_DOT,
+  T_END,
+  T_INDENT,
+  T_LBRACE,
+  T_LPAR,
+  T_LSQB,
+  T_NAME,
+  T_NEWLINE,
+  T_RBRACE,
+  T_RPAR,
+  T_RSQB,
+  T_STAR,
+} = tokenKinds_;
+
+/** `if TYPE_CHECKING:` / `if X.TYPE_CHECKING:` (parentheses allowed) starting at token a. */
+export function isTypeChecking(sc: FactScanner, a: number): boolean {
+  const kind = sc.kind;
+  let open = 0;
+  while (kind[a] === T_LPAR) {
+    a++;
+    open++;
+  }
+  let j = a;
+  if (kind[j] !== T_NAME) return false;
+  if (kind[j + 1] === T_DOT && kind[j + 2] === T_NAME) j += 2;
+  if (sc.text(j) !== "TYPE_CHECKING") return false;
+  j++;
+  for (let o = 0; o < open; o++) if (kind[j++] !== T_RPAR) return false;
+  return kind[j] === T_COLON;
+}
+
+export function ifStmt(sc: FactScanner): void {
+  sc.begin();
+  sc.i++;
+  const isTC = isTypeChecking(sc, sc.i);
+  sc.parseExpr(0);
+  sc.flush();
+  sc.colon();
+  const tc = sc.tc;
+  const cond = sc.cond;
+  if (isTC) sc.tc = true;
+  else sc.cond = true;
+  sc.block(null);
+  sc.tc = tc;
+  sc.cond = cond;
+  const k = sc.kind[sc.i];
+  if (k === K_ELIF) {
+    sc.cond = true;
+    ifStmt(sc);
+    sc.cond = cond;
+  } else if (k === K_ELSE) {
+    sc.i++;
+    sc.colon();
+    sc.cond = true;
+    sc.block(null);
+    sc.cond = cond;
+  }
+}
+
+export function whileStmt(sc: FactScanner): void {
+  sc.begin();
+  sc.i++;
+  sc.parseExpr(0);
+  sc.flush();
+  sc.colon();
+  loopBodies(sc);
+}
+
+/** Body and optional else of for/while: both conditional. */
+export function loopBodies(sc: FactScanner): void {
+  const cond = sc.cond;
+  sc.cond = true;
+  sc.loopDepth++;
+  sc.block(null);
+  sc.loopDepth--;
+  if (sc.kind[sc.i] === K_ELSE) {
+    sc.i++;
+    sc.colon();
+    sc.block(null);
+  }
+  sc.cond = cond;
+}
+
+export function forStmt(sc: FactScanner): void {
+  sc.i++;
+  const mark = sc.pLen;
+  sc.parseExprList(X_TARGET | X_NOIN);
+  sc.checkTarget(false);
+  sc.resolveStore(mark, "for");
+  if (sc.expect(K_IN, "in")) sc.parseExprList(0);
+  sc.flush();
+  sc.colon();
+  loopBodies(sc);
+}
+
+export function withStmt(sc: FactScanner): void {
+  const kind = sc.kind;
+  sc.i++;
+  if (kind[sc.i] === T_LPAR) {
+    const close = matchingClose(sc, sc.i);
+    if (kind[close + 1] === T_COLON) {
+      sc.i++;
+      while (kind[sc.i] !== T_RPAR && kind[sc.i] !== T_NEWLINE && kind[sc.i] !== T_END) {
+        withItem(sc);
+        if (kind[sc.i] === T_COMMA) sc.i++;
+        else break;
+      }
+      sc.expect(T_RPAR, ")");
+    } else withItems(sc);
+  } else withItems(sc);
+  sc.flush();
+  sc.colon();
+  sc.block(null);
+}
+
+export function withItems(sc: FactScanner): void {
+  for (;;) {
+    withItem(sc);
+    if (sc.kind[sc.i] !== T_COMMA) return;
+    sc.i++;
+  }
+}
+
+export function withItem(sc: FactScanner): void {
+  sc.parseExpr(0);
+  if (sc.kind[sc.i] === K_AS) {
+    sc.i++;
+    const mark = sc.pLen;
+    sc.parseExpr(X_TARGET);
+    sc.checkTarget(false);
+    sc.resolveStore(mark, "with");
+  }
+}
+
+export function tryStmt(sc: FactScanner): void {
+  sc.begin();
+  const stmt = sc.stmt;
+  sc.i++;
+  sc.colon();
+  const asNames: number[] = [];
+  const handled = handlerNames(sc, sc.i, asNames);
+  // CPython's ast puts handler names on the try statement itself: bound (class-locally too) before its body.
+  for (let n = 0; n < asNames.length; n += 2) {
+    const kw = asNames[n]!;
+    sc.bind(sc.text(asNames[n + 1]!), "except", sc.start[kw]!, sc.tline[kw]!);
+  }
+  const caught = sc.caught;
+  const cond = sc.cond;
+  if (handled.length > 0) sc.caught = [...new Set([...caught, ...handled])].sort();
+  sc.block(null);
+  sc.caught = caught;
+  const kind = sc.kind;
+  const sawHandler = kind[sc.i] === K_EXCEPT;
+  while (kind[sc.i] === K_EXCEPT) {
+    sc.i++;
+    if (kind[sc.i] === T_STAR) sc.i++;
+    sc.stmt = stmt;
+    if (kind[sc.i] !== T_COLON) {
+      sc.parseExpr(0);
+      if (kind[sc.i] === K_AS) {
+        sc.i++;
+        if (kind[sc.i] === T_NAME) sc.i++;
+      }
+    }
+    sc.flush();
+    sc.colon();
+    sc.cond = true;
+    sc.block(null);
+    sc.cond = cond;
+  }
+  if (kind[sc.i] === K_ELSE) {
+    sc.i++;
+    sc.colon();
+    sc.cond = true;
+    sc.block(null);
+    sc.cond = cond;
+  }
+  if (kind[sc.i] === K_FINALLY) {
+    sc.i++;
+    sc.colon();
+    sc.block(null);
+  } else if (!sawHandler) sc.error("expected 'except' or 'finally' block");
+}
+
+/** Token index just after the block starting at `j` (after its `:`). */
+export function skipBlock(sc: FactScanner, j: number): number {
+  const kind = sc.kind;
+  if (kind[j] === T_NEWLINE && kind[j + 1] === T_INDENT) {
+    let depth = 0;
+    for (j++; ; j++) {
+      const k = kind[j];
+      if (k === T_INDENT) depth++;
+      else if (k === T_DEDENT) {
+        depth--;
+        if (depth === 0) return j + 1;
+      } else if (k === T_END) return j;
+    }
+  }
+  while (kind[j] !== T_NEWLINE && kind[j] !== T_END) j++;
+  return kind[j] === T_NEWLINE ? j + 1 : j;
+}
+
+/** The dotted names the handlers of the try whose body starts at `j` catch (`*` for a bare except). */
+export function handlerNames(sc: FactScanner, j: number, asNames: number[]): string[] {
+  const kind = sc.kind;
+  const names: string[] = [];
+  j = skipBlock(sc, j);
+  while (kind[j] === K_EXCEPT) {
+    j++;
+    if (kind[j] === T_STAR) j++;
+    // The header ends at the ':' at depth 0.
+    let e = j;
+    let depth = 0;
+    while (kind[e] !== T_END && kind[e] !== T_NEWLINE && !(depth === 0 && kind[e] === T_COLON)) {
+      const k = kind[e]!;
+      if (k === T_LPAR || k === T_LSQB || k === T_LBRACE) depth++;
+      else if (k === T_RPAR || k === T_RSQB || k === T_RBRACE) depth--;
+      e++;
+    }
+    let x = e;
+    // Drop `as NAME` (remembered by the `except` token, two before it when there is no `*`).
+    if (x - 2 >= j && kind[x - 2] === K_AS && kind[x - 1] === T_NAME) {
+      x -= 2;
+      asNames.push(kind[j - 1] === T_STAR ? j - 2 : j - 1, x + 1);
+    }
+    if (x === j) names.push("*");
+    else {
+      const single = dottedName(sc, j, x);
+      if (single !== null) names.push(single);
+      else if (kind[j] === T_LPAR && matchingClose(sc, j) === x - 1) {
+        for (const [a, b] of splitItems(sc, j + 1, x - 1)) {
+          const d = dottedName(sc, a, b);
+          if (d !== null) names.push(d);
+        }
+      }
+    }
+    j = skipBlock(sc, e + 1);
+  }
+  return names;
+}

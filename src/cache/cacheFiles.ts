@@ -3,6 +3,7 @@
 // Everything in it is safe to delete; a missing or unreadable cache only costs a slower scan.
 import { createHash } from "node:crypto";
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { dirname, extname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,6 +36,20 @@ export function writeAtomic(file: string, data: Uint8Array | string): boolean {
     return true;
   } catch {
     rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
+/** writeAtomic off the main thread (the bytes go to the file system while the scan goes on). Never rejects. */
+export async function writeAtomicAsync(file: string, data: Uint8Array): Promise<boolean> {
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  try {
+    await mkdir(dirname(file), { recursive: true });
+    await writeFile(tmp, data);
+    await rename(tmp, file);
+    return true;
+  } catch {
+    await rm(tmp, { force: true }).catch(() => {});
     return false;
   }
 }

@@ -8,7 +8,14 @@ import { readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { FileFacts, FileStatus } from "../python/facts.ts";
 import { readFileFacts } from "../python/index.ts";
-import { cacheDirOf, ensureCacheDir, readOrNull, remedyFingerprint, writeAtomic } from "./cacheFiles.ts";
+import {
+  cacheDirOf,
+  ensureCacheDir,
+  readOrNull,
+  remedyFingerprint,
+  writeAtomic,
+  writeAtomicAsync,
+} from "./cacheFiles.ts";
 import { storableStamp } from "./stamp.ts";
 
 /** One file's facts as stored: where its JSON lies in `bytes`, and what identifies the content it came from. */
@@ -184,19 +191,33 @@ export class FactsStore {
   /** Writes the shards that changed, keeping only `keep` paths (files that left the repository drop out).
    *  O(paths) + O(encoded size of the changed shards). Returns the number of shards written. */
   save(keep: Set<string>): number {
-    if (!this.dir) return 0;
-    for (const path of this.stored.keys()) {
-      if (!keep.has(path)) {
+    let written = 0;
+    for (const [file, data] of this.changedShards(keep)) if (writeAtomic(file, data)) written++;
+    return written;
+  }
+
+  /** save() with the writes done asynchronously: the shards are assembled now (later changes mark them dirty
+   *  again), the file system works while the scan goes on. */
+  async saveAsync(keep: Set<string> | null): Promise<number> {
+    const results = await Promise.all(this.changedShards(keep).map(([file, data]) => writeAtomicAsync(file, data)));
+    return results.filter(Boolean).length;
+  }
+
+  /** `keep` null: no pruning (files a later stage may still ask for stay). */
+  private changedShards(keep: Set<string> | null): [string, Buffer][] {
+    if (!this.dir) return [];
+    for (const path of keep ? this.stored.keys() : []) {
+      if (!keep?.has(path)) {
         this.stored.delete(path);
         this.touch(path);
       }
     }
-    if (this.dirty.size === 0) return 0;
+    if (this.dirty.size === 0) return [];
     ensureCacheDir(dirname(this.dir));
     const groups = new Map<number, [string, EncodedFacts][]>();
     for (const n of this.dirty) groups.set(n, []);
     for (const [path, e] of this.stored) groups.get(shardOf(path))?.push([path, e]);
-    let written = 0;
+    const out: [string, Buffer][] = [];
     for (const [n, group] of groups) {
       const entries: HeaderEntry[] = [];
       let offset = 0;
@@ -205,17 +226,17 @@ export class FactsStore {
         offset += e.bytes.length;
       }
       const header = Buffer.from(JSON.stringify({ fingerprint: remedyFingerprint(), entries } satisfies Header));
-      const out = Buffer.allocUnsafe(4 + header.length + offset);
-      out.writeUInt32LE(header.length, 0);
-      header.copy(out, 4);
+      const data = Buffer.allocUnsafe(4 + header.length + offset);
+      data.writeUInt32LE(header.length, 0);
+      header.copy(data, 4);
       let at = 4 + header.length;
       for (const [, e] of group) {
-        out.set(e.bytes, at);
+        data.set(e.bytes, at);
         at += e.bytes.length;
       }
-      if (writeAtomic(join(this.dir, shardName(n)), out)) written++;
+      out.push([join(this.dir, shardName(n)), data]);
     }
     this.dirty.clear();
-    return written;
+    return out;
   }
 }

@@ -114,6 +114,8 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     status = (p) => store.status(p) ?? facts(p).status;
   }
   if (view.interpreter) await confirmSyntaxErrors(project.pythonFiles, facts, status, view.interpreter.executable);
+  // The facts cache is written while the model is built (the writes are I/O, the model is CPU).
+  const factsWritten = useCache ? store.saveAsync(null) : null;
 
   progress("graph", `${view.testFiles.length} test files`);
   const limitations = [...view.limitations];
@@ -150,6 +152,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   );
   if (useCache) {
     const read = store.requested();
+    await factsWritten;
     store.save(new Set([...project.pythonFiles, ...read]));
     previous.save(view, { ...project }, result, read, (p) => store.stampOf(p));
   }

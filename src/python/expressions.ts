@@ -6,11 +6,43 @@ import * as literals_ from "./literals.ts";
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { STR_FSTRING, stringKind } = literals_;
 
+import * as fstrings_ from "./fstrings.ts";
+import * as scanFlags_ from "./scanFlags.ts";
 import type { Tokens } from "./tokenize.ts";
 import * as tokenize_ from "./tokenize.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { normalizeName, tokenize } = tokenize_;
+const { normalizeName } = tokenize_;
+const {
+  X_NOIN,
+  X_NOCOND,
+  X_TARGET,
+  X_STAR,
+  X_DSTAR,
+  X_YIELD,
+  S_NONE,
+  S_SINGLE,
+  S_MULTI,
+  P_CAND,
+  P_LASTATTR,
+  P_COMPINNER,
+} = scanFlags_;
+const { scanFString } = fstrings_;
+
+export {
+  P_CAND,
+  P_COMPINNER,
+  P_LASTATTR,
+  S_MULTI,
+  S_NONE,
+  S_SINGLE,
+  X_DSTAR,
+  X_NOCOND,
+  X_NOIN,
+  X_STAR,
+  X_TARGET,
+  X_YIELD,
+} from "./scanFlags.ts";
 
 import * as tokenRanges_ from "./tokenRanges.ts";
 
@@ -64,30 +96,6 @@ const {
   T_VBAR,
   T_WALRUS,
 } = tokenKinds_;
-
-/** Expression context bits. */
-export const X_NOIN = 1;
-/** A disjunction: no conditional expression (comprehension iterables and conditions). */
-export const X_NOCOND = 2;
-/** Bare names here may turn out to be assignment targets. */
-export const X_TARGET = 4;
-/** `*expr` is allowed here (elements of tuples, lists, sets, call arguments, subscripts). */
-export const X_STAR = 8;
-/** `**expr` is allowed here (call arguments). */
-export const X_DSTAR = 16;
-/** An unparenthesized `yield` is allowed here (a statement, the value of an assignment). */
-export const X_YIELD = 32;
-
-/** Shapes of the last parsed expression, for target checks: not assignable, a name/attribute/subscript, or a
- *  tuple/list/starred target. */
-export const S_NONE = 0;
-export const S_SINGLE = 1;
-export const S_MULTI = 2;
-
-/** Pending read flags. */
-export const P_CAND = 1;
-export const P_LASTATTR = 2;
-export const P_COMPINNER = 4;
 
 const ALL_MUTATORS = new Set(["append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"]);
 
@@ -387,7 +395,7 @@ export abstract class ExprScanner {
         break;
       case T_STRING:
         while (kind[this.i] === T_STRING) {
-          if (stringKind(this.src, this.start[this.i]!) === STR_FSTRING) this.scanFString(this.i);
+          if (stringKind(this.src, this.start[this.i]!) === STR_FSTRING) scanFString(this, this.i);
           this.i++;
         }
         break;
@@ -795,103 +803,7 @@ export abstract class ExprScanner {
       return true;
     });
   }
-
-  /** Scans the replacement fields of the f-string token `t` as expressions. */
-  scanFString(t: number): void {
-    const src = this.src;
-    const s = this.start[t]!;
-    const e = this.end[t]!;
-    let p = s;
-    let raw = false;
-    for (;;) {
-      const c = src.charCodeAt(p);
-      if (c === 34 || c === 39) break;
-      if ((c | 32) === 114) raw = true;
-      p++;
-    }
-    const quote = src.charCodeAt(p);
-    const qlen = src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote && e - p >= 6 ? 3 : 1;
-    this.fields(p + qlen, e - qlen, false, raw, s, this.tline[t]!);
-  }
-
-  /** Literal text and `{...}` fields from p to e; in a format spec, stops at the closing `}`. */
-  fields(p: number, e: number, inSpec: boolean, raw: boolean, tokStart: number, tokLine: number): number {
-    const src = this.src;
-    while (p < e) {
-      const c = src.charCodeAt(p);
-      if (c === 123) {
-        if (!inSpec && src.charCodeAt(p + 1) === 123) {
-          p += 2;
-          continue;
-        }
-        const exprStart = p + 1;
-        const exprEnd = fieldExprEnd(src, exprStart, e);
-        this.subExpression(exprStart, exprEnd, tokStart, tokLine);
-        p = exprEnd;
-        if (src.charCodeAt(p) === 61) p++;
-        while (src.charCodeAt(p) === 32) p++;
-        if (src.charCodeAt(p) === 33) {
-          const conv = src.charCodeAt(p + 1);
-          if (conv !== 114 && conv !== 115 && conv !== 97) this.fstringError(tokStart, tokLine, "invalid conversion");
-          p += 2;
-        }
-        if (src.charCodeAt(p) === 58) p = this.fields(p + 1, e, true, raw, tokStart, tokLine);
-        if (p >= e || src.charCodeAt(p) !== 125) {
-          this.fstringError(tokStart, tokLine, "expecting '}'");
-          return e;
-        }
-        p++;
-      } else if (c === 125) {
-        if (inSpec) return p;
-        if (src.charCodeAt(p + 1) !== 125) this.fstringError(tokStart, tokLine, "single '}' is not allowed");
-        p += 2;
-      } else if (c === 92 && !raw) {
-        // An escape; a backslash before a brace is only a backslash (the brace still opens a field).
-        const d = src.charCodeAt(p + 1);
-        if (d === 78 && src.charCodeAt(p + 2) === 123) {
-          const close = src.indexOf("}", p);
-          p = close < 0 ? e : close + 1;
-        } else p += d === 123 || d === 125 ? 1 : 2;
-      } else p++;
-    }
-    return p;
-  }
-
-  fstringError(off: number, line: number, message: string): void {
-    this.errors.push({ message: `f-string: ${message}`, offset: off, line });
-  }
-
-  subExpression(from: number, to: number, tokStart: number, tokLine: number): void {
-    const src = this.src;
-    let line = tokLine;
-    for (let q = tokStart; q < from; q++) {
-      const c = src.charCodeAt(q);
-      if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) line++;
-    }
-    const depth = this.fdepth;
-    const sub = tokenize(src, from, to, line, true, FIELD_TOKENS[depth] ?? null);
-    FIELD_TOKENS[depth] = sub;
-    for (const e of sub.errors) this.errors.push({ message: `f-string: ${e.message}`, offset: e.offset, line: e.line });
-    const saved = [this.kind, this.start, this.end, this.tline, this.i] as const;
-    this.kind = sub.kind;
-    this.start = sub.start;
-    this.end = sub.end;
-    this.tline = sub.line;
-    this.i = 0;
-    this.fdepth++;
-    if (this.kind[0] === T_END) this.error("f-string: empty expression not allowed");
-    else {
-      this.parseExprList(X_YIELD);
-      if (this.kind[this.i] !== T_END) this.error("f-string: invalid syntax");
-    }
-    this.fdepth--;
-    [this.kind, this.start, this.end, this.tline, this.i] = saved;
-  }
 }
-
-/** Token buffers for f-string replacement fields, one per nesting depth, shared by all files (used and done
- *  with before the next field at that depth). */
-const FIELD_TOKENS: Tokens[] = [];
 
 /** Whether tokens a and b have the same text. */
 function sameText(v: { src: string; start: Int32Array; end: Int32Array }, a: number, b: number): boolean {
@@ -901,40 +813,4 @@ function sameText(v: { src: string; start: Int32Array; end: Int32Array }, a: num
   const sb = v.start[b]!;
   for (let q = 0; q < len; q++) if (v.src.charCodeAt(sa + q) !== v.src.charCodeAt(sb + q)) return false;
   return true;
-}
-
-/** End offset of a replacement field's expression starting at p: the first `}`, `!`, `:` or `=` at bracket depth 0. */
-function fieldExprEnd(src: string, p: number, e: number): number {
-  let depth = 0;
-  while (p < e) {
-    const c = src.charCodeAt(p);
-    if (c === 39 || c === 34) {
-      const triple = src.charCodeAt(p + 1) === c && src.charCodeAt(p + 2) === c;
-      if (triple) {
-        const close = src.indexOf(String.fromCharCode(c, c, c), p + 3);
-        p = close < 0 ? e : close + 3;
-      } else {
-        const close = src.indexOf(String.fromCharCode(c), p + 1);
-        p = close < 0 ? e : close + 1;
-      }
-      continue;
-    }
-    if (c === 40 || c === 91 || c === 123) depth++;
-    else if (c === 41 || c === 93) depth--;
-    else if (c === 125) {
-      if (depth === 0) return p;
-      depth--;
-    } else if (depth === 0) {
-      const d = src.charCodeAt(p + 1);
-      if (c === 33 && d !== 61) return p;
-      if (c === 58) return p;
-      if (c === 61 && d !== 61) {
-        const b = src.charCodeAt(p - 1);
-        if (b !== 61 && b !== 33 && b !== 60 && b !== 62) return p;
-      }
-      if ((c === 61 || c === 33 || c === 60 || c === 62) && d === 61) p++;
-    }
-    p++;
-  }
-  return p;
 }

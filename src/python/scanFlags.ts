@@ -1,0 +1,26 @@
+// Flags shared by the expression scanner and the statement walker: expression contexts, target shapes and the
+// states of pending reads. Plain numbers, so that hot code compares integers.
+
+/** Expression context bits. */
+export const X_NOIN = 1;
+/** A disjunction: no conditional expression (comprehension iterables and conditions). */
+export const X_NOCOND = 2;
+/** Bare names here may turn out to be assignment targets. */
+export const X_TARGET = 4;
+/** `*expr` is allowed here (elements of tuples, lists, sets, call arguments, subscripts). */
+export const X_STAR = 8;
+/** `**expr` is allowed here (call arguments). */
+export const X_DSTAR = 16;
+/** An unparenthesized `yield` is allowed here (a statement, the value of an assignment). */
+export const X_YIELD = 32;
+
+/** Shapes of the last parsed expression, for target checks: not assignable, a name/attribute/subscript, or a
+ *  tuple/list/starred target. */
+export const S_NONE = 0;
+export const S_SINGLE = 1;
+export const S_MULTI = 2;
+
+/** Pending read flags. */
+export const P_CAND = 1;
+export const P_LASTATTR = 2;
+export const P_COMPINNER = 4;

@@ -3,7 +3,7 @@
 // other than conftests changed, discover's answer (pytest's view) and the file list are reused and only the
 // import-time model and the analyzers run again. Inputs: every directory of the project walk (an added, removed
 // or renamed file changes its directory's mtime), every Python file, requirement files, config-file candidates
-// in the invocation dir and its ancestors, conftests and plugin files, and the interpreter (binary, sys.path and
+// in the invocation dir, the initial paths and their ancestors, conftests and plugin files, and the interpreter (binary, sys.path and
 // site-packages directories). Not covered: edits inside hidden or skipped directories (.venv, build, node_modules)
 // that the project walk does not enter — `--no-cache` or deleting .remedy/ is the remedy there.
 import { statSync } from "node:fs";
@@ -164,7 +164,8 @@ export class ScanCache {
       }
     };
     for (const d of project.directories) addDir(d);
-    for (const base of new Set([view.invocationDir, view.rootdir])) {
+    // pytest looks for its config above the invocation dir and above each initial path (args, testpaths).
+    for (const base of new Set([view.invocationDir, view.rootdir, ...view.initialPaths])) {
       for (const d of [base, ...ancestors(base)]) for (const n of CONFIG_NAMES) addFile(viewInputs, join(d, n));
     }
     if (view.configfile) addFile(viewInputs, view.configfile);

@@ -183,6 +183,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
   if (imp.kind === "import") {
     for (const { name, asname } of imp.names) {
       const mod = importModule(session, name, site);
+      if (frame.aborted) return;
       // `import a.b` returns the top-level package through `__import__`, which imports `a` even when `a.b` was
       // already in sys.modules (and `a` was dropped after failing).
       const top = name.split(".")[0] as string;
@@ -208,9 +209,13 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
   }
   const mod = importModule(session, target.name, site);
   for (const { name, asname } of imp.names) {
+    // The exception left this module (a handler further down took it): nothing more of it runs.
+    if (frame.aborted) return;
     if (name === "*") {
       if (!bindsHere) continue;
-      if (mod) bindStar(session, rec, mod, site, !imp.conditional && !frame.caughtHere);
+      // A star import whose module raised (and was caught here) binds nothing.
+      if (frame.caughtHere) continue;
+      if (mod) bindStar(session, rec, mod, site, !imp.conditional);
       else rec.anyGlobal = true;
       continue;
     }
@@ -219,6 +224,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
       continue;
     }
     const got = importFromName(session, mod, name, site);
+    if (frame.aborted) return;
     setName(asname ?? name, got.module, got.ok ? got.certain : true);
   }
 }

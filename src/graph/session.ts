@@ -149,7 +149,7 @@ export class Session {
     // just dropped would hide the package's failure from later files, so it goes too (Python never had it:
     // it was loaded only after the file had already failed). O(touched x depth).
     for (const rec of this.touched) {
-      if (this.modules.get(rec.name) !== rec) continue;
+      if (!rec.shadow || this.modules.get(rec.name) !== rec) continue;
       for (let dot = rec.name.indexOf("."); dot >= 0; dot = rec.name.indexOf(".", dot + 1)) {
         if (!this.modules.has(rec.name.slice(0, dot))) {
           this.drop(rec.name);

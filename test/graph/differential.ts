@@ -24,7 +24,16 @@ function module(i: number, k: number): string {
   for (let s = 0; s < n; s++) {
     const j = other();
     const name = rand(6) === 0 ? `Gone${j}` : `N${j}`;
-    switch (rand(9)) {
+    switch (rand(12)) {
+      case 9:
+        lines.push(`import app.m${j} as alias${s}`, `A${s} = alias${s}.${name}`);
+        break;
+      case 10:
+        lines.push(`V${s} = 1`, `del V${s}`, rand(2) === 0 ? `W${s} = V${s}` : `V${s} = 2`);
+        break;
+      case 11:
+        lines.push("try:", `    from app.m${j} import *`, "except Exception:", "    pass");
+        break;
       case 0:
         lines.push(`from app.m${j} import ${name}`);
         break;

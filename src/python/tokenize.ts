@@ -1,45 +1,14 @@
 // Python 3.11 tokenizer on char codes: NAME/keyword, NUMBER, STRING (f-strings are one token, as in 3.11), operators,
 // NEWLINE/INDENT/DEDENT with bracket nesting and backslash continuation. Tokens live in reused typed arrays (no
 // per-token objects); errors are recorded and tokenizing goes on, so a broken file still yields facts.
+import * as keywords_ from "./keywords.ts";
+import * as numberLiterals_ from "./numberLiterals.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
+const { keyword } = keywords_;
+const { CHAR_CLASS, C_IDENT, isDigit, numberProblem, scanNumber } = numberLiterals_;
 const {
-  K_AND,
-  K_AS,
-  K_ASSERT,
-  K_ASYNC,
-  K_AWAIT,
-  K_BREAK,
-  K_CLASS,
-  K_CONTINUE,
-  K_DEF,
-  K_DEL,
-  K_ELIF,
-  K_ELSE,
-  K_EXCEPT,
-  K_FALSE,
-  K_FINALLY,
-  K_FOR,
-  K_FROM,
-  K_GLOBAL,
-  K_IF,
-  K_IMPORT,
-  K_IN,
-  K_IS,
-  K_LAMBDA,
-  K_NONE,
-  K_NONLOCAL,
-  K_NOT,
-  K_OR,
-  K_PASS,
-  K_RAISE,
-  K_RETURN,
-  K_TRUE,
-  K_TRY,
-  K_WHILE,
-  K_WITH,
-  K_YIELD,
   T_ARROW,
   T_AT,
   T_AUGASSIGN,
@@ -87,85 +56,6 @@ export interface Tokens {
   errors: { message: string; offset: number; line: number }[];
   /** Some identifier has non-ASCII characters: names must then be NFKC-normalised and checked (PEP 3131). */
   nonAsciiNames: boolean;
-}
-
-/** Keyword code of the identifier src[s..s+len), or T_NAME. */
-function keyword(src: string, s: number, len: number): number {
-  const c = src.charCodeAt(s);
-  switch (len) {
-    case 2:
-      if (c === 97) return src.charCodeAt(s + 1) === 115 ? K_AS : T_NAME;
-      if (c === 105) {
-        const d = src.charCodeAt(s + 1);
-        return d === 102 ? K_IF : d === 110 ? K_IN : d === 115 ? K_IS : T_NAME;
-      }
-      if (c === 111) return src.charCodeAt(s + 1) === 114 ? K_OR : T_NAME;
-      return T_NAME;
-    case 3:
-      if (c === 97) return src.startsWith("nd", s + 1) ? K_AND : T_NAME;
-      if (c === 100) return src.startsWith("ef", s + 1) ? K_DEF : src.startsWith("el", s + 1) ? K_DEL : T_NAME;
-      if (c === 102) return src.startsWith("or", s + 1) ? K_FOR : T_NAME;
-      if (c === 110) return src.startsWith("ot", s + 1) ? K_NOT : T_NAME;
-      if (c === 116) return src.startsWith("ry", s + 1) ? K_TRY : T_NAME;
-      return T_NAME;
-    case 4:
-      switch (c) {
-        case 78:
-          return src.startsWith("one", s + 1) ? K_NONE : T_NAME;
-        case 84:
-          return src.startsWith("rue", s + 1) ? K_TRUE : T_NAME;
-        case 101:
-          return src.startsWith("lif", s + 1) ? K_ELIF : src.startsWith("lse", s + 1) ? K_ELSE : T_NAME;
-        case 102:
-          return src.startsWith("rom", s + 1) ? K_FROM : T_NAME;
-        case 112:
-          return src.startsWith("ass", s + 1) ? K_PASS : T_NAME;
-        case 119:
-          return src.startsWith("ith", s + 1) ? K_WITH : T_NAME;
-      }
-      return T_NAME;
-    case 5:
-      switch (c) {
-        case 70:
-          return src.startsWith("alse", s + 1) ? K_FALSE : T_NAME;
-        case 97:
-          return src.startsWith("sync", s + 1) ? K_ASYNC : src.startsWith("wait", s + 1) ? K_AWAIT : T_NAME;
-        case 98:
-          return src.startsWith("reak", s + 1) ? K_BREAK : T_NAME;
-        case 99:
-          return src.startsWith("lass", s + 1) ? K_CLASS : T_NAME;
-        case 114:
-          return src.startsWith("aise", s + 1) ? K_RAISE : T_NAME;
-        case 119:
-          return src.startsWith("hile", s + 1) ? K_WHILE : T_NAME;
-        case 121:
-          return src.startsWith("ield", s + 1) ? K_YIELD : T_NAME;
-      }
-      return T_NAME;
-    case 6:
-      switch (c) {
-        case 97:
-          return src.startsWith("ssert", s + 1) ? K_ASSERT : T_NAME;
-        case 101:
-          return src.startsWith("xcept", s + 1) ? K_EXCEPT : T_NAME;
-        case 103:
-          return src.startsWith("lobal", s + 1) ? K_GLOBAL : T_NAME;
-        case 105:
-          return src.startsWith("mport", s + 1) ? K_IMPORT : T_NAME;
-        case 108:
-          return src.startsWith("ambda", s + 1) ? K_LAMBDA : T_NAME;
-        case 114:
-          return src.startsWith("eturn", s + 1) ? K_RETURN : T_NAME;
-      }
-      return T_NAME;
-    case 7:
-      return c === 102 && src.startsWith("inally", s + 1) ? K_FINALLY : T_NAME;
-    case 8:
-      if (c === 99) return src.startsWith("ontinue", s + 1) ? K_CONTINUE : T_NAME;
-      if (c === 110) return src.startsWith("onlocal", s + 1) ? K_NONLOCAL : T_NAME;
-      return T_NAME;
-  }
-  return T_NAME;
 }
 
 let shared: Tokens | null = null;
@@ -704,15 +594,6 @@ export function tokenize(
 const MAX_NESTING = 200;
 const MAX_INDENT = 100;
 
-/** Character classes of ASCII codes: identifier characters (digits included) and identifier starts. */
-const C_IDENT = 2;
-const C_DIGIT = 3;
-const CHAR_CLASS = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95) CHAR_CLASS[c] = C_IDENT;
-  else if (c >= 48 && c <= 57) CHAR_CLASS[c] = C_DIGIT;
-}
-
 /** Offset of the line break ending the comment at `p` (or n). */
 function commentEnd(src: string, p: number, n: number, noCR: boolean): number {
   if (noCR) {
@@ -734,103 +615,3 @@ export function normalizeName(raw: string): string | null {
   const name = raw.normalize("NFKC");
   return IDENTIFIER.test(name) ? name : null;
 }
-
-/** Keywords that may follow a number without a space (`1if x else 2`), as CPython 3.11 still allows. */
-const GLUED_KEYWORDS = ["and", "else", "for", "if", "in", "is", "not", "or"];
-
-/** Why the number literal src[s..e) is invalid, or null. Checked on characters, cheap for ordinary numbers. */
-function numberProblem(src: string, s: number, e: number, n: number): string | null {
-  const next = e < n ? src.charCodeAt(e) : -1;
-  if (next >= 0 && (next >= 128 || CHAR_CLASS[next]! >= C_IDENT || next === 46)) {
-    // A letter (or second dot) right after the literal: only a few keywords may be glued on.
-    if (next === 46) return null;
-    let ok = false;
-    for (const kw of GLUED_KEYWORDS) if (src.startsWith(kw, e)) ok = true;
-    if (!ok) return "invalid decimal literal";
-  }
-  const c0 = src.charCodeAt(s);
-  const c1 = src.charCodeAt(s + 1) | 32;
-  const last = src.charCodeAt(e - 1);
-  if (last === 95) return "invalid decimal literal";
-  for (let p = s; p + 1 < e; p++)
-    if (src.charCodeAt(p) === 95 && src.charCodeAt(p + 1) === 95) return "invalid decimal literal";
-  if (c0 === 48 && e - s >= 2) {
-    if (c1 === 120 || c1 === 111 || c1 === 98) {
-      if (e - s === 2 || (e - s === 3 && src.charCodeAt(s + 2) === 95)) return "invalid number literal";
-      if (c1 !== 120) {
-        const max = c1 === 111 ? 55 : 49;
-        for (let p = s + 2; p < e; p++) {
-          const d = src.charCodeAt(p);
-          if (d !== 95 && d > max) return "invalid digit in number literal";
-        }
-        const after = e < n ? src.charCodeAt(e) : -1;
-        if (after >= 48 && after <= 57) return "invalid digit in number literal";
-      }
-      return null;
-    }
-    // A decimal integer other than zero may not start with 0 (floats and imaginaries may).
-    let zeros = true;
-    let intOnly = true;
-    for (let p = s; p < e; p++) {
-      const d = src.charCodeAt(p);
-      if (d === 46 || (d | 32) === 101 || (d | 32) === 106) intOnly = false;
-      else if (d !== 48 && d !== 95) zeros = false;
-    }
-    if (intOnly && !zeros) return "leading zeros in decimal integer literals are not permitted";
-  }
-  return null;
-}
-
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
-
-function isIdentChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (c >= 48 && c <= 57) || c >= 128;
-}
-
-function scanNumber(src: string, p: number): number {
-  const n = src.length;
-  let c = src.charCodeAt(p);
-  if (c === 48) {
-    const x = src.charCodeAt(p + 1) | 32;
-    if (x === 120 || x === 111 || x === 98) {
-      p += 2;
-      while (p < n) {
-        c = src.charCodeAt(p);
-        // Digits and underscores; stop at letters that cannot be digits (a keyword glued on: 0x1for).
-        const l = c | 32;
-        if (!(isDigit(c) || c === 95 || (x === 120 && l >= 97 && l <= 102))) break;
-        p++;
-      }
-      return p;
-    }
-  }
-  p = skipDigits(src, p);
-  c = src.charCodeAt(p);
-  if (c === 46) {
-    p = skipDigits(src, p + 1);
-    c = src.charCodeAt(p);
-  }
-  if ((c | 32) === 101) {
-    const d = src.charCodeAt(p + 1);
-    if (isDigit(d) || ((d === 43 || d === 45) && isDigit(src.charCodeAt(p + 2)))) {
-      p = skipDigits(src, p + 2);
-      c = src.charCodeAt(p);
-    }
-  }
-  if ((c | 32) === 106) p++;
-  return p;
-}
-
-function skipDigits(src: string, p: number): number {
-  const n = src.length;
-  while (p < n) {
-    const c = src.charCodeAt(p);
-    if (!(isDigit(c) || c === 95)) break;
-    p++;
-  }
-  return p;
-}
-
-void isIdentChar;

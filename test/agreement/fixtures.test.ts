@@ -19,6 +19,9 @@ const OPEN: Record<string, string> = {
   "failed-package-leftover-submodules":
     "after a package __init__ failed, submodules it loaded stay in sys.modules (a later import collects) and " +
     "those it never reached run __init__ again (fails); remedy gets one of the two wrong",
+  "version-info-branch": "`if sys.version_info >= (3, 11):` is not evaluated: the failing import under it is maybe-run",
+  "guarded-reexport": "the re-export of a name whose guarded import failed (`from .process import X`) is not reported",
+  "short-circuit-or": "the right side of `c_impl or py_impl` is read although the left side is a truthy import",
   "import-fallback-not-taken": "the `except ImportError:` fallback import is executed although the try import works",
   "type-checking-else-branch":
     "the else of `if TYPE_CHECKING:` is treated as maybe-not-run; the uncertain NameError hides the marker error",

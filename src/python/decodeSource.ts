@@ -54,6 +54,29 @@ function declaredEncoding(bytes: Uint8Array, start: number): string | null {
   return m2 ? m2[1]! : null;
 }
 
+/** cp1252 bytes 0x80-0x9f as CPython decodes them (-1: undefined, a decode error). */
+const CP1252_HIGH = [
+  0x20ac, -1, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, -1, 0x017d, -1,
+  -1, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, -1, 0x017e,
+  0x0178,
+];
+
+const WHATWG_NAMES: Record<string, string> = {
+  "mac-roman": "macintosh",
+  macroman: "macintosh",
+  "mac-cyrillic": "x-mac-cyrillic",
+  maccyrillic: "x-mac-cyrillic",
+  "euc-jis-2004": "euc-jp",
+  "shift-jis-2004": "shift-jis",
+  sjis: "shift-jis",
+  "s-jis": "shift-jis",
+  cp932: "shift-jis",
+  ms932: "shift-jis",
+  cp936: "gbk",
+  cp949: "euc-kr",
+  big5hkscs: "big5-hkscs",
+};
+
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 function decodeWith(encoding: string, bytes: Uint8Array): string {
@@ -65,6 +88,20 @@ function decodeWith(encoding: string, bytes: Uint8Array): string {
       s += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 8192)));
     return s;
   }
+  if (lower === "cp1252" || lower === "windows-1252" || lower === "windows_1252") {
+    // Node's TextDecoder decodes windows-1252 as latin-1 (0x80-0x9f unmapped), so map those by hand.
+    let s = "";
+    for (let i = 0; i < bytes.length; i++) {
+      const b = bytes[i]!;
+      if (b < 0x80 || b >= 0xa0) s += String.fromCharCode(b);
+      else {
+        const c = CP1252_HIGH[b - 0x80]!;
+        if (c < 0) throw new Error(`'charmap' codec can't decode byte 0x${b.toString(16)} in position ${i}`);
+        s += String.fromCharCode(c);
+      }
+    }
+    return s;
+  }
   if (lower === "ascii" || lower === "us-ascii" || lower === "646") {
     for (let i = 0; i < bytes.length; i++)
       if (bytes[i]! >= 0x80)
@@ -73,7 +110,9 @@ function decodeWith(encoding: string, bytes: Uint8Array): string {
   }
   let decoder: InstanceType<typeof TextDecoder>;
   try {
-    decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
+    // Python spells codecs with `_` and has a few names WHATWG does not (mac-roman is "macintosh" there).
+    const label = lower.replace(/_/g, "-");
+    decoder = new TextDecoder(WHATWG_NAMES[label] ?? label, { fatal: true, ignoreBOM: true });
   } catch {
     throw new Error(`unknown encoding: ${encoding}`);
   }

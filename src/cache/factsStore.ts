@@ -68,6 +68,11 @@ export class FactsStore {
   /** Paths whose facts a stage asked for (files outside the project walk are kept in the store for them). */
   private readonly asked = new Set<string>();
   private readonly dirty = new Set<number>();
+  /** Files refreshed this scan whose facts are what they were (same bytes, or same facts after an edit that
+   *  did not change them, e.g. a comment or a function body of the same length): nothing downstream changes. */
+  private readonly same = new Set<string>();
+  /** The previous facts of files re-extracted this scan, to tell a real change from an irrelevant edit. */
+  private readonly before = new Map<string, Uint8Array>();
   /** Set when the cache file existed but was corrupt or written by another version of remedy. */
   discarded = false;
 
@@ -131,6 +136,7 @@ export class FactsStore {
           bytes = readFileSync(path);
         } catch {}
         if (bytes && contentHash(bytes) === hit.hash) {
+          this.same.add(path);
           if (hit.stamp !== stamp) {
             hit.stamp = stamp;
             this.touch(path);
@@ -138,6 +144,7 @@ export class FactsStore {
           continue;
         }
       }
+      if (hit) this.before.set(path, hit.bytes);
       if (this.stored.delete(path)) this.touch(path);
       this.decoded.delete(path);
       pending.push({ path, stamp });
@@ -147,6 +154,8 @@ export class FactsStore {
 
   /** `facts`: the object the encoding was made from, when the caller has it (saves parsing it back). */
   put(path: string, encoded: EncodedFacts, facts?: FileFacts): void {
+    const old = this.before.get(path);
+    if (old && Buffer.compare(old, encoded.bytes) === 0) this.same.add(path);
     this.stored.set(path, encoded);
     if (facts) this.decoded.set(path, facts);
     else this.decoded.delete(path);
@@ -156,6 +165,11 @@ export class FactsStore {
   /** The stamp the stored facts were made or checked with ("" or undefined: not to be trusted). */
   stampOf(path: string): string | undefined {
     return this.stored.get(path)?.stamp;
+  }
+
+  /** True when `path` was refreshed this scan and its facts did not change. */
+  unchangedFacts(path: string): boolean {
+    return this.same.has(path);
   }
 
   /** The status recorded for a file without decoding its facts (null when the store does not hold it). */

@@ -7,7 +7,7 @@
 // site-packages directories). Not covered: edits inside hidden or skipped directories (.venv, build, node_modules)
 // that the project walk does not enter — `--no-cache` or deleting .remedy/ is the remedy there.
 import { statSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { ScanResult } from "../analyze/scanResult.ts";
 import { ancestors } from "../discover/conftestChain.ts";
 import type { PytestView } from "../discover/index.ts";
@@ -53,15 +53,26 @@ function fileStamp(path: string, now: number): string {
   }
 }
 
-/** All stamps still match: O(inputs) stats, no reads. */
-function unchanged(inputs: [string, string][], now: number): boolean {
+/** The inputs whose stamp no longer matches (all of them checked when `all`, else up to the first): O(inputs)
+ *  stats, no reads. */
+function changedInputs(inputs: [string, string][], now: number, all: boolean): string[] {
+  const changed: string[] = [];
   for (const [path, stamp] of inputs) {
-    if (stamp === "") return false;
     const isDir = path.endsWith("/");
-    const current = isDir ? dirStamp(path.slice(0, -1) || "/") : stamp === "-" ? stampPath(path) : fileStamp(path, now);
-    if (current !== stamp) return false;
+    const current =
+      stamp === ""
+        ? null
+        : isDir
+          ? dirStamp(path.slice(0, -1) || "/")
+          : stamp === "-"
+            ? stampPath(path)
+            : fileStamp(path, now);
+    if (current !== stamp) {
+      changed.push(path);
+      if (!all) break;
+    }
   }
-  return true;
+  return changed;
 }
 
 export interface ScanKeyParts {
@@ -98,6 +109,8 @@ export class ScanCache {
   private stored: Stored | null = null;
   private viewValid = false;
   private resultValid = false;
+  /** Python files whose stamp changed since the stored scan (when the view is still valid). */
+  private changedFiles: string[] = [];
 
   /** `dir` is the invocation directory; `null` file: caching disabled (nothing is read or written). */
   constructor(
@@ -112,8 +125,9 @@ export class ScanCache {
       if (s.fingerprint !== remedyFingerprint() || s.key !== key) return;
       const now = Date.now();
       this.stored = s;
-      this.viewValid = unchanged(s.viewInputs, now);
-      this.resultValid = this.viewValid && unchanged(s.fileInputs, now);
+      this.viewValid = changedInputs(s.viewInputs, now, false).length === 0;
+      if (this.viewValid) this.changedFiles = changedInputs(s.fileInputs, now, true);
+      this.resultValid = this.viewValid && this.changedFiles.length === 0;
     } catch {
       // Corrupt or foreign: rebuilt by this scan.
     }
@@ -126,6 +140,23 @@ export class ScanCache {
   /** The previous result when nothing it depends on changed. */
   result(): ScanResult | null {
     return this.resultValid && this.stored ? this.stored.result : null;
+  }
+
+  /** The previous result when the view is still valid and every file that changed has the facts it had (the
+   *  caller re-extracted them) and is not quoted in the result (a failure's chain shows source lines, which the
+   *  facts do not hold): the model and the analyzers would see exactly the same input. O(changed x result). */
+  resultIfFactsSame(sameFacts: (path: string) => boolean): ScanResult | null {
+    if (!this.viewValid || !this.stored) return null;
+    const result = this.stored.result;
+    const text = JSON.stringify(result);
+    const quoted = (p: string) =>
+      text.includes(JSON.stringify(p).slice(1, -1)) || text.includes(relative(result.rootdir, p));
+    return this.changedFiles.every((p) => sameFacts(p) && !quoted(p)) ? result : null;
+  }
+
+  /** Every file the stored scan read besides the discover inputs (kept as inputs when its result is reused). */
+  storedFiles(): string[] {
+    return this.stored ? this.stored.fileInputs.map(([p]) => p) : [];
   }
 
   view(): PytestView | null {

@@ -111,6 +111,29 @@ test("an edited source and a new test file are seen: the result is the uncached 
   }
 });
 
+test("an edit that leaves every fact as it was (a comment, a function body) keeps the result; others do not", async () => {
+  const dir = copyFixture();
+  try {
+    age(dir, FILES);
+    const cold = await scan(dir, { python: "python3" });
+    const models = join(dir, "shop/models.py");
+    const source = readFileSync(models, "utf8");
+    writeFileSync(models, `${source.replace("return Order(total)", "return Order(total + 0)")}# a comment\n`);
+    const stages: string[] = [];
+    const reused = await scan(dir, { python: "python3", onProgress: (stage) => stages.push(stage) });
+    assert.deepEqual(stable(reused), stable(cold));
+    assert.deepEqual(stages, ["discover"], "the model is not rebuilt");
+    assert.deepEqual(stable(await scan(dir, { python: "python3", cache: false })), stable(cold));
+    // A change of what the module binds is a real change.
+    writeFileSync(models, source.replace("def make_order", "def build_order"));
+    const renamed = await scan(dir, { python: "python3" });
+    assert.equal(renamed.pytestExitCode, 2);
+    assert.deepEqual(stable(renamed), stable(await scan(dir, { python: "python3", cache: false })));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test("a corrupt or foreign-version cache is ignored and rebuilt silently", async () => {
   const dir = copyFixture();
   try {

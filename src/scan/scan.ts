@@ -112,6 +112,17 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     await prepareFacts(store, project.pythonFiles);
     facts = (p) => store.get(p);
     status = (p) => store.status(p) ?? facts(p).status;
+    // Edited files whose facts did not change (a comment, a function body): the previous result still holds.
+    // Not for flagged files (CPython words their errors from the text) or module __getattr__ (its source is read).
+    const same = previous.resultIfFactsSame(
+      (p) => store.unchangedFacts(p) && store.status(p) === "ok" && !facts(p).moduleGetattr,
+    );
+    if (same) {
+      const result = { ...same, durationMs: Math.round(performance.now() - started) };
+      await store.saveAsync(null);
+      previous.save(view, { ...project }, same, previous.storedFiles(), (p) => store.stampOf(p));
+      return result;
+    }
   }
   if (view.interpreter) await confirmSyntaxErrors(project.pythonFiles, facts, status, view.interpreter.executable);
   // The facts cache is written while the model is built (the writes are I/O, the model is CPU).

@@ -3,6 +3,7 @@
 // import raises. Complexity: each module executes once (O(its facts)); a failed module is replayed in O(its
 // failures x chain length) per later importer; only modules caught in an order-dependent import cycle are
 // re-executed. Top-level lookups are O(sys.path entries) once, then O(new entries) (SysPathState).
+import { readFileFacts } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import { newRecord } from "./importMachinery.ts";
@@ -46,9 +47,10 @@ export function createSession(input: GraphInput, getFacts: GetFacts, options: Mo
 /** What pytest has imported before any conftest when nothing better is known: itself and its dependencies. */
 const PYTEST_PRELOADED = ["pytest", "_pytest", "pluggy", "iniconfig", "packaging"];
 
+/** Simulates the session. `getFacts` defaults to the scanner (readFileFacts); tests inject the oracle's facts. */
 export function buildCollectionModel(
   input: GraphInput,
-  getFacts: GetFacts,
+  getFacts: GetFacts = (path) => readFileFacts(path),
   options: ModelOptions = {},
 ): CollectionModel {
   const session = createSession(input, getFacts, options);

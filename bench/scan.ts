@@ -133,10 +133,18 @@ async function main(): Promise<void> {
     console.log(`   remedy scan peak RSS (this process, cold scan included): ${peakMb.toFixed(0)} MB`);
     const warm = await timed(() => scan(tree.dir, { python: opts.python }));
     console.log(`   remedy scan, warm (nothing changed): ${warm.seconds.toFixed(2)} s${same(warm.result, result)}`);
-    const changed = await oneFileChanged(tree.dir, () => scan(tree.dir, { python: opts.python }));
-    console.log(
-      `   remedy scan, one file changed (${changed.file}): ${changed.seconds.toFixed(2)} s${same(changed.result, result)}`,
-    );
+    // A comment leaves the module's facts as they were (the stored result is reused); a new module-level name
+    // changes them (the model and the analyzers run again on cached facts).
+    for (const [what, text] of [
+      ["a comment added", "\n# remedy bench: one file changed\n"],
+      ["a module-level name added", "\nREMEDY_BENCH_CHANGED = 1\n"],
+    ] as const) {
+      const changed = await oneFileChanged(tree.dir, text, () => scan(tree.dir, { python: opts.python }));
+      console.log(
+        `   remedy scan, one file changed (${what}: ${changed.file}): ${changed.seconds.toFixed(2)} s` +
+          same(changed.result, result),
+      );
+    }
     // ----------------------------------------------------------------------------------------------------------
   }
 }
@@ -150,8 +158,8 @@ async function timed(run: () => Promise<ScanSummary>): Promise<{ seconds: number
 const same = (a: ScanSummary, b: ScanSummary) =>
   a.pytestExitCode === b.pytestExitCode && a.collection.tests === b.collection.tests ? "" : " (RESULT DIFFERS)";
 
-/** Appends a comment to one module that is neither a test nor a conftest, scans, and restores the file. */
-async function oneFileChanged(dir: string, run: () => Promise<ScanSummary>) {
+/** Appends `text` to one module that is neither a test nor a conftest, scans, and restores the file. */
+async function oneFileChanged(dir: string, text: string, run: () => Promise<ScanSummary>) {
   const pick = (d: string): string | null => {
     for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const p = join(d, e.name);
@@ -165,7 +173,7 @@ async function oneFileChanged(dir: string, run: () => Promise<ScanSummary>) {
   const file = pick(dir);
   if (!file) throw new Error(`no module to change under ${dir}`);
   const original = readFileSync(file);
-  writeFileSync(file, Buffer.concat([original, Buffer.from("\n# remedy bench: one file changed\n")]));
+  writeFileSync(file, Buffer.concat([original, Buffer.from(text)]));
   try {
     return { file: file.slice(dir.length + 1), ...(await timed(run)) };
   } finally {

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { GraphInput, ImportMode } from "../../src/graph/index.ts";
 import type { FileFacts } from "../../src/python/facts.ts";
+import { readFileFacts } from "../../src/python/index.ts";
 
 const ORACLE = resolve(import.meta.dirname, "../../bench/oracle/facts.py");
 
@@ -31,6 +32,7 @@ const factsByPath = new Map<string, FileFacts>();
 
 /** Runs the reference oracle once over every .py file under `roots` (one python3 process for all fixtures). */
 export function loadOracleFacts(roots: string[]): void {
+  if (process.env.REMEDY_GRAPH_FACTS === "scanner") return;
   const files = roots.flatMap((r) => walkPy(r, [])).filter((f) => !factsByPath.has(f));
   if (files.length === 0) return;
   const out = execFileSync("python3", [ORACLE, "--stdin"], {
@@ -45,8 +47,9 @@ export function loadOracleFacts(roots: string[]): void {
   }
 }
 
-/** Facts of every .py file under `root`, from bench/oracle/facts.py. */
+/** Facts of every .py file under `root`, from bench/oracle/facts.py (REMEDY_GRAPH_FACTS=scanner: the scanner). */
 export function oracleFacts(root: string): (path: string) => FileFacts {
+  if (process.env.REMEDY_GRAPH_FACTS === "scanner") return (path) => readFileFacts(path);
   loadOracleFacts([root]);
   return (path) => {
     const f = factsByPath.get(path);

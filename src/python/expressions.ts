@@ -120,6 +120,9 @@ export abstract class ExprScanner {
   i = 0;
   toks: Tokens;
   fdepth = 0;
+  /** Offset and line reached by the last f-string field scanned (fields are visited in source order). */
+  fPos = -1;
+  fLine = 0;
   shape = S_NONE;
   /** Recording reads (module or class scope, not a lambda body). */
   rec = true;

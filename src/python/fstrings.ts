@@ -30,6 +30,8 @@ export function scanFString(sc: ExprScanner, t: number): void {
   }
   const quote = src.charCodeAt(p);
   const qlen = src.charCodeAt(p + 1) === quote && src.charCodeAt(p + 2) === quote && e - p >= 6 ? 3 : 1;
+  sc.fPos = s;
+  sc.fLine = sc.tline[t]!;
   fields(sc, p + qlen, e - qlen, false, raw, s, sc.tline[t]!);
 }
 
@@ -90,11 +92,19 @@ export function fstringError(sc: ExprScanner, off: number, line: number, message
 
 export function subExpression(sc: ExprScanner, from: number, to: number, tokStart: number, tokLine: number): void {
   const src = sc.src;
+  // Lines are counted from the previous field of the same string (fields come in order), not from its start.
   let line = tokLine;
-  for (let q = tokStart; q < from; q++) {
+  let q = tokStart;
+  if (sc.fPos >= tokStart && sc.fPos <= from) {
+    q = sc.fPos;
+    line = sc.fLine;
+  }
+  for (; q < from; q++) {
     const c = src.charCodeAt(q);
     if (c === 10 || (c === 13 && src.charCodeAt(q + 1) !== 10)) line++;
   }
+  sc.fPos = from;
+  sc.fLine = line;
   const depth = sc.fdepth;
   const sub = tokenize(src, from, to, line, true, FIELD_TOKENS[depth] ?? null);
   FIELD_TOKENS[depth] = sub;

@@ -107,6 +107,9 @@ export class FactScanner extends ExprScanner {
   directClass: string | null = null;
   classHasInit = false;
   hasAstral: boolean;
+  colLine = -1;
+  colOff = 0;
+  colPairs = 0;
   inFunction = false;
   inAsync = false;
   loopDepth = 0;
@@ -145,14 +148,23 @@ export class FactScanner extends ExprScanner {
 
   col(off: number, line: number): number {
     const ls = this.toks.lineStart[line]!;
-    let c = off - ls;
-    if (this.hasAstral) {
-      for (let p = ls; p < off; p++) {
-        const ch = this.src.charCodeAt(p);
-        if (ch >= 0xdc00 && ch <= 0xdfff) c--;
-      }
+    if (!this.hasAstral) return off - ls;
+    // Code points: UTF-16 offset minus the surrogate pairs before it on the line, counted on from the last
+    // position asked on the same line (facts mostly come in order).
+    let p = ls;
+    let pairs = 0;
+    if (this.colLine === line && this.colOff <= off) {
+      p = this.colOff;
+      pairs = this.colPairs;
     }
-    return c;
+    for (; p < off; p++) {
+      const ch = this.src.charCodeAt(p);
+      if (ch >= 0xdc00 && ch <= 0xdfff) pairs++;
+    }
+    this.colLine = line;
+    this.colOff = off;
+    this.colPairs = pairs;
+    return off - ls - pairs;
   }
 
   tokCol(t: number): number {

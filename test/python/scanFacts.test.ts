@@ -429,3 +429,18 @@ function cpythonAccepts(sources: string[]): boolean[] {
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout) as boolean[];
 }
+
+test("no quadratic corners: one huge f-string, one long line of astral characters", () => {
+  const fstring = `x = f"""${"{a}\n".repeat(40000)}"""\n`;
+  const astral = `x = '${"\u{1F600}".repeat(20000)}'; ${Array.from({ length: 5000 }, (_, i) => `y${i} = z${i}`).join("; ")}\n`;
+  for (const src of [fstring, astral]) {
+    const t0 = performance.now();
+    const f = factsOfText(src, "t.py");
+    assert.equal(f.status, "ok");
+    assert.ok(performance.now() - t0 < 5000);
+  }
+  const f = factsOfText(astral, "t.py");
+  const last = f.reads[f.reads.length - 1]!;
+  assert.equal(last.name, "z4999");
+  assert.equal(last.col, [...astral.slice(0, astral.indexOf("z4999"))].length);
+});

@@ -4,7 +4,7 @@
 // and no heap. Paths are spread over SHARDS files so that one edited file rewrites 1/SHARDS of the cache.
 // Shard layout: uint32 header length, header JSON, then the concatenated facts.
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import type { FileFacts, FileStatus } from "../python/facts.ts";
 import { readFileFacts } from "../python/index.ts";
@@ -77,8 +77,35 @@ export class FactsStore {
   discarded = false;
 
   /** `dir`: where the shards live; null keeps everything in memory (nothing read or written). */
+  /** Shard files present on disk; each is read the first time one of its paths is looked at. */
+  private readonly onDisk = new Set<string>();
+  private readonly loaded = new Set<number>();
+
   constructor(readonly dir: string | null) {
-    if (dir) for (let n = 0; n < SHARDS; n++) this.load(n, join(dir, shardName(n)));
+    if (!dir) return;
+    try {
+      for (const name of readdirSync(dir)) this.onDisk.add(name);
+    } catch {
+      // No cache yet.
+    }
+  }
+
+  /** The stored facts of `path`, reading its shard on first use. */
+  private entry(path: string): EncodedFacts | undefined {
+    const n = shardOf(path);
+    if (!this.loaded.has(n)) {
+      this.loaded.add(n);
+      if (this.dir && this.onDisk.has(shardName(n))) this.load(n, join(this.dir, shardName(n)));
+    }
+    return this.stored.get(path);
+  }
+
+  private loadAll(): void {
+    for (let n = 0; n < SHARDS; n++) {
+      if (this.loaded.has(n)) continue;
+      this.loaded.add(n);
+      if (this.dir && this.onDisk.has(shardName(n))) this.load(n, join(this.dir, shardName(n)));
+    }
   }
 
   static forRepo(rootdir: string, enabled: boolean): FactsStore {
@@ -116,11 +143,11 @@ export class FactsStore {
   /** Checks each path against the cache: O(n) stats, plus a read and hash for each file whose stamp changed.
    *  Returns the files whose facts must be extracted. */
   refresh(paths: string[]): Pending[] {
-    if (this.stored.size === 0) return paths.map((path) => ({ path, stamp: null }));
+    if (this.onDisk.size === 0 && this.stored.size === 0) return paths.map((path) => ({ path, stamp: null }));
     const pending: Pending[] = [];
     const now = Date.now();
     for (const path of paths) {
-      const hit = this.stored.get(path);
+      const hit = this.entry(path);
       let st: import("node:fs").Stats;
       try {
         st = statSync(path);
@@ -156,6 +183,7 @@ export class FactsStore {
   put(path: string, encoded: EncodedFacts, facts?: FileFacts): void {
     const old = this.before.get(path);
     if (old && Buffer.compare(old, encoded.bytes) === 0) this.same.add(path);
+    this.entry(path);
     this.stored.set(path, encoded);
     if (facts) this.decoded.set(path, facts);
     else this.decoded.delete(path);
@@ -164,7 +192,7 @@ export class FactsStore {
 
   /** The stamp the stored facts were made or checked with ("" or undefined: not to be trusted). */
   stampOf(path: string): string | undefined {
-    return this.stored.get(path)?.stamp;
+    return this.entry(path)?.stamp;
   }
 
   /** True when `path` was refreshed this scan and its facts did not change. */
@@ -174,7 +202,7 @@ export class FactsStore {
 
   /** The status recorded for a file without decoding its facts (null when the store does not hold it). */
   status(path: string): FileStatus | null {
-    return this.decoded.get(path)?.status ?? this.stored.get(path)?.status ?? null;
+    return this.decoded.get(path)?.status ?? this.entry(path)?.status ?? null;
   }
 
   /** Facts of `path`: decoded from the store, or extracted now (and stored) when the store does not hold it. */
@@ -182,7 +210,7 @@ export class FactsStore {
     this.asked.add(path);
     let facts = this.decoded.get(path);
     if (facts) return facts;
-    const enc = this.stored.get(path);
+    const enc = this.entry(path);
     if (enc) facts = JSON.parse(decoder.decode(enc.bytes)) as FileFacts;
     else {
       facts = readFileFacts(path);
@@ -220,6 +248,7 @@ export class FactsStore {
   /** `keep` null: no pruning (files a later stage may still ask for stay). */
   private changedShards(keep: Set<string> | null): [string, Buffer][] {
     if (!this.dir) return [];
+    if (keep) this.loadAll();
     for (const path of keep ? this.stored.keys() : []) {
       if (!keep?.has(path)) {
         this.stored.delete(path);

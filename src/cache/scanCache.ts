@@ -154,6 +154,12 @@ export class ScanCache {
     return this.changedFiles.every((p) => sameFacts(p) && !quoted(p)) ? result : null;
   }
 
+  /** With a valid view: the files whose stamp changed (the only ones the facts store needs to look at, the
+   *  others have the stamps it stored). null when the view is not valid (everything must be checked). */
+  changed(): string[] | null {
+    return this.viewValid && this.stored ? this.changedFiles : null;
+  }
+
   /** Every file the stored scan read besides the discover inputs (kept as inputs when its result is reused). */
   storedFiles(): string[] {
     return this.stored ? this.stored.fileInputs.map(([p]) => p) : [];

@@ -109,7 +109,9 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     facts = cachedFacts(options.getFacts);
     status = (p) => facts(p).status;
   } else {
-    await prepareFacts(store, project.pythonFiles);
+    // With a valid view the scan cache already knows which files changed: only they are looked at. O(changed).
+    const pyFiles = new Set(project.pythonFiles);
+    await prepareFacts(store, previous.changed()?.filter((p) => pyFiles.has(p)) ?? project.pythonFiles);
     facts = (p) => store.get(p);
     status = (p) => store.status(p) ?? facts(p).status;
     // Edited files whose facts did not change (a comment, a function body): the previous result still holds.

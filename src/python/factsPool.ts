@@ -25,17 +25,23 @@ function defaultWorkers(files: number): number {
   return Math.max(0, Math.min(2, availableParallelism() - 1));
 }
 
-function workerUrl(): URL {
-  // Same extension as this module: .ts when run from source (tsx), .js when built.
-  return new URL(`./factsWorker${extname(fileURLToPath(import.meta.url))}`, import.meta.url);
+/** The worker runs the module beside this one: factsWorker.js when built; when run from source (.ts under tsx)
+ *  the worker registers tsx itself first, as Node 20 does not pass `--import` loaders on to worker threads. */
+function startWorker(): Worker {
+  const ext = extname(fileURLToPath(import.meta.url));
+  const url = new URL(`./factsWorker${ext}`, import.meta.url);
+  if (ext !== ".ts") return new Worker(url);
+  const boot = `import("tsx/esm/api").then((t) => { t.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(boot, { eval: true });
 }
 
-/** Facts of `files` (path and the stamp seen when it was checked), delivered through `onFacts` as encoded. */
+/** Facts of `files` (path and the stamp seen when it was checked), delivered through `onFacts` as encoded.
+ *  Returns how many files worker threads extracted. */
 export async function extractAll(
   files: { path: string; stamp: string | null }[],
   onFacts: (path: string, encoded: EncodedFacts, facts?: FileFacts) => void,
   options: PoolOptions = {},
-): Promise<void> {
+): Promise<number> {
   const chunks: ChunkRequest[] = [];
   for (let i = 0; i < files.length; i += CHUNK) {
     const slice = files.slice(i, i + CHUNK);
@@ -69,7 +75,12 @@ export async function extractAll(
 
   const count = options.workers ?? defaultWorkers(files.length);
   const running: Promise<void>[] = [];
-  for (let w = 0; w < count && chunks.length > 1; w++) running.push(runWorker(take, accept, returned));
+  let byWorkers = 0;
+  const fromWorker = (r: ChunkReply): void => {
+    byWorkers += r.paths.length;
+    accept(r);
+  };
+  for (let w = 0; w < count && chunks.length > 1; w++) running.push(runWorker(take, fromWorker, returned));
   // The main thread works too, yielding between chunks so replies and requests of the workers are served.
   const mainWorks = options.mainThread ?? true;
   for (let chunk = mainWorks || running.length === 0 ? take() : null; chunk; chunk = take()) {
@@ -82,6 +93,7 @@ export async function extractAll(
     const objects: FileFacts[] = [];
     accept(encodeChunk(chunk, objects), objects);
   }
+  return byWorkers;
 }
 
 /** A worker that fails (cannot start, crashes) hands its chunk back and stops; the scan goes on without it. */
@@ -91,7 +103,7 @@ function runWorker(
   returned: ChunkRequest[],
 ): Promise<void> {
   return new Promise((resolve) => {
-    const worker = new Worker(workerUrl());
+    const worker = startWorker();
     let current: ChunkRequest | null = null;
     const send = () => {
       current = take();

@@ -21,11 +21,12 @@ test("worker-thread extraction gives facts identical to the main thread's", asyn
     .map((f) => join(STDLIB, f));
   files.push(resolve(import.meta.dirname, "../fixtures/cache/basic/shop/models.py"));
   const got = new Map<string, EncodedFacts>();
-  await extractAll(
+  const byWorkers = await extractAll(
     files.map((path) => ({ path, stamp: "s" })),
     (path, facts) => got.set(path, facts),
     { workers: 2, mainThread: false },
   );
+  assert.equal(byWorkers, files.length, "every file went through a worker thread");
   assert.equal(got.size, files.length);
   const decoder = new TextDecoder();
   for (const path of files) {

@@ -1,7 +1,7 @@
 // Cold scans extract the facts of thousands of files: the work is split in chunks between the main thread and
-// worker threads (one per spare core, at most 2), each chunk handed to whoever is free. Workers cost a start-up
+// worker threads (one per idle core, at most 2), each chunk handed to whoever is free. Workers cost a start-up
 // (loading the scanner), so they are used only for enough files. O(total bytes / threads).
-import { availableParallelism } from "node:os";
+import { availableParallelism, loadavg } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
@@ -20,9 +20,12 @@ export interface PoolOptions {
   mainThread?: boolean;
 }
 
+/** One worker per core that is actually idle (cores minus the 1-minute load average, this process included):
+ *  on a busy machine a worker only competes with the main thread, and its facts must be parsed back. */
 function defaultWorkers(files: number): number {
   if (files < MIN_FILES_FOR_WORKERS) return 0;
-  return Math.max(0, Math.min(2, availableParallelism() - 1));
+  const spare = availableParallelism() - (loadavg()[0] ?? 0);
+  return Math.max(0, Math.min(2, availableParallelism() - 1, Math.floor(spare)));
 }
 
 /** The worker runs the module beside this one: factsWorker.js when built; when run from source (.ts under tsx)

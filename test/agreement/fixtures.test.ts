@@ -22,6 +22,9 @@ const OPEN: Record<string, string> = {
   "version-info-branch": "`if sys.version_info >= (3, 11):` is not evaluated: the failing import under it is maybe-run",
   "guarded-reexport": "the re-export of a name whose guarded import failed (`from .process import X`) is not reported",
   "short-circuit-or": "the right side of `c_impl or py_impl` is read although the left side is a truthy import",
+  "star-import-from-extension":
+    "after `from <compiled module> import *`, an unbound name read at module level is not reported",
+  "name-error-in-called-function": "a NameError raised in a function body that module-level code calls is not reported",
   "import-fallback-not-taken": "the `except ImportError:` fallback import is executed although the try import works",
   "type-checking-else-branch":
     "the else of `if TYPE_CHECKING:` is treated as maybe-not-run; the uncertain NameError hides the marker error",

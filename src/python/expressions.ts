@@ -20,6 +20,7 @@ const {
   X_STAR,
   X_DSTAR,
   X_YIELD,
+  X_NONOT,
   S_NONE,
   S_SINGLE,
   S_MULTI,
@@ -39,6 +40,7 @@ export {
   X_DSTAR,
   X_NOCOND,
   X_NOIN,
+  X_NONOT,
   X_STAR,
   X_TARGET,
   X_YIELD,
@@ -281,19 +283,22 @@ export abstract class ExprScanner {
         k === T_VBAR ||
         k === T_BINOP ||
         k === T_COMPARE ||
-        k === T_AT ||
-        k === 53 /* and */ ||
-        k === 77 /* or */ ||
-        k === K_IS
+        k === T_AT
       ) {
         this.i++;
-        this.parseOperand(sub);
-      } else if (k === K_NOT && kind[this.i + 1] === K_IN) {
-        this.i += 2;
-        this.parseOperand(sub);
-      } else if (k === K_IN && (ctx & X_NOIN) === 0) {
+        this.parseOperand(sub | X_NONOT);
+      } else if (k === 53 /* and */ || k === 77 /* or */) {
         this.i++;
         this.parseOperand(sub);
+      } else if (k === K_IS) {
+        this.i += kind[this.i + 1] === K_NOT ? 2 : 1;
+        this.parseOperand(sub | X_NONOT);
+      } else if (k === K_NOT && kind[this.i + 1] === K_IN) {
+        this.i += 2;
+        this.parseOperand(sub | X_NONOT);
+      } else if (k === K_IN && (ctx & X_NOIN) === 0) {
+        this.i++;
+        this.parseOperand(sub | X_NONOT);
       } else break;
     }
     if ((ctx & X_NOCOND) === 0 && kind[this.i] === K_IF) {
@@ -308,6 +313,11 @@ export abstract class ExprScanner {
     const k = this.kind[this.i];
     switch (k) {
       case K_NOT:
+        if (ctx & X_NONOT) this.error("invalid syntax: 'not' here needs parentheses");
+        this.i++;
+        this.parseOperand(ctx & ~(X_TARGET | X_NONOT));
+        this.shape = S_NONE;
+        return;
       case T_MINUS:
       case T_PLUS:
       case T_TILDE:
@@ -316,7 +326,7 @@ export abstract class ExprScanner {
         if (k === K_AWAIT) this.awaitSeen();
         else if (k === T_DSTAR && (ctx & X_DSTAR) === 0) this.error("invalid syntax: '**' not allowed here");
         this.i++;
-        this.parseOperand(ctx & ~X_TARGET);
+        this.parseOperand((ctx & ~X_TARGET) | X_NONOT);
         this.shape = S_NONE;
         return;
       case T_STAR:
@@ -549,6 +559,7 @@ export abstract class ExprScanner {
     this.i++;
     let sawKeyword = false;
     let nKw = 0;
+    let nArgs = 0;
     const KW_SEEN = this.kwSeen();
     while (kind[this.i] !== T_RPAR) {
       const k = kind[this.i];
@@ -571,7 +582,11 @@ export abstract class ExprScanner {
       const effects = this.effectMark();
       this.parseExpr(X_STAR | X_DSTAR);
       const f = kind[this.i];
-      if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) this.parseComprehension(mark, GEN, effects);
+      if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
+        this.parseComprehension(mark, GEN, effects);
+        if (nArgs > 0 || kind[this.i] !== T_RPAR) this.error("Generator expression must be parenthesized");
+      }
+      nArgs++;
       if (kind[this.i] === T_COMMA) this.i++;
       else if (kind[this.i] !== T_RPAR) {
         this.error("invalid syntax in call arguments");
@@ -650,6 +665,7 @@ export abstract class ExprScanner {
     if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
       this.parseComprehension(mark, GEN, effects);
       shape = S_NONE;
+      if (kind[this.i] !== T_RPAR) this.error("invalid syntax: a generator expression ends its parentheses");
     }
     while (kind[this.i] === T_COMMA) {
       this.i++;
@@ -683,6 +699,7 @@ export abstract class ExprScanner {
     if (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)) {
       this.parseComprehension(mark, LIST, -1);
       shape = S_NONE;
+      if (kind[this.i] !== T_RSQB) this.error("invalid syntax: a comprehension ends its brackets");
     }
     while (kind[this.i] === T_COMMA) {
       this.i++;
@@ -727,8 +744,10 @@ export abstract class ExprScanner {
       if (first) dict = isDict;
       else if (dict !== isDict) this.error(dict ? "':' expected after dictionary key" : "invalid syntax");
       const f = kind[this.i];
-      if (first && (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR)))
+      if (first && (f === K_FOR || (f === K_ASYNC && kind[this.i + 1] === K_FOR))) {
         this.parseComprehension(mark, LIST, -1);
+        if (kind[this.i] !== T_RBRACE) this.error("invalid syntax: a comprehension ends its braces");
+      }
       first = false;
       if (kind[this.i] === T_COMMA) this.i++;
       else if (kind[this.i] !== T_RBRACE) {

@@ -13,6 +13,8 @@ export const X_STAR = 8;
 export const X_DSTAR = 16;
 /** An unparenthesized `yield` is allowed here (a statement, the value of an assignment). */
 export const X_YIELD = 32;
+/** An operand of an arithmetic or comparison operator, or of a unary one: `not` may not start it. */
+export const X_NONOT = 64;
 
 /** Shapes of the last parsed expression, for target checks: not assignable, a name/attribute/subscript, or a
  *  tuple/list/starred target. */

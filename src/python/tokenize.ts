@@ -81,6 +81,42 @@ function isStringPrefix(src: string, s: number, e: number): boolean {
   return false;
 }
 
+/**
+ * CPython's complaint about an escape in the string token src[s..e) whose quote is at q (`\x`, `\u`, `\U` with too
+ * few hex digits or beyond U+10FFFF, `\N` without a braced name), or null. Raw strings have no escapes; bytes have
+ * no `\u`, `\U` or `\N`.
+ */
+function escapeProblem(src: string, s: number, q: number, e: number): string | null {
+  let bytes = false;
+  for (let p = s; p < q; p++) {
+    const c = src.charCodeAt(p) | 32;
+    if (c === 114) return null;
+    if (c === 98) bytes = true;
+  }
+  for (let p = q; p < e; p++) {
+    if (src.charCodeAt(p) !== 92) continue;
+    const d = src.charCodeAt(p + 1);
+    const digits = d === 120 ? 2 : bytes ? 0 : d === 117 ? 4 : d === 85 ? 8 : 0;
+    if (digits > 0) {
+      let v = 0;
+      for (let k = 0; k < digits; k++) {
+        const h = src.charCodeAt(p + 2 + k);
+        const x = h >= 48 && h <= 57 ? h - 48 : (h | 32) >= 97 && (h | 32) <= 102 ? (h | 32) - 87 : -1;
+        if (x < 0) return `(unicode error) truncated \\${String.fromCharCode(d)} escape`;
+        v = v * 16 + x;
+      }
+      if (v > 0x10ffff) return "(unicode error) illegal Unicode character";
+      p += 1 + digits;
+    } else if (d === 78 && !bytes) {
+      const close = src.indexOf("}", p);
+      if (src.charCodeAt(p + 2) !== 123 || close < 0 || close > e || close === p + 3)
+        return "(unicode error) malformed \\N character escape";
+      p = close;
+    } else p++;
+  }
+  return null;
+}
+
 function newTokens(cap: number): Tokens {
   return {
     count: 0,
@@ -238,6 +274,7 @@ export function tokenize(
       const quote = c;
       const startLine = line;
       let p = pos + 1;
+      let sawEscape = false;
       if (src.charCodeAt(p) === quote && src.charCodeAt(p + 1) === quote) {
         p += 2;
         // Fast path for the common docstring: no backslash before the closing quotes, \n line ends only.
@@ -280,6 +317,7 @@ export function tokenize(
               break;
             }
           } else if (ch === 92) {
+            sawEscape = true;
             p++;
             const d = src.charCodeAt(p);
             if (d === 10 || d === 13) {
@@ -319,6 +357,7 @@ export function tokenize(
             break;
           }
           if (ch === 92) {
+            sawEscape = true;
             p++;
             const d = src.charCodeAt(p);
             if (d === 10 || d === 13) {
@@ -335,6 +374,11 @@ export function tokenize(
         }
       }
       if (p > n) p = n;
+      // Escapes are only checked in strings that have a backslash (a raw prefix turns them off).
+      if (sawEscape) {
+        const bad = escapeProblem(src, strStart, pos, p);
+        if (bad !== null) errors.push({ message: bad, offset: strStart, line: startLine });
+      }
       kind[count] = T_STRING;
       start[count] = strStart;
       end[count] = p;

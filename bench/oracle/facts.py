@@ -103,6 +103,19 @@ def caught_names(handlers):
     return names
 
 
+def suppressed_names(items):
+    """`with suppress(E, ...)` / `with contextlib.suppress(E, ...)`: the dotted names of E, like a handler's."""
+    names = set()
+    for item in items:
+        c = item.context_expr
+        if isinstance(c, ast.Call) and dotted(c.func) in ("suppress", "contextlib.suppress") and not c.keywords:
+            for a in c.args:
+                d = dotted(a)
+                if d is not None:
+                    names.add(d)
+    return names
+
+
 def is_type_checking(test):
     if isinstance(test, ast.Name):
         return test.id == "TYPE_CHECKING"
@@ -210,13 +223,20 @@ class ClassState:
 class Here:
     """Where an expression is evaluated: its statement, context, class body (None at module level)."""
 
-    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal")
+    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal", "maybe")
 
-    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True):
+    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True, maybe=False):
         self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal = stmt, line, ctx, cls, excl, classlocal
+        # maybe: inside a part of an expression that may not be evaluated (reads only; see docs/facts.md).
+        self.maybe = maybe
 
     def inner(self, excl):
-        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False)
+        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False, True)
+
+    def perhaps(self):
+        if self.maybe:
+            return self
+        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, True)
 
 
 # ---------------------------------------------------------------------------------------------- the extractor
@@ -277,15 +297,21 @@ class Extractor:
         """The bodies of a compound statement with the context each runs in (defs and classes excluded)."""
         cond = ctx.but(cond=True)
         if isinstance(s, ast.If):
-            tc = is_type_checking(s.test)
-            return [(s.body, ctx.but(tc=True) if tc else cond), (s.orelse, cond)]
+            # At run time TYPE_CHECKING is False: the else of `if TYPE_CHECKING:` always runs, and so does the body
+            # of `if not TYPE_CHECKING:` (whose else is for type checkers only).
+            if is_type_checking(s.test):
+                return [(s.body, ctx.but(tc=True)), (s.orelse, ctx)]
+            if isinstance(s.test, ast.UnaryOp) and isinstance(s.test.op, ast.Not) and is_type_checking(s.test.operand):
+                return [(s.body, ctx), (s.orelse, ctx.but(tc=True))]
+            return [(s.body, cond), (s.orelse, cond)]
         if isinstance(s, (ast.For, ast.AsyncFor, ast.While)):
             return [(s.body, cond), (s.orelse, cond)]
         if isinstance(s, (ast.Try, ast.TryStar)):
             inner = ctx.but(caught=ctx.caught | caught_names(s.handlers))
             return [(s.body, inner)] + [(h.body, cond) for h in s.handlers] + [(s.orelse, cond), (s.finalbody, ctx)]
         if isinstance(s, (ast.With, ast.AsyncWith)):
-            return [(s.body, ctx)]
+            suppressed = suppressed_names(s.items)
+            return [(s.body, ctx.but(caught=ctx.caught | suppressed) if suppressed else ctx)]
         if isinstance(s, ast.Match):
             return [(c.body, cond) for c in s.cases]
         return []
@@ -426,7 +452,11 @@ class Extractor:
         elif isinstance(s, ast.Expr):
             self.literal_call(s.value, here)
             self.expr(s.value, here)
-        elif isinstance(s, (ast.Return, ast.Raise, ast.Assert)):
+        elif isinstance(s, ast.Assert):
+            self.expr(s.test, here)
+            if s.msg is not None:
+                self.expr(s.msg, here.perhaps())
+        elif isinstance(s, (ast.Return, ast.Raise)):
             for child in ast.iter_child_nodes(s):
                 self.expr(child, here)
         for body, c in self.sub_blocks(s, ctx):
@@ -541,6 +571,8 @@ class Extractor:
         if name in here.excl:
             return None
         fact = {"name": name, **self.pos(n), "stmt": here.stmt, "scope": here.ctx.scope, **here.ctx.fields()}
+        if here.maybe:
+            fact["conditional"] = True
         self.reads.append((self.key(n), fact))
         return fact
 
@@ -577,6 +609,18 @@ class Extractor:
                 self.expr(d, here)
         elif t in COMPREHENSIONS:
             self.comprehension(node, here)
+        elif t is ast.IfExp:
+            self.expr(node.test, here)
+            self.expr(node.body, here.perhaps())
+            self.expr(node.orelse, here.perhaps())
+        elif t is ast.BoolOp:
+            self.expr(node.values[0], here)
+            for v in node.values[1:]:
+                self.expr(v, here.perhaps())
+        elif t is ast.Compare:
+            self.expr(node.left, here)
+            for i, v in enumerate(node.comparators):
+                self.expr(v, here.perhaps() if i else here)
         else:
             if t is ast.Call and here.cls is None:
                 self.module_call(node, here)

@@ -16,11 +16,13 @@ const {
   K_EXCEPT,
   K_FINALLY,
   K_IN,
+  K_NOT,
   T_COLON,
   T_COMMA,
   T_DEDENT,
   T_DOT,
   T_END,
+  T_EQUAL,
   T_INDENT,
   T_LBRACE,
   T_LPAR,
@@ -33,49 +35,54 @@ const {
   T_STAR,
 } = tokenKinds_;
 
-/** `if TYPE_CHECKING:` / `if X.TYPE_CHECKING:` (parentheses allowed) starting at token a. */
-export function isTypeChecking(sc: FactScanner, a: number): boolean {
+/** The test of `if TYPE_CHECKING:` / `if X.TYPE_CHECKING:` (parentheses allowed) starting at token a: 1; of
+ *  `if not TYPE_CHECKING:` (also `not X.TYPE_CHECKING`, parenthesized either way): -1; anything else: 0. */
+export function typeCheckingTest(sc: FactScanner, a: number): number {
   const kind = sc.kind;
   let open = 0;
-  while (kind[a] === T_LPAR) {
+  let sign = 1;
+  for (;;) {
+    if (kind[a] === T_LPAR) open++;
+    else if (kind[a] === K_NOT && sign === 1) sign = -1;
+    else break;
     a++;
-    open++;
   }
   let j = a;
-  if (kind[j] !== T_NAME) return false;
+  if (kind[j] !== T_NAME) return 0;
   if (kind[j + 1] === T_DOT && kind[j + 2] === T_NAME) j += 2;
-  if (sc.text(j) !== "TYPE_CHECKING") return false;
+  if (sc.text(j) !== "TYPE_CHECKING") return 0;
   j++;
-  for (let o = 0; o < open; o++) if (kind[j++] !== T_RPAR) return false;
-  return kind[j] === T_COLON;
+  for (let o = 0; o < open; o++) if (kind[j++] !== T_RPAR) return 0;
+  return kind[j] === T_COLON ? sign : 0;
 }
 
 export function ifStmt(sc: FactScanner): void {
   sc.begin();
   sc.i++;
-  const isTC = isTypeChecking(sc, sc.i);
+  // At run time TYPE_CHECKING is False: the else of `if TYPE_CHECKING:` always runs, and so does the body of
+  // `if not TYPE_CHECKING:` (whose else is for type checkers only).
+  const tcTest = typeCheckingTest(sc, sc.i);
   sc.parseExpr(0);
   sc.flush();
   sc.colon();
   const tc = sc.tc;
   const cond = sc.cond;
-  if (isTC) sc.tc = true;
-  else sc.cond = true;
+  if (tcTest === 1) sc.tc = true;
+  else if (tcTest === 0) sc.cond = true;
   sc.block(null);
   sc.tc = tc;
   sc.cond = cond;
   const k = sc.kind[sc.i];
-  if (k === K_ELIF) {
-    sc.cond = true;
-    ifStmt(sc);
-    sc.cond = cond;
-  } else if (k === K_ELSE) {
+  if (tcTest === 0) sc.cond = true;
+  else if (tcTest === -1) sc.tc = true;
+  if (k === K_ELIF) ifStmt(sc);
+  else if (k === K_ELSE) {
     sc.i++;
     sc.colon();
-    sc.cond = true;
     sc.block(null);
-    sc.cond = cond;
   }
+  sc.tc = tc;
+  sc.cond = cond;
 }
 
 export function whileStmt(sc: FactScanner): void {
@@ -116,34 +123,65 @@ export function forStmt(sc: FactScanner): void {
 
 export function withStmt(sc: FactScanner): void {
   const kind = sc.kind;
+  const suppressed: string[] = [];
   sc.i++;
   if (kind[sc.i] === T_LPAR) {
     const close = matchingClose(sc, sc.i);
     if (kind[close + 1] === T_COLON) {
       sc.i++;
       while (kind[sc.i] !== T_RPAR && kind[sc.i] !== T_NEWLINE && kind[sc.i] !== T_END) {
-        withItem(sc);
+        withItem(sc, suppressed);
         if (kind[sc.i] === T_COMMA) sc.i++;
         else break;
       }
       sc.expect(T_RPAR, ")");
-    } else withItems(sc);
-  } else withItems(sc);
+    } else withItems(sc, suppressed);
+  } else withItems(sc, suppressed);
   sc.flush();
   sc.colon();
+  // Exceptions named by `suppress(...)` items act like a try's handlers around the body.
+  const caught = sc.caught;
+  if (suppressed.length > 0) sc.caught = [...new Set([...caught, ...suppressed])].sort();
   sc.block(null);
+  sc.caught = caught;
 }
 
-export function withItems(sc: FactScanner): void {
+function withItems(sc: FactScanner, suppressed: string[]): void {
   for (;;) {
-    withItem(sc);
+    withItem(sc, suppressed);
     if (sc.kind[sc.i] !== T_COMMA) return;
     sc.i++;
   }
 }
 
-export function withItem(sc: FactScanner): void {
+/** `suppress(E, ...)` / `contextlib.suppress(E, ...)` in tokens [a, b): the dotted names of E (keywords: none). */
+function suppressedNames(sc: FactScanner, a: number, b: number, suppressed: string[]): void {
+  const kind = sc.kind;
+  if (kind[a] === T_LPAR && matchingClose(sc, a) === b - 1) {
+    suppressedNames(sc, a + 1, b - 1, suppressed);
+    return;
+  }
+  let p = a;
+  if (kind[p] !== T_NAME) return;
+  if (kind[p + 1] === T_DOT) {
+    if (sc.text(p) !== "contextlib") return;
+    p += 2;
+  }
+  if (kind[p] !== T_NAME || sc.text(p) !== "suppress" || kind[p + 1] !== T_LPAR) return;
+  if (matchingClose(sc, p + 1) !== b - 1) return;
+  const names: string[] = [];
+  for (const [x, y] of splitItems(sc, p + 2, b - 1)) {
+    if (kind[x + 1] === T_EQUAL && x + 1 < y) return;
+    const d = dottedName(sc, x, y);
+    if (d !== null) names.push(d);
+  }
+  suppressed.push(...names);
+}
+
+function withItem(sc: FactScanner, suppressed: string[]): void {
+  const a = sc.i;
   sc.parseExpr(0);
+  suppressedNames(sc, a, sc.i, suppressed);
   if (sc.kind[sc.i] === K_AS) {
     sc.i++;
     const mark = sc.pLen;

@@ -27,12 +27,14 @@ const {
   P_CAND,
   P_LASTATTR,
   P_COMPINNER,
+  P_COND,
 } = scanFlags_;
 const { scanFString } = fstrings_;
 
 export {
   P_CAND,
   P_COMPINNER,
+  P_COND,
   P_LASTATTR,
   S_MULTI,
   S_NONE,
@@ -137,6 +139,8 @@ export abstract class ExprScanner {
   pAttrs: (string[] | null)[] = [];
   pFlags: number[] = [];
   pLen = 0;
+  /** > 0 while scanning a part of an expression that may not be evaluated: its reads are conditional. */
+  condReads = 0;
 
   constructor(src: string, toks: Tokens) {
     this.src = src;
@@ -187,7 +191,7 @@ export abstract class ExprScanner {
     this.pOff[n] = off;
     this.pLine[n] = line;
     this.pAttrs[n] = attrs;
-    this.pFlags[n] = flags;
+    this.pFlags[n] = this.condReads > 0 ? flags | P_COND : flags;
   }
 
   /** Removes pending entry `n` by moving the later ones down. */
@@ -268,10 +272,15 @@ export abstract class ExprScanner {
       this.shape = S_NONE;
       return;
     }
+    const pMark = this.pLen;
     this.parseOperand(ctx);
     const shape = this.shape;
     const at = this.i;
     const sub = ctx & ~(X_TARGET | X_STAR | X_DSTAR | X_YIELD);
+    // Operands after the first `and`/`or`, and comparators after the second of a chain, may not be evaluated.
+    // `and`/`or` bind loosest, so every operand after the first of them belongs to a later BoolOp value.
+    let maybe = false;
+    let compares = 0;
     for (;;) {
       const k = kind[this.i];
       if (
@@ -282,29 +291,41 @@ export abstract class ExprScanner {
         k === T_SLASH ||
         k === T_VBAR ||
         k === T_BINOP ||
-        k === T_COMPARE ||
         k === T_AT
       ) {
         this.i++;
         this.parseOperand(sub | X_NONOT);
       } else if (k === 53 /* and */ || k === 77 /* or */) {
         this.i++;
+        if (!maybe) {
+          maybe = true;
+          this.condReads++;
+        }
         this.parseOperand(sub);
-      } else if (k === K_IS) {
-        this.i += kind[this.i + 1] === K_NOT ? 2 : 1;
+      } else {
+        if (k === K_IS) this.i += kind[this.i + 1] === K_NOT ? 2 : 1;
+        else if (k === K_NOT && kind[this.i + 1] === K_IN) this.i += 2;
+        else if (k === K_IN && (ctx & X_NOIN) === 0) this.i++;
+        else if (k === T_COMPARE) this.i++;
+        else break;
+        if (++compares === 2 && !maybe) {
+          maybe = true;
+          this.condReads++;
+        }
         this.parseOperand(sub | X_NONOT);
-      } else if (k === K_NOT && kind[this.i + 1] === K_IN) {
-        this.i += 2;
-        this.parseOperand(sub | X_NONOT);
-      } else if (k === K_IN && (ctx & X_NOIN) === 0) {
-        this.i++;
-        this.parseOperand(sub | X_NONOT);
-      } else break;
+      }
     }
+    if (maybe) this.condReads--;
     if ((ctx & X_NOCOND) === 0 && kind[this.i] === K_IF) {
+      // `body if test else orelse`: the body was scanned before the `if` showed it is conditional.
+      for (let r = pMark; r < this.pLen; r++) this.pFlags[r]! |= P_COND;
       this.i++;
       this.parseExpr((sub & X_NOIN) | X_NOCOND);
-      if (this.expect(K_ELSE, "else")) this.parseExpr(sub);
+      if (this.expect(K_ELSE, "else")) {
+        this.condReads++;
+        this.parseExpr(sub);
+        this.condReads--;
+      }
     }
     this.shape = this.i === at ? shape : S_NONE;
   }

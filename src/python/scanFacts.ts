@@ -29,7 +29,7 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { ExprScanner, P_CAND, P_COMPINNER, P_LASTATTR, S_NONE, S_SINGLE, X_TARGET, X_YIELD } = expressions_;
+const { ExprScanner, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, S_NONE, S_SINGLE, X_TARGET, X_YIELD } = expressions_;
 const { pathExpr } = pathExpr_;
 const { emptyPytestFacts, resolveMarks } = pytestFacts_;
 const { STR_PLAIN, stringKind } = literals_;
@@ -341,7 +341,7 @@ export class FactScanner extends ExprScanner {
           stmt: this.stmt,
           scope: cls ? "class" : "module",
           typeChecking: this.tc,
-          conditional: this.cond,
+          conditional: this.cond || (this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0,
           caught: this.caught,
         };
         this.reads.push(read);
@@ -567,8 +567,11 @@ export class FactScanner extends ExprScanner {
         this.i++;
         this.parseExpr(0);
         if (kind[this.i] === T_COMMA) {
+          // The message is evaluated only when the assertion fails.
           this.i++;
+          this.condReads++;
           this.parseExpr(0);
+          this.condReads--;
         }
         return;
     }

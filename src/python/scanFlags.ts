@@ -26,3 +26,5 @@ export const S_MULTI = 2;
 export const P_CAND = 1;
 export const P_LASTATTR = 2;
 export const P_COMPINNER = 4;
+/** In a part of an expression that may not be evaluated (`b` and `c` of `a or b`, `b if a else c`): conditional. */
+export const P_COND = 8;

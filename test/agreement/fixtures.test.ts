@@ -11,8 +11,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
   "platform-conditional-import": "a module imported only under a false sys.platform test is still executed",
-  "version-flag-conditional-expression": "the false arm of `str if PY3 else unicode` is evaluated",
-  "suppress-import-error": "`with suppress(ImportError):` is not treated as a guard",
   "sys-modules-injected-module": "a submodule created in sys.modules at import time (six.moves) is unknown",
   "star-import-binds-submodule": "`from .base import *` does not bind `base` in the package namespace",
   "import-module-dunder": "`from m import __doc__` is reported as a missing name",
@@ -21,13 +19,10 @@ const OPEN: Record<string, string> = {
     "those it never reached run __init__ again (fails); remedy gets one of the two wrong",
   "version-info-branch": "`if sys.version_info >= (3, 11):` is not evaluated: the failing import under it is maybe-run",
   "guarded-reexport": "the re-export of a name whose guarded import failed (`from .process import X`) is not reported",
-  "short-circuit-or": "the right side of `c_impl or py_impl` is read although the left side is a truthy import",
   "star-import-from-extension":
     "after `from <compiled module> import *`, an unbound name read at module level is not reported",
   "name-error-in-called-function": "a NameError raised in a function body that module-level code calls is not reported",
   "import-fallback-not-taken": "the `except ImportError:` fallback import is executed although the try import works",
-  "type-checking-else-branch":
-    "the else of `if TYPE_CHECKING:` is treated as maybe-not-run; the uncertain NameError hides the marker error",
   "guarded-import-name-used": "a name bound only by a guarded import, then read at module level, is not a NameError",
 };
 

@@ -47,8 +47,30 @@ const rows: Row[] = [
     expect: (f) => f.imports.map((i) => [i.typeChecking, i.conditional, i.stmt]),
     want: [
       [true, false, 1],
-      [false, true, 2],
+      [false, false, 2],
     ],
+  },
+  {
+    name: "if not TYPE_CHECKING: the body always runs, the else is for type checkers, an elif is conditional",
+    src: "if not TYPE_CHECKING:\n    import a\nelif x:\n    import b\nelse:\n    import c\n",
+    expect: (f) => f.imports.map((i) => [i.typeChecking, i.conditional]),
+    want: [
+      [false, false],
+      [true, true],
+      [true, true],
+    ],
+  },
+  {
+    name: "with suppress(...) catches like a handler",
+    src: "with suppress(ImportError, os.error):\n    import a\nwith (contextlib.suppress(ImportError)) as s:\n    import b\nwith suppress(exc=E), open(f):\n    import c\n",
+    expect: (f) => f.imports.map((i) => i.caught),
+    want: [["ImportError", "os.error"], ["ImportError"], []],
+  },
+  {
+    name: "reads in parts of an expression that may not run are conditional",
+    src: "B = S if T else O\ny = 1 or u and v\nz = a < b < c\nw = [q + e for q in r if s]\nassert ok, msg\n",
+    expect: (f) => f.reads.filter((r) => r.conditional).map((r) => r.name),
+    want: ["S", "O", "u", "v", "c", "e", "s", "msg"],
   },
   {
     name: "bindings: unpacking, walrus in comprehension, for, with, except, del",

@@ -34,9 +34,15 @@ export function makeFailure(session: Session, spec: FailureSpec, steps: PendingS
   return failure;
 }
 
-/** Raises (certain) or warns (maybe) a failure at the current statement. */
+/** Raises (certain) or warns (maybe) a failure at the current statement. Inside a module entered through a
+ *  statement that may not run, nothing is certain. */
 export function fail(session: Session, spec: FailureSpec): void {
   const steps = session.currentSteps();
+  const from = spec.certainty === "certain" ? session.maybeFrom() : -1;
+  if (from >= 0) {
+    spec = { ...spec, certainty: "maybe" };
+    session.markMaybeFailed(from);
+  }
   const failure = makeFailure(session, spec, steps);
   if (spec.certainty === "maybe") session.warn(failure);
   else session.raise(failure, steps);

@@ -39,6 +39,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     failures: [],
     cycleTouched: false,
     shadow: session.stopped,
+    maybeFailed: false,
   };
 }
 
@@ -61,10 +62,16 @@ function touchPartial(session: Session, target: ModuleRecord): void {
 /** Re-raises the failures a failed module raised before, as re-executing it would (memo replay). */
 function replay(session: Session, rec: ModuleRecord): void {
   const base = session.currentSteps();
+  const from = session.maybeFrom();
   for (const { failure, suffix } of rec.failures) {
     const steps: PendingStep[] = [...base, ...suffix];
     const again = { ...failure, chain: session.materialize(steps) };
-    session.raise(again, steps);
+    if (from < 0) session.raise(again, steps);
+    else {
+      // Reached through a statement that may not run: the re-raise may not happen either.
+      session.markMaybeFailed(from);
+      session.warn({ ...again, certainty: "maybe" });
+    }
   }
 }
 
@@ -139,7 +146,11 @@ const MAX_REEXECUTIONS = 3;
 
 function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
   if (rec.status === "executing") touchPartial(session, rec);
-  else if (rec.failed) {
+  else if (rec.maybeFailed && session.maybeFrom() < 0) {
+    // Its errors were "maybe" because the import that ran it may not have run; this import certainly runs.
+    session.modules.delete(rec.name);
+    return load(session, rec.name, rec.resolution);
+  } else if (rec.failed) {
     // Python dropped it from sys.modules: importing it again runs it again. When its failure depended on the
     // order modules were entered in, running it again can succeed (or fail differently), so it is re-run.
     // Once the file has failed Python runs nothing more, so there the model only replays (for hidden failures).
@@ -232,8 +243,8 @@ export function importFromName(
 ): { ok: boolean; certain: boolean; module: string | null } {
   let got = getAttr(session, rec, attr);
   const child = session.modules.get(`${rec.name}.${attr}`);
-  const failedChild = child?.failed === true && child.status === "done" && !rec.ns.has(attr);
-  if (failedChild) importModule(session, `${rec.name}.${attr}`, site);
+  const rerun = child?.failed || (child?.maybeFailed && session.maybeFrom() < 0);
+  if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
   else if (!got.found && rec.isPackage) {
     const sub = `${rec.name}.${attr}`;
     if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {

@@ -14,7 +14,7 @@ import { type StatementEvent, statementEvents } from "./statementEvents.ts";
 export function executeModule(session: Session, rec: ModuleRecord): void {
   const file = rec.file as string;
   const facts = session.facts(file);
-  const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false, aborted: false };
+  const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false, conditional: false, aborted: false };
   session.executing.set(rec.name, session.stack.length);
   session.stack.push(frame);
   try {
@@ -24,6 +24,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
       if (frame.aborted) break;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
+      frame.conditional = conditional(ev);
       frame.caughtHere = false;
       runEvent(session, rec, ev);
     }
@@ -61,6 +62,20 @@ function startModule(session: Session, rec: ModuleRecord, facts: FileFacts, fram
     // Go on with what the scanner could read, so importers see the names and hidden failures show.
   }
   return true;
+}
+
+function conditional(ev: StatementEvent): boolean {
+  switch (ev.type) {
+    case "read":
+    case "attr":
+      return ev.read.conditional;
+    case "syspath":
+      return ev.change.conditional;
+    case "import":
+      return ev.fact.conditional;
+    case "bind":
+      return ev.binding.conditional;
+  }
 }
 
 function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent): void {

@@ -128,6 +128,7 @@ export function importPlugins(session: Session, conftest: string, rec: ModuleRec
     step: { file: conftest, line, module: rec.name },
     caught: [],
     caughtHere: false,
+    conditional: false,
     aborted: false,
   };
   session.stack.push(frame);

@@ -46,6 +46,10 @@ export interface ModuleRecord {
   cycleTouched: boolean;
   /** Executed after the current file had already failed (Python would not have run it then). */
   shadow: boolean;
+  /** Entered through an import that may not run, and an error inside it was downgraded to "maybe": a later
+   *  import that certainly runs executes it again (if the first one ran, it failed and left sys.modules; if it
+   *  did not, this one is the first), so its errors become certain there. */
+  maybeFailed: boolean;
 }
 
 /** A chain step whose source text is read only if a failure needs it. */
@@ -61,6 +65,8 @@ export interface Frame {
   step: PendingStep | null;
   /** `caught` of that statement. */
   caught: string[];
+  /** That statement may not run (an `if`/loop body, an `except` handler...): everything it causes is "maybe". */
+  conditional: boolean;
   /** Set when an exception raised below this frame was caught by the current statement. */
   caughtHere: boolean;
   /** An exception left this module for a handler further down the stack: the module stops executing (Python
@@ -76,7 +82,8 @@ export class Session {
   /** Failures of the file being imported, certain ones in Python's order (first = pytest's report). */
   fileFailures: ImportFailure[] = [];
   fileMaybe: ImportFailure[] = [];
-  private fileKeys = new Set<string>();
+  private certainKeys = new Set<string>();
+  private maybeKeys = new Set<string>();
   /** Some certain failure already escaped to pytest in this file: Python would have stopped. */
   stopped = false;
   /** Modules first executed or failed during the current file. */
@@ -126,7 +133,8 @@ export class Session {
     this.reruns = new Map();
     this.fileFailures = [];
     this.fileMaybe = [];
-    this.fileKeys = new Set();
+    this.certainKeys = new Set();
+    this.maybeKeys = new Set();
     this.stopped = false;
     this.touched = [];
   }
@@ -182,12 +190,24 @@ export class Session {
     return out;
   }
 
+  /** Index of the lowest frame whose current statement may not run, -1 when every frame's statement runs. The
+   *  modules above it execute only if that statement does: nothing raised there is certain. O(stack depth). */
+  maybeFrom(): number {
+    return this.stack.findIndex((f) => f.conditional);
+  }
+
+  /** A certain failure raised above frame `from` (see maybeFrom) was downgraded: the modules executing above it
+   *  must run again when a certain import reaches them. */
+  markMaybeFailed(from: number): void {
+    for (let i = from + 1; i < this.stack.length; i++) (this.stack[i] as Frame).module.maybeFailed = true;
+  }
+
   /** Records a "maybe" failure (a warning): it does not stop execution. */
   warn(failure: ImportFailure): void {
     const top = this.stack[this.stack.length - 1];
     if (top && catches(top.caught, failure.exceptionType)) return;
-    if (this.fileKeys.has(failure.rootKey)) return;
-    this.fileKeys.add(failure.rootKey);
+    if (this.certainKeys.has(failure.rootKey) || this.maybeKeys.has(failure.rootKey)) return;
+    this.maybeKeys.add(failure.rootKey);
     this.fileMaybe.push(failure);
   }
 
@@ -211,8 +231,12 @@ export class Session {
         rec.failures.push({ failure, suffix: steps.slice(this.stepIndex(i)) });
       }
     }
-    if (this.fileKeys.has(failure.rootKey)) return;
-    this.fileKeys.add(failure.rootKey);
+    if (this.certainKeys.has(failure.rootKey)) return;
+    this.certainKeys.add(failure.rootKey);
+    // The same statement warned earlier in this file (reached through an import that may not run): now certain.
+    if (this.maybeKeys.delete(failure.rootKey)) {
+      this.fileMaybe = this.fileMaybe.filter((f) => f.rootKey !== failure.rootKey);
+    }
     this.fileFailures.push(failure);
     this.stopped = true;
   }

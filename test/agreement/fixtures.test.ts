@@ -10,7 +10,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
-  "platform-conditional-import": "a module imported only under a false sys.platform test is still executed",
   "sys-modules-injected-module": "a submodule created in sys.modules at import time (six.moves) is unknown",
   "star-import-binds-submodule": "`from .base import *` does not bind `base` in the package namespace",
   "import-module-dunder": "`from m import __doc__` is reported as a missing name",
@@ -22,7 +21,6 @@ const OPEN: Record<string, string> = {
   "star-import-from-extension":
     "after `from <compiled module> import *`, an unbound name read at module level is not reported",
   "name-error-in-called-function": "a NameError raised in a function body that module-level code calls is not reported",
-  "import-fallback-not-taken": "the `except ImportError:` fallback import is executed although the try import works",
   "guarded-import-name-used": "a name bound only by a guarded import, then read at module level, is not a NameError",
 };
 

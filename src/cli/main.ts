@@ -7,6 +7,11 @@ import { registerFacts } from "./commands/facts.ts";
 import { registerScan } from "./commands/scan.ts";
 
 export async function main(argv: string[]): Promise<void> {
+  // `remedy facts ... | head`: a reader that stops early is not an error (no stack trace, the pipe decides).
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   const program = new Command("remedy")
     .version(VERSION)
     .description("Find, explain, plan, fix and verify what stops a pytest suite from being collected.")

@@ -33,7 +33,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     anyAttr: opaque,
     anyGlobal: opaque,
     getattrHook: false,
-    childAttrs: new Set(),
+    childAttrs: new Map(),
     isPackage: res.kind === "package" || res.kind === "namespace" || (opaque && res.searchPath.length > 0),
     searchPath: res.searchPath,
     failures: [],
@@ -159,7 +159,7 @@ function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
       return load(session, rec.name, rec.resolution);
     }
     replay(session, rec);
-  }
+  } else if (rec.status === "done") setOnParent(session, rec.name, true);
   return rec;
 }
 
@@ -179,11 +179,16 @@ export function load(session: Session, name: string, res: Resolution): ModuleRec
   return rec;
 }
 
-/** `_find_and_load_unlocked`: after a submodule loads, it becomes an attribute of its parent module object. */
-function setOnParent(session: Session, name: string): void {
+/** `_find_and_load_unlocked`: after a submodule loads, it becomes an attribute of its parent module object.
+ *  `onlyUpgrade`: the module was found loaded by an import that certainly runs, so an attribute set by an import
+ *  that may not have run is certain now (Python does not set it again: a parent without it stays without). */
+function setOnParent(session: Session, name: string, onlyUpgrade = false): void {
   const dot = name.lastIndexOf(".");
   if (dot < 0) return;
-  session.modules.get(name.slice(0, dot))?.childAttrs.add(name.slice(dot + 1));
+  const attrs = session.modules.get(name.slice(0, dot))?.childAttrs;
+  const child = name.slice(dot + 1);
+  if (!attrs || (onlyUpgrade && !attrs.has(child))) return;
+  attrs.set(child, session.maybeFrom() < 0 || attrs.get(child) === true);
 }
 
 function siteSpec(site: Site, session: Session) {
@@ -206,7 +211,8 @@ export function getAttr(
   // The import system sets a submodule on its parent module object once the submodule has loaded: a parent that
   // runs again is a new object without those attributes. A failed submodule is never set; the model carries on
   // as if it had been (importFromName re-raises it first).
-  if (rec.childAttrs.has(attr)) return { found: true, certain: true, module: `${rec.name}.${attr}` };
+  const set = rec.childAttrs.get(attr);
+  if (set !== undefined) return { found: true, certain: set, module: `${rec.name}.${attr}` };
   const child = session.modules.get(`${rec.name}.${attr}`);
   if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) return { found: true, certain: true, module: null };

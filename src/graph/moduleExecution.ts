@@ -101,10 +101,15 @@ function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent): void
 function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>): void {
   const b = ev.binding;
   if (b.kind === "del") {
+    // A submodule attribute is a global too: `del sub` removes it.
     if (b.conditional) {
       const v = rec.ns.get(b.name);
       if (v) v.certain = false;
-    } else rec.ns.delete(b.name);
+      if (rec.childAttrs.has(b.name)) rec.childAttrs.set(b.name, false);
+    } else {
+      rec.ns.delete(b.name);
+      rec.childAttrs.delete(b.name);
+    }
     return;
   }
   const prev = rec.ns.get(b.name);
@@ -115,7 +120,10 @@ function checkRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEve
   const name = ev.read.name;
   const v = rec.ns.get(name);
   if (v?.certain) return;
-  if (!v && (BUILTIN_NAMES.has(name) || MODULE_GLOBALS.has(name) || rec.anyGlobal)) return;
+  // A loaded submodule is an attribute of its package, i.e. a global of the package's own code.
+  const child = rec.childAttrs.get(name);
+  if (child) return;
+  if (!v && child === undefined && (BUILTIN_NAMES.has(name) || MODULE_GLOBALS.has(name) || rec.anyGlobal)) return;
   fail(session, {
     kind: "name-error",
     file: rec.file as string,
@@ -125,13 +133,13 @@ function checkRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEve
     exceptionType: "NameError",
     module: rec.name,
     name,
-    certainty: v || ev.read.conditional || session.pathUncertain ? "maybe" : "certain",
+    certainty: v || child !== undefined || ev.read.conditional || session.pathUncertain ? "maybe" : "certain",
   });
 }
 
 function checkAttributeRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "attr" }>): void {
   const r = ev.read;
-  let target = rec.ns.get(r.name)?.module ?? null;
+  let target = rec.ns.get(r.name)?.module ?? (rec.childAttrs.has(r.name) ? `${rec.name}.${r.name}` : null);
   for (const attr of r.attrs) {
     if (!target) return;
     const mod = session.modules.get(target);

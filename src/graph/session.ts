@@ -35,8 +35,9 @@ export interface ModuleRecord {
   getattrHook: boolean;
   /** Any global may exist: a star import from a module whose names are unknown. */
   anyGlobal: boolean;
-  /** Submodules set as attributes on this module object by the import system. */
-  childAttrs: Set<string>;
+  /** Submodules set as attributes on this module object (hence also globals of its namespace) by the import
+   *  system, whatever statement imported them -> set for certain (false: loaded by an import that may not run). */
+  childAttrs: Map<string, boolean>;
   /** Has `__path__`: submodules can be imported from it. */
   isPackage: boolean;
   searchPath: string[];

@@ -42,4 +42,10 @@ export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord,
   for (const [name, v] of mod.ns) {
     if (!name.startsWith("_")) rec.ns.set(name, { certain: certain && v.certain, module: v.module });
   }
+  // Loaded submodules are in the package's namespace too, so they are exported like any public name.
+  for (const [name, set] of mod.childAttrs) {
+    if (!name.startsWith("_") && !mod.ns.has(name)) {
+      rec.ns.set(name, { certain: certain && set, module: `${mod.name}.${name}` });
+    }
+  }
 }

@@ -5,6 +5,7 @@ import { fail } from "./failures.ts";
 import { messages } from "./messages.ts";
 import { executeModule } from "./moduleExecution.ts";
 import { getattrMayProvide } from "./moduleGetattr.ts";
+import { moduleHasDunder } from "./pythonNames.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
 import type { ModuleRecord, PendingStep, Session } from "./session.ts";
 
@@ -216,6 +217,9 @@ export function getAttr(
   const child = session.modules.get(`${rec.name}.${attr}`);
   if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) return { found: true, certain: true, module: null };
+  if (attr.startsWith("__") && moduleHasDunder(attr, { isPackage: rec.isPackage, fromFile: rec.file !== null })) {
+    return { found: true, certain: true, module: null };
+  }
   if (rec.getattrHook && getattrMayProvide(session, rec, attr)) return { found: true, certain: true, module: null };
   return { found: false, certain: true, module: null };
 }

@@ -39,6 +39,24 @@ export const MODULE_GLOBALS: ReadonlySet<string> = new Set([
   "__annotations__",
 ]);
 
+/** Attributes every module object has (CPython 3.11, checked with `from m import NAME`): those of
+ *  `types.ModuleType` and the ones the import system sets before the module runs. `__path__` only on packages;
+ *  `__builtins__` and `__cached__` only on modules executed from a file (not on namespace packages). */
+const MODULE_TYPE_ATTRS: ReadonlySet<string> = new Set(
+  (
+    "__annotations__ __class__ __delattr__ __dict__ __dir__ __doc__ __eq__ __format__ __ge__ __getattribute__ " +
+    "__getstate__ __gt__ __hash__ __init__ __init_subclass__ __le__ __lt__ __ne__ __new__ __reduce__ " +
+    "__reduce_ex__ __repr__ __setattr__ __sizeof__ __str__ __subclasshook__ " +
+    "__name__ __file__ __loader__ __package__ __spec__"
+  ).split(" "),
+);
+
+export function moduleHasDunder(attr: string, kind: { isPackage: boolean; fromFile: boolean }): boolean {
+  if (MODULE_TYPE_ATTRS.has(attr)) return true;
+  if (attr === "__path__") return kind.isPackage;
+  return (attr === "__builtins__" || attr === "__cached__") && kind.fromFile;
+}
+
 /** sys.builtin_module_names of CPython 3.11.7 on Linux, plus the frozen importlib modules. */
 export const DEFAULT_BUILTIN_MODULES: readonly string[] = (
   "_abc _ast _codecs _collections _functools _imp _io _locale _operator _signal _sre _stat _string " +

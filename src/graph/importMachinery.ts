@@ -8,6 +8,7 @@ import { getattrMayProvide } from "./moduleGetattr.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
 import type { ModuleRecord, PendingStep, Session } from "./session.ts";
+import { mayBeInjected } from "./sysModulesInjection.ts";
 
 /** Where the importing statement is: the position failures are reported at. */
 export interface Site {
@@ -41,6 +42,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     cycleTouched: false,
     shadow: session.stopped,
     maybeFailed: false,
+    injectsModules: false,
   };
 }
 
@@ -92,7 +94,7 @@ export function importModule(session: Session, name: string, site: Site): Module
       const firstParty = isFirstPartyName(session, name);
       fail(session, {
         kind: firstParty ? "missing-module" : "missing-third-party",
-        ...siteSpec(site, session),
+        ...missingSpec(site, session, name),
         message: messages.noModule(name),
         exceptionType: "ModuleNotFoundError",
         module: name,
@@ -110,7 +112,7 @@ export function importModule(session: Session, name: string, site: Site): Module
       if (!parent.simulated) return opaqueChild(session, name, parent);
       fail(session, {
         kind: "missing-module",
-        ...siteSpec(site, session),
+        ...missingSpec(site, session, name),
         message: messages.notAPackage(name, parentName),
         exceptionType: "ModuleNotFoundError",
         module: name,
@@ -124,7 +126,7 @@ export function importModule(session: Session, name: string, site: Site): Module
       if (parent.resolution.origin !== "first-party") return opaqueChild(session, name, parent);
       fail(session, {
         kind: "missing-module",
-        ...siteSpec(site, session),
+        ...missingSpec(site, session, name),
         message: messages.noModule(name),
         exceptionType: "ModuleNotFoundError",
         module: name,
@@ -199,6 +201,12 @@ function siteSpec(site: Site, session: Session) {
     col: site.col,
     certainty: session.pathUncertain ? ("maybe" as const) : site.certainty,
   };
+}
+
+/** Where a "No module named" failure is reported, and how sure it is. */
+function missingSpec(site: Site, session: Session, name: string) {
+  const spec = siteSpec(site, session);
+  return mayBeInjected(session, name) ? { ...spec, certainty: "maybe" as const } : spec;
 }
 
 /** Whether `getattr(module, attr)` succeeds right now, and the module it yields when it is one. */

@@ -10,6 +10,7 @@ import { BUILTIN_NAMES, MODULE_GLOBALS } from "./pythonNames.ts";
 import type { Frame, ModuleRecord, Session } from "./session.ts";
 import { bindStar } from "./starImport.ts";
 import { type StatementEvent, statementEvents } from "./statementEvents.ts";
+import { noteSysAccess } from "./sysModulesInjection.ts";
 
 export function executeModule(session: Session, rec: ModuleRecord): void {
   const file = rec.file as string;
@@ -139,6 +140,7 @@ function checkRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEve
 
 function checkAttributeRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "attr" }>): void {
   const r = ev.read;
+  noteSysAccess(session, rec, r);
   let target = rec.ns.get(r.name)?.module ?? (rec.childAttrs.has(r.name) ? `${rec.name}.${r.name}` : null);
   for (const attr of r.attrs) {
     if (!target) return;

@@ -51,6 +51,8 @@ export interface ModuleRecord {
    *  import that certainly runs executes it again (if the first one ran, it failed and left sys.modules; if it
    *  did not, this one is the first), so its errors become certain there. */
   maybeFailed: boolean;
+  /** Touched `sys.modules` / `sys.meta_path` at module level: modules below its name may exist without a file. */
+  injectsModules: boolean;
 }
 
 /** A chain step whose source text is read only if a failure needs it. */
@@ -91,6 +93,8 @@ export class Session {
   touched: ModuleRecord[] = [];
   /** A sys.path change could not be evaluated: missing modules become "maybe". */
   pathUncertain = false;
+  /** A conftest touched `sys.modules` / `sys.meta_path` at import time: any missing module becomes "maybe". */
+  anyModuleInjected = false;
   private readonly factsCache = new Map<string, FileFacts>();
 
   constructor(

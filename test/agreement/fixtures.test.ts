@@ -10,7 +10,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
-  "sys-modules-injected-module": "a submodule created in sys.modules at import time (six.moves) is unknown",
   "failed-package-leftover-submodules":
     "after a package __init__ failed, submodules it loaded stay in sys.modules (a later import collects) and " +
     "those it never reached run __init__ again (fails); remedy gets one of the two wrong",

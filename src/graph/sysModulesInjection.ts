@@ -1,0 +1,28 @@
+// Modules made at import time without a file: code that writes `sys.modules[...] = mod` or installs a
+// `sys.meta_path` finder (six.moves, requests.packages, a conftest stubbing a heavy dependency). The facts do not
+// say whether `sys.modules` is stored into or only read, so any module-level access counts (a read only costs
+// recall: the "No module named" errors it covers become warnings). What is covered, conservatively:
+// - every module below the accessing module's own name (`compat.moves`, `requests.packages.urllib3`);
+// - any module at all once a conftest did it (stubs are written under arbitrary names, and pytest imports
+//   conftests before the test modules that use them).
+import { basename } from "node:path";
+import type { AttributeRead } from "../python/facts.ts";
+import type { ModuleRecord, Session } from "./session.ts";
+
+const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
+
+/** Called for each module-level attribute read as it executes. */
+export function noteSysAccess(session: Session, rec: ModuleRecord, read: AttributeRead): void {
+  if (!IMPORT_STATE.has(read.attrs[0] ?? "") || rec.ns.get(read.name)?.module !== "sys") return;
+  rec.injectsModules = true;
+  if (rec.file && basename(rec.file) === "conftest.py") session.anyModuleInjected = true;
+}
+
+/** Whether a module `name` that has no file may still have been put into sys.modules by code already run. */
+export function mayBeInjected(session: Session, name: string): boolean {
+  if (session.anyModuleInjected) return true;
+  for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) {
+    if (session.modules.get(name.slice(0, dot))?.injectsModules) return true;
+  }
+  return false;
+}

@@ -21,13 +21,19 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
   try {
     if (facts.moduleGetattr) rec.getattrHook = true;
     if (!startModule(session, rec, facts, frame)) return;
+    // Handlers that caught a failure: the rest of that try (or `with suppress`) body may not run. The facts do
+    // not say which try a statement is in, so every following statement guarded by (at least) the same handlers
+    // counts as maybe-run: at worst a statement of the next try with the same handlers is "maybe" too.
+    let skipping: string[] | null = null;
     for (const ev of statementEvents(facts)) {
       if (frame.aborted) break;
+      if (skipping && !skipping.every((h) => ev.caught.includes(h))) skipping = null;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
-      frame.conditional = conditional(ev);
+      frame.conditional = conditional(ev) || skipping !== null;
       frame.caughtHere = false;
-      runEvent(session, rec, ev);
+      runEvent(session, rec, ev, frame.conditional);
+      if (frame.caughtHere) skipping ??= ev.caught;
     }
   } finally {
     session.stack.pop();
@@ -79,31 +85,32 @@ function conditional(ev: StatementEvent): boolean {
   }
 }
 
-function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent): void {
+/** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
+function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean): void {
   switch (ev.type) {
     case "read":
-      checkRead(session, rec, ev);
+      checkRead(session, rec, ev, cond);
       return;
     case "attr":
-      checkAttributeRead(session, rec, ev);
+      checkAttributeRead(session, rec, ev, cond);
       return;
     case "syspath":
       applySysPath(session, rec, ev);
       return;
     case "import":
-      runImport(session, rec, ev.fact);
+      runImport(session, rec, ev.fact, cond);
       return;
     case "bind":
-      bind(rec, ev);
+      bind(rec, ev, cond);
       return;
   }
 }
 
-function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>): void {
+function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>, cond: boolean): void {
   const b = ev.binding;
   if (b.kind === "del") {
     // A submodule attribute is a global too: `del sub` removes it.
-    if (b.conditional) {
+    if (cond) {
       const v = rec.ns.get(b.name);
       if (v) v.certain = false;
       if (rec.childAttrs.has(b.name)) rec.childAttrs.set(b.name, false);
@@ -114,10 +121,15 @@ function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>):
     return;
   }
   const prev = rec.ns.get(b.name);
-  rec.ns.set(b.name, { certain: !b.conditional || (prev?.certain ?? false), module: null });
+  rec.ns.set(b.name, { certain: !cond || (prev?.certain ?? false), module: null });
 }
 
-function checkRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "read" }>): void {
+function checkRead(
+  session: Session,
+  rec: ModuleRecord,
+  ev: Extract<StatementEvent, { type: "read" }>,
+  cond: boolean,
+): void {
   const name = ev.read.name;
   const v = rec.ns.get(name);
   if (v?.certain) return;
@@ -134,11 +146,16 @@ function checkRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEve
     exceptionType: "NameError",
     module: rec.name,
     name,
-    certainty: v || child !== undefined || ev.read.conditional || session.pathUncertain ? "maybe" : "certain",
+    certainty: v || child !== undefined || cond || session.pathUncertain ? "maybe" : "certain",
   });
 }
 
-function checkAttributeRead(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "attr" }>): void {
+function checkAttributeRead(
+  session: Session,
+  rec: ModuleRecord,
+  ev: Extract<StatementEvent, { type: "attr" }>,
+  cond: boolean,
+): void {
   const r = ev.read;
   noteSysAccess(session, rec, r);
   let target = rec.ns.get(r.name)?.module ?? (rec.childAttrs.has(r.name) ? `${rec.name}.${r.name}` : null);
@@ -170,7 +187,7 @@ function checkAttributeRead(session: Session, rec: ModuleRecord, ev: Extract<Sta
       exceptionType: "AttributeError",
       module: mod.name,
       name: attr,
-      certainty: r.conditional ? "maybe" : "certain",
+      certainty: cond ? "maybe" : "certain",
     });
     return;
   }
@@ -188,20 +205,22 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
   else session.sysPath.insert(c.index ?? 0, entry);
 }
 
-function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
+function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: boolean): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
     file: rec.file as string,
     line: imp.line,
     col: imp.col,
     module: rec.name,
-    certainty: imp.conditional ? "maybe" : "certain",
+    certainty: cond ? "maybe" : "certain",
   };
   const bindsHere = imp.scope === "module";
-  const certainBind = !imp.conditional;
+  const certainBind = !cond;
   const setName = (name: string, module: string | null, certain: boolean) => {
-    if (!bindsHere) return;
-    const ok = certain && certainBind && !frame.caughtHere;
+    // The import raised (certainly: "maybe" failures only warn) and this statement's handler caught it: Python
+    // stopped before storing the name, so the statement binds nothing (names stored before the failing one stay).
+    if (!bindsHere || frame.caughtHere) return;
+    const ok = certain && certainBind;
     const prev = rec.ns.get(name);
     rec.ns.set(name, { certain: ok || (prev?.certain ?? false), module });
   };
@@ -240,7 +259,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact): void {
       if (!bindsHere) continue;
       // A star import whose module raised (and was caught here) binds nothing.
       if (frame.caughtHere) continue;
-      if (mod) bindStar(session, rec, mod, site, !imp.conditional);
+      if (mod) bindStar(session, rec, mod, site, !cond);
       else rec.anyGlobal = true;
       continue;
     }

@@ -5,6 +5,9 @@
 // - every module below the accessing module's own name (`compat.moves`, `requests.packages.urllib3`);
 // - any module at all once a conftest did it (stubs are written under arbitrary names, and pytest imports
 //   conftests before the test modules that use them).
+// A module that touches `sys.modules[__name__]` may replace itself (pygments' lexers, trio.tests) or change its
+// class (`sys.modules[__name__].__class__ = ...`): any attribute may exist on what importers get. That one is
+// told from the statement's source line (read only for modules that touch sys.modules).
 import { basename } from "node:path";
 import type { AttributeRead } from "../python/facts.ts";
 import type { ModuleRecord, Session } from "./session.ts";
@@ -15,7 +18,10 @@ const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
 export function noteSysAccess(session: Session, rec: ModuleRecord, read: AttributeRead): void {
   if (!IMPORT_STATE.has(read.attrs[0] ?? "") || rec.ns.get(read.name)?.module !== "sys") return;
   rec.injectsModules = true;
-  if (rec.file && basename(rec.file) === "conftest.py") session.anyModuleInjected = true;
+  if (!rec.file) return;
+  if (basename(rec.file) === "conftest.py") session.anyModuleInjected = true;
+  const self = new RegExp(`\\b${read.name}\\s*\\.\\s*modules\\s*\\[\\s*__name__\\s*\\]`);
+  if (self.test(session.lines.line(rec.file, read.line))) rec.anyAttr = true;
 }
 
 /** Whether a module `name` that has no file may still have been put into sys.modules by code already run. */

@@ -48,6 +48,7 @@ def empty_facts(path, status, encoding="utf-8", problem=None, syntax_errors=()):
         "reads": [],
         "attributeReads": [],
         "sysPath": [],
+        "branches": [],
         "pytest": {
             "functions": [],
             "classes": [],
@@ -114,6 +115,82 @@ def suppressed_names(items):
                 if d is not None:
                     names.add(d)
     return names
+
+
+CMP_OPS = {ast.Lt: "<", ast.LtE: "<=", ast.Gt: ">", ast.GtE: ">=", ast.Eq: "==", ast.NotEq: "!="}
+VERSION_ATTRS = {"major": 0, "minor": 1, "micro": 2}
+UNKNOWN = {"kind": "unknown"}
+
+
+def non_negative_int(node):
+    return node.value if isinstance(node, ast.Constant) and type(node.value) is int and node.value >= 0 else None
+
+
+def version_part(node):
+    """(index, slice) for sys.version_info, [i], [:n], .major/.minor/.micro; else None."""
+    if dotted(node) == "sys.version_info":
+        return (None, None)
+    if isinstance(node, ast.Attribute) and node.attr in VERSION_ATTRS and dotted(node.value) == "sys.version_info":
+        return (VERSION_ATTRS[node.attr], None)
+    if isinstance(node, ast.Subscript) and dotted(node.value) == "sys.version_info":
+        sl = node.slice
+        i = non_negative_int(sl)
+        if i is not None and i <= 2:
+            return (i, None)
+        if isinstance(sl, ast.Slice) and sl.lower is None and sl.step is None and sl.upper is not None:
+            n = non_negative_int(sl.upper)
+            if n is not None and 1 <= n <= 3:
+                return (None, n)
+    return None
+
+
+def static_test(node):
+    """An `if` test on the interpreter (docs/facts.md, branches), as a tree; unknown parts are {kind: unknown}."""
+    if isinstance(node, ast.BoolOp):
+        return {"kind": "and" if isinstance(node.op, ast.And) else "or", "args": [static_test(v) for v in node.values]}
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return {"kind": "not", "arg": static_test(node.operand)}
+    if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in CMP_OPS:
+        op, left, right = CMP_OPS[type(node.ops[0])], node.left, node.comparators[0]
+        name = dotted(left)
+        if name in ("sys.platform", "os.name"):
+            if op in ("==", "!=") and isinstance(right, ast.Constant) and type(right.value) is str:
+                return {"kind": "platform" if name == "sys.platform" else "osName", "op": op, "value": right.value}
+            return UNKNOWN
+        part = version_part(left)
+        if part is None:
+            return UNKNOWN
+        if part[0] is not None:
+            n = non_negative_int(right)
+            return UNKNOWN if n is None else {"kind": "version", "index": part[0], "slice": None, "op": op, "value": [n]}
+        if isinstance(right, ast.Tuple) and 1 <= len(right.elts) <= 3:
+            vals = [non_negative_int(e) for e in right.elts]
+            if None not in vals:
+                return {"kind": "version", "index": None, "slice": part[1], "op": op, "value": vals}
+        return UNKNOWN
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "startswith"
+        and dotted(node.func.value) == "sys.platform"
+        and len(node.args) == 1
+        and not node.keywords
+        and isinstance(node.args[0], ast.Constant)
+        and type(node.args[0].value) is str
+    ):
+        return {"kind": "platform", "op": "startswith", "value": node.args[0].value}
+    return UNKNOWN
+
+
+def evaluable(test):
+    k = test["kind"]
+    if k == "unknown":
+        return False
+    if k == "not":
+        return evaluable(test["arg"])
+    if k in ("and", "or"):
+        return any(evaluable(a) for a in test["args"])
+    return True
 
 
 def is_type_checking(test):
@@ -256,6 +333,7 @@ class Extractor:
             for s in tree.body
         )
         self.imports, self.bindings, self.stars, self.reads, self.attr_reads, self.sys_path = [], [], [], [], [], []
+        self.branches = []
         self.all = None  # {"names", "line", "complete"}
         self.all_handled = set()  # ids of __all__ / collect_ignore nodes consumed by a literal form
         self.all_dirty = False
@@ -293,9 +371,12 @@ class Extractor:
             else:
                 self.stmt_(s, ctx, cls)
 
-    def sub_blocks(self, s, ctx):
-        """The bodies of a compound statement with the context each runs in (defs and classes excluded)."""
+    def sub_blocks(self, s, ctx, static=False):
+        """The bodies of a compound statement with the context each runs in (defs and classes excluded). The bodies
+        of an `if` on the interpreter (static) are settled later: not conditional here."""
         cond = ctx.but(cond=True)
+        if static:
+            return [(s.body, ctx), (s.orelse, ctx)]
         if isinstance(s, ast.If):
             # At run time TYPE_CHECKING is False: the else of `if TYPE_CHECKING:` always runs, and so does the body
             # of `if not TYPE_CHECKING:` (whose else is for type checkers only).
@@ -459,8 +540,17 @@ class Extractor:
         elif isinstance(s, (ast.Return, ast.Raise)):
             for child in ast.iter_child_nodes(s):
                 self.expr(child, here)
-        for body, c in self.sub_blocks(s, ctx):
+        test = static_test(s.test) if isinstance(s, ast.If) and not is_type_checking(s.test) else None
+        if test is not None and not evaluable(test):
+            test = None
+        ranges = []
+        for body, c in self.sub_blocks(s, ctx, test is not None):
+            first = self.stmt
             self.block(body, c, cls)
+            ranges.append([first, self.stmt - 1] if self.stmt > first else None)
+        if test is not None:
+            fact = {**self.pos(s), "stmt": here.stmt, "test": test, "body": ranges[0], "orelse": ranges[1]}
+            self.branches.append((self.key(s), fact))
 
     def import_stmt(self, s, here):
         self.import_fact(s, here.ctx, here.stmt)
@@ -833,6 +923,7 @@ class Extractor:
                 "reads": sort_facts(self.reads),
                 "attributeReads": sort_facts(self.attr_reads),
                 "sysPath": sort_facts(self.sys_path),
+                "branches": sort_facts(self.branches),
                 "pytest": self.pytest_facts(),
             }
         )

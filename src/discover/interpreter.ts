@@ -34,6 +34,9 @@ export interface InterpreterInfo {
   executable: string;
   version: string;
   implementation: string;
+  /** sys.platform and os.name. */
+  platform: string;
+  osName: string;
   prefix: string;
   basePrefix: string;
   /** sys.path without the '' entry. */

@@ -49,6 +49,8 @@ print(json.dumps({
     "executable": sys.executable,
     "version": "%d.%d.%d" % sys.version_info[:3],
     "implementation": sys.implementation.name,
+    "platform": sys.platform,
+    "osName": os.name,
     "prefix": sys.prefix,
     "basePrefix": sys.base_prefix,
     "sysPath": [p for p in sys.path if p],

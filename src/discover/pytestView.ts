@@ -182,6 +182,8 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
       executable: interpreter.executable,
       realpath: interpreter.realpath,
       version: interpreter.version,
+      platform: interpreter.platform,
+      osName: interpreter.osName,
       prefix: interpreter.prefix,
       basePrefix: interpreter.basePrefix,
       sitePackages: interpreter.sitePackages,

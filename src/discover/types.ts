@@ -21,6 +21,9 @@ export interface InterpreterSummary {
   executable: string;
   realpath: string;
   version: string;
+  /** sys.platform and os.name (what `if sys.platform == ...` tests see). */
+  platform: string;
+  osName: string;
   prefix: string;
   basePrefix: string;
   sitePackages: string[];

@@ -1,6 +1,7 @@
 // What the graph stage needs to know about one pytest session: a small shape the integrator fills from
 // src/discover's output, so that this stage does not depend on how discovery is done.
 import type { FileFacts } from "../python/facts.ts";
+import type { InterpreterTraits } from "../python/staticBranches.ts";
 
 export type ImportMode = "prepend" | "append" | "importlib";
 
@@ -36,6 +37,9 @@ export interface GraphInput {
   preloadedModules?: string[];
   /** sys.builtin_module_names of the interpreter (default: CPython 3.11 on Linux). */
   builtinModules?: string[];
+  /** Version and platform, to settle `if sys.version_info ...` / `if sys.platform ...` branches; absent or null:
+   *  their statements stay conditional. */
+  interpreter?: InterpreterTraits | null;
 }
 
 export type GetFacts = (path: string) => FileFacts;

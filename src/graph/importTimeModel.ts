@@ -3,7 +3,7 @@
 // import raises. Complexity: each module executes once (O(its facts)); a failed module is replayed in O(its
 // failures x chain length) per later importer; only modules caught in an order-dependent import cycle are
 // re-executed. Top-level lookups are O(sys.path entries) once, then O(new entries) (SysPathState).
-import { readFileFacts } from "../python/index.ts";
+import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import { newRecord } from "./importMachinery.ts";
@@ -30,9 +30,10 @@ export function createSession(input: GraphInput, getFacts: GetFacts, options: Mo
   const sysPath = new SysPathState(initial, index, classifier);
   const distributions = new Set<string>();
   for (const d of input.distributions ?? []) for (const t of d.topLevel) distributions.add(t);
+  const traits = input.interpreter ?? null;
   return new Session(
     input,
-    getFacts,
+    (path) => settleStaticBranches(getFacts(path), traits),
     index,
     classifier,
     sysPath,

@@ -3,11 +3,13 @@
 
 import * as expressions_ from "./expressions.ts";
 import type { FactScanner } from "./scanFacts.ts";
+import * as staticTests_ from "./staticTests.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { X_NOIN, X_TARGET } = expressions_;
+const { isEvaluable, staticTest } = staticTests_;
 const { dottedName, matchingClose, splitItems } = tokenRanges_;
 const {
   K_AS,
@@ -57,24 +59,34 @@ export function typeCheckingTest(sc: FactScanner, a: number): number {
 }
 
 export function ifStmt(sc: FactScanner): void {
+  const ifTok = sc.i;
   sc.begin();
+  const stmt = sc.stmt;
   sc.i++;
   // At run time TYPE_CHECKING is False: the else of `if TYPE_CHECKING:` always runs, and so does the body of
   // `if not TYPE_CHECKING:` (whose else is for type checkers only).
   const tcTest = typeCheckingTest(sc, sc.i);
+  const testStart = sc.i;
   sc.parseExpr(0);
+  // A test on the interpreter (version, platform) is settled later, with the interpreter: its bodies are not
+  // conditional here, and a branch fact says which statements they hold.
+  const test = tcTest === 0 && sc.scope !== "function" ? staticTest(sc, testStart, sc.i) : null;
+  const branch = test !== null && isEvaluable(test) ? test : null;
   sc.flush();
   sc.colon();
   const tc = sc.tc;
   const cond = sc.cond;
   if (tcTest === 1) sc.tc = true;
-  else if (tcTest === 0) sc.cond = true;
+  else if (tcTest === 0 && branch === null) sc.cond = true;
+  const bodyFrom = sc.stmtCounter;
   sc.block(null);
+  const body: [number, number] = [bodyFrom, sc.stmtCounter - 1];
   sc.tc = tc;
   sc.cond = cond;
   const k = sc.kind[sc.i];
-  if (tcTest === 0) sc.cond = true;
+  if (tcTest === 0 && branch === null) sc.cond = true;
   else if (tcTest === -1) sc.tc = true;
+  const elseFrom = sc.stmtCounter;
   if (k === K_ELIF) ifStmt(sc);
   else if (k === K_ELSE) {
     sc.i++;
@@ -83,6 +95,10 @@ export function ifStmt(sc: FactScanner): void {
   }
   sc.tc = tc;
   sc.cond = cond;
+  if (branch !== null) {
+    const orelse: [number, number] | null = sc.stmtCounter > elseFrom ? [elseFrom, sc.stmtCounter - 1] : null;
+    sc.branches.push({ line: sc.tline[ifTok]!, col: sc.tokCol(ifTok), stmt, test: branch, body, orelse });
+  }
 }
 
 export function whileStmt(sc: FactScanner): void {

@@ -163,6 +163,35 @@ export interface PytestFacts {
   dynamicHooks: string[];
 }
 
+/** An `if` test remedy can evaluate once it knows the interpreter: comparisons of `sys.version_info` (whole, `[i]`,
+ *  `[:n]`, `.major/.minor/.micro`) with int literals, `sys.platform` and `os.name` with string literals,
+ *  `sys.platform.startswith("...")`, combined with `not`/`and`/`or`; anything else is `unknown`. */
+export type StaticTest =
+  | {
+      kind: "version";
+      /** `sys.version_info[i]` / `.major` (0) `.minor` (1) `.micro` (2): compared with one int; else null. */
+      index: number | null;
+      /** `sys.version_info[:n]`: n; null for the whole tuple or an index. */
+      slice: number | null;
+      op: "<" | "<=" | ">" | ">=" | "==" | "!=";
+      /** The literal: one int for an index, a tuple of 1-3 ints otherwise. */
+      value: number[];
+    }
+  | { kind: "platform" | "osName"; op: "==" | "!=" | "startswith"; value: string }
+  | { kind: "not"; arg: StaticTest }
+  | { kind: "and" | "or"; args: StaticTest[] }
+  | { kind: "unknown" };
+
+/** A module- or class-level `if`/`elif` whose test has at least one evaluable part. Its bodies do not make
+ *  statements `conditional`: consumers settle them with the interpreter (src/python/staticBranches.ts). */
+export interface StaticBranch extends Position {
+  stmt: number;
+  test: StaticTest;
+  /** First and last statement index of the body, and of the else branch (an `elif` included); null: no else. */
+  body: [number, number];
+  orelse: [number, number] | null;
+}
+
 export interface SyntaxErrorFact extends Position {
   message: string;
   /** "scanner": seen by remedy's own scanner; "cpython": CPython's compile() said so. */
@@ -191,5 +220,7 @@ export interface FileFacts {
   reads: Read[];
   attributeReads: AttributeRead[];
   sysPath: SysPathChange[];
+  /** `if` statements with evaluable tests (version, platform), in source order. */
+  branches: StaticBranch[];
   pytest: PytestFacts;
 }

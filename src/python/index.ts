@@ -6,6 +6,8 @@ import { emptyPytestFacts } from "./pytestFacts.ts";
 import { FactScanner, type ScanResult } from "./scanFacts.ts";
 import { tokenize } from "./tokenize.ts";
 
+export { evaluateTest, type InterpreterTraits, settleStaticBranches } from "./staticBranches.ts";
+
 export interface ExtractOptions {
   /** Files larger than this many bytes are reported as too-large and skipped (default 5 MB). */
   maxBytes?: number;
@@ -29,6 +31,7 @@ function emptyFacts(path: string, status: FileStatus, encoding: string, problem:
     reads: [],
     attributeReads: [],
     sysPath: [],
+    branches: [],
     pytest: emptyPytestFacts(),
   };
 }
@@ -57,6 +60,7 @@ export function factsOfText(text: string, path: string, encoding = "utf-8"): Fil
   facts.reads = r.reads;
   facts.attributeReads = r.attributeReads;
   facts.sysPath = r.sysPath;
+  facts.branches = r.branches;
   facts.pytest = r.pytest;
   if (r.errors.length > 0) {
     facts.status = "syntax-error";

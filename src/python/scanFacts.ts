@@ -15,6 +15,7 @@ import type {
   PytestFacts,
   Read,
   StarImport,
+  StaticBranch,
   SysPathChange,
 } from "./facts.ts";
 import * as importStatements_ from "./importStatements.ts";
@@ -33,7 +34,7 @@ const { ExprScanner, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, S_NONE, S_SINGLE, 
 const { pathExpr } = pathExpr_;
 const { emptyPytestFacts, resolveMarks } = pytestFacts_;
 const { STR_PLAIN, stringKind } = literals_;
-const { callArgs, isKeywordArg, isStarred, plainString } = tokenRanges_;
+const { callArgs, intLiteral, isKeywordArg, isStarred, plainString } = tokenRanges_;
 const { forStmt, ifStmt, tryStmt, whileStmt, withStmt } = compoundStatements_;
 const { classStmt, decorated, defStmt } = definitions_;
 const { assignSpecial, augSpecial, methodSpecial } = moduleLists_;
@@ -80,6 +81,7 @@ export interface ScanResult {
   reads: Read[];
   attributeReads: AttributeRead[];
   sysPath: SysPathChange[];
+  branches: StaticBranch[];
   pytest: PytestFacts;
   errors: { message: string; offset: number; line: number }[];
 }
@@ -126,6 +128,7 @@ export class FactScanner extends ExprScanner {
   reads: Read[] = [];
   attributeReads: AttributeRead[] = [];
   sysPath: SysPathChange[] = [];
+  branches: StaticBranch[] = [];
   pytest: PytestFacts = emptyPytestFacts();
   marks: MarkCandidate[] = [];
 
@@ -208,6 +211,7 @@ export class FactScanner extends ExprScanner {
       this.reads,
       this.attributeReads,
       this.sysPath,
+      this.branches,
       p.functions,
       p.classes,
       p.markers,
@@ -228,6 +232,7 @@ export class FactScanner extends ExprScanner {
       reads: this.reads,
       attributeReads: this.attributeReads,
       sysPath: this.sysPath,
+      branches: this.branches,
       pytest: this.pytest,
       errors: [...this.toks.errors, ...this.errors],
     };
@@ -728,21 +733,6 @@ export class FactScanner extends ExprScanner {
       if (names.length > 0) this.pytest.options.push({ line, col, names });
     }
   }
-}
-
-function intLiteral(v: FactScanner, a: number, b: number): number | null {
-  let neg = false;
-  if (v.kind[a] === T_MINUS) {
-    neg = true;
-    a++;
-  }
-  if (b - a !== 1 || v.kind[a] !== T_NUMBER) return null;
-  const t = v.text(a).replace(/_/g, "").toLowerCase();
-  let n: number;
-  if (/^0[xob]/.test(t)) n = Number(t);
-  else if (/^[0-9]+$/.test(t)) n = Number.parseInt(t, 10);
-  else return null;
-  return neg ? -n : n;
 }
 
 // Keep imports that only matter for type positions referenced.

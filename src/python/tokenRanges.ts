@@ -26,6 +26,8 @@ const {
   T_STAR,
   T_DSTAR,
   T_STRING,
+  T_MINUS,
+  T_NUMBER,
 } = tokenKinds_;
 
 export interface TokenView {
@@ -151,4 +153,20 @@ export function dottedName(v: TokenView, a: number, b: number): string | null {
     j += 2;
   }
   return s;
+}
+
+/** An int literal (decimal, hex, octal, binary; a leading `-` allowed) filling exactly a..b, else null. */
+export function intLiteral(v: TokenView, a: number, b: number): number | null {
+  let neg = false;
+  if (v.kind[a] === T_MINUS) {
+    neg = true;
+    a++;
+  }
+  if (b - a !== 1 || v.kind[a] !== T_NUMBER) return null;
+  const t = v.src.slice(v.start[a]!, v.end[a]!).replace(/_/g, "").toLowerCase();
+  let n: number;
+  if (/^0[xob]/.test(t)) n = Number(t);
+  else if (/^[0-9]+$/.test(t)) n = Number.parseInt(t, 10);
+  else return null;
+  return neg ? -n : n;
 }

@@ -13,9 +13,10 @@ import { findExecutable } from "../discover/interpreter.ts";
 import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
+import { settleStaticBranches } from "../python/index.ts";
 import { knownModules, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
-import { graphInputFromView, sessionFromView } from "./viewAdapters.ts";
+import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
 export type ScanStage = "discover" | "graph" | "analyze";
 
@@ -147,10 +148,20 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     ...view.testFiles.map((f) => dirname(f)),
   ];
   const rel = (p: string) => relPath(view.rootdir, p);
+  const traits = interpreterTraits(view);
+  const settled = new Map<string, FileFacts>();
   const input: AnalysisInput = {
     model,
     session: sessionFromView(view),
-    facts,
+    // The analyzers see the facts the model ran on: branches on the interpreter settled.
+    facts: (p) => {
+      let f = settled.get(p);
+      if (!f) {
+        f = settleStaticBranches(facts(p), traits);
+        settled.set(p, f);
+      }
+      return f;
+    },
     modules: knownModules(project.pythonFiles, searchRoots),
     requirements: readRequirements(project.requirementFiles, rel),
   };

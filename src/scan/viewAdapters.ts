@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { PytestSession } from "../analyze/analysisInput.ts";
 import type { PytestView } from "../discover/index.ts";
 import type { GraphInput, ImportMode } from "../graph/index.ts";
+import type { InterpreterTraits } from "../python/index.ts";
 
 function importMode(mode: string): ImportMode {
   return mode === "append" || mode === "importlib" ? mode : "prepend";
@@ -23,7 +24,16 @@ export function graphInputFromView(view: PytestView): GraphInput {
     initialConftests: view.initialConftests,
     distributions: (view.interpreter?.distributions ?? []).map((d) => ({ name: d.name, topLevel: d.topLevel })),
     invocationDir: view.invocationDir,
+    interpreter: interpreterTraits(view),
   };
+}
+
+/** The interpreter's version and platform for `if sys.version_info ...` tests; null without an interpreter. */
+export function interpreterTraits(view: PytestView): InterpreterTraits | null {
+  const i = view.interpreter;
+  if (!i) return null;
+  const [major = 0, minor = 0, micro = 0] = i.version.split(".").map(Number);
+  return { version: [major, minor, micro], platform: i.platform ?? null, osName: i.osName ?? null };
 }
 
 /** CPython's message for `-p NAME` when NAME (or a parent package of it) is not on the search path; null when

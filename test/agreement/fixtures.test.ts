@@ -13,10 +13,11 @@ const OPEN: Record<string, string> = {
   "failed-package-leftover-submodules":
     "after a package __init__ failed, submodules it loaded stay in sys.modules (a later import collects) and " +
     "those it never reached run __init__ again (fails); remedy gets one of the two wrong",
-  "version-info-branch": "`if sys.version_info >= (3, 11):` is not evaluated: the failing import under it is maybe-run",
   "star-import-from-extension":
     "after `from <compiled module> import *`, an unbound name read at module level is not reported",
-  "name-error-in-called-function": "a NameError raised in a function body that module-level code calls is not reported",
+  "name-error-in-called-function":
+    "a NameError raised in a function body that module-level code calls is not reported: the facts describe no " +
+    "function body (the names it reads), so the graph cannot know it without a new fact from src/python",
   "caught-failure-rest-of-try":
     "the statements after a caught failure in a try body are only maybe-run: the facts do not say which try " +
     "a statement belongs to, so a following try with the same handlers cannot be told apart",

@@ -27,6 +27,7 @@ export function facts(
     reads: [],
     attributeReads: [],
     sysPath: [],
+    branches: [],
     ...rest,
     pytest: {
       functions: [],

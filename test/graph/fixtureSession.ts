@@ -5,9 +5,26 @@ import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { GraphInput, ImportMode } from "../../src/graph/index.ts";
 import type { FileFacts } from "../../src/python/facts.ts";
+import type { InterpreterTraits } from "../../src/python/index.ts";
 import { readFileFacts } from "../../src/python/index.ts";
 
 const ORACLE = resolve(import.meta.dirname, "../../bench/oracle/facts.py");
+
+let traits: InterpreterTraits | null = null;
+/** python3's version and platform, as remedy's interpreter probe reports them. */
+export function interpreterTraits(): InterpreterTraits {
+  traits ??= JSON.parse(
+    execFileSync(
+      "python3",
+      [
+        "-c",
+        "import sys, os, json; print(json.dumps({'version': list(sys.version_info[:3]), 'platform': sys.platform, 'osName': os.name}))",
+      ],
+      { encoding: "utf8" },
+    ),
+  ) as InterpreterTraits;
+  return traits;
+}
 
 let interpreterPath: string[] | null = null;
 /** The interpreter's sys.path without the working directory entry. */
@@ -133,6 +150,7 @@ export function fixtureInput(root: string): GraphInput & { maxfail: number | nul
     conftestsFor,
     initialConftests,
     invocationDir: root,
+    interpreter: interpreterTraits(),
     maxfail,
   };
 }

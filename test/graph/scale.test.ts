@@ -49,6 +49,7 @@ function facts(path: string, imports: { module: string; name: string }[], define
     reads: [],
     attributeReads: [],
     sysPath: [],
+    branches: [],
     pytest: {
       functions: [],
       classes: [],

@@ -220,6 +220,17 @@ raise E from c
 __all__ = ["a"]
 __all__[0] = "b"
 `,
+  branches: `import os, sys
+if sys.version_info >= (3, 11):
+    import a
+elif sys.platform.startswith("win") or FLAG:
+    import b
+if FLAG:
+    import c
+def f():
+    if sys.version_info < (3,):
+        import d
+`,
   moreLiterals: `from conf import collect_ignore
 collect_ignore += ["a", x]
 collect_ignore.extend(("b", y))

@@ -22,6 +22,7 @@ const base = (): FileFacts => ({
   ],
   attributeReads: [],
   sysPath: [],
+  branches: [],
   pytest: {
     functions: [],
     classes: [],

@@ -421,3 +421,35 @@ test("decode errors past the first lines; size limit and unreadable files", asyn
   assert.equal(limited.get(missing)?.status, "unreadable");
   assert.deepEqual(limited.get(missing)?.imports, []);
 });
+
+test("branches: module-level ifs on the interpreter, their statement ranges; their bodies are not conditional", () => {
+  const f = facts("branches");
+  assert.deepEqual(f.branches, [
+    {
+      line: 2,
+      col: 0,
+      stmt: 1,
+      test: { kind: "version", index: null, slice: null, op: ">=", value: [3, 11] },
+      body: [2, 2],
+      orelse: [3, 4],
+    },
+    {
+      line: 4,
+      col: 0,
+      stmt: 3,
+      test: { kind: "or", args: [{ kind: "platform", op: "startswith", value: "win" }, { kind: "unknown" }] },
+      body: [4, 4],
+      orelse: null,
+    },
+  ]);
+  assert.deepEqual(
+    f.imports.map((i) => [i.names[0]!.name, i.conditional]),
+    [
+      ["os", false],
+      ["a", false],
+      ["b", false],
+      ["c", true],
+      ["d", true],
+    ],
+  );
+});

@@ -1,0 +1,113 @@
+// Settles the `if` statements whose tests depend only on the interpreter (docs/facts.md, branches): with the
+// interpreter's version and platform known, the statements of a branch that cannot run are dropped and those of a
+// branch that runs are as certain as their surroundings; an unknown interpreter (or an unknown part of a test)
+// leaves them conditional, which is what the facts would say without branch facts. O(facts + total branch span).
+import type { FileFacts, StaticTest } from "./facts.ts";
+
+/** What the tests can ask of the interpreter. */
+export interface InterpreterTraits {
+  /** sys.version_info[:3]. */
+  version: [number, number, number];
+  /** sys.platform and os.name; null when not known. */
+  platform: string | null;
+  osName: string | null;
+}
+
+/** Python's tuple comparison of a with b: negative, zero or positive. */
+function compareTuples(a: number[], b: number[]): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return a[i]! - b[i]!;
+  return a.length - b.length;
+}
+
+function holds(op: string, c: number): boolean {
+  switch (op) {
+    case "<":
+      return c < 0;
+    case "<=":
+      return c <= 0;
+    case ">":
+      return c > 0;
+    case ">=":
+      return c >= 0;
+    case "==":
+      return c === 0;
+    default:
+      return c !== 0;
+  }
+}
+
+/** The test's value under the interpreter: true, false, or null when it cannot be known. */
+export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): boolean | null {
+  switch (t.kind) {
+    case "unknown":
+      return null;
+    case "not": {
+      const v = evaluateTest(t.arg, env);
+      return v === null ? null : !v;
+    }
+    case "and":
+    case "or": {
+      // Three-valued: `and` is false as soon as one part is, `or` true as soon as one part is.
+      const decisive = t.kind === "or";
+      let unknown = false;
+      for (const a of t.args) {
+        const v = evaluateTest(a, env);
+        if (v === decisive) return decisive;
+        if (v === null) unknown = true;
+      }
+      return unknown ? null : !decisive;
+    }
+    case "version": {
+      if (env === null) return null;
+      // sys.version_info has five fields (major, minor, micro, releaselevel, serial): a 1-3 int literal equal to
+      // its prefix compares as smaller, so `== (3, 11)` is False on 3.11.7 as in Python.
+      const v = env.version;
+      if (t.index !== null) return holds(t.op, v[t.index]! - t.value[0]!);
+      const left = t.slice !== null ? v.slice(0, t.slice) : [...v, 0, 0];
+      return holds(t.op, compareTuples(left, t.value));
+    }
+    case "platform":
+    case "osName": {
+      const actual = t.kind === "platform" ? env?.platform : env?.osName;
+      if (actual === null || actual === undefined) return null;
+      if (t.op === "startswith") return actual.startsWith(t.value);
+      return (actual === t.value) === (t.op === "==");
+    }
+  }
+}
+
+const DEAD = 1;
+const MAYBE = 2;
+
+/** The facts with their interpreter-dependent branches settled (and none left: settling twice is a no-op). */
+export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | null): FileFacts {
+  if (facts.branches.length === 0) return facts;
+  let last = -1;
+  for (const b of facts.branches) last = Math.max(last, b.body[1], b.orelse?.[1] ?? -1);
+  const state = new Uint8Array(last + 1);
+  const mark = (range: [number, number] | null, runs: boolean | null) => {
+    if (range === null || runs === true) return;
+    const s = runs === false ? DEAD : MAYBE;
+    for (let i = range[0]; i <= range[1]; i++) state[i]! |= s;
+  };
+  for (const b of facts.branches) {
+    const v = evaluateTest(b.test, env);
+    mark(b.body, v);
+    mark(b.orelse, v === null ? null : !v);
+  }
+  const at = (stmt: number) => (stmt >= 0 && stmt <= last ? state[stmt]! : 0);
+  const live = <T extends { stmt: number }>(x: T) => (at(x.stmt) & DEAD) === 0;
+  const settle = <T extends { stmt: number; conditional: boolean }>(xs: T[]): T[] =>
+    xs.filter(live).map((x) => (at(x.stmt) & MAYBE && !x.conditional ? { ...x, conditional: true } : x));
+  return {
+    ...facts,
+    imports: settle(facts.imports),
+    bindings: settle(facts.bindings),
+    starImports: facts.starImports.filter(live),
+    reads: settle(facts.reads),
+    attributeReads: settle(facts.attributeReads),
+    sysPath: settle(facts.sysPath),
+    branches: [],
+  };
+}

@@ -72,7 +72,11 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
       .filter((use) => unknownMarkerError(session, use.name).outcome !== "warning")
       .sort((a, b) => a.line - b.line);
     const firstMarker = markers[0];
-    if (firstMarker && (events.length === 0 || firstMarker.line < events[0]!.line)) {
+    // A failure that may not happen does not hide the marker error after it: the file fails either way, and with
+    // the marker error whenever the uncertain one does not happen (the same rule as for certain import failures,
+    // which come before maybe ones).
+    const firstCertain = events.find((e) => !maybeKeys.has(e.key));
+    if (firstMarker && (firstCertain === undefined || firstMarker.line < firstCertain.line)) {
       events.unshift({ key: markerKey(firstMarker.name), line: firstMarker.line });
     }
     for (const use of markers) events.push({ key: markerKey(use.name), line: use.line });

@@ -81,7 +81,12 @@ function replay(session: Session, rec: ModuleRecord): void {
 /** Executes a found module under `name`, or returns the cached one. Null when it cannot be found (raised). */
 export function importModule(session: Session, name: string, site: Site): ModuleRecord | null {
   const cached = session.modules.get(name);
-  if (cached) return useCached(session, cached);
+  // Run by an import that may not have run, and failing there: either way it is not in sys.modules now, so this
+  // import finds it from scratch, parents first (a failing parent is then the error, not the module's own).
+  if (cached && !(cached.maybeFailed && cached.status === "done" && session.maybeFrom() < 0)) {
+    return useCached(session, cached);
+  }
+  if (cached) session.modules.delete(name);
   const dot = name.lastIndexOf(".");
   let res: Resolution;
   if (dot < 0) {

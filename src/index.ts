@@ -4,7 +4,7 @@ import type { FileFacts } from "./python/facts.ts";
 
 export type { Finding } from "./analyze/finding.ts";
 export type { ScanResult } from "./analyze/scanResult.ts";
-export { ConfigError, type PytestView, type PytestViewOptions, pytestView } from "./discover/index.ts";
+export { ConfigError, type Invocation, type PytestView, type PytestViewOptions, pytestView } from "./discover/index.ts";
 export { ConfigFileError, RemedyError } from "./errors.ts";
 export type * from "./python/facts.ts";
 export { extractFacts, readFileFacts } from "./python/index.ts";

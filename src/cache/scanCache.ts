@@ -79,6 +79,7 @@ export interface ScanKeyParts {
   root: string;
   python: string | null | undefined;
   args: string[];
+  invocation: string;
   /** The interpreter executable `python` names now (PATH lookup), or null. */
   executable: string | null;
   env: NodeJS.ProcessEnv;
@@ -100,6 +101,7 @@ export function scanKey(parts: ScanKeyParts): string {
     parts.root,
     parts.python ?? "",
     parts.args,
+    parts.invocation,
     parts.executable,
     ENV_KEYS.map((k) => parts.env[k] ?? null),
   ]);

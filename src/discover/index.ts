@@ -11,4 +11,4 @@ export type { UnknownMarkPolicy } from "./markWarnings.ts";
 export type { PluginSource } from "./plugins.ts";
 export { pytestView } from "./pytestView.ts";
 export type { PytestOptions } from "./settings.ts";
-export type { InterpreterSummary, PytestView, PytestViewOptions } from "./types.ts";
+export type { InterpreterSummary, Invocation, PytestView, PytestViewOptions } from "./types.ts";

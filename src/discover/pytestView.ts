@@ -71,7 +71,10 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   // Plugins come first: the options they register decide which tokens of addopts/args are paths (`-n 4`).
   const sources = new SourceReader();
   const early = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
-  const sysPath = [...early.options.pythonpath, ...(interpreter?.sysPath ?? [])];
+  // pytest inserts `pythonpath` entries first; `python -m` had already put the invocation directory before the
+  // interpreter's own entries.
+  const cwdEntry = (options.invocation ?? "python-m") === "python-m" ? [invocationDir] : [];
+  const sysPath = [...early.options.pythonpath, ...cwdEntry, ...(interpreter?.sysPath ?? [])];
   const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !early.args.disablePluginAutoload;
   // `python -m pytest` has the invocation directory first on sys.path when it imports `-p NAME` modules.
   const plan = planPlugins(interpreter, early.options.plugins, autoload, [invocationDir, ...sysPath]);

@@ -15,7 +15,12 @@ export interface PytestViewOptions {
   args?: string[];
   /** The environment pytest would run in (PYTEST_ADDOPTS, PYTEST_DISABLE_PLUGIN_AUTOLOAD, PYTHONPATH); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** How pytest is started: `python -m pytest` (default) puts the invocation directory on sys.path, the `pytest`
+   *  script does not; a root-level package imports in the first case only. */
+  invocation?: Invocation;
 }
+
+export type Invocation = "python-m" | "pytest";
 
 export interface InterpreterSummary {
   executable: string;

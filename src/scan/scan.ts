@@ -8,7 +8,7 @@ import { buildScanResult, type ScanResult } from "../analyze/scanResult.ts";
 import { FactsStore } from "../cache/factsStore.ts";
 import { prepareFacts } from "../cache/prepareFacts.ts";
 import { ScanCache, scanKey } from "../cache/scanCache.ts";
-import { pytestView } from "../discover/index.ts";
+import { type Invocation, pytestView } from "../discover/index.ts";
 import { findExecutable } from "../discover/interpreter.ts";
 import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import { confirmSyntax } from "../python/compileCheck.ts";
@@ -31,6 +31,8 @@ export interface ScanOptions {
   getFacts?: (path: string) => FileFacts;
   /** Read and write the cache in <dir>/.remedy/ (default true); false reads nothing from it and writes nothing. */
   cache?: boolean;
+  /** `python -m pytest` (default: the invocation directory is on sys.path) or the `pytest` script. */
+  invocation?: Invocation;
 }
 
 function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
@@ -94,6 +96,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     root,
     python: options.python,
     args: options.args ?? [],
+    invocation: options.invocation ?? "python-m",
     executable: options.python === null ? null : findExecutable(options.python ?? "python3", root),
     env: process.env,
   });
@@ -101,7 +104,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const unchanged = previous.result();
   if (unchanged) return { ...unchanged, durationMs: Math.round(performance.now() - started) };
   progress("discover", root);
-  const view = previous.view() ?? (await pytestView(root, { python: options.python, args: options.args }));
+  const view = previous.view() ?? (await pytestView(root, { python: options.python, args: options.args, invocation: options.invocation }));
   const project = previous.project() ?? walkProject(view.rootdir);
   const store = FactsStore.forRepo(view.rootdir, useCache);
   let facts: (p: string) => FileFacts;

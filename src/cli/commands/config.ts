@@ -1,8 +1,8 @@
 // `remedy config PATH`: what pytest would decide about the repository at PATH (rootdir, configfile, strictness,
 // markers and where each is registered, test files, conftests, sys.path) as JSON. Exit 2 on a config error.
 import type { Command } from "commander";
-import { pytestView } from "../../discover/index.ts";
-import { defaultPython } from "../pythonOption.ts";
+import { type Invocation, pytestView } from "../../index.ts";
+import { defaultPython, invocationOption } from "../pythonOption.ts";
 
 export function registerConfig(program: Command): void {
   program
@@ -13,8 +13,13 @@ export function registerConfig(program: Command): void {
     .option("--python <path>", "interpreter whose sys.path and plugins count (default: python3 on PATH)")
     .option("--no-python", "ask no interpreter (sys.path and installed plugins stay unknown)")
     .option("--json", "print JSON (the only format for now)")
-    .action(async (path: string, pytestArgs: string[], opts: { python?: string | boolean }) => {
-      const view = await pytestView(path, { python: defaultPython(opts.python), args: pytestArgs });
+    .addOption(invocationOption())
+    .action(async (path: string, pytestArgs: string[], opts: { python?: string | boolean; invocation: Invocation }) => {
+      const view = await pytestView(path, {
+        python: defaultPython(opts.python),
+        args: pytestArgs,
+        invocation: opts.invocation,
+      });
       process.stdout.write(`${JSON.stringify(view, null, 2)}\n`);
     });
 }

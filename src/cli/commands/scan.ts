@@ -1,8 +1,8 @@
 // `remedy scan [PATH]`: predicts what stops pytest from collecting and prints it (terminal report, or JSON).
 // Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error (from main.ts).
 import type { Command } from "commander";
-import { loadReporter, type ScanResult, scan } from "../../index.ts";
-import { defaultPython } from "../pythonOption.ts";
+import { type Invocation, loadReporter, type ScanResult, scan } from "../../index.ts";
+import { defaultPython, invocationOption } from "../pythonOption.ts";
 
 /** Progress on stderr, only for a person watching and only once a scan has taken a moment. */
 function progressPrinter(): { onProgress: (stage: string, detail: string) => void; done: () => void } {
@@ -38,11 +38,12 @@ export function registerScan(program: Command): void {
     .option("--no-python", "do not ask any interpreter (sys.path and plugins unknown)")
     .option("--json", "print the JSON report (schema/scan.schema.json)")
     .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
+    .addOption(invocationOption())
     .action(
       async (
         path: string,
         pytestArgs: string[],
-        opts: { python?: string | boolean; json?: boolean; cache: boolean },
+        opts: { python?: string | boolean; json?: boolean; cache: boolean; invocation: Invocation },
       ) => {
         const progress = progressPrinter();
         const result = await scan(path, {
@@ -50,6 +51,7 @@ export function registerScan(program: Command): void {
           args: pytestArgs,
           onProgress: progress.onProgress,
           cache: opts.cache,
+          invocation: opts.invocation,
         });
         progress.done();
         const reporter = await loadReporter(opts.json ? "json" : "terminal");

@@ -81,11 +81,7 @@ function replay(session: Session, rec: ModuleRecord): void {
 /** Executes a found module under `name`, or returns the cached one. Null when it cannot be found (raised). */
 export function importModule(session: Session, name: string, site: Site): ModuleRecord | null {
   const cached = session.modules.get(name);
-  // Run by an import that may not have run, and failing there: either way it is not in sys.modules now, so this
-  // import finds it from scratch, parents first (a failing parent is then the error, not the module's own).
-  if (cached && !(cached.maybeFailed && cached.status === "done" && session.maybeFrom() < 0)) {
-    return useCached(session, cached);
-  }
+  if (cached && !notInSysModules(session, cached, site)) return useCached(session, cached);
   if (cached) session.modules.delete(name);
   const dot = name.lastIndexOf(".");
   let res: Resolution;
@@ -141,6 +137,20 @@ export function importModule(session: Session, name: string, site: Site): Module
     }
   }
   return load(session, name, res);
+}
+
+/** A record Python would not find in sys.modules: this import finds the module from scratch, parents first (a
+ *  failing parent is then the error, not the module's own). */
+function notInSysModules(session: Session, rec: ModuleRecord, site: Site): boolean {
+  if (rec.status !== "done") return false;
+  // Failed where an import that may not have run ran it: gone from sys.modules if it ran, never there if not.
+  if (rec.maybeFailed && session.maybeFrom() < 0) return true;
+  // Run only after an earlier file had already failed, so never by Python. If a parent fails now, that is the
+  // file's error and the module's own failures stay hidden behind it (replayed, not run again).
+  if (!rec.shadow || session.stopped) return false;
+  const dot = rec.name.lastIndexOf(".");
+  if (dot >= 0) importModule(session, rec.name.slice(0, dot), site);
+  return !session.stopped;
 }
 
 function opaqueChild(session: Session, name: string, parent: ModuleRecord): ModuleRecord {

@@ -21,6 +21,9 @@ const OPEN: Record<string, string> = {
   "caught-failure-rest-of-try":
     "the statements after a caught failure in a try body are only maybe-run: the facts do not say which try " +
     "a statement belongs to, so a following try with the same handlers cannot be told apart",
+  "fallback-submodule-parent-fails":
+    "a submodule run only by an `except ImportError:` fallback stays cached although its try succeeded (the facts do " +
+    "not tie a handler to its try): a later direct import skips the failing package",
   "test-module-rebinds-file":
     "a test module binding `__file__` (`from m import __file__`) fails pytest's file-mismatch check; remedy collects",
 };

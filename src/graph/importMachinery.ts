@@ -42,6 +42,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     cycleTouched: false,
     shadow: session.stopped,
     maybeFailed: false,
+    maybeLoaded: session.maybeFrom() >= 0,
     injectsModules: false,
   };
 }
@@ -144,7 +145,7 @@ export function importModule(session: Session, name: string, site: Site): Module
 function notInSysModules(session: Session, rec: ModuleRecord, site: Site): boolean {
   if (rec.status !== "done") return false;
   // Failed where an import that may not have run ran it: gone from sys.modules if it ran, never there if not.
-  if (rec.maybeFailed && session.maybeFrom() < 0) return true;
+  if ((rec.maybeFailed || rec.maybeLoaded) && session.maybeFrom() < 0) return true;
   // Run only after an earlier file had already failed, so never by Python. If a parent fails now, that is the
   // file's error and the module's own failures stay hidden behind it (replayed, not run again).
   if (!rec.shadow || session.stopped) return false;
@@ -276,7 +277,7 @@ export function importFromName(
 ): { ok: boolean; certain: boolean; module: string | null } {
   let got = getAttr(session, rec, attr);
   const child = session.modules.get(`${rec.name}.${attr}`);
-  const rerun = child?.failed || (child?.maybeFailed && session.maybeFrom() < 0);
+  const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
   if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
   else if (!got.found && rec.isPackage) {
     const sub = `${rec.name}.${attr}`;

@@ -51,6 +51,10 @@ export interface ModuleRecord {
    *  import that certainly runs executes it again (if the first one ran, it failed and left sys.modules; if it
    *  did not, this one is the first), so its errors become certain there. */
   maybeFailed: boolean;
+  /** Executed through an import that may not run: Python may never have loaded it (an `except ImportError:`
+   *  fallback that is not taken), so a later import that certainly runs finds it afresh, parents first (a parent
+   *  whose `__init__` failed runs, and fails, again). */
+  maybeLoaded: boolean;
   /** Touched `sys.modules` / `sys.meta_path` at module level: modules below its name may exist without a file. */
   injectsModules: boolean;
 }

@@ -104,7 +104,9 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const unchanged = previous.result();
   if (unchanged) return { ...unchanged, durationMs: Math.round(performance.now() - started) };
   progress("discover", root);
-  const view = previous.view() ?? (await pytestView(root, { python: options.python, args: options.args, invocation: options.invocation }));
+  const view =
+    previous.view() ??
+    (await pytestView(root, { python: options.python, args: options.args, invocation: options.invocation }));
   const project = previous.project() ?? walkProject(view.rootdir);
   const store = FactsStore.forRepo(view.rootdir, useCache);
   let facts: (p: string) => FileFacts;

@@ -10,9 +10,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
-  "failed-package-leftover-submodules":
-    "after a package __init__ failed, submodules it loaded stay in sys.modules (a later import collects) and " +
-    "those it never reached run __init__ again (fails); remedy gets one of the two wrong",
   "star-import-from-extension":
     "after `from <compiled module> import *`, an unbound name read at module level is not reported",
   "name-error-in-called-function":
@@ -21,9 +18,6 @@ const OPEN: Record<string, string> = {
   "caught-failure-rest-of-try":
     "the statements after a caught failure in a try body are only maybe-run: the facts do not say which try " +
     "a statement belongs to, so a following try with the same handlers cannot be told apart",
-  "fallback-submodule-parent-fails":
-    "a submodule run only by an `except ImportError:` fallback stays cached although its try succeeded (the facts do " +
-    "not tie a handler to its try): a later direct import skips the failing package",
   "test-module-rebinds-file":
     "a test module binding `__file__` (`from m import __file__`) fails pytest's file-mismatch check; remedy collects",
 };

@@ -1,29 +1,64 @@
-// `npm run bench:scan [-- --sizes 1000,10000 --seed 1 --python python3]`: on generated monorepos (cached under
-// the OS temp dir by size, seed and generator version), time `pytest --collect-only` and remedy's scan().
-import { spawn } from "node:child_process";
+// `npm run bench:scan [-- --sizes 1000,10000 --seed 1 --python python3 --no-pytest --no-pyright
+// --no-site-packages]`: on generated monorepos (cached under the OS temp dir by size, seed and generator version)
+// and on a copy of the interpreter's site-packages (cached likewise), time remedy's scan() (cold, warm, one file
+// changed) and, in the same run, its peers: `pytest --collect-only` and pyright's import diagnostics. Prints a
+// table and writes the figures to bench/results/scan-<time>.json. bench/README.md says what each figure means.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GenerateResult, generateMonorepo } from "./generate/generateMonorepo.ts";
+import {
+  type Interpreter,
+  interpreter,
+  type Measured,
+  measure,
+  type PyrightFigures,
+  type PytestFigures,
+  pyrightAvailable,
+  pyrightCheck,
+  pyrightVersion,
+  pytestCollect,
+  pytestSysPath,
+  REPO,
+} from "./scanPeers.ts";
+import type { RemedyFigures } from "./scanRemedy.ts";
+import { cachedSitePackages, TESTS_DIR } from "./sitePackagesTree.ts";
 
 interface Options {
   sizes: number[];
   seed: number;
   python: string;
+  pytest: boolean;
+  pyright: boolean;
+  sitePackages: boolean;
 }
 
+const USAGE = "use --sizes N,N|none --seed S --python PATH --no-pytest --no-pyright --no-site-packages";
+
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { sizes: [1000, 10000], seed: 1, python: "python3" };
+  const opts: Options = {
+    sizes: [1000, 10000],
+    seed: 1,
+    python: "python3",
+    pytest: true,
+    pyright: true,
+    sitePackages: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    const v = argv[++i];
-    if (v === undefined) throw new Error(`${a} needs a value`);
-    if (a === "--sizes") opts.sizes = v.split(",").map(Number);
-    else if (a === "--seed") opts.seed = Number(v);
-    else if (a === "--python") opts.python = v;
-    else throw new Error(`unknown option ${a} (use --sizes N,N --seed S --python PATH)`);
+    if (a === "--no-pytest") opts.pytest = false;
+    else if (a === "--no-pyright") opts.pyright = false;
+    else if (a === "--no-site-packages") opts.sitePackages = false;
+    else if (a === "--sizes" || a === "--seed" || a === "--python") {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value (${USAGE})`);
+      if (a === "--sizes") opts.sizes = v === "none" ? [] : v.split(",").map(Number);
+      else if (a === "--seed") opts.seed = Number(v);
+      else opts.python = v;
+    } else throw new Error(`unknown option ${a} (${USAGE})`);
   }
   return opts;
 }
@@ -58,43 +93,169 @@ function cachedTree(size: number, seed: number): Tree {
   return { dir, stats, seconds };
 }
 
-interface PytestRun {
-  seconds: number;
-  exitCode: number | null;
-  collected: number | null;
-  errors: number;
+/** What bench/scan.ts records for one tree. */
+interface TreeFigures {
+  tree: string;
+  kind: "generated" | "site-packages";
+  dir: string;
+  /** .py files; MB and lines of the source (generated trees: of every file written, the config and README too). */
+  files: number;
+  mb: number;
+  lines: number;
+  testFiles: number;
+  remedy: RemedyFigures & { process?: Omit<Measured, "stdout" | "stderr"> };
+  pytest: PytestFigures | null;
+  pyright: PyrightFigures | null;
 }
 
-function pytestCollect(dir: string, python: string): Promise<PytestRun> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now();
-    const child = spawn(python, ["-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"], {
-      cwd: dir,
-      env: { ...process.env, PYTHONDONTWRITEBYTECODE: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let tail = "";
-    const keep = (d: Buffer) => {
-      tail = (tail + d.toString()).slice(-4000);
-    };
-    child.stdout.on("data", keep);
-    child.stderr.on("data", keep);
-    child.on("error", reject);
-    child.on("close", (exitCode) => {
-      const collected = /(\d+) tests? collected/.exec(tail);
-      const errors = /(\d+) errors?/.exec(tail);
-      resolve({
-        seconds: (performance.now() - started) / 1000,
-        exitCode,
-        collected: collected ? Number(collected[1]) : tail.includes("no tests collected") ? 0 : null,
-        errors: errors ? Number(errors[1]) : 0,
-      });
-    });
+/** remedy's scan() in a fresh child process (bench/scanRemedy.ts) under the same rusage wrapper as the peers. */
+function remedyScan(dir: string, interp: Interpreter): TreeFigures["remedy"] {
+  const m = measure(
+    interp.executable,
+    [process.execPath, "--import", "tsx", join(REPO, "bench", "scanRemedy.ts"), dir, interp.executable],
+    REPO,
+  );
+  const last = m.stdout.trim().split("\n").pop() ?? "";
+  let figures: RemedyFigures;
+  try {
+    figures = JSON.parse(last) as RemedyFigures;
+  } catch {
+    // src/ may be mid-edit: say so and go on with the peers.
+    console.log(`   remedy's scan exited ${m.exitCode}:\n${(m.stderr || m.stdout).slice(-3000)}`);
+    figures = { available: false };
+  }
+  return { ...figures, process: { seconds: m.seconds, exitCode: m.exitCode, maxRssKb: m.maxRssKb } };
+}
+
+async function benchTree(
+  t: Pick<TreeFigures, "tree" | "kind" | "dir" | "files" | "mb" | "lines" | "testFiles">,
+  opts: Options,
+  interp: Interpreter,
+  sysPath: () => string[],
+): Promise<TreeFigures> {
+  const remedy = remedyScan(t.dir, interp);
+  const r = remedy.cold;
+  if (r) {
+    console.log(
+      `   remedy scan: cold ${r.seconds.toFixed(2)} s, predicts exit ${r.pytestExitCode} and ${r.tests} tests, ` +
+        `${r.findings} findings; peak RSS ${mb(remedy.process?.maxRssKb)} ` +
+        `(process wall ${remedy.process?.seconds.toFixed(2)} s, Node start-up and transpiling included)`,
+    );
+    console.log(`   remedy scan, warm (nothing changed): ${remedy.warm?.seconds.toFixed(2)} s${same(remedy.warm, r)}`);
+    for (const c of remedy.changed ?? []) {
+      console.log(`   remedy scan, one file changed (${c.what}: ${c.file}): ${c.seconds.toFixed(2)} s${same(c, r)}`);
+    }
+  } else console.log("   remedy scan: not available");
+
+  let pytest: PytestFigures | null = null;
+  if (opts.pytest) {
+    pytest = pytestCollect(t.dir, interp.executable);
+    const agrees = r
+      ? r.pytestExitCode === pytest.exitCode && r.tests === pytest.collected
+        ? "; remedy agrees"
+        : "; remedy DISAGREES"
+      : "";
+    console.log(
+      `   pytest --collect-only: ${pytest.seconds.toFixed(2)} s${ratio(pytest.seconds, r)}, exit ${pytest.exitCode}, ` +
+        `${pytest.collected ?? "?"} collected, ${pytest.errors} errors, peak RSS ${mb(pytest.maxRssKb)}${agrees}`,
+    );
+  }
+
+  let pyright: PyrightFigures | null = null;
+  if (opts.pyright) {
+    try {
+      pyright = pyrightCheck(t.dir, sysPath(), interp);
+    } catch (e) {
+      console.log(`   pyright: failed: ${(e as Error).message}`);
+    }
+  }
+  if (pyright) {
+    const rules = Object.entries(pyright.byRule)
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ");
+    console.log(
+      `   pyright: ${pyright.seconds.toFixed(2)} s${ratio(pyright.seconds, r)}, ${pyright.filesAnalyzed} files, ` +
+        `${pyright.importDiagnostics} import diagnostics (errors: ${rules || "none"}), peak RSS ${mb(pyright.maxRssKb)}`,
+    );
+  }
+  return { ...t, remedy, pytest, pyright };
+}
+
+const mb = (kb: number | undefined) => (kb === undefined ? "?" : `${(kb / 1024).toFixed(0)} MB`);
+const ratio = (peer: number, r: { seconds: number } | undefined) =>
+  r ? ` (${(peer / r.seconds).toFixed(1)}x remedy's cold scan)` : "";
+const same = (
+  a: { pytestExitCode: number; tests: number } | undefined,
+  b: { pytestExitCode: number; tests: number },
+) => (a && a.pytestExitCode === b.pytestExitCode && a.tests === b.tests ? "" : " (RESULT DIFFERS)");
+
+function table(rows: TreeFigures[]): string {
+  const head = [
+    "tree",
+    "files",
+    "MB",
+    "lines",
+    "cold s",
+    "warm s",
+    "1 changed s",
+    "remedy RSS",
+    "pytest s",
+    "pytest/remedy",
+    "pytest RSS",
+    "pyright s",
+    "pyright/remedy",
+    "pyright RSS",
+    "pyright import diags",
+  ];
+  const f = (n: number | undefined, d = 2) => (n === undefined ? "-" : n.toFixed(d));
+  const body = rows.map((t) => {
+    const cold = t.remedy.cold?.seconds;
+    const changed = t.remedy.changed?.map((c) => c.seconds.toFixed(2)).join("/");
+    const x = (s: number | undefined) => (s === undefined || cold === undefined ? "-" : `${(s / cold).toFixed(1)}x`);
+    return [
+      t.tree,
+      String(t.files),
+      t.mb.toFixed(1),
+      String(t.lines),
+      f(cold),
+      f(t.remedy.warm?.seconds),
+      changed ?? "-",
+      t.remedy.process ? mb(t.remedy.process.maxRssKb) : "-",
+      f(t.pytest?.seconds),
+      x(t.pytest?.seconds),
+      t.pytest ? mb(t.pytest.maxRssKb) : "-",
+      f(t.pyright?.seconds),
+      x(t.pyright?.seconds),
+      t.pyright ? mb(t.pyright.maxRssKb) : "-",
+      t.pyright ? String(t.pyright.importDiagnostics) : "-",
+    ];
   });
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), ...body.map(line)].join("\n");
 }
 
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
+  const interp = interpreter(opts.python);
+  if (opts.pyright && !pyrightAvailable()) {
+    console.log("pyright is not installed (npm ci installs it): skipping it");
+    opts.pyright = false;
+  }
+  const versions = {
+    node: process.version,
+    python: interp.version,
+    pytest: interp.pytest,
+    pyright: opts.pyright ? pyrightVersion() : null,
+    cpus: cpus().length,
+    commit: execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: REPO, encoding: "utf8" }).trim(),
+  };
+  console.log(
+    `Python ${interp.version} (${interp.executable}), pytest ${interp.pytest}, ${versions.pyright ?? "no pyright"}, ` +
+      `Node ${process.version}, ${versions.cpus} CPUs`,
+  );
+  const rows: TreeFigures[] = [];
   for (const size of opts.sizes) {
     const tree = cachedTree(size, opts.seed);
     const s = tree.stats;
@@ -104,88 +265,36 @@ async function main(): Promise<void> {
       `   ${s.modules} .py files, ${s.files} files, ${(s.bytes / 1e6).toFixed(1)} MB, ${s.lines} lines, ` +
         `${s.testFiles} test files, ${s.testItems} test items; ${made}`,
     );
-    const py = await pytestCollect(tree.dir, opts.python);
-    console.log(
-      `   pytest --collect-only: ${py.seconds.toFixed(2)} s, exit ${py.exitCode}, ${py.collected ?? "?"} collected, ` +
-        `${py.errors} errors`,
+    const base = { kind: "generated", dir: tree.dir, files: s.modules, mb: s.bytes / 1e6, lines: s.lines } as const;
+    rows.push(
+      await benchTree({ ...base, tree: `mono-${size}`, testFiles: s.testFiles }, opts, interp, () =>
+        pytestSysPath(tree.dir, [tree.dir], []),
+      ),
     );
-
-    // ---- remedy scan() is timed here -------------------------------------------------------------------------
-    const remedy = (await import("../src/index.ts").catch(() => ({}))) as { scan?: unknown };
-    if (typeof remedy.scan !== "function") {
-      console.log("   remedy scan: not available");
-      continue;
-    }
-    const scan = remedy.scan as (path: string, options?: { python?: string | null }) => Promise<ScanSummary>;
-    // Cold: no cache in the tree (remedy keeps it in <tree>/.remedy/).
-    rmSync(join(tree.dir, ".remedy"), { recursive: true, force: true });
-    const started = performance.now();
-    const result = await scan(tree.dir, { python: opts.python });
-    const seconds = (performance.now() - started) / 1000;
-    const peakMb = process.resourceUsage().maxRSS / 1024;
+  }
+  if (opts.sitePackages) {
+    const tree = cachedSitePackages(interp.sitePackages, opts.seed);
+    const s = tree.stats;
+    const made = tree.seconds === null ? "cached" : `copied in ${tree.seconds.toFixed(1)} s`;
+    console.log(`\n== site-packages copy (of ${s.source}): ${tree.dir}`);
     console.log(
-      `   remedy scan: ${seconds.toFixed(2)} s (${(py.seconds / seconds).toFixed(1)}x faster than pytest), ` +
-        `predicts exit ${result.pytestExitCode} and ${result.collection.tests} tests, ${result.findings.length} findings` +
-        (result.pytestExitCode === py.exitCode && result.collection.tests === py.collected
-          ? " (agrees)"
-          : " (DISAGREES)"),
+      `   ${s.modules} .py files (${s.files} files in all), ${(s.bytes / 1e6).toFixed(1)} MB of Python, ` +
+        `${s.lines} lines, ${s.testFiles} test files (one import each); ${made}`,
     );
-    console.log(`   remedy scan peak RSS (this process, cold scan included): ${peakMb.toFixed(0)} MB`);
-    const warm = await timed(() => scan(tree.dir, { python: opts.python }));
-    console.log(`   remedy scan, warm (nothing changed): ${warm.seconds.toFixed(2)} s${same(warm.result, result)}`);
-    // A comment leaves the module's facts as they were (the stored result is reused); a new module-level name
-    // changes them (the model and the analyzers run again on cached facts).
-    for (const [what, text] of [
-      ["a comment added", "\n# remedy bench: one file changed\n"],
-      ["a module-level name added", "\nREMEDY_BENCH_CHANGED = 1\n"],
-    ] as const) {
-      const changed = await oneFileChanged(tree.dir, text, () => scan(tree.dir, { python: opts.python }));
-      console.log(
-        `   remedy scan, one file changed (${what}: ${changed.file}): ${changed.seconds.toFixed(2)} s` +
-          same(changed.result, result),
-      );
-    }
-    // ----------------------------------------------------------------------------------------------------------
+    const base = { kind: "site-packages", dir: tree.dir, files: s.modules, mb: s.bytes / 1e6, lines: s.lines } as const;
+    rows.push(
+      await benchTree({ ...base, tree: "site-packages", testFiles: s.testFiles }, opts, interp, () =>
+        pytestSysPath(tree.dir, [join(tree.dir, TESTS_DIR)], ["."]),
+      ),
+    );
   }
-}
-
-async function timed(run: () => Promise<ScanSummary>): Promise<{ seconds: number; result: ScanSummary }> {
-  const started = performance.now();
-  const result = await run();
-  return { seconds: (performance.now() - started) / 1000, result };
-}
-
-const same = (a: ScanSummary, b: ScanSummary) =>
-  a.pytestExitCode === b.pytestExitCode && a.collection.tests === b.collection.tests ? "" : " (RESULT DIFFERS)";
-
-/** Appends `text` to one module that is neither a test nor a conftest, scans, and restores the file. */
-async function oneFileChanged(dir: string, text: string, run: () => Promise<ScanSummary>) {
-  const pick = (d: string): string | null => {
-    for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const p = join(d, e.name);
-      if (e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("test")) {
-        const found = pick(p);
-        if (found) return found;
-      } else if (e.isFile() && e.name.endsWith(".py") && !/^(test_|conftest|__init__)/.test(e.name)) return p;
-    }
-    return null;
-  };
-  const file = pick(dir);
-  if (!file) throw new Error(`no module to change under ${dir}`);
-  const original = readFileSync(file);
-  writeFileSync(file, Buffer.concat([original, Buffer.from(text)]));
-  try {
-    return { file: file.slice(dir.length + 1), ...(await timed(run)) };
-  } finally {
-    writeFileSync(file, original);
-  }
-}
-
-/** The part of remedy's ScanResult this bench reads (kept structural so the bench runs before scan() exists). */
-interface ScanSummary {
-  pytestExitCode: number;
-  collection: { tests: number };
-  findings: unknown[];
+  console.log(`\n${table(rows)}`);
+  console.log("(ratios: the peer's wall time over remedy's cold scan(); 1 changed: a comment / a module-level name)");
+  const resultsDir = join(REPO, "bench", "results");
+  mkdirSync(resultsDir, { recursive: true });
+  const file = join(resultsDir, `scan-${new Date().toISOString().replace(/[:.]/g, "-")}.json`);
+  writeFileSync(file, `${JSON.stringify({ options: opts, versions, trees: rows }, null, 2)}\n`);
+  console.log(`Figures written to ${file.slice(REPO.length + 1)}`);
 }
 
 await main();

@@ -1,0 +1,95 @@
+// Child process of bench/scan.ts: `node --import tsx bench/scanRemedy.ts <tree> <python>` times remedy's scan()
+// on one tree (cold, warm, one file changed) in a fresh process, so that the peak RSS the parent measures is this
+// tree's alone, and prints the figures as one JSON line on stdout.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** The part of remedy's ScanResult this bench reads (kept structural so the bench runs before scan() exists). */
+interface ScanSummary {
+  pytestExitCode: number;
+  collection: { tests: number };
+  findings: unknown[];
+}
+
+export interface RemedyRun {
+  seconds: number;
+  pytestExitCode: number;
+  tests: number;
+  findings: number;
+}
+
+export interface RemedyFigures {
+  available: boolean;
+  cold?: RemedyRun;
+  /** maxRSS of this process (getrusage RUSAGE_SELF, kB) right after the cold scan. */
+  maxRssKbAfterCold?: number;
+  warm?: RemedyRun;
+  changed?: (RemedyRun & { what: string; file: string })[];
+}
+
+type Scan = (path: string, options?: { python?: string | null }) => Promise<ScanSummary>;
+
+async function timed(run: () => Promise<ScanSummary>): Promise<RemedyRun> {
+  const started = performance.now();
+  const r = await run();
+  return {
+    seconds: (performance.now() - started) / 1000,
+    pytestExitCode: r.pytestExitCode,
+    tests: r.collection.tests,
+    findings: r.findings.length,
+  };
+}
+
+/** The first module (sorted walk) that is neither a test, a conftest nor an __init__, outside test directories. */
+function pickModule(d: string): string | null {
+  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(d, e.name);
+    if (e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("test") && !e.name.startsWith("remedy_")) {
+      const found = pickModule(p);
+      if (found) return found;
+    } else if (e.isFile() && e.name.endsWith(".py") && !/^(test_|conftest|__init__)/.test(e.name)) return p;
+  }
+  return null;
+}
+
+/** Appends `text` to one module, scans, and restores the file byte for byte. */
+async function oneFileChanged(dir: string, text: string, run: () => Promise<ScanSummary>) {
+  const file = pickModule(dir);
+  if (!file) throw new Error(`no module to change under ${dir}`);
+  const original = readFileSync(file);
+  writeFileSync(file, Buffer.concat([original, Buffer.from(text)]));
+  try {
+    return { file: file.slice(dir.length + 1), ...(await timed(run)) };
+  } finally {
+    writeFileSync(file, original);
+  }
+}
+
+async function main(): Promise<void> {
+  const [dir, python] = process.argv.slice(2);
+  if (!dir || !python) throw new Error("usage: scanRemedy.ts <tree> <python>");
+  const remedy = (await import("../src/index.ts").catch(() => ({}))) as { scan?: unknown };
+  if (typeof remedy.scan !== "function") {
+    console.log(JSON.stringify({ available: false } satisfies RemedyFigures));
+    return;
+  }
+  const scan = remedy.scan as Scan;
+  const run = () => scan(dir, { python });
+  // Cold: no cache in the tree (remedy keeps it in <tree>/.remedy/).
+  rmSync(join(dir, ".remedy"), { recursive: true, force: true });
+  const cold = await timed(run);
+  const maxRssKbAfterCold = process.resourceUsage().maxRSS;
+  const warm = await timed(run);
+  // A comment leaves the module's facts as they were (the stored result is reused); a new module-level name
+  // changes them (the model and the analyzers run again on cached facts).
+  const changed = [];
+  for (const [what, text] of [
+    ["a comment added", "\n# remedy bench: one file changed\n"],
+    ["a module-level name added", "\nREMEDY_BENCH_CHANGED = 1\n"],
+  ] as const) {
+    changed.push({ what, ...(await oneFileChanged(dir, text, run)) });
+  }
+  console.log(JSON.stringify({ available: true, cold, maxRssKbAfterCold, warm, changed } satisfies RemedyFigures));
+}
+
+await main();

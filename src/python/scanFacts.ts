@@ -62,10 +62,8 @@ const {
   T_EQUAL,
   T_INDENT,
   T_LSQB,
-  T_MINUS,
   T_NAME,
   T_NEWLINE,
-  T_NUMBER,
   T_SEMI,
   T_STRING,
 } = tokenKinds_;

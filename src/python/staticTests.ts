@@ -137,8 +137,8 @@ function versionPart(
   name: string | null,
 ): { index: number | null; slice: number | null } | null {
   if (name === "sys.version_info") return { index: null, slice: null };
-  if (name !== null && name.startsWith("sys.version_info.")) {
-    const index = VERSION_ATTRS[name.slice(17)];
+  if (name?.startsWith("sys.version_info.")) {
+    const index = VERSION_ATTRS[name!.slice(17)];
     return index === undefined ? null : { index, slice: null };
   }
   if (v.kind[b - 1] !== T_RSQB) return null;

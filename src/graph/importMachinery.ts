@@ -268,6 +268,20 @@ function parentOf(name: string): string {
   return dot < 0 ? "" : name.slice(0, dot);
 }
 
+/** `_handle_fromlist` for one listed name: a submodule the package does not bind is imported (a missing one is
+ *  skipped: IMPORT_FROM reports it). CPython does this for every name of the statement before looking any up. */
+export function importFromList(session: Session, rec: ModuleRecord, attr: string, site: Site): void {
+  const child = session.modules.get(`${rec.name}.${attr}`);
+  const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
+  if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
+  else if (rec.isPackage && !getAttr(session, rec, attr).found) {
+    const sub = `${rec.name}.${attr}`;
+    if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
+      importModule(session, sub, site);
+    }
+  }
+}
+
 /** `from <rec> import name`: `_handle_fromlist` (import a submodule the package does not bind) then IMPORT_FROM. */
 export function importFromName(
   session: Session,
@@ -275,23 +289,14 @@ export function importFromName(
   attr: string,
   site: Site,
 ): { ok: boolean; certain: boolean; module: string | null } {
-  let got = getAttr(session, rec, attr);
-  const child = session.modules.get(`${rec.name}.${attr}`);
-  const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
-  if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
-  else if (!got.found && rec.isPackage) {
-    const sub = `${rec.name}.${attr}`;
-    if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
-      importModule(session, sub, site);
-    }
-    got = getAttr(session, rec, attr);
-  }
+  importFromList(session, rec, attr, site);
+  const got = getAttr(session, rec, attr);
   if (got.found) return { ok: true, certain: got.certain, module: got.module };
   // IMPORT_FROM falls back to sys.modules: a submodule still executing (a cycle through it) is found there.
   const sub = session.modules.get(`${rec.name}.${attr}`);
   if (sub) return { ok: true, certain: true, module: sub.name };
   const partial = rec.status === "executing";
-  const willBind = partial && wouldBindLater(session, rec, attr);
+  const willBind = partial && wouldBindLater(session, rec, attr, site);
   const at = session.executing.get(rec.name);
   const cycle = willBind && at !== undefined ? session.currentSteps().slice(stepsBefore(session, at)) : undefined;
   fail(session, {
@@ -315,9 +320,11 @@ function stepsBefore(session: Session, frameIndex: number): number {
 }
 
 /** A partially initialised module that binds `attr` later (or has such a submodule): the failure is the cycle's. */
-function wouldBindLater(session: Session, rec: ModuleRecord, attr: string): boolean {
+function wouldBindLater(session: Session, rec: ModuleRecord, attr: string, site: Site): boolean {
   if (!rec.file) return false;
   const facts = session.facts(rec.file);
-  if (facts.bindings.some((b) => b.name === attr && !b.typeChecking && b.kind !== "del")) return true;
+  // `from . import x` in the package's own __init__ binds x itself: that binding is the failing one, no cycle.
+  const self = (b: { line: number }) => rec.name === site.module && b.line === site.line;
+  if (facts.bindings.some((b) => b.name === attr && !b.typeChecking && b.kind !== "del" && !self(b))) return true;
   return rec.isPackage && findSpec(session.index, session.classifier, `${rec.name}.${attr}`, rec.searchPath).found;
 }

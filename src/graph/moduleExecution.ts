@@ -3,7 +3,14 @@
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
 import type { FileFacts, ImportFact } from "../python/facts.ts";
 import { fail } from "./failures.ts";
-import { getAttr, importFromName, importModule, resolveRelative, type Site } from "./importMachinery.ts";
+import {
+  getAttr,
+  importFromList,
+  importFromName,
+  importModule,
+  resolveRelative,
+  type Site,
+} from "./importMachinery.ts";
 import { messages } from "./messages.ts";
 import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
 import { BUILTIN_NAMES, MODULE_GLOBALS } from "./pythonNames.ts";
@@ -252,6 +259,14 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
     return;
   }
   const mod = importModule(session, target.name, site);
+  // `_handle_fromlist` loads every listed submodule before IMPORT_FROM looks the first name up: with `from . import
+  // missing, present` the statement fails on `missing` after `present` was loaded (and stays in sys.modules).
+  if (mod?.isPackage && imp.names.length > 1) {
+    for (const { name } of imp.names) {
+      if (name !== "*") importFromList(session, mod, name, site);
+      if (frame.aborted || frame.caughtHere) return;
+    }
+  }
   for (const { name, asname } of imp.names) {
     // The exception left this module (a handler further down took it): nothing more of it runs.
     if (frame.aborted) return;

@@ -109,7 +109,14 @@ export function predictedExitCode(input: AnalysisInput, resolution: Resolution):
   // Reaching --maxfail during collection ends the session as failed (pytest prints "stopping after N failures").
   if (resolution.stoppedAfter !== null) return 1;
   const anyBlocked = [...resolution.byFile.values()].some((f) => f.reported !== null);
-  return anyBlocked ? 2 : 0;
+  // A conftest.py of a directory without test files fails too: pytest reports the directory as an error.
+  const conftestFails = input.model.files.some(
+    (f) =>
+      f.role === "conftest" &&
+      f.path !== input.model.startupFailure?.conftest &&
+      f.failures.some((x) => x.certainty === "certain"),
+  );
+  return anyBlocked || conftestFails ? 2 : 0;
 }
 
 export function buildScanResult(

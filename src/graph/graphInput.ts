@@ -25,6 +25,9 @@ export interface GraphInput {
   conftestsFor(file: string): string[];
   /** conftest.py files pytest loads at start-up, in load order (absolute). */
   initialConftests: string[];
+  /** Every conftest.py of a directory pytest visits while collecting (absolute), including directories that hold
+   *  no test file: pytest loads it when it enters the directory, and its failure is reported for the directory. */
+  visitedConftests?: string[];
   /** Installed distributions: their top-level names are importable even when no sys.path entry shows them
    *  (editable installs through import hooks). */
   distributions?: Distribution[];

@@ -3,6 +3,7 @@
 // import raises. Complexity: each module executes once (O(its facts)); a failed module is replayed in O(its
 // failures x chain length) per later importer; only modules caught in an order-dependent import cycle are
 // re-executed. Top-level lookups are O(sys.path entries) once, then O(new entries) (SysPathState).
+import { dirname, sep } from "node:path";
 import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
@@ -83,15 +84,38 @@ export function buildCollectionModel(
       startupFailure = { conftest, failure: first, ...(failedPlugin ? { plugin: failedPlugin } : {}) };
     }
   }
+  // Conftests of visited directories that hold no test file load when pytest walks past them (entries sorted by
+  // name, files and directories together): before the first test file that comes after their directory.
+  const pending = (input.visitedConftests ?? [])
+    .filter((c) => !loaded.has(c))
+    .sort((a, b) => collectionOrder(dirname(a), dirname(b)));
+  let next = 0;
+  const runConftest = (conftest: string) => {
+    if (loaded.has(conftest)) return;
+    loaded.add(conftest);
+    run(conftest, "conftest");
+  };
   for (const test of input.testFiles) {
-    for (const conftest of input.conftestsFor(test)) {
-      if (loaded.has(conftest)) continue;
-      loaded.add(conftest);
-      run(conftest, "conftest");
-    }
+    while (next < pending.length && collectionOrder(dirname(pending[next] as string), test) < 0)
+      runConftest(pending[next++] as string);
+    for (const conftest of input.conftestsFor(test)) runConftest(conftest);
     run(test, "test");
   }
+  while (next < pending.length) runConftest(pending[next++] as string);
   return { startupFailure, files };
+}
+
+/** pytest's walk order of two paths: component by component, names compared as strings (a directory before
+ *  everything inside it). */
+export function collectionOrder(a: string, b: string): number {
+  const pa = a.split(sep);
+  const pb = b.split(sep);
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i] as string;
+    const y = pb[i] as string;
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
 }
 
 /** Certain failures first (the first is pytest's report), then the "maybe" ones. */

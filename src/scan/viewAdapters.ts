@@ -22,6 +22,7 @@ export function graphInputFromView(view: PytestView): GraphInput {
     testFiles: view.testFiles,
     conftestsFor: (file) => chains.get(file) ?? [],
     initialConftests: view.initialConftests,
+    visitedConftests: view.allConftests,
     distributions: (view.interpreter?.distributions ?? []).map((d) => ({ name: d.name, topLevel: d.topLevel })),
     invocationDir: view.invocationDir,
     interpreter: interpreterTraits(view),

@@ -150,6 +150,10 @@ export function fixtureInput(root: string): GraphInput & { maxfail: number | nul
     conftestsFor,
     initialConftests,
     invocationDir: root,
+    // Every conftest below the test paths: the fixtures have no ignored directories that hold one.
+    visitedConftests: testpaths.flatMap((tp) =>
+      existsSync(tp) ? walkPy(tp, []).filter((f) => f.endsWith("/conftest.py")) : [],
+    ),
     interpreter: interpreterTraits(),
     maxfail,
   };

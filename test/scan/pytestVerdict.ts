@@ -36,8 +36,7 @@ export function predictedVerdict(result: ScanResult): Verdict {
       continue;
     }
     if (f.kind === "conftest-error") {
-      if (f.blocks.testFiles.length > 0)
-        verdict.errors[dirname(f.file)] = { type: bare(f.exceptionType), message: msg(f.message) };
+      verdict.errors[dirname(f.file)] = { type: bare(f.exceptionType), message: msg(f.message) };
       continue;
     }
     for (const t of f.blocks.testFiles) verdict.errors[t] = { type: bare(f.exceptionType), message: msg(f.message) };

@@ -15,7 +15,13 @@ export interface ExtractOptions {
 
 const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
 
-function emptyFacts(path: string, status: FileStatus, encoding: string, problem: string | null): FileFacts {
+/** Facts of a file with nothing in it (also the start of every file's facts, and of hand-built ones in tests). */
+export function emptyFacts(
+  path: string,
+  status: FileStatus = "ok",
+  encoding = "utf-8",
+  problem: string | null = null,
+): FileFacts {
   return {
     path,
     status,

@@ -4,6 +4,7 @@ import type { AnalysisInput, PytestSession } from "../../src/analyze/analysisInp
 import type { ChainStep, FindingKind } from "../../src/analyze/finding.ts";
 import type { CollectionModel, ImportFailure } from "../../src/graph/collectionModel.ts";
 import type { FileFacts, PytestFacts } from "../../src/python/facts.ts";
+import { emptyFacts } from "../../src/python/index.ts";
 
 export const ROOT = "/repo";
 
@@ -12,39 +13,8 @@ export function facts(
   over: Partial<Omit<FileFacts, "pytest">> & { pytest?: Partial<PytestFacts> } = {},
 ): FileFacts {
   const { pytest, ...rest } = over;
-  return {
-    path,
-    status: "ok",
-    encoding: "utf-8",
-    problem: null,
-    syntaxErrors: [],
-    futureAnnotations: false,
-    imports: [],
-    bindings: [],
-    starImports: [],
-    dunderAll: null,
-    moduleGetattr: false,
-    reads: [],
-    attributeReads: [],
-    sysPath: [],
-    branches: [],
-    ...rest,
-    pytest: {
-      functions: [],
-      classes: [],
-      markers: [],
-      parametrize: [],
-      fixtures: [],
-      plugins: null,
-      registeredMarkers: [],
-      iniKeys: [],
-      options: [],
-      collectIgnore: null,
-      collectIgnoreGlob: null,
-      dynamicHooks: [],
-      ...pytest,
-    },
-  };
+  const empty = emptyFacts(path);
+  return { ...empty, ...rest, pytest: { ...empty.pytest, ...pytest } };
 }
 
 export function testFunctions(...names: string[]): Partial<PytestFacts> {

@@ -5,6 +5,7 @@ import { basename, dirname, join } from "node:path";
 import { test } from "node:test";
 import { buildCollectionModel, type EntryKind, ModuleIndex } from "../../src/graph/index.ts";
 import type { Binding, FileFacts, ImportFact } from "../../src/python/facts.ts";
+import { emptyFacts } from "../../src/python/index.ts";
 import { interpreterSysPath } from "./fixtureSession.ts";
 
 const PACKAGES = 100;
@@ -34,37 +35,7 @@ function facts(path: string, imports: { module: string; name: string }[], define
   }));
   if (defines)
     bindings.push({ name: defines, kind: "class", line: imports.length + 1, col: 0, stmt: imports.length, ...ctx });
-  return {
-    path,
-    status: "ok",
-    encoding: "utf-8",
-    problem: null,
-    syntaxErrors: [],
-    futureAnnotations: false,
-    imports: imps,
-    bindings,
-    starImports: [],
-    dunderAll: null,
-    moduleGetattr: false,
-    reads: [],
-    attributeReads: [],
-    sysPath: [],
-    branches: [],
-    pytest: {
-      functions: [],
-      classes: [],
-      markers: [],
-      parametrize: [],
-      fixtures: [],
-      plugins: null,
-      registeredMarkers: [],
-      iniKeys: [],
-      options: [],
-      collectIgnore: null,
-      collectIgnoreGlob: null,
-      dynamicHooks: [],
-    },
-  };
+  return { ...emptyFacts(path), imports: imps, bindings };
 }
 
 // A deterministic pseudo-random sequence (the same tree every run).

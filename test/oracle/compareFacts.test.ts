@@ -4,39 +4,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { compareFacts, firstDifference } from "../../bench/compareFacts.ts";
 import type { FileFacts } from "../../src/python/facts.ts";
+import { emptyFacts } from "../../src/python/index.ts";
 
 const base = (): FileFacts => ({
-  path: "a.py",
-  status: "ok",
-  encoding: "utf-8",
-  problem: null,
-  syntaxErrors: [],
-  futureAnnotations: false,
-  imports: [],
-  bindings: [],
-  starImports: [],
-  dunderAll: null,
-  moduleGetattr: false,
+  ...emptyFacts("a.py"),
   reads: [
     { name: "x", line: 1, col: 0, stmt: 0, scope: "module", typeChecking: false, conditional: false, caught: [] },
   ],
-  attributeReads: [],
-  sysPath: [],
-  branches: [],
-  pytest: {
-    functions: [],
-    classes: [],
-    markers: [],
-    parametrize: [],
-    fixtures: [],
-    plugins: null,
-    registeredMarkers: [],
-    iniKeys: [],
-    options: [],
-    collectIgnore: null,
-    collectIgnoreGlob: null,
-    dynamicHooks: [],
-  },
 });
 
 test("equal facts, key order and path aside", () => {

@@ -1,12 +1,12 @@
-// Asks a Python interpreter once what it sees (probeScript.ts) and caches the answer in
-// ~/.cache/remedy/interpreters.json (or $XDG_CACHE_HOME/remedy, or $REMEDY_CACHE_DIR): a per-user directory, not
-// the shared OS temp dir, so another user cannot plant a forged answer. An entry is keyed by the interpreter's
+// Asks a Python interpreter once what it sees (probeScript.ts) and caches the answer in interpreters.json of the
+// cache directory it is given (the repository's .remedy/, or $REMEDY_CACHE_DIR): remedy writes nothing outside
+// the repository unless told to, and never in the shared OS temp dir, where another user could plant a forged
+// answer. Without a cache directory the answer is kept for the process only. An entry is keyed by the interpreter's
 // realpath, its mtime and PYTHONPATH, and is re-asked when any site-packages directory's mtime changed
 // (pip install/uninstall changes it while the interpreter binary stays the same).
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, realpathSync, renameSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { delimiter, isAbsolute, join, resolve } from "node:path";
 import { RemedyError } from "../errors.ts";
 import { statOrNull } from "./fsStat.ts";
@@ -60,11 +60,13 @@ interface CacheEntry {
   info: InterpreterInfo;
 }
 
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.REMEDY_CACHE_DIR) return env.REMEDY_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME || join(homedir(), ".cache");
-  return join(base, "remedy");
+/** Where interpreter answers and installed sources' facts are kept: $REMEDY_CACHE_DIR when set, else the
+ *  directory the caller gives (the repository's .remedy/), else nowhere (null). */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env, repositoryCache: string | null = null): string | null {
+  return env.REMEDY_CACHE_DIR || repositoryCache;
 }
+
+const probed = new Map<string, { key: string; siteMtimes: Record<string, number>; info: InterpreterInfo }>();
 
 /** Finds `name` as a shell would: a path when it contains a slash, else the first match on PATH. */
 export function findExecutable(name: string, cwd: string = process.cwd(), env = process.env): string | null {
@@ -121,7 +123,12 @@ function probe(executable: string, env: NodeJS.ProcessEnv): Omit<InterpreterInfo
 }
 
 /** What `python` sees, asked once per interpreter state. Throws InterpreterError when it cannot be run. */
-export function inspectInterpreter(python: string, cwd: string = process.cwd(), env = process.env): InterpreterInfo {
+export function inspectInterpreter(
+  python: string,
+  cwd: string = process.cwd(),
+  env = process.env,
+  repositoryCache: string | null = null,
+): InterpreterInfo {
   const found = findExecutable(python, cwd, env);
   if (found === null) throw new InterpreterError(`interpreter not found: ${python}`);
   const realpath = realpathSync(found);
@@ -130,15 +137,17 @@ export function inspectInterpreter(python: string, cwd: string = process.cwd(), 
     (v) => env[v] ?? "",
   );
   const key = [CACHE_FORMAT, SCRIPT_HASH, realpath, mtime(realpath), ...vars].join("|");
-  const file = join(cacheDir(env), "interpreters.json");
-  const entries = readCache(file);
-  const hit = entries[found];
+  const dir = cacheDir(env, repositoryCache);
+  const file = dir === null ? null : join(dir, "interpreters.json");
+  const entries = file === null ? {} : readCache(file);
+  const hit = entries[found] ?? probed.get(found);
   if (hit && hit.key === key && Object.entries(hit.siteMtimes).every(([d, m]) => mtime(d) === m)) {
     return { ...hit.info, requested: python };
   }
   const info: InterpreterInfo = { requested: python, realpath, ...probe(found, env) };
   const siteMtimes = Object.fromEntries(info.sitePackages.map((d) => [d, mtime(d)]));
   entries[found] = { key, siteMtimes, info };
-  writeCache(file, entries);
+  probed.set(found, entries[found]);
+  if (file !== null) writeCache(file, entries);
   return info;
 }

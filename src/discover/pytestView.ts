@@ -1,6 +1,6 @@
 // pytestView: what pytest would decide about a repository, determined statically — rootdir and configfile,
 // settings, the test files it collects, the conftests it loads, the markers/ini keys/options registered, sys.path.
-import { dirname, resolve } from "node:path";
+import { dirname, resolve, sep } from "node:path";
 import { RemedyError } from "../errors.ts";
 import { collectTestFiles } from "./collectFiles.ts";
 import { ConftestIndex } from "./conftestChain.ts";
@@ -23,6 +23,7 @@ function interpreterFor(
   cwd: string,
   env: NodeJS.ProcessEnv,
   limitations: string[],
+  repositoryCache: string | null,
 ): InterpreterInfo | null {
   if (python === null) {
     limitations.push(
@@ -34,7 +35,7 @@ function interpreterFor(
     limitations.push("no python3 on PATH: sys.path, installed plugins and pytest's version are unknown");
     return null;
   }
-  return inspectInterpreter(python ?? "python3", cwd, env);
+  return inspectInterpreter(python ?? "python3", cwd, env, repositoryCache);
 }
 
 function optionArity(options: OptionEntry[]): PluginOptions {
@@ -61,7 +62,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const envAddopts = env.PYTEST_ADDOPTS ? shlexSplit(env.PYTEST_ADDOPTS) : [];
   if (envAddopts.length > 0) limitations.push(`PYTEST_ADDOPTS is set and was applied: ${env.PYTEST_ADDOPTS}`);
   const cliArgs = [...envAddopts, ...(options.args ?? [])];
-  const interpreter = interpreterFor(options.python, invocationDir, env, limitations);
+  const interpreter = interpreterFor(options.python, invocationDir, env, limitations, options.cacheDir ?? null);
   const pytestDist = interpreter?.distributions.find((d) => d.name.toLowerCase() === "pytest") ?? null;
   if (interpreter && !pytestDist) limitations.push(`pytest is not installed for ${interpreter.executable}`);
   const pytestMajor = pytestDist ? Number.parseInt(pytestDist.version, 10) : null;
@@ -69,7 +70,14 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const cli = parsePytestArgs(cliArgs);
   const setup = determineSetup(invocationDir, cli.paths, cli.configFile, cli.rootdir);
   // Plugins come first: the options they register decide which tokens of addopts/args are paths (`-n 4`).
-  const sources = new SourceReader();
+  // Sources of the interpreter's own installation (pytest, plugins) are kept in the per-user cache.
+  const installedRoots = interpreter ? [interpreter.prefix, interpreter.basePrefix, ...interpreter.sitePackages] : [];
+  const under = (p: string, dir: string) => p === dir || p.startsWith(dir.endsWith(sep) ? dir : dir + sep);
+  const sources = new SourceReader(
+    (p) => under(p, invocationDir) || under(p, setup.rootdir) || !installedRoots.some((r) => under(p, r)),
+    env,
+    options.cacheDir ?? null,
+  );
   const early = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
   // pytest inserts `pythonpath` entries first; `python -m` had already put the invocation directory before the
   // interpreter's own entries.
@@ -151,6 +159,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     limitations.push(`plugin modules not found on sys.path: ${registry.unread.join(", ")}`);
   }
 
+  sources.save();
   return {
     invocationDir,
     args: options.args ?? [],

@@ -18,6 +18,9 @@ export interface PytestViewOptions {
   /** How pytest is started: `python -m pytest` (default) puts the invocation directory on sys.path, the `pytest`
    *  script does not; a root-level package imports in the first case only. */
   invocation?: Invocation;
+  /** Directory where the interpreter's answer and the facts of installed sources are kept between runs (remedy
+   *  scan passes the repository's .remedy/); null or absent: kept for the process only ($REMEDY_CACHE_DIR wins). */
+  cacheDir?: string | null;
 }
 
 export type Invocation = "python-m" | "pytest";

@@ -1,10 +1,12 @@
 // The scan pipeline: discover (pytest's view of the repository) -> facts -> the import-time model -> analyzers.
 // Returns data; printing belongs to reporters and the CLI.
+import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import type { AnalysisInput } from "../analyze/analysisInput.ts";
 import { relPath } from "../analyze/areas.ts";
 import { runAnalyzers } from "../analyze/runAnalyzers.ts";
 import { buildScanResult, type ScanResult } from "../analyze/scanResult.ts";
+import { cacheDirOf, ensureCacheDir } from "../cache/cacheFiles.ts";
 import { FactsStore } from "../cache/factsStore.ts";
 import { prepareFacts } from "../cache/prepareFacts.ts";
 import { ScanCache, scanKey } from "../cache/scanCache.ts";
@@ -85,6 +87,14 @@ function withoutEnvironmentFailures(model: CollectionModel): CollectionModel {
   };
 }
 
+/** The repository's .remedy/, made when needed; null when `root` is no directory (nothing is created then). */
+function repositoryCacheDir(root: string): string | null {
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return null;
+  const dir = cacheDirOf(root);
+  ensureCacheDir(dir);
+  return dir;
+}
+
 /** Predicts what stops pytest from collecting the repository at `path` (pytest's invocation directory). */
 export async function scan(path: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
@@ -106,7 +116,13 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   progress("discover", root);
   const view =
     previous.view() ??
-    (await pytestView(root, { python: options.python, args: options.args, invocation: options.invocation }));
+    (await pytestView(root, {
+      python: options.python,
+      args: options.args,
+      invocation: options.invocation,
+      // The interpreter's answer and pytest's own sources' facts are kept with the rest of the cache.
+      cacheDir: useCache ? repositoryCacheDir(root) : null,
+    }));
   const project = previous.project() ?? walkProject(view.rootdir);
   const store = FactsStore.forRepo(view.rootdir, useCache);
   let facts: (p: string) => FileFacts;

@@ -1,7 +1,7 @@
 // The conftest facts discover reads: collect_ignore lists as pytest would see them, and which bindings are
 // computed (then the view says the ignored files cannot be known).
 import assert from "node:assert/strict";
-import { mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -28,4 +28,26 @@ test("collect_ignore facts and computed bindings", () => {
     assert.deepEqual(facts.collectIgnore, ignore, source);
     assert.deepEqual(facts.computedCollectIgnore, computed, source);
   });
+});
+
+test("facts of installed sources are kept in the per-user cache, the repository's are not", () => {
+  const cacheDir = join(scratch, "user-cache");
+  const site = join(scratch, "site-packages");
+  const repo = join(scratch, "repo");
+  mkdirSync(site, { recursive: true });
+  mkdirSync(repo, { recursive: true });
+  const plugin = join(site, "plugin.py");
+  const conftest = join(repo, "conftest.py");
+  const source = 'def pytest_configure(config):\n    config.addinivalue_line("markers", "slow: slow tests")\n';
+  writeFileSync(plugin, source);
+  writeFileSync(conftest, source);
+  const reader = new SourceReader((p) => p.startsWith(repo), { REMEDY_CACHE_DIR: cacheDir });
+  assert.equal(reader.read(plugin)?.registeredMarkers[0]?.text, "slow: slow tests");
+  assert.equal(reader.read(conftest)?.registeredMarkers[0]?.text, "slow: slow tests");
+  reader.save();
+  const stored = JSON.parse(readFileSync(join(cacheDir, "source-facts.json"), "utf8"));
+  assert.deepEqual(Object.keys(stored.entries), [plugin]);
+  const st = statSync(plugin);
+  assert.equal(stored.entries[plugin].stamp, `${st.size}:${st.mtimeMs}`);
+  assert.equal(typeof stored.remedy, "string");
 });

@@ -37,3 +37,26 @@ test("remedy scan: exit codes 1 / 0 / 2, JSON on request, plain text off a termi
   assert.equal(usage.status, 2);
   assert.match(usage.stderr, /^remedy: not a directory: .*no\/such\/dir\n$/);
 });
+
+test("remedy scan writes only inside the repository (its .remedy/), nothing in the home directory", async () => {
+  const { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } = await import("node:fs");
+  const { tmpdir } = await import("node:os");
+  const scratch = mkdtempSync(resolve(tmpdir(), "remedy-writes-"));
+  try {
+    const home = resolve(scratch, "home");
+    const repo = resolve(scratch, "repo");
+    cpSync(resolve(ROOT, "test/fixtures/scan/missing-name"), repo, { recursive: true });
+    mkdirSync(home);
+    const env = { ...process.env, HOME: home, XDG_CACHE_HOME: "", REMEDY_CACHE_DIR: "" };
+    const r = await new Promise<number | null>((done) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "-e", RUN, "scan", repo], { cwd: ROOT, env });
+      child.on("close", done);
+    });
+    assert.equal(r, 1);
+    assert.deepEqual(readdirSync(home), []);
+    const cache = readdirSync(resolve(repo, ".remedy")).sort();
+    assert.ok(cache.includes("interpreters.json") && cache.includes("source-facts.json"), cache.join(", "));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+});

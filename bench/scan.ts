@@ -1,6 +1,6 @@
 // `npm run bench:scan [-- --sizes 1000,10000 --seed 1 --python python3 --no-pytest --no-pyright
-// --no-site-packages]`: on generated monorepos (cached under the OS temp dir by size, seed and generator version)
-// and on a copy of the interpreter's site-packages (cached likewise), time remedy's scan() (cold, warm, one file
+// --no-site-packages --pyright-timeout 1200]`: on generated monorepos (cached under the OS temp dir by size, seed
+// and generator version) and on a copy of the interpreter's site-packages (cached likewise), time remedy's scan() (cold, warm, one file
 // changed) and, in the same run, its peers: `pytest --collect-only` and pyright's import diagnostics. Prints a
 // table and writes the figures to bench/results/scan-<time>.json. bench/README.md says what each figure means.
 import { execFileSync } from "node:child_process";
@@ -34,9 +34,12 @@ interface Options {
   pytest: boolean;
   pyright: boolean;
   sitePackages: boolean;
+  /** pyright is killed after this many seconds (0: never). */
+  pyrightTimeout: number;
 }
 
-const USAGE = "use --sizes N,N|none --seed S --python PATH --no-pytest --no-pyright --no-site-packages";
+const USAGE =
+  "use --sizes N,N|none --seed S --python PATH --no-pytest --no-pyright --no-site-packages --pyright-timeout S";
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
@@ -46,17 +49,19 @@ function parseArgs(argv: string[]): Options {
     pytest: true,
     pyright: true,
     sitePackages: true,
+    pyrightTimeout: 1200,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-pytest") opts.pytest = false;
     else if (a === "--no-pyright") opts.pyright = false;
     else if (a === "--no-site-packages") opts.sitePackages = false;
-    else if (a === "--sizes" || a === "--seed" || a === "--python") {
+    else if (a === "--sizes" || a === "--seed" || a === "--python" || a === "--pyright-timeout") {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${a} needs a value (${USAGE})`);
       if (a === "--sizes") opts.sizes = v === "none" ? [] : v.split(",").map(Number);
       else if (a === "--seed") opts.seed = Number(v);
+      else if (a === "--pyright-timeout") opts.pyrightTimeout = Number(v);
       else opts.python = v;
     } else throw new Error(`unknown option ${a} (${USAGE})`);
   }
@@ -106,6 +111,8 @@ interface TreeFigures {
   remedy: RemedyFigures & { process?: Omit<Measured, "stdout" | "stderr"> };
   pytest: PytestFigures | null;
   pyright: PyrightFigures | null;
+  /** Why pyright has no figures (killed after --pyright-timeout, no JSON). */
+  pyrightError?: string;
 }
 
 /** remedy's scan() in a fresh child process (bench/scanRemedy.ts) under the same rusage wrapper as the peers. */
@@ -124,7 +131,10 @@ function remedyScan(dir: string, interp: Interpreter): TreeFigures["remedy"] {
     console.log(`   remedy's scan exited ${m.exitCode}:\n${(m.stderr || m.stdout).slice(-3000)}`);
     figures = { available: false };
   }
-  return { ...figures, process: { seconds: m.seconds, exitCode: m.exitCode, maxRssKb: m.maxRssKb } };
+  return {
+    ...figures,
+    process: { seconds: m.seconds, exitCode: m.exitCode, timedOut: m.timedOut, maxRssKb: m.maxRssKb },
+  };
 }
 
 async function benchTree(
@@ -162,11 +172,13 @@ async function benchTree(
   }
 
   let pyright: PyrightFigures | null = null;
+  let pyrightError: string | undefined;
   if (opts.pyright) {
     try {
-      pyright = pyrightCheck(t.dir, sysPath(), interp);
+      pyright = pyrightCheck(t.dir, sysPath(), interp, opts.pyrightTimeout || undefined);
     } catch (e) {
-      console.log(`   pyright: failed: ${(e as Error).message}`);
+      pyrightError = (e as Error).message;
+      console.log(`   pyright: ${pyrightError}`);
     }
   }
   if (pyright) {
@@ -178,7 +190,7 @@ async function benchTree(
         `${pyright.importDiagnostics} import diagnostics (errors: ${rules || "none"}), peak RSS ${mb(pyright.maxRssKb)}`,
     );
   }
-  return { ...t, remedy, pytest, pyright };
+  return { ...t, remedy, pytest, pyright, ...(pyrightError ? { pyrightError } : {}) };
 }
 
 const mb = (kb: number | undefined) => (kb === undefined ? "?" : `${(kb / 1024).toFixed(0)} MB`);
@@ -224,7 +236,7 @@ function table(rows: TreeFigures[]): string {
       f(t.pytest?.seconds),
       x(t.pytest?.seconds),
       t.pytest ? mb(t.pytest.maxRssKb) : "-",
-      f(t.pyright?.seconds),
+      t.pyrightError?.startsWith("killed after") ? `>${t.pyrightError.split(" ")[2]}` : f(t.pyright?.seconds),
       x(t.pyright?.seconds),
       t.pyright ? mb(t.pyright.maxRssKb) : "-",
       t.pyright ? String(t.pyright.importDiagnostics) : "-",

@@ -33,7 +33,9 @@ export function interpreter(python: string): Interpreter {
 export interface Measured {
   /** Wall time of the child alone (the wrapper's own start-up excluded). */
   seconds: number;
-  exitCode: number;
+  /** null when it was killed after `timeoutSeconds`. */
+  exitCode: number | null;
+  timedOut: boolean;
   /**
    * ru_maxrss of getrusage(RUSAGE_CHILDREN) in the wrapper once the child is reaped: the peak resident set of the
    * largest single process in the child's tree (the child or a descendant it waited for), in kB. Not a sum.
@@ -46,22 +48,39 @@ export interface Measured {
 // The wrapper is Python because Node reports no rusage for its children; Python's resource module does.
 const WRAPPER = `
 import json, resource, subprocess, sys, time
-res, out, err, cwd = sys.argv[1:5]
+res, out, err, cwd, timeout = sys.argv[1:6]
 with open(out, "wb") as o, open(err, "wb") as e:
     t = time.perf_counter()
-    p = subprocess.run(sys.argv[5:], cwd=cwd, stdin=subprocess.DEVNULL, stdout=o, stderr=e)
+    try:
+        p = subprocess.run(sys.argv[6:], cwd=cwd, stdin=subprocess.DEVNULL, stdout=o, stderr=e,
+                           timeout=float(timeout) if timeout else None)
+        code, timed_out = p.returncode, False
+    except subprocess.TimeoutExpired:
+        code, timed_out = None, True
     s = time.perf_counter() - t
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(res, "w") as r:
-    json.dump({"seconds": s, "exitCode": p.returncode, "maxRssKb": ru.ru_maxrss}, r)
+    json.dump({"seconds": s, "exitCode": code, "timedOut": timed_out, "maxRssKb": ru.ru_maxrss}, r)
 `;
 
-/** Runs `cmd` in `cwd` under the rusage wrapper (stdout and stderr go to files, so large outputs are fine). */
-export function measure(python: string, cmd: string[], cwd: string, env: NodeJS.ProcessEnv = process.env): Measured {
+/**
+ * Runs `cmd` in `cwd` under the rusage wrapper (stdout and stderr go to files, so large outputs are fine), killing
+ * it after `timeoutSeconds` if given.
+ */
+export function measure(
+  python: string,
+  cmd: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutSeconds?: number,
+): Measured {
   const tmp = mkdtempSync(join(tmpdir(), "remedy-bench-run-"));
   try {
     const [res, out, err] = ["result.json", "stdout", "stderr"].map((f) => join(tmp, f)) as [string, string, string];
-    execFileSync(python, ["-c", WRAPPER, res, out, err, cwd, ...cmd], { env, stdio: "ignore" });
+    execFileSync(python, ["-c", WRAPPER, res, out, err, cwd, String(timeoutSeconds ?? ""), ...cmd], {
+      env,
+      stdio: "ignore",
+    });
     const r = JSON.parse(readFileSync(res, "utf8")) as Omit<Measured, "stdout" | "stderr">;
     return { ...r, stdout: readFileSync(out, "utf8"), stderr: readFileSync(err, "utf8") };
   } finally {
@@ -74,7 +93,7 @@ export function measure(python: string, cmd: string[], cwd: string, env: NodeJS.
 export interface PytestFigures {
   seconds: number;
   maxRssKb: number;
-  exitCode: number;
+  exitCode: number | null;
   collected: number | null;
   errors: number;
 }
@@ -134,7 +153,7 @@ export function pyrightVersion(): string {
 export interface PyrightFigures {
   seconds: number;
   maxRssKb: number;
-  exitCode: number;
+  exitCode: number | null;
   filesAnalyzed: number;
   /** Missing modules, module sources and names: the diagnostics that correspond to remedy's import findings. */
   importDiagnostics: number;
@@ -183,7 +202,12 @@ const isImportDiagnostic = (d: PyrightDiagnostic) =>
  * the tree). The project root is that empty temp dir, so the tree's own root is on the search path only if pytest
  * would put it there (`sysPath`); the interpreter pytest runs with gives the site-packages and the version.
  */
-export function pyrightCheck(tree: string, sysPath: string[], interp: Interpreter): PyrightFigures {
+export function pyrightCheck(
+  tree: string,
+  sysPath: string[],
+  interp: Interpreter,
+  timeoutSeconds?: number,
+): PyrightFigures {
   const configDir = mkdtempSync(join(tmpdir(), "remedy-bench-pyright-"));
   try {
     const rel = (p: string) => relative(configDir, p) || ".";
@@ -200,7 +224,11 @@ export function pyrightCheck(tree: string, sysPath: string[], interp: Interprete
       configDir,
       // Messages are localized from the environment: the unknown-import-symbol match needs English.
       { ...process.env, LC_ALL: "en_US.UTF-8", LANG: "en_US.UTF-8", LANGUAGE: "en" },
+      timeoutSeconds,
     );
+    if (m.timedOut) {
+      throw new Error(`killed after ${m.seconds.toFixed(0)} s (--pyright-timeout), peak RSS ${m.maxRssKb} kB so far`);
+    }
     let out: { generalDiagnostics: PyrightDiagnostic[]; summary: { filesAnalyzed: number } };
     try {
       out = JSON.parse(m.stdout);

@@ -241,6 +241,9 @@ export function getAttr(
   const child = session.modules.get(`${rec.name}.${attr}`);
   if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) return { found: true, certain: true, module: null };
+  // Its globals are its attributes: after a star import of names remedy cannot list (an extension module, an
+  // incomplete __all__), any of them may be there (rpds: `from .rpds import *` of a compiled module).
+  if (rec.anyGlobal) return { found: true, certain: false, module: null };
   if (attr.startsWith("__") && moduleHasDunder(attr, { isPackage: rec.isPackage, fromFile: rec.file !== null })) {
     return { found: true, certain: true, module: null };
   }
@@ -299,9 +302,12 @@ export function importFromName(
   const willBind = partial && wouldBindLater(session, rec, attr, site);
   const at = session.executing.get(rec.name);
   const cycle = willBind && at !== undefined ? session.currentSteps().slice(stepsBefore(session, at)) : undefined;
+  const spec = siteSpec(site, session);
   fail(session, {
     kind: willBind ? "circular-import" : "missing-name",
-    ...siteSpec(site, session),
+    ...spec,
+    // A package that installs import hooks may provide the submodule `attr` from there.
+    ...(rec.isPackage && mayBeInjected(session, `${rec.name}.${attr}`) ? { certainty: "maybe" as const } : {}),
     message: partial
       ? messages.cannotImportNamePartial(attr, rec.name, rec.file)
       : messages.cannotImportName(attr, rec.name, rec.file),

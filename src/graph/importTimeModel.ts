@@ -48,6 +48,8 @@ export function createSession(input: GraphInput, getFacts: GetFacts, options: Mo
 
 /** What pytest has imported before any conftest when nothing better is known: itself and its dependencies. */
 const PYTEST_PRELOADED = ["pytest", "_pytest", "pluggy", "iniconfig", "packaging"];
+/** In sys.modules in every Python process, whatever pytest imported. */
+const ALWAYS_LOADED = ["__main__"];
 
 /** Simulates the session. `getFacts` defaults to the scanner (readFileFacts); tests inject the oracle's facts. */
 export function buildCollectionModel(
@@ -56,7 +58,7 @@ export function buildCollectionModel(
   options: ModelOptions = {},
 ): CollectionModel {
   const session = createSession(input, getFacts, options);
-  for (const name of input.preloadedModules ?? PYTEST_PRELOADED) preload(session, name);
+  for (const name of [...ALWAYS_LOADED, ...(input.preloadedModules ?? PYTEST_PRELOADED)]) preload(session, name);
   const files: FileOutcome[] = [];
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;

@@ -19,6 +19,8 @@ import { bindStar } from "./starImport.ts";
 import { type StatementEvent, statementEvents } from "./statementEvents.ts";
 import { noteSysAccess } from "./sysModulesInjection.ts";
 
+const DYNAMIC_NAMESPACE = new Set(["globals", "vars", "locals"]);
+
 export function executeModule(session: Session, rec: ModuleRecord): void {
   const file = rec.file as string;
   const facts = session.facts(file);
@@ -139,6 +141,8 @@ function checkRead(
 ): void {
   const name = ev.read.name;
   const v = rec.ns.get(name);
+  // `globals().update(...)`, `vars()[k] = v` at module level: from here on any global may exist (trio.socket).
+  if (!v && DYNAMIC_NAMESPACE.has(name) && ev.read.scope === "module") rec.anyGlobal = true;
   if (v?.certain) return;
   // A loaded submodule is an attribute of its package, i.e. a global of the package's own code.
   const child = rec.childAttrs.get(name);

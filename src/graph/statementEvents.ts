@@ -35,7 +35,10 @@ export function statementEvents(facts: FileFacts): StatementEvent[] {
     if (b.kind === "import" || b.kind === "except" || b.typeChecking) continue;
     out.push({ type: "bind", stmt: b.stmt, line: b.line, col: b.col, caught: b.caught, binding: b });
   }
-  out.sort((a, b) => a.stmt - b.stmt || PHASE[a.type] - PHASE[b.type] || a.line - b.line || a.col - b.col);
+  // A walrus binds mid-expression: reads after it in the statement see it (the other bindings of a statement are
+  // made after its expressions are evaluated).
+  const phase = (e: StatementEvent) => (e.type === "bind" && e.binding.kind === "walrus" ? 0 : PHASE[e.type]);
+  out.sort((a, b) => a.stmt - b.stmt || phase(a) - phase(b) || a.line - b.line || a.col - b.col);
   cache.set(facts, out);
   return out;
 }

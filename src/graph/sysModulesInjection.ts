@@ -8,6 +8,7 @@
 // A module that touches `sys.modules[__name__]` may replace itself (pygments' lexers, trio.tests) or change its
 // class (`sys.modules[__name__].__class__ = ...`): any attribute may exist on what importers get. That one is
 // told from the statement's source line (read only for modules that touch sys.modules).
+import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { AttributeRead } from "../python/facts.ts";
 import type { ModuleRecord, Session } from "./session.ts";
@@ -28,7 +29,32 @@ export function noteSysAccess(session: Session, rec: ModuleRecord, read: Attribu
 export function mayBeInjected(session: Session, name: string): boolean {
   if (session.anyModuleInjected) return true;
   for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) {
-    if (session.modules.get(name.slice(0, dot))?.injectsModules) return true;
+    const rec = session.modules.get(name.slice(0, dot));
+    if (rec?.injectsModules || (rec?.file && installsImportHooks(session, rec.file))) return true;
   }
   return false;
+}
+
+/** A package whose source mentions `sys.meta_path` / `sys.modules` anywhere, in a function body too (a vendoring
+ *  importer installed by a method called at import time: pkg_resources.extern, setuptools.extern): its
+ *  submodules may come from there. Read only on the way to a "No module named" error, once per file. */
+const HOOKS = /\bmeta_path\b|\bsys\s*\.\s*modules\s*\[/;
+const mentions = new WeakMap<Session, Map<string, boolean>>();
+
+function installsImportHooks(session: Session, file: string): boolean {
+  let seen = mentions.get(session);
+  if (!seen) {
+    seen = new Map();
+    mentions.set(session, seen);
+  }
+  let found = seen.get(file);
+  if (found === undefined) {
+    try {
+      found = HOOKS.test(readFileSync(file, "utf8"));
+    } catch {
+      found = false;
+    }
+    seen.set(file, found);
+  }
+  return found;
 }

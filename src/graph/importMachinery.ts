@@ -81,6 +81,13 @@ function replay(session: Session, rec: ModuleRecord): void {
 
 /** Executes a found module under `name`, or returns the cached one. Null when it cannot be found (raised). */
 export function importModule(session: Session, name: string, site: Site): ModuleRecord | null {
+  const failed = session.modules.get(name);
+  if (failed?.failed && failed.status === "done") {
+    // CPython dropped it from sys.modules: importing it again imports its package first, and a package that fails
+    // (again) is the error; the module's own failure, replayed below, stays behind it.
+    const dot = name.lastIndexOf(".");
+    if (dot >= 0) importModule(session, name.slice(0, dot), site);
+  }
   const cached = session.modules.get(name);
   if (cached && !notInSysModules(session, cached, site)) return useCached(session, cached);
   if (cached) session.modules.delete(name);

@@ -32,7 +32,7 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
   switch (f.kind) {
     case "missing-name":
     case "attribute-error":
-      return f.name ? nameSuggestions(ctx.symbols(), f.name, f.module, ctx.rel) : [];
+      return f.name ? missingNameSuggestions(f.name, f.module, ctx) : [];
     case "name-error":
       return f.name ? nameSuggestions(ctx.symbols(), f.name, f.module, ctx.rel, true) : [];
     case "missing-module":
@@ -49,6 +49,28 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
     default:
       return [];
   }
+}
+
+/** For a name nothing defines, `from pkg import name` may have meant the submodule `pkg.name` (deleted or moved):
+ *  the closest existing modules then come after the "removed" advice. */
+function missingNameSuggestions(name: string, module: string | null, ctx: AnalyzerContext): Suggestion[] {
+  const out = nameSuggestions(ctx.symbols(), name, module, ctx.rel);
+  if (!module || out.some((s) => s.kind !== "removed")) return out;
+  const sub = `${module}.${name}`;
+  // Only for names written like modules (snake_case) imported from a package.
+  const isPackage = ctx
+    .symbols()
+    .moduleNames()
+    .some((m) => m.startsWith(`${module}.`));
+  if (!isPackage || !/^[a-z_][a-z0-9_]*$/.test(name)) return out;
+  return [
+    {
+      kind: "removed",
+      message: `No first-party module defines \`${name}\` and there is no module \`${sub}\`: restore the module (or define \`${name}\` in \`${module}\`), or remove its uses`,
+      data: { module, name, submodule: sub },
+    },
+    ...closestModules(ctx.symbols(), sub),
+  ];
 }
 
 /** Where the names imported from the missing module are defined now, then the closest existing modules; failing

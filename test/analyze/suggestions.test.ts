@@ -86,6 +86,16 @@ test("missing name nobody defines: removed; missing module: the closest existing
     removed.map((x) => x.kind),
     ["removed"],
   );
+  // `from app import registry`: nothing defines it and app.registry is no module; app.tools.registry is close.
+  const submodule = suggest(failure("missing-name", T, 1, "registry", { module: "app" }), modules, all);
+  assert.deepEqual(
+    submodule.map((x) => [x.kind, x.data?.module]),
+    [
+      ["removed", "app"],
+      ["closest-module", "app.tools.registry"],
+    ],
+  );
+  assert.match(submodule[0]!.message, /there is no module `app\.registry`/);
   const closest = suggest(failure("missing-module", T, 1, null, { module: "app.registry" }), modules, all);
   assert.deepEqual(
     closest.map((x) => x.data?.module),

@@ -49,6 +49,7 @@ def empty_facts(path, status, encoding="utf-8", problem=None, syntax_errors=()):
         "attributeReads": [],
         "sysPath": [],
         "branches": [],
+        "tries": [],
         "pytest": {
             "functions": [],
             "classes": [],
@@ -334,6 +335,7 @@ class Extractor:
         )
         self.imports, self.bindings, self.stars, self.reads, self.attr_reads, self.sys_path = [], [], [], [], [], []
         self.branches = []
+        self.tries = []
         self.all = None  # {"names", "line", "complete"}
         self.all_handled = set()  # ids of __all__ / collect_ignore nodes consumed by a literal form
         self.all_dirty = False
@@ -551,6 +553,14 @@ class Extractor:
         if test is not None:
             fact = {**self.pos(s), "stmt": here.stmt, "test": test, "body": ranges[0], "orelse": ranges[1]}
             self.branches.append((self.key(s), fact))
+        handlers = None
+        if isinstance(s, (ast.Try, ast.TryStar)):
+            handlers = caught_names(s.handlers)
+        elif isinstance(s, ast.With):
+            handlers = suppressed_names(s.items) or None
+        if handlers is not None and ranges and ranges[0] is not None:
+            fact = {**self.pos(s), "stmt": here.stmt, "body": ranges[0], "handlers": sorted(handlers)}
+            self.tries.append((self.key(s), fact))
 
     def import_stmt(self, s, here):
         self.import_fact(s, here.ctx, here.stmt)
@@ -924,6 +934,7 @@ class Extractor:
                 "attributeReads": sort_facts(self.attr_reads),
                 "sysPath": sort_facts(self.sys_path),
                 "branches": sort_facts(self.branches),
+                "tries": sort_facts(self.tries),
                 "pytest": self.pytest_facts(),
             }
         )

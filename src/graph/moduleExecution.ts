@@ -13,7 +13,7 @@ import {
 } from "./importMachinery.ts";
 import { messages } from "./messages.ts";
 import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
-import { BUILTIN_NAMES, MODULE_GLOBALS } from "./pythonNames.ts";
+import { BUILTIN_NAMES, catches, MODULE_GLOBALS } from "./pythonNames.ts";
 import type { Frame, ModuleRecord, Session } from "./session.ts";
 import { bindStar } from "./starImport.ts";
 import { type StatementEvent, statementEvents } from "./statementEvents.ts";
@@ -30,24 +30,41 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
   try {
     if (facts.moduleGetattr) rec.getattrHook = true;
     if (!startModule(session, rec, facts, frame)) return;
-    // Handlers that caught a failure: the rest of that try (or `with suppress`) body may not run. The facts do
-    // not say which try a statement is in, so every following statement guarded by (at least) the same handlers
-    // counts as maybe-run: at worst a statement of the next try with the same handlers is "maybe" too.
+    // A caught failure ends its try (or `with suppress`) body: the statements after it there never run. Without
+    // a try fact for it (facts from elsewhere), every following statement guarded by the same handlers counts as
+    // maybe-run instead.
     let skipping: string[] | null = null;
+    let skipFrom = -1;
+    let skipTo = -1;
     for (const ev of statementEvents(facts)) {
       if (frame.aborted) break;
+      if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
       if (skipping && !skipping.every((h) => ev.caught.includes(h))) skipping = null;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
       frame.conditional = conditional(ev) || skipping !== null;
       frame.caughtHere = false;
       runEvent(session, rec, ev, frame.conditional);
-      if (frame.caughtHere) skipping ??= ev.caught;
+      if (frame.caughtHere) {
+        const body = catchingTry(facts, ev.stmt, frame.caughtType ?? "Exception");
+        if (body) [skipFrom, skipTo] = [ev.stmt, body[1]];
+        else skipping ??= ev.caught;
+      }
     }
   } finally {
     session.stack.pop();
     session.executing.delete(rec.name);
   }
+}
+
+/** The body of the innermost try around statement `stmt` whose handlers catch `type`, if the facts list it. */
+function catchingTry(facts: FileFacts, stmt: number, type: string): [number, number] | null {
+  let best: [number, number] | null = null;
+  for (const t of facts.tries ?? []) {
+    if (stmt < t.body[0] || stmt > t.body[1] || !catches(t.handlers, type)) continue;
+    if (!best || t.body[1] - t.body[0] < best[1] - best[0]) best = t.body;
+  }
+  return best;
 }
 
 /** Files CPython cannot compile fail before any statement runs; unreadable ones are assumed to import. */

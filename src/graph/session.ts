@@ -76,6 +76,8 @@ export interface Frame {
   conditional: boolean;
   /** Set when an exception raised below this frame was caught by the current statement. */
   caughtHere: boolean;
+  /** The type of that exception. */
+  caughtType?: string;
   /** An exception left this module for a handler further down the stack: the module stops executing (Python
    *  never runs the rest of it, so neither its later imports nor their effects on sys.modules happen). */
   aborted: boolean;
@@ -228,6 +230,7 @@ export class Session {
       const frame = this.stack[i] as Frame;
       if (catches(frame.caught, failure.exceptionType)) {
         frame.caughtHere = true;
+        frame.caughtType = failure.exceptionType;
         for (let j = i + 1; j < this.stack.length; j++) (this.stack[j] as Frame).aborted = true;
         return;
       }

@@ -13,6 +13,7 @@ const { isEvaluable, staticTest } = staticTests_;
 const { dottedName, matchingClose, splitItems } = tokenRanges_;
 const {
   K_AS,
+  K_ASYNC,
   K_ELIF,
   K_ELSE,
   K_EXCEPT,
@@ -140,6 +141,8 @@ export function forStmt(sc: FactScanner): void {
 export function withStmt(sc: FactScanner): void {
   const kind = sc.kind;
   const suppressed: string[] = [];
+  const withTok = sc.i;
+  const stmt = sc.stmt;
   sc.i++;
   if (kind[sc.i] === T_LPAR) {
     const close = matchingClose(sc, sc.i);
@@ -158,8 +161,19 @@ export function withStmt(sc: FactScanner): void {
   // Exceptions named by `suppress(...)` items act like a try's handlers around the body.
   const caught = sc.caught;
   if (suppressed.length > 0) sc.caught = [...new Set([...caught, ...suppressed])].sort();
+  const bodyFrom = sc.stmtCounter;
   sc.block(null);
   sc.caught = caught;
+  if (suppressed.length > 0 && sc.scope !== "function" && kind[withTok - 1] !== K_ASYNC) {
+    const handlers = [...new Set(suppressed)].sort();
+    sc.tries.push({
+      line: sc.tline[withTok]!,
+      col: sc.tokCol(withTok),
+      stmt,
+      body: [bodyFrom, sc.stmtCounter - 1],
+      handlers,
+    });
+  }
 }
 
 function withItems(sc: FactScanner, suppressed: string[]): void {
@@ -208,6 +222,7 @@ function withItem(sc: FactScanner, suppressed: string[]): void {
 }
 
 export function tryStmt(sc: FactScanner): void {
+  const tryTok = sc.i;
   sc.begin();
   const stmt = sc.stmt;
   sc.i++;
@@ -222,8 +237,19 @@ export function tryStmt(sc: FactScanner): void {
   const caught = sc.caught;
   const cond = sc.cond;
   if (handled.length > 0) sc.caught = [...new Set([...caught, ...handled])].sort();
+  const bodyFrom = sc.stmtCounter;
   sc.block(null);
   sc.caught = caught;
+  if (sc.scope !== "function") {
+    const body: [number, number] = [bodyFrom, sc.stmtCounter - 1];
+    sc.tries.push({
+      line: sc.tline[tryTok]!,
+      col: sc.tokCol(tryTok),
+      stmt,
+      body,
+      handlers: [...new Set(handled)].sort(),
+    });
+  }
   const kind = sc.kind;
   const sawHandler = kind[sc.i] === K_EXCEPT;
   while (kind[sc.i] === K_EXCEPT) {

@@ -192,6 +192,16 @@ export interface StaticBranch extends Position {
   orelse: [number, number] | null;
 }
 
+/** A module- or class-level `try` (or `with suppress(...)`): its body's statements and what its handlers catch, so
+ *  that the statements after a caught failure are known not to run. */
+export interface TryBlock extends Position {
+  stmt: number;
+  /** First and last statement index of the body. */
+  body: [number, number];
+  /** Dotted names of the handlers' exceptions (`*` for a bare except), sorted, unique: as `caught`. */
+  handlers: string[];
+}
+
 export interface SyntaxErrorFact extends Position {
   message: string;
   /** "scanner": seen by remedy's own scanner; "cpython": CPython's compile() said so. */
@@ -222,5 +232,7 @@ export interface FileFacts {
   sysPath: SysPathChange[];
   /** `if` statements with evaluable tests (version, platform), in source order. */
   branches: StaticBranch[];
+  /** try statements and `with suppress(...)` blocks outside def bodies, in source order. */
+  tries: TryBlock[];
   pytest: PytestFacts;
 }

@@ -38,6 +38,7 @@ export function emptyFacts(
     attributeReads: [],
     sysPath: [],
     branches: [],
+    tries: [],
     pytest: emptyPytestFacts(),
   };
 }
@@ -67,6 +68,7 @@ export function factsOfText(text: string, path: string, encoding = "utf-8"): Fil
   facts.attributeReads = r.attributeReads;
   facts.sysPath = r.sysPath;
   facts.branches = r.branches;
+  facts.tries = r.tries;
   facts.pytest = r.pytest;
   if (r.errors.length > 0) {
     facts.status = "syntax-error";

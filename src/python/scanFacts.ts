@@ -17,6 +17,7 @@ import type {
   StarImport,
   StaticBranch,
   SysPathChange,
+  TryBlock,
 } from "./facts.ts";
 import * as importStatements_ from "./importStatements.ts";
 import * as literals_ from "./literals.ts";
@@ -80,6 +81,7 @@ export interface ScanResult {
   attributeReads: AttributeRead[];
   sysPath: SysPathChange[];
   branches: StaticBranch[];
+  tries: TryBlock[];
   pytest: PytestFacts;
   errors: { message: string; offset: number; line: number }[];
 }
@@ -127,6 +129,7 @@ export class FactScanner extends ExprScanner {
   attributeReads: AttributeRead[] = [];
   sysPath: SysPathChange[] = [];
   branches: StaticBranch[] = [];
+  tries: TryBlock[] = [];
   pytest: PytestFacts = emptyPytestFacts();
   marks: MarkCandidate[] = [];
 
@@ -210,6 +213,7 @@ export class FactScanner extends ExprScanner {
       this.attributeReads,
       this.sysPath,
       this.branches,
+      this.tries,
       p.functions,
       p.classes,
       p.markers,
@@ -231,6 +235,7 @@ export class FactScanner extends ExprScanner {
       attributeReads: this.attributeReads,
       sysPath: this.sysPath,
       branches: this.branches,
+      tries: this.tries,
       pytest: this.pytest,
       errors: [...this.toks.errors, ...this.errors],
     };

@@ -15,9 +15,6 @@ const OPEN: Record<string, string> = {
   "name-error-in-called-function":
     "a NameError raised in a function body that module-level code calls is not reported: the facts describe no " +
     "function body (the names it reads), so the graph cannot know it without a new fact from src/python",
-  "caught-failure-rest-of-try":
-    "the statements after a caught failure in a try body are only maybe-run: the facts do not say which try " +
-    "a statement belongs to, so a following try with the same handlers cannot be told apart",
   "test-module-rebinds-file":
     "a test module binding `__file__` (`from m import __file__`) fails pytest's file-mismatch check; remedy collects",
 };

@@ -61,6 +61,15 @@ const rows: Row[] = [
     ],
   },
   {
+    name: "tries: body ranges and handlers of try statements and with-suppress blocks outside defs",
+    src: "try:\n    import a\n    b = 1\nexcept (ImportError, E):\n    pass\nwith suppress(KeyError):\n    c = 2\ndef f():\n    try:\n        pass\n    except:\n        pass\n",
+    expect: (f) => f.tries.map((t) => [t.line, t.stmt, t.body, t.handlers]),
+    want: [
+      [1, 0, [1, 2], ["E", "ImportError"]],
+      [6, 4, [5, 5], ["KeyError"]],
+    ],
+  },
+  {
     name: "with suppress(...) catches like a handler",
     src: "with suppress(ImportError, os.error):\n    import a\nwith (contextlib.suppress(ImportError)) as s:\n    import b\nwith suppress(exc=E), open(f):\n    import c\n",
     expect: (f) => f.imports.map((i) => i.caught),

@@ -43,6 +43,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     shadow: session.stopped,
     maybeFailed: false,
     maybeLoaded: session.maybeFrom() >= 0,
+    dynamicGlobals: false,
     injectsModules: false,
   };
 }
@@ -250,7 +251,7 @@ export function getAttr(
   if (rec.anyAttr) return { found: true, certain: true, module: null };
   // Its globals are its attributes: after a star import of names remedy cannot list (an extension module, an
   // incomplete __all__), any of them may be there (rpds: `from .rpds import *` of a compiled module).
-  if (rec.anyGlobal) return { found: true, certain: false, module: null };
+  if (rec.anyGlobal || rec.dynamicGlobals) return { found: true, certain: false, module: null };
   if (attr.startsWith("__") && moduleHasDunder(attr, { isPackage: rec.isPackage, fromFile: rec.file !== null })) {
     return { found: true, certain: true, module: null };
   }

@@ -158,8 +158,8 @@ function checkRead(
 ): void {
   const name = ev.read.name;
   const v = rec.ns.get(name);
-  // `globals().update(...)`, `vars()[k] = v` at module level: from here on any global may exist (trio.socket).
-  if (!v && DYNAMIC_NAMESPACE.has(name) && ev.read.scope === "module") rec.anyGlobal = true;
+  // `globals().update(...)`, `vars()[k] = v` at module level: importers may find any name (trio.socket).
+  if (!v && DYNAMIC_NAMESPACE.has(name) && ev.read.scope === "module") rec.dynamicGlobals = true;
   if (v?.certain) return;
   // A loaded submodule is an attribute of its package, i.e. a global of the package's own code.
   const child = rec.childAttrs.get(name);

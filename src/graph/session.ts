@@ -35,6 +35,10 @@ export interface ModuleRecord {
   getattrHook: boolean;
   /** Any global may exist: a star import from a module whose names are unknown. */
   anyGlobal: boolean;
+  /** Its namespace is written through `globals()`/`vars()`/`locals()`: importers may find names remedy cannot
+   *  list. The module's own later reads stay checked (what such code adds is rarely read back at import time,
+   *  and a missed NameError there would put a later, wrong error in its place). */
+  dynamicGlobals: boolean;
   /** Submodules set as attributes on this module object (hence also globals of its namespace) by the import
    *  system, whatever statement imported them -> set for certain (false: loaded by an import that may not run). */
   childAttrs: Map<string, boolean>;

@@ -38,7 +38,7 @@ export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord,
     }
     return;
   }
-  if (mod.anyGlobal || mod.anyAttr) rec.anyGlobal = true;
+  if (mod.anyGlobal || mod.anyAttr || mod.dynamicGlobals) rec.anyGlobal = true;
   for (const [name, v] of mod.ns) {
     if (!name.startsWith("_")) rec.ns.set(name, { certain: certain && v.certain, module: v.module });
   }

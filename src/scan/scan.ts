@@ -58,7 +58,9 @@ async function confirmSyntaxErrors(
   python: string,
 ): Promise<void> {
   // The status comes from the facts store without decoding the facts: O(files) lookups, decoding only the flagged.
-  const flagged = files.filter((p) => status(p) === "syntax-error").map(facts);
+  // Undecodable and NUL-holding files are asked too: importing them raises CPython's own SyntaxError.
+  const asked = new Set(["syntax-error", "decode-error", "binary"]);
+  const flagged = files.filter((p) => asked.has(status(p))).map(facts);
   if (flagged.length === 0) return;
   const verdicts = await confirmSyntax(
     flagged.map((f) => f.path),
@@ -66,7 +68,7 @@ async function confirmSyntaxErrors(
   );
   for (const f of flagged) {
     const verdict = verdicts.get(f.path);
-    if (verdict === undefined) continue;
+    if (verdict === undefined || (verdict === null && f.status !== "syntax-error")) continue;
     f.syntaxErrors = verdict === null ? [] : [verdict];
     f.status = verdict === null ? "ok" : "syntax-error";
   }

@@ -68,11 +68,15 @@ function importView(exp: Expected): Verdict {
   return v;
 }
 
+/** Cases whose verdict needs CPython's compile() of the bytes (an undecodable file, a NUL byte): scan() asks it, the
+ *  model alone (on oracle facts) does not, so they are checked by test/scan/fixtures.test.ts only. */
+const NEEDS_COMPILE_CHECK = new Set(["undecodable-modules"]);
+
 const cases = ["scan", "graph"].flatMap((area) => {
   const dir = join(FIXTURES, area);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
-    .filter((c) => existsSync(join(dir, c, "expected.json")))
+    .filter((c) => existsSync(join(dir, c, "expected.json")) && !NEEDS_COMPILE_CHECK.has(c))
     .sort()
     .map((c) => `${area}/${c}`);
 });

@@ -30,25 +30,20 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
   try {
     if (facts.moduleGetattr) rec.getattrHook = true;
     if (!startModule(session, rec, facts, frame)) return;
-    // A caught failure ends its try (or `with suppress`) body: the statements after it there never run. Without
-    // a try fact for it (facts from elsewhere), every following statement guarded by the same handlers counts as
-    // maybe-run instead.
-    let skipping: string[] | null = null;
+    // A caught failure ends its try (or `with suppress`) body: the statements after it there never run.
     let skipFrom = -1;
     let skipTo = -1;
     for (const ev of statementEvents(facts)) {
       if (frame.aborted) break;
       if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
-      if (skipping && !skipping.every((h) => ev.caught.includes(h))) skipping = null;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
-      frame.conditional = conditional(ev) || skipping !== null;
+      frame.conditional = conditional(ev);
       frame.caughtHere = false;
       runEvent(session, rec, ev, frame.conditional);
       if (frame.caughtHere) {
         const body = catchingTry(facts, ev.stmt, frame.caughtType ?? "Exception");
         if (body) [skipFrom, skipTo] = [ev.stmt, body[1]];
-        else skipping ??= ev.caught;
       }
     }
   } finally {
@@ -57,10 +52,10 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
   }
 }
 
-/** The body of the innermost try around statement `stmt` whose handlers catch `type`, if the facts list it. */
+/** The body of the innermost try around statement `stmt` whose handlers catch `type` (the one that caught it). */
 function catchingTry(facts: FileFacts, stmt: number, type: string): [number, number] | null {
   let best: [number, number] | null = null;
-  for (const t of facts.tries ?? []) {
+  for (const t of facts.tries) {
     if (stmt < t.body[0] || stmt > t.body[1] || !catches(t.handlers, type)) continue;
     if (!best || t.body[1] - t.body[0] < best[1] - best[0]) best = t.body;
   }

@@ -156,7 +156,18 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
 
   progress("graph", `${view.testFiles.length} test files`);
   const limitations = [...view.limitations];
-  let model = buildCollectionModel(graphInputFromView(view), facts);
+  // Branches on the interpreter are settled once, for the model and the analyzers alike.
+  const traits = interpreterTraits(view);
+  const settled = new Map<string, FileFacts>();
+  const settledFacts = (p: string): FileFacts => {
+    let f = settled.get(p);
+    if (!f) {
+      f = settleStaticBranches(facts(p), traits);
+      settled.set(p, f);
+    }
+    return f;
+  };
+  let model = buildCollectionModel(graphInputFromView(view), settledFacts);
   if (!view.interpreter) {
     model = withoutEnvironmentFailures(model);
     limitations.push("without an interpreter, imports of modules outside the repository are not checked");
@@ -171,20 +182,10 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     ...view.testFiles.map((f) => dirname(f)),
   ];
   const rel = (p: string) => relPath(view.rootdir, p);
-  const traits = interpreterTraits(view);
-  const settled = new Map<string, FileFacts>();
   const input: AnalysisInput = {
     model,
     session: sessionFromView(view),
-    // The analyzers see the facts the model ran on: branches on the interpreter settled.
-    facts: (p) => {
-      let f = settled.get(p);
-      if (!f) {
-        f = settleStaticBranches(facts(p), traits);
-        settled.set(p, f);
-      }
-      return f;
-    },
+    facts: settledFacts,
     modules: knownModules(project.pythonFiles, searchRoots),
     requirements: readRequirements(project.requirementFiles, rel),
   };

@@ -9,6 +9,6 @@ export type { IniKeyEntry, MarkerEntry, OptionEntry, RegistrationKind } from "./
 export { markerName } from "./markerRegistry.ts";
 export type { UnknownMarkPolicy } from "./markWarnings.ts";
 export type { PluginSource } from "./plugins.ts";
-export { pytestView } from "./pytestView.ts";
+export { pytestRootdir, pytestView } from "./pytestView.ts";
 export type { PytestOptions } from "./settings.ts";
 export type { InterpreterSummary, Invocation, PytestView, PytestViewOptions } from "./types.ts";

@@ -18,13 +18,13 @@ import { shlexSplit } from "./shlex.ts";
 import { SourceReader } from "./sourceFacts.ts";
 import type { PytestView, PytestViewOptions } from "./types.ts";
 
-function interpreterFor(
+async function interpreterFor(
   python: string | null | undefined,
   cwd: string,
   env: NodeJS.ProcessEnv,
   limitations: string[],
   repositoryCache: string | null,
-): InterpreterInfo | null {
+): Promise<InterpreterInfo | null> {
   if (python === null) {
     limitations.push(
       "no interpreter asked (--no-python): sys.path, installed plugins and pytest's version are unknown",
@@ -54,15 +54,27 @@ function unknownKeys(keys: { name: string; line: number | null }[], iniKeys: Ini
   return keys.filter((k) => !registered.has(k.name));
 }
 
+/** The command line as pytest sees it: PYTEST_ADDOPTS first, then the arguments. */
+function commandLine(options: PytestViewOptions): { env: NodeJS.ProcessEnv; envAddopts: string[]; cliArgs: string[] } {
+  const env = options.env ?? process.env;
+  const envAddopts = env.PYTEST_ADDOPTS ? shlexSplit(env.PYTEST_ADDOPTS) : [];
+  return { env, envAddopts, cliArgs: [...envAddopts, ...(options.args ?? [])] };
+}
+
+/** pytest's rootdir, which needs no interpreter (config files and arguments only): a scan walks it while the
+ *  interpreter is still being asked. pytestView computes the same. */
+export function pytestRootdir(path: string, options: PytestViewOptions = {}): string {
+  const cli = parsePytestArgs(commandLine(options).cliArgs);
+  return determineSetup(resolve(path), cli.paths, cli.configFile, cli.rootdir).rootdir;
+}
+
 export async function pytestView(path: string, options: PytestViewOptions = {}): Promise<PytestView> {
   const invocationDir = resolve(path);
   if (!isDir(invocationDir)) throw new RemedyError(`not a directory: ${path}`);
   const limitations: string[] = [];
-  const env = options.env ?? process.env;
-  const envAddopts = env.PYTEST_ADDOPTS ? shlexSplit(env.PYTEST_ADDOPTS) : [];
+  const { env, envAddopts, cliArgs } = commandLine(options);
   if (envAddopts.length > 0) limitations.push(`PYTEST_ADDOPTS is set and was applied: ${env.PYTEST_ADDOPTS}`);
-  const cliArgs = [...envAddopts, ...(options.args ?? [])];
-  const interpreter = interpreterFor(options.python, invocationDir, env, limitations, options.cacheDir ?? null);
+  const interpreter = await interpreterFor(options.python, invocationDir, env, limitations, options.cacheDir ?? null);
   const pytestDist = interpreter?.distributions.find((d) => d.name.toLowerCase() === "pytest") ?? null;
   if (interpreter && !pytestDist) limitations.push(`pytest is not installed for ${interpreter.executable}`);
   const pytestMajor = pytestDist ? Number.parseInt(pytestDist.version, 10) : null;

@@ -10,13 +10,13 @@ import { cacheDirOf, ensureCacheDir } from "../cache/cacheFiles.ts";
 import { FactsStore } from "../cache/factsStore.ts";
 import { prepareFacts } from "../cache/prepareFacts.ts";
 import { ScanCache, scanKey } from "../cache/scanCache.ts";
-import { type Invocation, pytestView } from "../discover/index.ts";
+import { type Invocation, pytestRootdir, pytestView } from "../discover/index.ts";
 import { findExecutable } from "../discover/interpreter.ts";
 import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
 import { settleStaticBranches } from "../python/index.ts";
-import { knownModules, testBaseDir, walkProject } from "./projectFiles.ts";
+import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
@@ -97,6 +97,31 @@ function repositoryCacheDir(root: string): string | null {
   return dir;
 }
 
+/** The rootdir's files and, unless a custom provider gives facts, their facts in the store (O(changed) with a
+ *  valid previous scan: the scan cache knows which files changed). */
+async function projectFacts(
+  rootdir: string,
+  previous: ScanCache | null,
+  useCache: boolean,
+  extract: boolean,
+): Promise<{ project: ProjectFiles; store: FactsStore }> {
+  const project = previous?.project() ?? walkProject(rootdir);
+  const store = FactsStore.forRepo(rootdir, useCache);
+  if (extract) {
+    const pyFiles = new Set(project.pythonFiles);
+    await prepareFacts(store, previous?.changed()?.filter((p) => pyFiles.has(p)) ?? project.pythonFiles);
+  }
+  return { project, store };
+}
+
+function rootdirOrNull(root: string, options: { args?: string[] }): string | null {
+  try {
+    return pytestRootdir(root, options);
+  } catch {
+    return null; // pytestView reports the same problem
+  }
+}
+
 /** Predicts what stops pytest from collecting the repository at `path` (pytest's invocation directory). */
 export async function scan(path: string, options: ScanOptions = {}): Promise<ScanResult> {
   const started = performance.now();
@@ -116,26 +141,29 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const unchanged = previous.result();
   if (unchanged) return { ...unchanged, durationMs: Math.round(performance.now() - started) };
   progress("discover", root);
-  const view =
-    previous.view() ??
-    (await pytestView(root, {
-      python: options.python,
-      args: options.args,
-      invocation: options.invocation,
-      // The interpreter's answer and pytest's own sources' facts are kept with the rest of the cache.
-      cacheDir: useCache ? repositoryCacheDir(root) : null,
-    }));
-  const project = previous.project() ?? walkProject(view.rootdir);
-  const store = FactsStore.forRepo(view.rootdir, useCache);
+  const viewOptions = {
+    python: options.python,
+    args: options.args,
+    invocation: options.invocation,
+    // The interpreter's answer and pytest's own sources' facts are kept with the rest of the cache.
+    cacheDir: useCache ? repositoryCacheDir(root) : null,
+  };
+  const stored = previous.view();
+  // A cold scan asks the interpreter (a child process) while this thread walks the rootdir and extracts facts.
+  const viewPending = stored ? Promise.resolve(stored) : pytestView(root, viewOptions);
+  viewPending.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
+  const early = stored?.rootdir ?? rootdirOrNull(root, viewOptions);
+  const projectAt = (rootdir: string) =>
+    projectFacts(rootdir, rootdir === early ? previous : null, useCache, !options.getFacts);
+  const earlyFacts = early === null ? null : await projectAt(early);
+  const view = await viewPending;
+  const { project, store } = earlyFacts && view.rootdir === early ? earlyFacts : await projectAt(view.rootdir);
   let facts: (p: string) => FileFacts;
   let status: (p: string) => string;
   if (options.getFacts) {
     facts = cachedFacts(options.getFacts);
     status = (p) => facts(p).status;
   } else {
-    // With a valid view the scan cache already knows which files changed: only they are looked at. O(changed).
-    const pyFiles = new Set(project.pythonFiles);
-    await prepareFacts(store, previous.changed()?.filter((p) => pyFiles.has(p)) ?? project.pythonFiles);
     facts = (p) => store.get(p);
     status = (p) => store.status(p) ?? facts(p).status;
     // Edited files whose facts did not change (a comment, a function body): the previous result still holds.

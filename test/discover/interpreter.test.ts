@@ -21,8 +21,8 @@ writeFileSync(wrapper, `#!/bin/sh\necho x >> ${counter}\nexec python3 "$@"\n`);
 chmodSync(wrapper, 0o755);
 const runs = () => readFileSync(counter, "utf8").split("\n").filter(Boolean).length;
 
-test("the probe reports the interpreter's own sys.path, version and pytest", () => {
-  const info = inspectInterpreter("python3", scratch, env);
+test("the probe reports the interpreter's own sys.path, version and pytest", async () => {
+  const info = await inspectInterpreter("python3", scratch, env);
   const real = JSON.parse(
     execFileSync(
       "python3",
@@ -41,24 +41,24 @@ test("the probe reports the interpreter's own sys.path, version and pytest", () 
   assert.ok(info.pytestDir?.endsWith("_pytest"));
 });
 
-test("the interpreter is asked once; a changed interpreter (mtime) is asked again", () => {
+test("the interpreter is asked once; a changed interpreter (mtime) is asked again", async () => {
   const before = runs();
-  inspectInterpreter(wrapper, scratch, env);
-  inspectInterpreter(wrapper, scratch, env);
+  await inspectInterpreter(wrapper, scratch, env);
+  await inspectInterpreter(wrapper, scratch, env);
   assert.equal(runs() - before, 1);
   utimesSync(wrapper, new Date(), new Date(Date.now() + 5000));
-  inspectInterpreter(wrapper, scratch, env);
+  await inspectInterpreter(wrapper, scratch, env);
   assert.equal(runs() - before, 2);
 });
 
-test("PYTHONPATH is passed on and shows in sys.path", () => {
+test("PYTHONPATH is passed on and shows in sys.path", async () => {
   const extra = join(scratch, "extra");
-  const info = inspectInterpreter("python3", scratch, { ...env, PYTHONPATH: extra });
+  const info = await inspectInterpreter("python3", scratch, { ...env, PYTHONPATH: extra });
   assert.equal(info.sysPath[0], extra);
 });
 
-test("an interpreter that does not exist is a user error", () => {
-  assert.throws(() => inspectInterpreter(join(scratch, "no-such-python"), scratch), InterpreterError);
+test("an interpreter that does not exist is a user error", async () => {
+  await assert.rejects(inspectInterpreter(join(scratch, "no-such-python"), scratch), InterpreterError);
 });
 
 test("without an interpreter the view still decides rootdir and files, and lists what it could not know", async () => {

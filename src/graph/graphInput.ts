@@ -43,6 +43,12 @@ export interface GraphInput {
   /** Version and platform, to settle `if sys.version_info ...` / `if sys.platform ...` branches; absent or null:
    *  their statements stay conditional. */
   interpreter?: InterpreterTraits | null;
+  /** Names the interpreter's standard library lacks, as "module:name" (`collections:Mapping` on 3.10+): `from
+   *  module import name` raises ImportError and `module.name` AttributeError. Default: every name exists. */
+  stdlibMissing?: ReadonlySet<string>;
+  /** Told of every name looked up in a stdlib (or builtin) module by code that runs at import time, so that the
+   *  interpreter can be asked which of them it lacks. */
+  onStdlibLookup?: (module: string, name: string, how: "from" | "attr") => void;
 }
 
 export type GetFacts = (path: string) => FileFacts;

@@ -233,12 +233,23 @@ function missingSpec(site: Site, session: Session, name: string) {
   return mayBeInjected(session, name) ? { ...spec, certainty: "maybe" as const } : spec;
 }
 
-/** Whether `getattr(module, attr)` succeeds right now, and the module it yields when it is one. */
+type AttrLookup = { found: boolean; certain: boolean; module: string | null; stdlibMissing?: true };
+
+/** Whether `getattr(module, attr)` succeeds right now, and the module it yields when it is one. `attr` read at
+ *  import time (`module.attr`): a name the interpreter's standard library lacks raises CPython's AttributeError
+ *  here, at the statement executing (the caller goes on as after any raise). */
 export function getAttr(
   session: Session,
   rec: ModuleRecord,
   attr: string,
 ): { found: boolean; certain: boolean; module: string | null } {
+  const got = lookupAttr(session, rec, attr, "attr");
+  if (!got.stdlibMissing) return got;
+  raiseStdlibAttributeError(session, rec, attr);
+  return { found: true, certain: true, module: null };
+}
+
+function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "from" | "attr"): AttrLookup {
   const v = rec.ns.get(attr);
   if (v) return { found: true, certain: v.certain, module: v.module };
   // The import system sets a submodule on its parent module object once the submodule has loaded: a parent that
@@ -248,7 +259,10 @@ export function getAttr(
   if (set !== undefined) return { found: true, certain: set, module: `${rec.name}.${attr}` };
   const child = session.modules.get(`${rec.name}.${attr}`);
   if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
-  if (rec.anyAttr) return { found: true, certain: true, module: null };
+  if (rec.anyAttr) {
+    if (stdlibLacks(session, rec, attr, how)) return { found: false, certain: true, module: null, stdlibMissing: true };
+    return { found: true, certain: true, module: null };
+  }
   // Its globals are its attributes: after a star import of names remedy cannot list (an extension module, an
   // incomplete __all__), any of them may be there (rpds: `from .rpds import *` of a compiled module).
   if (rec.anyGlobal || rec.dynamicGlobals) return { found: true, certain: false, module: null };
@@ -257,6 +271,35 @@ export function getAttr(
   }
   if (rec.getattrHook && getattrMayProvide(session, rec, attr)) return { found: true, certain: true, module: null };
   return { found: false, certain: true, module: null };
+}
+
+/** A stdlib (or builtin) module, which remedy does not execute, lacks `attr` in this interpreter (GraphInput's
+ *  stdlibMissing); every such lookup is reported to onStdlibLookup so that the interpreter can be asked. */
+function stdlibLacks(session: Session, rec: ModuleRecord, attr: string, how: "from" | "attr"): boolean {
+  const origin = rec.resolution.origin;
+  if (rec.simulated || (origin !== "stdlib" && origin !== "builtin")) return false;
+  session.input.onStdlibLookup?.(rec.name, attr, how);
+  return session.input.stdlibMissing?.has(`${rec.name}:${attr}`) === true;
+}
+
+/** CPython's `module 'M' has no attribute 'X'` for the attribute read of the statement executing, reported at
+ *  that read (the first on its line that asks for `attr`) as a failing read of a first-party module is. */
+function raiseStdlibAttributeError(session: Session, rec: ModuleRecord, attr: string): void {
+  const frame = session.stack[session.stack.length - 1];
+  if (!frame?.step) return;
+  const { file, line } = frame.step;
+  const read = session.facts(file).attributeReads.find((r) => r.line === line && r.attrs.includes(attr));
+  fail(session, {
+    kind: "attribute-error",
+    file,
+    line,
+    col: read?.col ?? 0,
+    message: messages.noAttribute(rec.name, attr),
+    exceptionType: "AttributeError",
+    module: rec.name,
+    name: attr,
+    certainty: frame.conditional ? "maybe" : "certain",
+  });
 }
 
 /** The absolute module a `from` import names, or a failure message (CPython's `_resolve_name`). */
@@ -285,7 +328,7 @@ export function importFromList(session: Session, rec: ModuleRecord, attr: string
   const child = session.modules.get(`${rec.name}.${attr}`);
   const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
   if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
-  else if (rec.isPackage && !getAttr(session, rec, attr).found) {
+  else if (rec.isPackage && !lookupAttr(session, rec, attr, "from").found) {
     const sub = `${rec.name}.${attr}`;
     if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
       importModule(session, sub, site);
@@ -301,7 +344,7 @@ export function importFromName(
   site: Site,
 ): { ok: boolean; certain: boolean; module: string | null } {
   importFromList(session, rec, attr, site);
-  const got = getAttr(session, rec, attr);
+  const got = lookupAttr(session, rec, attr, "from");
   if (got.found) return { ok: true, certain: got.certain, module: got.module };
   // IMPORT_FROM falls back to sys.modules: a submodule still executing (a cycle through it) is found there.
   const sub = session.modules.get(`${rec.name}.${attr}`);

@@ -18,6 +18,7 @@ import type { FileFacts } from "../python/facts.ts";
 import { settleStaticBranches } from "../python/index.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
+import { StdlibNameCheck } from "./stdlibNames.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
 export type ScanStage = "discover" | "graph" | "analyze";
@@ -195,7 +196,13 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     }
     return f;
   };
-  let model = buildCollectionModel(graphInputFromView(view), settledFacts);
+  // Names the interpreter's stdlib lacks (stdlibNames.ts): the model is built as if every name existed, noting
+  // which it looked up; it is built again only when the interpreter lacks one of them.
+  const stdlib = StdlibNameCheck.start(view, useCache ? repositoryCacheDir(root) : null);
+  let model = buildCollectionModel({ ...graphInputFromView(view), onStdlibLookup: stdlib?.onLookup }, settledFacts);
+  const stdlibMissing = (await stdlib?.missing(project.pythonFiles)) ?? new Set<string>();
+  if (stdlibMissing.size > 0)
+    model = buildCollectionModel({ ...graphInputFromView(view), stdlibMissing }, settledFacts);
   if (!view.interpreter) {
     model = withoutEnvironmentFailures(model);
     limitations.push("without an interpreter, imports of modules outside the repository are not checked");

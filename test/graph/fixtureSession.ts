@@ -3,10 +3,12 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import type { GraphInput, ImportMode } from "../../src/graph/index.ts";
+import { type NameQuery, queryKey, STDLIB_NAMES_SCRIPT } from "../../src/discover/stdlibNames.ts";
+import { buildCollectionModel, type GraphInput, type ImportMode } from "../../src/graph/index.ts";
 import type { FileFacts } from "../../src/python/facts.ts";
 import type { InterpreterTraits } from "../../src/python/index.ts";
 import { readFileFacts } from "../../src/python/index.ts";
+import { assignedAttributes } from "../../src/scan/stdlibNames.ts";
 
 const ORACLE = resolve(import.meta.dirname, "../../bench/oracle/facts.py");
 
@@ -141,7 +143,7 @@ export function fixtureInput(root: string): GraphInput & { maxfail: number | nul
       }
     }
   }
-  return {
+  const input: GraphInput & { maxfail: number | null } = {
     rootdir: root,
     importMode,
     pythonpath: (cfg.pythonpath ?? []).map((p) => resolve(root, p)),
@@ -157,4 +159,33 @@ export function fixtureInput(root: string): GraphInput & { maxfail: number | nul
     interpreter: interpreterTraits(),
     maxfail,
   };
+  const stdlibMissing = stdlibMissingFor(input, facts, walkPy(root, []));
+  return stdlibMissing.size > 0 ? { ...input, stdlibMissing } : input;
+}
+
+const stdlibAnswers = new Map<string, string>();
+
+/** What scan() does about names missing from stdlib modules, synchronously: the model records the names it looks
+ *  up in stdlib modules, python3 says which it lacks (one process for the pairs no fixture asked before), and the
+ *  names the fixture's own code assigns as attributes are left out. */
+function stdlibMissingFor(input: GraphInput, facts: (p: string) => FileFacts, files: string[]): Set<string> {
+  const asked = new Map<string, NameQuery>();
+  buildCollectionModel(
+    {
+      ...input,
+      onStdlibLookup: (module, name, how) => asked.set(queryKey({ module, name, how }), { module, name, how }),
+    },
+    facts,
+  );
+  const unknown = [...asked.values()].filter((q) => !stdlibAnswers.has(queryKey(q)));
+  if (unknown.length > 0) {
+    const json = JSON.stringify(unknown.map((q) => [q.module, q.name, q.how]));
+    const letters = execFileSync("python3", ["-c", STDLIB_NAMES_SCRIPT, json], { encoding: "utf8" });
+    for (const [i, q] of unknown.entries()) stdlibAnswers.set(queryKey(q), letters[i] ?? "u");
+  }
+  const missing = new Map<string, string>();
+  for (const q of asked.values())
+    if (stdlibAnswers.get(queryKey(q)) === "m") missing.set(`${q.module}:${q.name}`, q.name);
+  const assigned = missing.size > 0 ? assignedAttributes(files, new Set(missing.values())) : new Set<string>();
+  return new Set([...missing].filter(([, name]) => !assigned.has(name)).map(([pair]) => pair));
 }

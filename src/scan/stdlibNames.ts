@@ -1,0 +1,64 @@
+// Names missing from standard-library modules (`from collections import Mapping` on 3.10+, `asyncio.coroutine`
+// on 3.11+) for scan(): the import-time model records every name it looks up in a stdlib module (GraphInput's
+// onStdlibLookup) while it is built as if every name existed; the interpreter is then asked about those pairs
+// (src/discover/stdlibNames.ts: cached, one process for the pairs not known, started while the model is built when
+// nothing is known yet), and the model is built again only when the interpreter lacks a name the repository uses.
+import { readFileSync } from "node:fs";
+import type { PytestView } from "../discover/index.ts";
+import { type NameQuery, queryKey, StdlibNames } from "../discover/stdlibNames.ts";
+
+export class StdlibNameCheck {
+  private readonly queries = new Map<string, NameQuery>();
+
+  private constructor(private readonly names: StdlibNames) {}
+
+  /** Null without an interpreter (nothing outside the repository is known then). */
+  static start(view: PytestView, cacheDir: string | null): StdlibNameCheck | null {
+    const i = view.interpreter;
+    if (!i) return null;
+    const names = new StdlibNames({ ...i, sysPath: view.sysPath }, { cacheDir });
+    // A first scan asks whatever the repository imports: Python starts while the model is built.
+    if (names.empty()) names.prestart();
+    return new StdlibNameCheck(names);
+  }
+
+  /** For GraphInput.onStdlibLookup. */
+  readonly onLookup = (module: string, name: string, how: "from" | "attr"): void => {
+    const q = { module, name, how };
+    const k = queryKey(q);
+    if (!this.queries.has(k)) this.queries.set(k, q);
+  };
+
+  /** "module:name" of every looked-up name the interpreter lacks, except names the repository's own code assigns
+   *  as an attribute (`collections.Mapping = collections.abc.Mapping`, `setattr(m, "Mapping", ...)`: a shim may
+   *  put it back before it is read). Never throws; an interpreter that cannot answer lacks nothing. */
+  async missing(pythonFiles: readonly string[]): Promise<Set<string>> {
+    const answers = await this.names.ask([...this.queries.values()]);
+    const missing = new Map<string, string>();
+    for (const q of this.queries.values()) {
+      if (answers.get(queryKey(q)) === "missing") missing.set(`${q.module}:${q.name}`, q.name);
+    }
+    if (missing.size === 0) return new Set();
+    const assigned = assignedAttributes(pythonFiles, new Set(missing.values()));
+    return new Set([...missing].filter(([, name]) => !assigned.has(name)).map(([pair]) => pair));
+  }
+}
+
+/** Which of `names` some file assigns as an attribute (`x.name = ...`, `setattr(x, "name", ...)`). O(bytes of
+ *  the files), done only when the interpreter lacks a name the repository uses. */
+export function assignedAttributes(files: readonly string[], names: Set<string>): Set<string> {
+  const alt = [...names].join("|");
+  const store = new RegExp(`\\.\\s*(${alt})\\s*=(?!=)|setattr\\s*\\([^,()]+,\\s*['"](${alt})['"]`, "g");
+  const found = new Set<string>();
+  for (const file of files) {
+    let text: string;
+    try {
+      text = readFileSync(file, "latin1");
+    } catch {
+      continue;
+    }
+    for (const m of text.matchAll(store)) found.add((m[1] ?? m[2]) as string);
+    if (found.size === names.size) break;
+  }
+  return found;
+}

@@ -196,6 +196,22 @@ export class FactsStore {
   }
 
   /** True when `path` was refreshed this scan and its facts did not change. */
+  /** Every stored file whose encoded facts contain `needle` (a byte search: nothing is decoded). O(store). */
+  pathsWhoseFactsContain(needle: string): string[] {
+    this.loadAll();
+    const bytes = encoder.encode(needle);
+    const out: string[] = [];
+    for (const [path, e] of this.stored)
+      if (Buffer.from(e.bytes.buffer, e.bytes.byteOffset, e.bytes.length).indexOf(bytes) >= 0) out.push(path);
+    return out;
+  }
+
+  /** The facts a file re-extracted this scan had before it (null when the store had none). */
+  previousFacts(path: string): FileFacts | null {
+    const bytes = this.before.get(path);
+    return bytes ? (JSON.parse(decoder.decode(bytes)) as FileFacts) : null;
+  }
+
   unchangedFacts(path: string): boolean {
     return this.same.has(path);
   }

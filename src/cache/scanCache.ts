@@ -147,13 +147,14 @@ export class ScanCache {
   /** The previous result when the view is still valid and every file that changed has the facts it had (the
    *  caller re-extracted them) and is not quoted in the result (a failure's chain shows source lines, which the
    *  facts do not hold): the model and the analyzers would see exactly the same input. O(changed x result). */
-  resultIfFactsSame(sameFacts: (path: string) => boolean): ScanResult | null {
+  resultIfFactsSame(sameFacts: (path: string, mentioned: (word: string) => boolean) => boolean): ScanResult | null {
     if (!this.viewValid || !this.stored) return null;
     const result = this.stored.result;
     const text = JSON.stringify(result);
     const quoted = (p: string) =>
       text.includes(JSON.stringify(p).slice(1, -1)) || text.includes(relative(result.rootdir, p));
-    return this.changedFiles.every((p) => sameFacts(p) && !quoted(p)) ? result : null;
+    const mentioned = (word: string) => new RegExp(`(^|[^\\w])${word}($|[^\\w])`).test(text);
+    return this.changedFiles.every((p) => !quoted(p) && sameFacts(p, mentioned)) ? result : null;
   }
 
   /** With a valid view: the files whose stamp changed (the only ones the facts store needs to look at, the

@@ -1,7 +1,7 @@
 // The scan pipeline: discover (pytest's view of the repository) -> facts -> the import-time model -> analyzers.
 // Returns data; printing belongs to reporters and the CLI.
 import { statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { basename, dirname, join, resolve } from "node:path";
 import type { AnalysisInput } from "../analyze/analysisInput.ts";
 import { relPath } from "../analyze/areas.ts";
 import { runAnalyzers } from "../analyze/runAnalyzers.ts";
@@ -16,6 +16,7 @@ import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
 import { settleStaticBranches } from "../python/index.ts";
+import { onlyAddsUnusedNames } from "./addedNames.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import { StdlibNameCheck } from "./stdlibNames.ts";
@@ -167,11 +168,20 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   } else {
     facts = (p) => store.get(p);
     status = (p) => store.status(p) ?? facts(p).status;
-    // Edited files whose facts did not change (a comment, a function body): the previous result still holds.
-    // Not for flagged files (CPython words their errors from the text) or module __getattr__ (its source is read).
-    const same = previous.resultIfFactsSame(
-      (p) => store.unchangedFacts(p) && store.status(p) === "ok" && !facts(p).moduleGetattr,
-    );
+    // Edited files whose facts did not change (a comment, a function body), or that only gained names nothing
+    // used: the previous result still holds. Not for flagged files (CPython words their errors from the text) or
+    // module __getattr__ (its source is read).
+    const testish = new Set([...view.testFiles, ...view.allConftests]);
+    const isTestOrConftest = (p: string) => testish.has(p) || basename(p) === "conftest.py";
+    let importers: FileFacts[] | null = null;
+    // Found in the encoded facts without decoding them: only a star import writes the name "*".
+    const starImporters = () => (importers ??= store.pathsWhoseFactsContain('"name":"*"').map(facts));
+    const same = previous.resultIfFactsSame((p, mentioned) => {
+      if (store.status(p) !== "ok" || facts(p).moduleGetattr) return false;
+      if (store.unchangedFacts(p)) return true;
+      const before = store.previousFacts(p);
+      return before !== null && onlyAddsUnusedNames(before, facts(p), { isTestOrConftest, mentioned, starImporters });
+    });
     if (same) {
       const result = { ...same, durationMs: Math.round(performance.now() - started) };
       await store.saveAsync(null);

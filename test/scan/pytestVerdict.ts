@@ -1,5 +1,6 @@
 // remedy's prediction in the shape of test/fixtures/scan/*/expected.json (what record.py reads from the real
 // pytest), so a test compares the two field by field.
+import { execFileSync } from "node:child_process";
 import { dirname } from "node:path";
 import type { ScanResult } from "../../src/analyze/scanResult.ts";
 
@@ -19,9 +20,17 @@ export interface Expected extends Verdict {
 /** pytest names non-builtin exceptions with their module; record.py keeps only the class name. */
 const bare = (type: string | null): string => (type ?? "").split(".").pop()!;
 
+/** The stdlib directory of the python3 the fixtures run with (record.py writes it as <STDLIB>): CPython names
+ *  the file of a stdlib module in some messages. Asked once. */
+let stdlibDir: string | null = null;
+const stdlib = (): string =>
+  (stdlibDir ??= execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
+    encoding: "utf8",
+  }).trim());
+
 export function predictedVerdict(result: ScanResult): Verdict {
   const root = result.rootdir;
-  const msg = (m: string) => m.split(root).join("<ROOT>");
+  const msg = (m: string) => m.split(root).join("<ROOT>").split(stdlib()).join("<STDLIB>");
   const verdict: Verdict = { errors: {}, collected: {}, exitCode: result.pytestExitCode };
   const blocked = new Set<string>();
   for (const f of result.findings) {

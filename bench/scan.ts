@@ -133,7 +133,13 @@ function remedyScan(dir: string, interp: Interpreter): TreeFigures["remedy"] {
   }
   return {
     ...figures,
-    process: { seconds: m.seconds, exitCode: m.exitCode, timedOut: m.timedOut, maxRssKb: m.maxRssKb },
+    process: {
+      seconds: m.seconds,
+      cpuSeconds: m.cpuSeconds,
+      exitCode: m.exitCode,
+      timedOut: m.timedOut,
+      maxRssKb: m.maxRssKb,
+    },
   };
 }
 
@@ -147,7 +153,7 @@ async function benchTree(
   const r = remedy.cold;
   if (r) {
     console.log(
-      `   remedy scan: cold ${r.seconds.toFixed(2)} s, predicts exit ${r.pytestExitCode} and ${r.tests} tests, ` +
+      `   remedy scan: cold ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), predicts exit ${r.pytestExitCode} and ${r.tests} tests, ` +
         `${r.findings} findings; peak RSS ${mb(remedy.process?.maxRssKb)} ` +
         `(process wall ${remedy.process?.seconds.toFixed(2)} s, Node start-up and transpiling included)`,
     );
@@ -166,7 +172,7 @@ async function benchTree(
         : "; remedy DISAGREES"
       : "";
     console.log(
-      `   pytest --collect-only: ${pytest.seconds.toFixed(2)} s${ratio(pytest.seconds, r)}, exit ${pytest.exitCode}, ` +
+      `   pytest --collect-only: ${pytest.seconds.toFixed(2)} s (CPU ${pytest.cpuSeconds.toFixed(2)} s)${ratio(pytest.seconds, r)}, exit ${pytest.exitCode}, ` +
         `${pytest.collected ?? "?"} collected, ${pytest.errors} errors, peak RSS ${mb(pytest.maxRssKb)}${agrees}`,
     );
   }

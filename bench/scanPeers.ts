@@ -41,6 +41,8 @@ export interface Measured {
    * largest single process in the child's tree (the child or a descendant it waited for), in kB. Not a sum.
    */
   maxRssKb: number;
+  /** User + system CPU time of the child and the descendants it waited for (getrusage RUSAGE_CHILDREN). */
+  cpuSeconds: number;
   stdout: string;
   stderr: string;
 }
@@ -60,7 +62,8 @@ with open(out, "wb") as o, open(err, "wb") as e:
     s = time.perf_counter() - t
 ru = resource.getrusage(resource.RUSAGE_CHILDREN)
 with open(res, "w") as r:
-    json.dump({"seconds": s, "exitCode": code, "timedOut": timed_out, "maxRssKb": ru.ru_maxrss}, r)
+    json.dump({"seconds": s, "cpuSeconds": ru.ru_utime + ru.ru_stime, "exitCode": code, "timedOut": timed_out,
+               "maxRssKb": ru.ru_maxrss}, r)
 `;
 
 /**
@@ -92,6 +95,7 @@ export function measure(
 
 export interface PytestFigures {
   seconds: number;
+  cpuSeconds: number;
   maxRssKb: number;
   exitCode: number | null;
   collected: number | null;
@@ -108,6 +112,7 @@ export function pytestCollect(dir: string, python: string): PytestFigures {
   const errors = /(\d+) errors?/.exec(tail);
   return {
     seconds: m.seconds,
+    cpuSeconds: m.cpuSeconds,
     maxRssKb: m.maxRssKb,
     exitCode: m.exitCode,
     collected: collected ? Number(collected[1]) : tail.includes("no tests collected") ? 0 : null,

@@ -11,6 +11,7 @@ import ast
 import io
 import json
 import re
+import symtable
 import sys
 import threading
 import time
@@ -50,6 +51,9 @@ def empty_facts(path, status, encoding="utf-8", problem=None, syntax_errors=()):
         "sysPath": [],
         "branches": [],
         "tries": [],
+        "functions": [],
+        "calls": [],
+        "globalNames": [],
         "pytest": {
             "functions": [],
             "classes": [],
@@ -267,6 +271,100 @@ def path_expr(e):
     return None
 
 
+def own_nodes(body):
+    """Every node a def body evaluates in its own scope: nested def and lambda bodies excluded (their decorators,
+    defaults and annotations included), class bodies included (they run when the def runs)."""
+    stack = list(body)
+    while stack:
+        n = stack.pop()
+        yield n
+        t = type(n)
+        if t is ast.FunctionDef or t is ast.AsyncFunctionDef:
+            a = n.args
+            stack.extend(n.decorator_list + a.defaults + [d for d in a.kw_defaults if d is not None])
+            for arg in a.posonlyargs + a.args + [a.vararg] + a.kwonlyargs + [a.kwarg]:
+                if arg is not None and arg.annotation is not None:
+                    stack.append(arg.annotation)
+            if n.returns is not None:
+                stack.append(n.returns)
+        elif t is ast.Lambda:
+            stack.extend(n.args.defaults + [d for d in n.args.kw_defaults if d is not None])
+        else:
+            stack.extend(ast.iter_child_nodes(n))
+
+
+def certain_exprs(s, future):
+    """The expressions of a def body's top-level statement that run whenever the statement runs."""
+    t = type(s)
+    if t is ast.Expr:
+        return [s.value]
+    if t is ast.Assign:
+        return s.targets + [s.value]
+    if t is ast.AugAssign:
+        return [s.target, s.value]
+    if t is ast.AnnAssign:  # annotations in a def body are never evaluated
+        return [s.target] + ([s.value] if s.value is not None else [])
+    if t is ast.Delete:
+        return s.targets
+    if t is ast.Return:
+        return [s.value] if s.value is not None else []
+    if t is ast.Raise:
+        return [e for e in (s.exc, s.cause) if e is not None]
+    if t is ast.Assert:
+        return [s.test]
+    if t is ast.If or t is ast.While:
+        return [s.test]
+    if t is ast.For or t is ast.AsyncFor:
+        return [s.iter]
+    if t is ast.With or t is ast.AsyncWith:
+        out = []
+        for item in s.items:
+            out.append(item.context_expr)
+            if item.optional_vars is not None:
+                out.append(item.optional_vars)
+        return out
+    if t is ast.Match:
+        return [s.subject]
+    if t is ast.FunctionDef or t is ast.AsyncFunctionDef:
+        a = s.args
+        out = s.decorator_list + a.defaults + [d for d in a.kw_defaults if d is not None]
+        if not future:
+            for arg in a.posonlyargs + a.args + [a.vararg] + a.kwonlyargs + [a.kwarg]:
+                if arg is not None and arg.annotation is not None:
+                    out.append(arg.annotation)
+            if s.returns is not None:
+                out.append(s.returns)
+        return out
+    if t is ast.ClassDef:
+        return s.decorator_list + s.bases + [k.value for k in s.keywords]
+    return []
+
+
+def certain_loads(node, out):
+    """Names loaded in the parts of an expression that are always evaluated (docs/facts.md, reads: conditional)."""
+    t = type(node)
+    if t is ast.Name:
+        if type(node.ctx) is ast.Load:
+            out.append(node)
+    elif t is ast.Constant:
+        return
+    elif t is ast.Lambda:
+        for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
+            certain_loads(d, out)
+    elif t in COMPREHENSIONS:
+        certain_loads(node.generators[0].iter, out)
+    elif t is ast.IfExp:
+        certain_loads(node.test, out)
+    elif t is ast.BoolOp:
+        certain_loads(node.values[0], out)
+    elif t is ast.Compare:
+        certain_loads(node.left, out)
+        certain_loads(node.comparators[0], out)
+    else:
+        for child in ast.iter_child_nodes(node):
+            certain_loads(child, out)
+
+
 def sort_facts(items):
     # Same position: the order Python evaluates them (an inner call/pattern ends first).
     items.sort(key=lambda f: f[0])
@@ -325,6 +423,9 @@ class Extractor:
         self.lines = LINE_END.split(text)
         self.utf8 = {}
         self.tree = tree
+        self.text = text
+        self.tables = None  # (name, line) -> symtable of a module-level def
+        self.functions, self.calls = [], []
         self.stmt = 0
         self.future = any(
             isinstance(s, ast.ImportFrom)
@@ -465,10 +566,18 @@ class Extractor:
             self.bind(s.name, "def", s, here)
             if module:
                 self.defs.append((s, None))
+                for d in s.decorator_list:
+                    if type(d) is ast.Name:
+                        self.call(d, here)
+                self.functions.append((self.key(s), self.function_fact(s, here)))
             self.block(s.body, self.fresh(), None)
         elif isinstance(s, ast.ClassDef):
             for e in s.decorator_list + s.bases + [k.value for k in s.keywords]:
                 self.expr(e, here)
+            if module:
+                for d in s.decorator_list:
+                    if type(d) is ast.Name:
+                        self.call(d, here)
             inner = ClassState(s.name, module)
             self.block(s.body, ctx.but(scope="class"), inner)
             self.bind(s.name, "class", s, here)
@@ -724,6 +833,8 @@ class Extractor:
         else:
             if t is ast.Call and here.cls is None:
                 self.module_call(node, here)
+                if type(node.func) is ast.Name and node.func.id not in here.excl:
+                    self.call(node.func, here)
             elif (
                 t is ast.Subscript
                 and type(node.ctx) is not ast.Load
@@ -734,6 +845,59 @@ class Extractor:
                 self.all_dirty = True
             for child in ast.iter_child_nodes(node):
                 self.expr(child, here)
+
+    def call(self, name, here):
+        """A module-scope call of a plain name (kept at the end only when a module-scope def binds the name)."""
+        fact = {"name": name.id, **self.pos(name), "stmt": here.stmt, **here.ctx.fields()}
+        if here.maybe:
+            fact["conditional"] = True
+        self.calls.append((self.key(name), fact))
+
+    def function_fact(self, s, here):
+        is_async = type(s) is ast.AsyncFunctionDef
+        fact = {
+            **self.pos(s),
+            "name": s.name,
+            "stmt": here.stmt,
+            "async": is_async,
+            "decorated": bool(s.decorator_list),
+            "globalReads": [],
+        }
+        if is_async or any(type(n) in (ast.Yield, ast.YieldFrom) for n in own_nodes(s.body)):
+            return fact
+        names = []
+        for st in s.body:
+            for e in certain_exprs(st, self.future):
+                certain_loads(e, names)
+            t = type(st)
+            if t is ast.Return or t is ast.Raise:
+                break
+            if t is not ast.FunctionDef and t is not ast.AsyncFunctionDef:
+                if any(type(n) in (ast.Return, ast.Raise, ast.While) for n in own_nodes([st])):
+                    break
+        if not names:
+            return fact
+        if self.tables is None:
+            try:
+                top = symtable.symtable(self.text, "<oracle>", "exec")
+            except SyntaxError:  # only with --no-compile: a file the compiler rejects (bench:facts timing)
+                top = None
+            self.tables = {}
+            for c in top.get_children() if top is not None else []:
+                if c.get_type() == "function":
+                    self.tables[(c.get_name(), c.get_lineno())] = c
+        table = self.tables.get((s.name, s.lineno))
+        if table is None:
+            return fact
+        seen = set()
+        for n in sorted(names, key=lambda n: (n.lineno, n.col_offset)):
+            if n.id in seen:
+                continue
+            seen.add(n.id)
+            sym = table.lookup(n.id)
+            if sym.is_global() and not (sym.is_assigned() or sym.is_imported() or sym.is_parameter()):
+                fact["globalReads"].append({"name": n.id, **self.pos(n)})
+        return fact
 
     def comprehension(self, node, here):
         gens = node.generators
@@ -922,6 +1086,8 @@ class Extractor:
         if self.all is not None and self.all_dirty:
             self.all["complete"] = False
         bindings = sort_facts(self.bindings)
+        defs = {b["name"] for b in bindings if b["kind"] == "def"}
+        global_names = sorted({n for node in ast.walk(self.tree) if type(node) is ast.Global for n in node.names})
         facts.update(
             {
                 "futureAnnotations": self.future,
@@ -935,6 +1101,9 @@ class Extractor:
                 "sysPath": sort_facts(self.sys_path),
                 "branches": sort_facts(self.branches),
                 "tries": sort_facts(self.tries),
+                "functions": sort_facts(self.functions),
+                "calls": [c for c in sort_facts(self.calls) if c["name"] in defs],
+                "globalNames": global_names,
                 "pytest": self.pytest_facts(),
             }
         )

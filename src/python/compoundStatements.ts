@@ -8,7 +8,7 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { X_NOIN, X_TARGET } = expressions_;
+const { P_COND, X_NOIN, X_TARGET } = expressions_;
 const { isEvaluable, staticTest } = staticTests_;
 const { dottedName, matchingClose, splitItems } = tokenRanges_;
 const {
@@ -88,8 +88,12 @@ export function ifStmt(sc: FactScanner): void {
   if (tcTest === 0 && branch === null) sc.cond = true;
   else if (tcTest === -1) sc.tc = true;
   const elseFrom = sc.stmtCounter;
-  if (k === K_ELIF) ifStmt(sc);
-  else if (k === K_ELSE) {
+  if (k === K_ELIF) {
+    // An elif test runs only when the tests before it are false.
+    sc.noCertain++;
+    ifStmt(sc);
+    sc.noCertain--;
+  } else if (k === K_ELSE) {
     sc.i++;
     sc.colon();
     sc.block(null);
@@ -104,6 +108,8 @@ export function ifStmt(sc: FactScanner): void {
 
 export function whileStmt(sc: FactScanner): void {
   sc.begin();
+  // A loop may never end: in a def body, what follows it may not run.
+  if (sc.fn !== null) sc.fn.exits = true;
   sc.i++;
   sc.parseExpr(0);
   sc.flush();
@@ -132,6 +138,8 @@ export function forStmt(sc: FactScanner): void {
   sc.parseExprList(X_TARGET | X_NOIN);
   sc.checkTarget(false);
   sc.resolveStore(mark, "for");
+  // The target's bases are read only when the iterable yields something.
+  if (sc.fn !== null) for (let r = mark; r < sc.pLen; r++) sc.pFlags[r]! |= P_COND;
   if (sc.expect(K_IN, "in")) sc.parseExprList(0);
   sc.flush();
   sc.colon();
@@ -256,6 +264,8 @@ export function tryStmt(sc: FactScanner): void {
     sc.i++;
     if (kind[sc.i] === T_STAR) sc.i++;
     sc.stmt = stmt;
+    // A handler's type is evaluated only when its try body raised.
+    sc.noCertain++;
     if (kind[sc.i] !== T_COLON) {
       sc.parseExpr(0);
       if (kind[sc.i] === K_AS) {
@@ -264,6 +274,7 @@ export function tryStmt(sc: FactScanner): void {
       }
     }
     sc.flush();
+    sc.noCertain--;
     sc.colon();
     sc.cond = true;
     sc.block(null);

@@ -4,12 +4,12 @@
 import * as expressions_ from "./expressions.ts";
 import type { MarkCandidate } from "./pytestFacts.ts";
 import * as pytestFacts_ from "./pytestFacts.ts";
-import type { FactScanner } from "./scanFacts.ts";
+import type { DefBody, FactScanner } from "./scanFacts.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { X_STAR } = expressions_;
+const { P_CALL, X_STAR } = expressions_;
 const { DYNAMIC_HOOKS } = pytestFacts_;
 const { callArgs, dottedName, isKeywordArg } = tokenRanges_;
 const {
@@ -38,8 +38,11 @@ export function decorated(sc: FactScanner): void {
   while (kind[sc.i] === T_AT) {
     sc.i++;
     const a = sc.i;
+    const mark = sc.pLen;
     sc.parseExpr(0);
     decos.push([a, sc.i]);
+    // `@NAME` (parentheses allowed) calls NAME.
+    if (sc.pLen === mark + 1 && bareName(sc, a, sc.i)) sc.pFlags[mark]! |= P_CALL;
     if (!sc.expect(T_NEWLINE, "newline")) {
       sc.skipLine();
     }
@@ -51,6 +54,16 @@ export function decorated(sc: FactScanner): void {
     sc.error("invalid syntax: expected def or class after decorators");
     sc.flush();
   }
+}
+
+/** Tokens [a, b) are one NAME, maybe in parentheses. */
+function bareName(sc: FactScanner, a: number, b: number): boolean {
+  const kind = sc.kind;
+  while (b - a > 1 && kind[a] === T_LPAR && kind[b - 1] === T_RPAR) {
+    a++;
+    b--;
+  }
+  return b - a === 1 && kind[a] === T_NAME;
 }
 
 export function recordDecorators(
@@ -74,6 +87,9 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
   const name = kind[nameTok] === T_NAME ? sc.text(nameTok) : "";
   if (name === "") sc.error("invalid syntax: expected a function name");
   else sc.i++;
+  // A module-scope def (not in a class): what calling it reads is a fact.
+  const own: DefBody | null =
+    sc.scope === "module" && sc.directClass === null && !isAsync ? newDefBody(sc, kw, name, decos.length > 0) : null;
   if (sc.expect(T_LPAR, "(")) {
     let defaults = false;
     let star = false;
@@ -86,6 +102,7 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
         if (k === T_STAR && kind[sc.i] !== T_NAME) bareStar = true;
       } else if (k === T_NAME) bareStar = false;
       if (kind[sc.i] === T_NAME) {
+        if (own !== null) own.locals.add(sc.text(sc.i));
         sc.i++;
         if (kind[sc.i] === T_COLON) {
           sc.i++;
@@ -129,7 +146,55 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
   }
   if (inClass !== null && name === "__init__") sc.classHasInit = true;
   sc.colon();
-  functionBody(sc, isAsync);
+  if (top && isAsync)
+    sc.functions.push({ line, col, name, stmt: sc.stmt, async: true, decorated: decos.length > 0, globalReads: [] });
+  functionBody(sc, isAsync, own);
+  if (own !== null) finishDefBody(sc, own);
+}
+
+function newDefBody(sc: FactScanner, kw: number, name: string, decorated: boolean): DefBody {
+  const fact = {
+    line: sc.tline[kw]!,
+    col: sc.tokCol(kw),
+    name,
+    stmt: sc.stmt,
+    async: false,
+    decorated,
+    globalReads: [],
+  };
+  return {
+    fact,
+    top: 0,
+    locals: new Set(),
+    names: [],
+    offs: [],
+    lines: [],
+    exits: false,
+    stopped: false,
+    generator: false,
+    inClass: 0,
+  };
+}
+
+/** The def's global reads: its certain reads of names it neither binds nor takes as parameters, each name once. */
+function finishDefBody(sc: FactScanner, fn: DefBody): void {
+  const out = fn.fact.globalReads as { name: string; line: number; col: number; off: number }[];
+  if (!fn.generator) {
+    const seen = new Set<string>();
+    for (let r = 0; r < fn.names.length; r++) {
+      const name = fn.names[r]!;
+      if (fn.locals.has(name) || seen.has(name)) continue;
+      seen.add(name);
+      out.push({ name, line: fn.lines[r]!, col: 0, off: fn.offs[r]! });
+    }
+    // Source order (reads are flushed statement by statement, mostly in order already).
+    out.sort((a, b) => a.off - b.off);
+    for (const g of out) {
+      g.col = sc.col(g.off, g.line);
+      delete (g as { off?: number }).off;
+    }
+  }
+  sc.functions.push(fn.fact);
 }
 
 export function annotation(sc: FactScanner, ctx = 0): void {
@@ -138,7 +203,7 @@ export function annotation(sc: FactScanner, ctx = 0): void {
   if (sc.futureAnnotations) sc.pLen = mark;
 }
 
-export function functionBody(sc: FactScanner, isAsync: boolean): void {
+export function functionBody(sc: FactScanner, isAsync: boolean, own: DefBody | null): void {
   const flags = [sc.inFunction, sc.inAsync, sc.loopDepth] as const;
   sc.inFunction = true;
   sc.inAsync = isAsync;
@@ -149,9 +214,16 @@ export function functionBody(sc: FactScanner, isAsync: boolean): void {
   sc.tc = false;
   sc.cond = false;
   sc.caught = NO_CAUGHT;
-  sc.rec = false;
+  sc.rec = own !== null;
   sc.classBound = null;
+  const fnSaved = [sc.fn, sc.inDefBody, sc.noCertain, sc.onlyTargets] as const;
+  sc.fn = own;
+  sc.inDefBody = own !== null;
+  sc.noCertain = 0;
+  sc.onlyTargets = false;
+  if (own !== null) own.top = sc.depth + 1;
   sc.block(null);
+  [sc.fn, sc.inDefBody, sc.noCertain, sc.onlyTargets] = fnSaved;
   [sc.scope, sc.tc, sc.cond, sc.caught, sc.rec, sc.classBound, sc.stmt, sc.markClass] = saved;
   [sc.inFunction, sc.inAsync, sc.loopDepth] = flags;
 }
@@ -193,7 +265,18 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
   sc.inFunction = false;
   sc.inAsync = false;
   sc.loopDepth = 0;
+  // A class body inside a module-level def: its names are the class's, not the def's.
+  const fn = sc.fn;
+  const rec = sc.rec;
+  if (fn !== null) {
+    fn.inClass++;
+    sc.rec = false;
+  }
   sc.block(top ? name : null);
+  if (fn !== null) {
+    fn.inClass--;
+    sc.rec = rec;
+  }
   [sc.inFunction, sc.inAsync, sc.loopDepth] = flags;
   if (cls !== null) cls.hasInit = sc.classHasInit;
   [sc.scope, sc.classBound, sc.markClass, sc.classHasInit, sc.stmt] = saved;

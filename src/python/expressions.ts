@@ -28,10 +28,12 @@ const {
   P_LASTATTR,
   P_COMPINNER,
   P_COND,
+  P_CALL,
 } = scanFlags_;
 const { scanFString } = fstrings_;
 
 export {
+  P_CALL,
   P_CAND,
   P_COMPINNER,
   P_COND,
@@ -128,8 +130,12 @@ export abstract class ExprScanner {
   fPos = -1;
   fLine = 0;
   shape = S_NONE;
-  /** Recording reads (module or class scope, not a lambda body). */
+  /** Recording reads (module or class scope, or the body of a module-level def; not a lambda body). */
   rec = true;
+  /** Recording reads in a def body (for its function fact): attribute chains are not needed. */
+  inDefBody = false;
+  /** In a def body outside its certain top-level parts: only possible assignment targets are recorded. */
+  onlyTargets = false;
   lambdaDepth = 0;
   errors: { message: string; offset: number; line: number }[] = [];
 
@@ -478,21 +484,26 @@ export abstract class ExprScanner {
   nameAtom(s: number, ctx: number, first: number): void {
     const kind = this.kind;
     let t = kind[this.i];
+    const rec = this.rec && (!this.onlyTargets || (ctx & X_TARGET) !== 0);
     if (t !== T_DOT && t !== T_LPAR && t !== T_LSQB) {
-      if (this.rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, null, ctx & X_TARGET ? P_CAND : 0);
+      if (rec) this.pushPending(this.text(s), this.start[s]!, this.tline[s]!, null, ctx & X_TARGET ? P_CAND : 0);
       this.shape = S_SINGLE;
       return;
     }
     let attrs: string[] | null = null;
+    const call = t === T_LPAR ? P_CALL : 0;
     const len = this.end[s]! - this.start[s]!;
     if (this.lambdaDepth === 0) {
       if (t === T_DOT && len === 3 && this.text(s) === "sys") this.maybeSysPath(s);
       else if (len === 7 && this.text(s) === "__all__") this.maybeAllMutation(s);
     }
-    if (this.rec) {
+    if (rec) {
       while (t === T_DOT && kind[this.i + 1] === T_NAME) {
-        if (attrs === null) attrs = [];
-        attrs.push(this.text(this.i + 1));
+        // In a def body only the name matters (no attribute facts there).
+        if (!this.inDefBody) {
+          if (attrs === null) attrs = [];
+          attrs.push(this.text(this.i + 1));
+        }
         this.i += 2;
         t = kind[this.i];
       }
@@ -502,14 +513,14 @@ export abstract class ExprScanner {
         this.start[s]!,
         this.tline[s]!,
         attrs,
-        allAttrs && ctx & X_TARGET ? P_LASTATTR : 0,
+        allAttrs && ctx & X_TARGET && attrs !== null ? P_LASTATTR : call,
       );
       if (allAttrs) {
         this.shape = S_SINGLE;
         return;
       }
     }
-    this.trailers(first, this.rec);
+    this.trailers(first, rec);
   }
 
   maybeAllMutation(s: number): void {

@@ -202,6 +202,36 @@ export interface TryBlock extends Position {
   handlers: string[];
 }
 
+/** A name a module-level function's body reads from the module namespace, certainly, whenever it is called. */
+export interface GlobalRead extends Position {
+  name: string;
+}
+
+/** A module-scope `def` (any depth of module-level control flow, not in a class): what calling it reads. */
+export interface ModuleFunction extends Position {
+  name: string;
+  /** Statement index of the def. */
+  stmt: number;
+  /** `async def`: calling it runs nothing (globalReads is empty). */
+  async: boolean;
+  /** Has decorators: the name may not be bound to this function. */
+  decorated: boolean;
+  /** Names global in the function (symtable: not local, not a parameter, not bound even under `global`) read in
+   *  a part of its body that certainly runs when it is called; each name once, at its first such read. Empty for
+   *  generators and async functions. */
+  globalReads: GlobalRead[];
+}
+
+/** A call `NAME(...)` (or a decorator `@NAME`) at module scope that runs at import time, NAME being a name some
+ *  module-scope `def` binds. */
+export interface CallFact extends Position {
+  name: string;
+  stmt: number;
+  typeChecking: boolean;
+  conditional: boolean;
+  caught: string[];
+}
+
 export interface SyntaxErrorFact extends Position {
   message: string;
   /** "scanner": seen by remedy's own scanner; "cpython": CPython's compile() said so. */
@@ -234,5 +264,11 @@ export interface FileFacts {
   branches: StaticBranch[];
   /** try statements and `with suppress(...)` blocks outside def bodies, in source order. */
   tries: TryBlock[];
+  /** Module-scope defs with the global names their bodies certainly read. */
+  functions: ModuleFunction[];
+  /** Import-time calls of names module-scope defs bind. */
+  calls: CallFact[];
+  /** Names in a `global` statement anywhere in the file (code in defs may bind them in the module), sorted, unique. */
+  globalNames: string[];
   pytest: PytestFacts;
 }

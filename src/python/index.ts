@@ -39,6 +39,9 @@ export function emptyFacts(
     sysPath: [],
     branches: [],
     tries: [],
+    functions: [],
+    calls: [],
+    globalNames: [],
     pytest: emptyPytestFacts(),
   };
 }
@@ -69,6 +72,9 @@ export function factsOfText(text: string, path: string, encoding = "utf-8"): Fil
   facts.sysPath = r.sysPath;
   facts.branches = r.branches;
   facts.tries = r.tries;
+  facts.functions = r.functions;
+  facts.calls = r.calls;
+  facts.globalNames = r.globalNames;
   facts.pytest = r.pytest;
   if (r.errors.length > 0) {
     facts.status = "syntax-error";

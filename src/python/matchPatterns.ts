@@ -67,12 +67,15 @@ export function matchStmt(sc: FactScanner): void {
   while (kind[sc.i] === T_NAME && sc.text(sc.i) === "case") {
     sc.i++;
     sc.stmt = stmt;
+    // Patterns and guards run only when the cases before them did not match.
+    sc.noCertain++;
     patternTop(sc);
     if (kind[sc.i] === K_IF) {
       sc.i++;
       sc.parseExpr(0);
     }
     sc.flush();
+    sc.noCertain--;
     sc.colon();
     sc.cond = true;
     sc.block(null);

@@ -10,8 +10,10 @@ import type {
   AttributeRead,
   Binding,
   BindingKind,
+  CallFact,
   DunderAll,
   ImportFact,
+  ModuleFunction,
   PytestFacts,
   Read,
   StarImport,
@@ -31,7 +33,8 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { ExprScanner, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, S_NONE, S_SINGLE, X_TARGET, X_YIELD } = expressions_;
+const { ExprScanner, P_CALL, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, S_NONE, S_SINGLE, X_TARGET, X_YIELD } =
+  expressions_;
 const { pathExpr } = pathExpr_;
 const { emptyPytestFacts, resolveMarks } = pytestFacts_;
 const { STR_PLAIN, stringKind } = literals_;
@@ -82,8 +85,30 @@ export interface ScanResult {
   sysPath: SysPathChange[];
   branches: StaticBranch[];
   tries: TryBlock[];
+  functions: ModuleFunction[];
+  calls: CallFact[];
+  globalNames: string[];
   pytest: PytestFacts;
   errors: { message: string; offset: number; line: number }[];
+}
+
+/** The module-level def whose body is being walked: what it binds, the reads that certainly run when called. */
+export interface DefBody {
+  fact: ModuleFunction;
+  /** Block depth of the body's own top-level statements. */
+  top: number;
+  /** Parameters and names the body binds (its locals, and names it binds under `global`). */
+  locals: Set<string>;
+  /** Certain reads: name, offset, line (flat triples' parts). */
+  names: string[];
+  offs: number[];
+  lines: number[];
+  /** A return, raise or while loop was seen: statements after the current top-level one may not run. */
+  exits: boolean;
+  stopped: boolean;
+  generator: boolean;
+  /** > 0 inside a class body in the def: its bindings and reads are the class's. */
+  inClass: number;
 }
 
 const NO_CAUGHT: string[] = [];
@@ -130,6 +155,13 @@ export class FactScanner extends ExprScanner {
   sysPath: SysPathChange[] = [];
   branches: StaticBranch[] = [];
   tries: TryBlock[] = [];
+  functions: ModuleFunction[] = [];
+  calls: CallFact[] = [];
+  globalNames: string[] = [];
+  /** The module-level def being walked (null outside, and inside its nested defs). */
+  fn: DefBody | null = null;
+  /** > 0 while flushing parts of a def's top-level statement that may not run (elif tests, handlers, cases). */
+  noCertain = 0;
   pytest: PytestFacts = emptyPytestFacts();
   marks: MarkCandidate[] = [];
 
@@ -202,6 +234,11 @@ export class FactScanner extends ExprScanner {
       if (off >= 0)
         this.errors.push({ message: "'await' outside async function", offset: off, line: this.lineOf(off) });
     if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
+    if (this.calls.length > 0) {
+      const defs = new Set<string>();
+      for (const b of this.bindings) if (b.kind === "def") defs.add(b.name);
+      this.calls = this.calls.filter((c) => defs.has(c.name));
+    }
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
       a.line - b.line || a.col - b.col;
     const p = this.pytest;
@@ -214,6 +251,8 @@ export class FactScanner extends ExprScanner {
       this.sysPath,
       this.branches,
       this.tries,
+      this.functions,
+      this.calls,
       p.functions,
       p.classes,
       p.markers,
@@ -225,6 +264,7 @@ export class FactScanner extends ExprScanner {
     ] as { line: number; col: number }[][])
       arr.sort(byPos);
     p.dynamicHooks.sort();
+    const globalNames = [...new Set(this.globalNames)].sort();
     return {
       futureAnnotations: this.futureAnnotations,
       imports: this.imports,
@@ -236,6 +276,9 @@ export class FactScanner extends ExprScanner {
       sysPath: this.sysPath,
       branches: this.branches,
       tries: this.tries,
+      functions: this.functions,
+      calls: this.calls,
+      globalNames,
       pytest: this.pytest,
       errors: [...this.toks.errors, ...this.errors],
     };
@@ -250,6 +293,7 @@ export class FactScanner extends ExprScanner {
   }
 
   yieldSeen(): void {
+    if (this.fn !== null && this.lambdaDepth === 0) this.fn.generator = true;
     if (!this.inFunction && this.lambdaDepth === 0) this.error("'yield' outside function");
   }
 
@@ -267,6 +311,12 @@ export class FactScanner extends ExprScanner {
   }
 
   begin(): void {
+    const fn = this.fn;
+    if (fn !== null) {
+      if (fn.exits && this.depth === fn.top) fn.stopped = true;
+      // Reads count only in the body's own statements until one may end it; elsewhere only bindings matter.
+      this.onlyTargets = fn.stopped || this.depth !== fn.top;
+    }
     this.stmt = this.scope === "function" ? -1 : this.stmtCounter++;
     this.stmtLine = this.tline[this.i]!;
   }
@@ -289,8 +339,9 @@ export class FactScanner extends ExprScanner {
         conditional: this.cond,
         caught: this.caught,
       });
-    } else if (this.scope === "class" && this.classBound !== null && !this.classBound.has(name))
-      this.classBound.set(name, this.stmt);
+    } else if (this.scope === "class") {
+      if (this.classBound !== null && !this.classBound.has(name)) this.classBound.set(name, this.stmt);
+    } else if (this.fn !== null && this.fn.inClass === 0) this.fn.locals.add(name);
   }
 
   /** Positions in the side-fact logs: sys.path changes and `__all__` mutations (one list, tagged). */
@@ -332,6 +383,10 @@ export class FactScanner extends ExprScanner {
   /** Pending reads become facts of the current statement; then this statement's class-local bindings count. */
   flush(): void {
     if (this.pLen > 0) {
+      if (this.scope === "function") {
+        this.flushDefBody();
+        return;
+      }
       const cls = this.scope === "class";
       const bound = this.classBound;
       for (let r = 0; r < this.pLen; r++) {
@@ -353,6 +408,16 @@ export class FactScanner extends ExprScanner {
           caught: this.caught,
         };
         this.reads.push(read);
+        if ((this.pFlags[r]! & P_CALL) !== 0 && !cls)
+          this.calls.push({
+            name,
+            line,
+            col: read.col,
+            stmt: read.stmt,
+            typeChecking: read.typeChecking,
+            conditional: read.conditional,
+            caught: read.caught,
+          });
         const attrs = this.pAttrs[r];
         if (attrs && attrs.length > 0)
           this.attributeReads.push({
@@ -369,6 +434,29 @@ export class FactScanner extends ExprScanner {
       }
       this.pLen = 0;
     }
+  }
+
+  /** Pending reads in a def body: the ones that certainly run when a module-level def is called are kept. */
+  flushDefBody(): void {
+    const fn = this.fn;
+    if (
+      fn !== null &&
+      !fn.stopped &&
+      fn.inClass === 0 &&
+      this.depth === fn.top &&
+      this.noCertain === 0 &&
+      !this.cond &&
+      !this.tc &&
+      this.caught.length === 0
+    ) {
+      for (let r = 0; r < this.pLen; r++) {
+        if ((this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0) continue;
+        fn.names.push(this.pName[r]!);
+        fn.offs.push(this.pOff[r]!);
+        fn.lines.push(this.pLine[r]!);
+      }
+    }
+    this.pLen = 0;
   }
 
   /** Names marked as possible targets since `mark` become bindings of `kind` (attribute targets lose their store). */
@@ -538,16 +626,20 @@ export class FactScanner extends ExprScanner {
         fromStmt(this);
         return;
       case 69: // global
-      case 75: // nonlocal
+      case 75: {
+        // nonlocal
         if (kind[this.i] === 75 && this.scope === "module")
           this.error("nonlocal declaration not allowed at module level");
+        const isGlobal = kind[this.i] === 69;
         this.i++;
         for (;;) {
+          if (isGlobal && kind[this.i] === T_NAME) this.globalNames.push(this.text(this.i));
           if (!this.expect(T_NAME, "name")) break;
           if (kind[this.i] !== T_COMMA) break;
           this.i++;
         }
         return;
+      }
       case K_DEL: {
         this.i++;
         const mark = this.pLen;
@@ -557,11 +649,13 @@ export class FactScanner extends ExprScanner {
         return;
       }
       case 80: // return
+        if (this.fn !== null) this.fn.exits = true;
         if (!this.inFunction) this.error("'return' outside function");
         this.i++;
         if (this.startsExpr(kind[this.i]!)) this.parseExprList(0);
         return;
       case 79: // raise
+        if (this.fn !== null) this.fn.exits = true;
         this.i++;
         if (this.startsExpr(kind[this.i]!)) {
           this.parseExpr(0);
@@ -593,12 +687,17 @@ export class FactScanner extends ExprScanner {
     this.parseExprList(X_TARGET | X_YIELD);
     const k = kind[this.i];
     if (k === T_EQUAL && this.scope === "function") {
-      // Inside a def nothing is recorded: only check the targets.
+      // Inside a def only the names bound count (locals of a module-level def; none when not recording).
+      const marks: number[] = [];
       while (kind[this.i] === T_EQUAL) {
         this.checkTarget(false);
+        marks.push(mark);
         this.i++;
+        mark = this.pLen;
         this.parseExprList(X_TARGET | X_YIELD);
       }
+      this.clearTargetFlags(mark);
+      for (let n = marks.length - 1; n >= 0; n--) this.resolveStore(marks[n]!, "assign");
       return;
     }
     if (k === T_EQUAL) {
@@ -662,7 +761,10 @@ export class FactScanner extends ExprScanner {
       this.i++;
       const amark = this.pLen;
       this.parseExpr(0);
-      if (this.futureAnnotations) this.pLen = amark;
+      // Annotations in a def body are never evaluated.
+      if (this.futureAnnotations || this.scope === "function") this.pLen = amark;
+      // `x: T` in a def body makes `x` local even without a value.
+      if (cand && this.scope === "function" && kind[this.i] !== T_EQUAL) this.bind(tName, "annassign", tOff, tLine);
       if (kind[this.i] === T_EQUAL) {
         this.i++;
         const vs = this.i;

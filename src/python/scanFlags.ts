@@ -28,3 +28,5 @@ export const P_LASTATTR = 2;
 export const P_COMPINNER = 4;
 /** In a part of an expression that may not be evaluated (`b` and `c` of `a or b`, `b if a else c`): conditional. */
 export const P_COND = 8;
+/** A name called directly: `NAME(...)`, or a bare decorator `@NAME` (module scope: a call fact). */
+export const P_CALL = 16;

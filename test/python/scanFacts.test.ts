@@ -289,6 +289,74 @@ const rows: Row[] = [
     expect: (f) => f.sysPath.map((p) => p.line),
     want: [3],
   },
+  {
+    name: "function globalReads: certain reads of names the def neither binds nor takes, each once, in source order",
+    src:
+      "def f(a, b=d0, *c, k, **kw):\n    x = g1(a, b, c, k, kw)\n    g1(x, y)\n    y = 1\n    g2 or g3\n" +
+      "    (q if g4 else r)\n    [e for e in g5 if g6]\n    (e for e in g7 if g8)\n    lambda: g9\n" +
+      "    z: T = 1\n    w: U\n    print(z, w)\n",
+    expect: (f) => f.functions.map((fn) => [fn.name, fn.stmt, fn.globalReads.map((r) => [r.name, r.line, r.col])]),
+    want: [
+      [
+        "f",
+        0,
+        [
+          ["g1", 2, 8],
+          ["g2", 5, 4],
+          ["g4", 6, 10],
+          ["g5", 7, 16],
+          ["g7", 8, 16],
+          ["print", 12, 4],
+        ],
+      ],
+    ],
+  },
+  {
+    name: "function globalReads stop after a statement that may end the call, and skip bodies of compound statements",
+    src:
+      "def f():\n    if t1:\n        b1\n    elif t2:\n        b2\n    for x.y in it:\n        b3\n    try:\n" +
+      "        b4\n    except E:\n        b5\n    with cm as v:\n        b6\n    if t3:\n        return\n    after\n" +
+      "def g():\n    while w:\n        pass\n    after\n" +
+      "def h():\n    raise Err(a1)\n    after\n" +
+      "def k():\n    global G, H\n    G = 1\n    G, H, K\n" +
+      "def gen():\n    a\n    yield\n" +
+      "async def co():\n    a\n" +
+      "class C:\n    def m(self):\n        a\n",
+    expect: (f) => f.functions.map((fn) => [fn.name, fn.async, fn.globalReads.map((r) => r.name)]),
+    want: [
+      ["f", false, ["t1", "it", "cm", "t3"]],
+      ["g", false, ["w"]],
+      ["h", false, ["Err", "a1"]],
+      ["k", false, ["H", "K"]],
+      ["gen", false, []],
+      ["co", true, []],
+    ],
+  },
+  {
+    name: "a class body inside a def binds its own names; a def's nested def headers run, its body does not",
+    src:
+      "def f():\n    class C(B1):\n        v = 1\n        v2 = n1\n    def inner(p=d1):\n        n2\n" +
+      "    print(v, C, inner)\n",
+    expect: (f) => f.functions.map((fn) => fn.globalReads.map((r) => r.name)),
+    want: [["B1", "d1", "print", "v"]],
+  },
+  {
+    name: "calls: module-scope calls and bare decorators of names a module-scope def binds",
+    src:
+      "def f(): pass\nf()\nx = [f() for _ in r]\nother()\n@f\ndef g(): pass\n@(f)\nclass K:\n    f()\n" +
+      "def h():\n    f()\nlambda: f()\n(f() for _ in r)\nif c:\n    f(f)\n",
+    expect: (f) => [f.calls.map((c) => [c.name, c.line, c.col, c.stmt, c.conditional]), f.globalNames],
+    want: [
+      [
+        ["f", 2, 0, 1, false],
+        ["f", 3, 5, 2, true],
+        ["f", 5, 1, 4, false],
+        ["f", 7, 2, 5, false],
+        ["f", 15, 4, 11, true],
+      ],
+      [],
+    ],
+  },
 ];
 
 for (const row of rows) {

@@ -1,7 +1,7 @@
 // Executes one first-party module from its facts, statement by statement: imports run, names are bound in
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
-import type { FileFacts, ImportFact } from "../python/facts.ts";
+import type { FileFacts, ImportFact, ModuleFunction } from "../python/facts.ts";
 import { fail } from "./failures.ts";
 import {
   getAttr,
@@ -14,7 +14,7 @@ import {
 import { messages } from "./messages.ts";
 import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
 import { BUILTIN_NAMES, catches, MODULE_GLOBALS } from "./pythonNames.ts";
-import type { Frame, ModuleRecord, Session } from "./session.ts";
+import type { Frame, ModuleRecord, NameValue, Session } from "./session.ts";
 import { bindStar } from "./starImport.ts";
 import { type StatementEvent, statementEvents } from "./statementEvents.ts";
 import { noteSysAccess } from "./sysModulesInjection.ts";
@@ -33,6 +33,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
     // A caught failure ends its try (or `with suppress`) body: the statements after it there never run.
     let skipFrom = -1;
     let skipTo = -1;
+    const own: OwnDefs = { facts, byStmt: null, bound: new Map() };
     for (const ev of statementEvents(facts)) {
       if (frame.aborted) break;
       if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
@@ -40,7 +41,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
       frame.caught = ev.caught;
       frame.conditional = conditional(ev);
       frame.caughtHere = false;
-      runEvent(session, rec, ev, frame.conditional);
+      runEvent(session, rec, ev, frame.conditional, own);
       if (frame.caughtHere) {
         const body = catchingTry(facts, ev.stmt, frame.caughtType ?? "Exception");
         if (body) [skipFrom, skipTo] = [ev.stmt, body[1]];
@@ -103,12 +104,24 @@ function conditional(ev: StatementEvent): boolean {
       return ev.fact.conditional;
     case "bind":
       return ev.binding.conditional;
+    case "call":
+      return ev.call.conditional;
   }
 }
 
+/** The module's own functions: the def each name is bound to right now (with the namespace entry it made). */
+interface OwnDefs {
+  facts: FileFacts;
+  byStmt: Map<number, ModuleFunction> | null;
+  bound: Map<string, { fn: ModuleFunction; entry: NameValue }>;
+}
+
 /** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
-function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean): void {
+function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean, own: OwnDefs): void {
   switch (ev.type) {
+    case "call":
+      if (!cond) checkCall(session, rec, ev.call.name, own);
+      return;
     case "read":
       checkRead(session, rec, ev, cond);
       return;
@@ -123,7 +136,52 @@ function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond:
       return;
     case "bind":
       bind(rec, ev, cond);
+      if (ev.binding.kind === "def" || own.bound.has(ev.binding.name))
+        noteDef(rec, ev.binding.name, cond ? -1 : ev.binding.stmt, own);
       return;
+  }
+}
+
+/** A def statement ran (stmt -1: it may not have run, or another binding did): its name is bound to that function
+ *  until anything rebinds it (which makes another namespace entry). */
+function noteDef(rec: ModuleRecord, name: string, stmt: number, own: OwnDefs): void {
+  if (own.byStmt === null) {
+    own.byStmt = new Map();
+    // Facts cached by an older remedy may lack functions.
+    for (const f of own.facts.functions ?? []) own.byStmt.set(f.stmt, f);
+  }
+  const fn = own.byStmt.get(stmt);
+  const entry = rec.ns.get(name);
+  if (fn && fn.name === name && entry) own.bound.set(name, { fn, entry });
+  else own.bound.delete(name);
+}
+
+/** A statement that certainly runs calls one of the module's own functions: the names its body certainly reads
+ *  from the module namespace must be there now (or be builtins). One that certainly is not raises NameError in
+ *  the function, at that read. Said only when the namespace is known: no unknown star import, no `globals()`
+ *  writes, no `global` statement anywhere that could bind the name, the callee bound by its undecorated def
+ *  for certain and not rebound since. */
+function checkCall(session: Session, rec: ModuleRecord, name: string, own: OwnDefs): void {
+  const def = own.bound.get(name);
+  if (!def || rec.ns.get(name) !== def.entry || !def.entry.certain) return;
+  const fn = def.fn;
+  if (fn.decorated || fn.async || rec.anyGlobal || rec.dynamicGlobals) return;
+  for (const r of fn.globalReads) {
+    if (own.facts.globalNames?.includes(r.name)) continue;
+    if (rec.ns.has(r.name) || rec.childAttrs.has(r.name)) continue;
+    if (BUILTIN_NAMES.has(r.name) || MODULE_GLOBALS.has(r.name)) continue;
+    fail(session, {
+      kind: "name-error",
+      file: rec.file as string,
+      line: r.line,
+      col: r.col,
+      message: messages.nameNotDefined(r.name),
+      exceptionType: "NameError",
+      module: rec.name,
+      name: r.name,
+      certainty: session.pathUncertain ? "maybe" : "certain",
+    });
+    return;
   }
 }
 

@@ -1,15 +1,19 @@
 // Turns a file's facts into the ordered list of things that happen when the module executes: within a
-// statement, reads happen before the imports and bindings it makes. Built once per file (O(f log f) for f facts).
-import type { AttributeRead, Binding, FileFacts, ImportFact, Read, SysPathChange } from "../python/facts.ts";
+// statement, reads (then calls of the module's own functions) happen before the imports and bindings it makes.
+// Built once per file (O(f log f) for f facts).
+import type { AttributeRead, Binding, CallFact, FileFacts, ImportFact, Read, SysPathChange } from "../python/facts.ts";
 
 export type StatementEvent =
   | { type: "read"; stmt: number; line: number; col: number; caught: string[]; read: Read }
   | { type: "attr"; stmt: number; line: number; col: number; caught: string[]; read: AttributeRead }
   | { type: "syspath"; stmt: number; line: number; col: number; caught: string[]; change: SysPathChange }
   | { type: "import"; stmt: number; line: number; col: number; caught: string[]; fact: ImportFact }
-  | { type: "bind"; stmt: number; line: number; col: number; caught: string[]; binding: Binding };
+  | { type: "bind"; stmt: number; line: number; col: number; caught: string[]; binding: Binding }
+  | { type: "call"; stmt: number; line: number; col: number; caught: string[]; call: CallFact };
 
-const PHASE = { read: 0, attr: 1, syspath: 2, import: 3, bind: 4 } as const;
+// Calls of the module's own functions run after the statement's plain reads (a call's arguments are evaluated
+// before it; without the call's extent, all reads of the statement are taken to come first).
+const PHASE = { read: 0, call: 1, attr: 2, syspath: 3, import: 4, bind: 5 } as const;
 const cache = new WeakMap<FileFacts, StatementEvent[]>();
 
 export function statementEvents(facts: FileFacts): StatementEvent[] {
@@ -18,6 +22,10 @@ export function statementEvents(facts: FileFacts): StatementEvent[] {
   const out: StatementEvent[] = [];
   for (const r of facts.reads) {
     if (!r.typeChecking) out.push({ type: "read", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught, read: r });
+  }
+  // Facts cached by an older remedy may lack calls.
+  for (const c of facts.calls ?? []) {
+    if (!c.typeChecking) out.push({ type: "call", stmt: c.stmt, line: c.line, col: c.col, caught: c.caught, call: c });
   }
   for (const r of facts.attributeReads) {
     if (!r.typeChecking) out.push({ type: "attr", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught, read: r });

@@ -12,9 +12,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 const OPEN: Record<string, string> = {
   "star-import-from-extension":
     "after `from <compiled module> import *`, an unbound name read at module level is not reported",
-  "name-error-in-called-function":
-    "a NameError raised in a function body that module-level code calls is not reported: the facts describe no " +
-    "function body (the names it reads), so the graph cannot know it without a new fact from src/python",
   "test-module-rebinds-file":
     "a test module binding `__file__` (`from m import __file__`) fails pytest's file-mismatch check; remedy collects",
 };

@@ -569,7 +569,7 @@ class Extractor:
                 for d in s.decorator_list:
                     if type(d) is ast.Name:
                         self.call(d, here)
-                self.functions.append((self.key(s), self.function_fact(s, here)))
+                self.functions.append((self.key(s), self.function_fact(s, here.stmt, None, bool(s.decorator_list))))
             self.block(s.body, self.fresh(), None)
         elif isinstance(s, ast.ClassDef):
             for e in s.decorator_list + s.bases + [k.value for k in s.keywords]:
@@ -578,6 +578,11 @@ class Extractor:
                 for d in s.decorator_list:
                     if type(d) is ast.Name:
                         self.call(d, here)
+                odd = bool(s.decorator_list or s.keywords)
+                for b in s.body:
+                    if type(b) is ast.FunctionDef and b.name == "__init__":
+                        fact = self.function_fact(b, here.stmt, s, odd or bool(b.decorator_list))
+                        self.functions.append((self.key(b), fact))
             inner = ClassState(s.name, module)
             self.block(s.body, ctx.but(scope="class"), inner)
             self.bind(s.name, "class", s, here)
@@ -834,7 +839,7 @@ class Extractor:
             if t is ast.Call and here.cls is None:
                 self.module_call(node, here)
                 if type(node.func) is ast.Name and node.func.id not in here.excl:
-                    self.call(node.func, here)
+                    self.call(node.func, here, node)
             elif (
                 t is ast.Subscript
                 and type(node.ctx) is not ast.Load
@@ -846,35 +851,64 @@ class Extractor:
             for child in ast.iter_child_nodes(node):
                 self.expr(child, here)
 
-    def call(self, name, here):
-        """A module-scope call of a plain name (kept at the end only when a module-scope def binds the name)."""
-        fact = {"name": name.id, **self.pos(name), "stmt": here.stmt, **here.ctx.fields()}
+    def call(self, name, here, call=None):
+        """A module-scope call of a plain name (kept at the end only when a module-scope def or class binds it);
+        call None: a bare decorator."""
+        args, keywords = 1, []
+        if call is not None:
+            args = -1 if any(type(a) is ast.Starred for a in call.args) else len(call.args)
+            keywords = None if any(k.arg is None for k in call.keywords) else [k.arg for k in call.keywords]
+        fact = {"name": name.id, **self.pos(name), "args": args, "keywords": keywords, "stmt": here.stmt}
+        fact.update(here.ctx.fields())
         if here.maybe:
             fact["conditional"] = True
         self.calls.append((self.key(name), fact))
 
-    def function_fact(self, s, here):
+    def function_fact(self, s, stmt, cls, decorated):
+        """A module-scope def (cls None), or the `__init__` directly in module-scope class `cls`."""
         is_async = type(s) is ast.AsyncFunctionDef
+        a = s.args
+        pos = a.posonlyargs + a.args
         fact = {
             **self.pos(s),
             "name": s.name,
-            "stmt": here.stmt,
+            "className": cls.name if cls is not None else None,
+            "stmt": stmt,
+            "positional": [] if is_async else [p.arg for p in pos],
             "async": is_async,
-            "decorated": bool(s.decorator_list),
+            "decorated": decorated,
             "globalReads": [],
         }
         if is_async or any(type(n) in (ast.Yield, ast.YieldFrom) for n in own_nodes(s.body)):
             return fact
-        names = []
-        for st in s.body:
-            for e in certain_exprs(st, self.future):
-                certain_loads(e, names)
-            t = type(st)
-            if t is ast.Return or t is ast.Raise:
-                break
-            if t is not ast.FunctionDef and t is not ast.AsyncFunctionDef:
-                if any(type(n) in (ast.Return, ast.Raise, ast.While) for n in own_nodes([st])):
-                    break
+        true_defaults = set()
+        for p, d in list(zip(pos[len(pos) - len(a.defaults) :], a.defaults)) + list(zip(a.kwonlyargs, a.kw_defaults)):
+            if type(d) is ast.Constant and d.value is True:
+                true_defaults.add(p.arg)
+        names = []  # (Name node, guard)
+
+        def certain(body, guard):
+            for st in body:
+                for e in certain_exprs(st, self.future):
+                    found = []
+                    certain_loads(e, found)
+                    names.extend((n, guard) for n in found)
+                t = type(st)
+                if (
+                    guard is None
+                    and t is ast.If
+                    and type(st.test) is ast.Name
+                    and st.test.id in true_defaults
+                    and not is_type_checking(st.test)
+                ):
+                    certain(st.body, st.test.id)
+                if t is ast.Return or t is ast.Raise:
+                    return
+                if t is not ast.FunctionDef and t is not ast.AsyncFunctionDef:
+                    if any(type(n) in (ast.Return, ast.Raise, ast.While) for n in own_nodes([st])):
+                        return
+
+        certain(s.body, None)
         if not names:
             return fact
         if self.tables is None:
@@ -885,18 +919,36 @@ class Extractor:
             self.tables = {}
             for c in top.get_children() if top is not None else []:
                 if c.get_type() == "function":
-                    self.tables[(c.get_name(), c.get_lineno())] = c
-        table = self.tables.get((s.name, s.lineno))
+                    self.tables[(None, c.get_name(), c.get_lineno())] = c
+                elif c.get_type() == "class":
+                    for m in c.get_children():
+                        if m.get_type() == "function" and m.get_name() == "__init__":
+                            self.tables[((c.get_name(), c.get_lineno()), "__init__", m.get_lineno())] = m
+        owner = (cls.name, cls.lineno) if cls is not None else None
+        table = self.tables.get((owner, s.name, s.lineno))
         if table is None:
             return fact
+
+        def unbound_global(name):
+            sym = table.lookup(name)
+            return sym.is_global() and not (sym.is_assigned() or sym.is_imported() or sym.is_parameter())
+
+        def rebound(name):
+            sym = table.lookup(name)
+            return sym.is_assigned() or sym.is_imported()
+
+        def private(name):  # mangled in a class body (`__x` -> `_C__x`), or the class cell: left out of a method's
+            return cls is not None and (name == "__class__" or (name.startswith("__") and not name.endswith("__")))
+
         seen = set()
-        for n in sorted(names, key=lambda n: (n.lineno, n.col_offset)):
-            if n.id in seen:
+        for n, guard in sorted(names, key=lambda x: (x[0].lineno, x[0].col_offset)):
+            if (n.id, guard) in seen:
                 continue
-            seen.add(n.id)
-            sym = table.lookup(n.id)
-            if sym.is_global() and not (sym.is_assigned() or sym.is_imported() or sym.is_parameter()):
-                fact["globalReads"].append({"name": n.id, **self.pos(n)})
+            seen.add((n.id, guard))
+            if private(n.id) or (guard is not None and private(guard)):
+                continue
+            if unbound_global(n.id) and (guard is None or not rebound(guard)):
+                fact["globalReads"].append({"name": n.id, **self.pos(n), "guard": guard})
         return fact
 
     def comprehension(self, node, here):
@@ -1086,7 +1138,7 @@ class Extractor:
         if self.all is not None and self.all_dirty:
             self.all["complete"] = False
         bindings = sort_facts(self.bindings)
-        defs = {b["name"] for b in bindings if b["kind"] == "def"}
+        defs = {b["name"] for b in bindings if b["kind"] in ("def", "class")}
         global_names = sorted({n for node in ast.walk(self.tree) if type(node) is ast.Global for n in node.names})
         facts.update(
             {

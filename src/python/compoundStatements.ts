@@ -73,6 +73,7 @@ export function ifStmt(sc: FactScanner): void {
   // conditional here, and a branch fact says which statements they hold.
   const test = tcTest === 0 && sc.scope !== "function" ? staticTest(sc, testStart, sc.i) : null;
   const branch = test !== null && isEvaluable(test) ? test : null;
+  const guard = tcTest === 0 ? guardParam(sc, testStart, sc.i) : null;
   sc.flush();
   sc.colon();
   const tc = sc.tc;
@@ -80,7 +81,13 @@ export function ifStmt(sc: FactScanner): void {
   if (tcTest === 1) sc.tc = true;
   else if (tcTest === 0 && branch === null) sc.cond = true;
   const bodyFrom = sc.stmtCounter;
+  const fn = sc.fn;
+  if (guard !== null && fn !== null) {
+    fn.guard = guard;
+    fn.gExits = fn.gStopped = false;
+  }
   sc.block(null);
+  if (guard !== null && fn !== null) fn.guard = null;
   const body: [number, number] = [bodyFrom, sc.stmtCounter - 1];
   sc.tc = tc;
   sc.cond = cond;
@@ -106,10 +113,25 @@ export function ifStmt(sc: FactScanner): void {
   }
 }
 
+/** `if PARAM:` at the top level of a module-level def body, PARAM a parameter defaulting to `True` (tokens [a, b)
+ *  of the test, parentheses allowed): PARAM, else null. */
+function guardParam(sc: FactScanner, a: number, b: number): string | null {
+  const fn = sc.fn;
+  if (fn === null || fn.stopped || fn.inClass > 0 || sc.depth !== fn.top || fn.trueDefaults.size === 0) return null;
+  const kind = sc.kind;
+  while (b - a > 1 && kind[a] === T_LPAR && kind[b - 1] === T_RPAR) {
+    a++;
+    b--;
+  }
+  if (b - a !== 1 || kind[a] !== T_NAME) return null;
+  const name = sc.text(a);
+  return fn.trueDefaults.has(name) ? name : null;
+}
+
 export function whileStmt(sc: FactScanner): void {
   sc.begin();
   // A loop may never end: in a def body, what follows it may not run.
-  if (sc.fn !== null) sc.fn.exits = true;
+  if (sc.fn !== null) sc.fn.exits = sc.fn.gExits = true;
   sc.i++;
   sc.parseExpr(0);
   sc.flush();

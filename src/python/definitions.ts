@@ -2,6 +2,7 @@
 // bases), the pytest view (test functions, classes, mark candidates), and the fresh context of a def body.
 
 import * as expressions_ from "./expressions.ts";
+import type { GlobalRead } from "./facts.ts";
 import type { MarkCandidate } from "./pytestFacts.ts";
 import * as pytestFacts_ from "./pytestFacts.ts";
 import type { DefBody, FactScanner } from "./scanFacts.ts";
@@ -16,6 +17,7 @@ const {
   K_ASYNC,
   K_CLASS,
   K_DEF,
+  K_TRUE,
   T_ARROW,
   T_AT,
   T_COLON,
@@ -87,9 +89,14 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
   const name = kind[nameTok] === T_NAME ? sc.text(nameTok) : "";
   if (name === "") sc.error("invalid syntax: expected a function name");
   else sc.i++;
-  // A module-scope def (not in a class): what calling it reads is a fact.
-  const own: DefBody | null =
-    sc.scope === "module" && sc.directClass === null && !isAsync ? newDefBody(sc, kw, name, decos.length > 0) : null;
+  // A module-scope def, or `__init__` at the top of a module-scope class body: what calling it reads is a fact.
+  let own: DefBody | null = null;
+  if (!isAsync) {
+    if (sc.scope === "module") own = newDefBody(sc, kw, name, null, sc.stmt, decos.length > 0);
+    else if (name === "__init__" && sc.scope === "class" && sc.directClass !== null && sc.directClassStmt >= 0)
+      own = newDefBody(sc, kw, name, sc.directClass, sc.directClassStmt, decos.length > 0 || sc.directClassOdd);
+  }
+  let positional = own !== null;
   if (sc.expect(T_LPAR, "(")) {
     let defaults = false;
     let star = false;
@@ -101,8 +108,13 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
         sc.i++;
         if (k === T_STAR && kind[sc.i] !== T_NAME) bareStar = true;
       } else if (k === T_NAME) bareStar = false;
+      if (k === T_STAR || k === T_DSTAR) positional = false;
       if (kind[sc.i] === T_NAME) {
-        if (own !== null) own.locals.add(sc.text(sc.i));
+        const param = sc.i;
+        if (own !== null) {
+          own.locals.add(sc.text(param));
+          if (positional) own.fact.positional.push(sc.text(param));
+        }
         sc.i++;
         if (kind[sc.i] === T_COLON) {
           sc.i++;
@@ -111,7 +123,16 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
         }
         if (kind[sc.i] === T_EQUAL) {
           sc.i++;
+          let d = sc.i;
           sc.parseExpr(0);
+          if (own !== null) {
+            let e = sc.i;
+            while (e - d > 1 && kind[d] === T_LPAR && kind[e - 1] === T_RPAR) {
+              d++;
+              e--;
+            }
+            if (e - d === 1 && kind[d] === K_TRUE) own.trueDefaults.add(sc.text(param));
+          }
           if (!star) defaults = true;
         } else if (defaults && !star && k !== T_STAR && k !== T_DSTAR)
           sc.error("non-default argument follows default argument");
@@ -147,17 +168,40 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
   if (inClass !== null && name === "__init__") sc.classHasInit = true;
   sc.colon();
   if (top && isAsync)
-    sc.functions.push({ line, col, name, stmt: sc.stmt, async: true, decorated: decos.length > 0, globalReads: [] });
+    sc.functions.push({
+      line,
+      col,
+      name,
+      className: null,
+      stmt: sc.stmt,
+      positional: [],
+      async: true,
+      decorated: decos.length > 0,
+      globalReads: [],
+    });
   functionBody(sc, isAsync, own);
   if (own !== null) finishDefBody(sc, own);
 }
 
-function newDefBody(sc: FactScanner, kw: number, name: string, decorated: boolean): DefBody {
+function isPrivate(name: string): boolean {
+  return name.startsWith("__") && !name.endsWith("__");
+}
+
+function newDefBody(
+  sc: FactScanner,
+  kw: number,
+  name: string,
+  className: string | null,
+  stmt: number,
+  decorated: boolean,
+): DefBody {
   const fact = {
     line: sc.tline[kw]!,
     col: sc.tokCol(kw),
     name,
-    stmt: sc.stmt,
+    className,
+    stmt,
+    positional: [] as string[],
     async: false,
     decorated,
     globalReads: [],
@@ -166,32 +210,49 @@ function newDefBody(sc: FactScanner, kw: number, name: string, decorated: boolea
     fact,
     top: 0,
     locals: new Set(),
+    bound: new Set(),
+    trueDefaults: new Set(),
     names: [],
     offs: [],
     lines: [],
+    guards: [],
     exits: false,
     stopped: false,
+    guard: null,
+    gExits: false,
+    gStopped: false,
     generator: false,
     inClass: 0,
   };
 }
 
-/** The def's global reads: its certain reads of names it neither binds nor takes as parameters, each name once. */
+/** The def's global reads: its certain reads of names it neither binds nor takes as parameters, each name once
+ *  (once per guard). */
 function finishDefBody(sc: FactScanner, fn: DefBody): void {
-  const out = fn.fact.globalReads as { name: string; line: number; col: number; off: number }[];
+  const out: (GlobalRead & { off?: number })[] = fn.fact.globalReads;
   if (!fn.generator) {
     const seen = new Set<string>();
     for (let r = 0; r < fn.names.length; r++) {
       const name = fn.names[r]!;
-      if (fn.locals.has(name) || seen.has(name)) continue;
-      seen.add(name);
-      out.push({ name, line: fn.lines[r]!, col: 0, off: fn.offs[r]! });
+      const guard = fn.guards[r]!;
+      const key = guard === null ? name : `${name} ${guard}`;
+      if (fn.locals.has(name) || fn.bound.has(name) || seen.has(key)) continue;
+      // In a method, `__x` is mangled (`_C__x`) and `__class__` is the class's cell: left out.
+      if (
+        fn.fact.className !== null &&
+        (isPrivate(name) || name === "__class__" || (guard !== null && isPrivate(guard)))
+      )
+        continue;
+      // A guard parameter the body rebinds guards nothing.
+      if (guard !== null && fn.bound.has(guard)) continue;
+      seen.add(key);
+      out.push({ name, line: fn.lines[r]!, col: 0, guard, off: fn.offs[r]! });
     }
     // Source order (reads are flushed statement by statement, mostly in order already).
-    out.sort((a, b) => a.off - b.off);
+    out.sort((a, b) => a.off! - b.off!);
     for (const g of out) {
-      g.col = sc.col(g.off, g.line);
-      delete (g as { off?: number }).off;
+      g.col = sc.col(g.off!, g.line);
+      delete g.off;
     }
   }
   sc.functions.push(fn.fact);
@@ -236,8 +297,10 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
   if (name === "") sc.error("invalid syntax: expected a class name");
   else sc.i++;
   const bases: string[] = [];
+  let hasKeywords = false;
   if (kind[sc.i] === T_LPAR) {
     for (const [a, b] of callArgs(sc, sc.i)) {
+      if (kind[a] === T_DSTAR || isKeywordArg(sc, a)) hasKeywords = true;
       if (isKeywordArg(sc, a)) continue;
       const d = dottedName(sc, a, b);
       if (d !== null) bases.push(d);
@@ -261,6 +324,9 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
   }
   sc.markClass = top ? name : null;
   sc.classHasInit = false;
+  const direct = [sc.directClassStmt, sc.directClassOdd] as const;
+  sc.directClassStmt = top ? sc.stmt : -1;
+  sc.directClassOdd = decos.length > 0 || hasKeywords;
   const flags = [sc.inFunction, sc.inAsync, sc.loopDepth] as const;
   sc.inFunction = false;
   sc.inAsync = false;
@@ -278,6 +344,7 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
     sc.rec = rec;
   }
   [sc.inFunction, sc.inAsync, sc.loopDepth] = flags;
+  [sc.directClassStmt, sc.directClassOdd] = direct;
   if (cls !== null) cls.hasInit = sc.classHasInit;
   [sc.scope, sc.classBound, sc.markClass, sc.classHasInit, sc.stmt] = saved;
 }

@@ -52,7 +52,8 @@ export {
 
 import * as tokenRanges_ from "./tokenRanges.ts";
 
-const { matchingClose } = tokenRanges_;
+const { callArgs, matchingClose } = tokenRanges_;
+const NO_KEYWORDS: string[] = [];
 
 import * as tokenKinds_ from "./tokenKinds.ts";
 
@@ -144,6 +145,11 @@ export abstract class ExprScanner {
   pLine: number[] = [];
   pAttrs: (string[] | null)[] = [];
   pFlags: number[] = [];
+  /** For a call `NAME(...)` outside def bodies: its positional count (-1 with `*x`) and keyword names (null with
+   *  `**x`); a bare decorator: 1 and none. Read from the tokens when the name is pushed (f-string fields have
+   *  tokens of their own). */
+  pArgs: number[] = [];
+  pKeywords: (string[] | null)[] = [];
   pLen = 0;
   /** > 0 while scanning a part of an expression that may not be evaluated: its reads are conditional. */
   condReads = 0;
@@ -191,13 +197,33 @@ export abstract class ExprScanner {
     return false;
   }
 
-  pushPending(name: string, off: number, line: number, attrs: string[] | null, flags: number): void {
+  pushPending(name: string, off: number, line: number, attrs: string[] | null, flags: number, lpar = -1): void {
     const n = this.pLen++;
+    if (lpar >= 0 && !this.inDefBody) this.callShape(n, lpar);
+    else {
+      this.pArgs[n] = 1;
+      this.pKeywords[n] = NO_KEYWORDS;
+    }
     this.pName[n] = name;
     this.pOff[n] = off;
     this.pLine[n] = line;
     this.pAttrs[n] = attrs;
     this.pFlags[n] = this.condReads > 0 ? flags | P_COND : flags;
+  }
+
+  callShape(n: number, lpar: number): void {
+    const kind = this.kind;
+    let args = 0;
+    let keywords: string[] | null = [];
+    for (const [a] of callArgs(this, lpar)) {
+      const k = kind[a];
+      if (k === T_STAR) args = -1;
+      else if (k === T_DSTAR) keywords = null;
+      else if (k === T_NAME && kind[a + 1] === T_EQUAL) keywords?.push(this.text(a));
+      else if (args >= 0) args++;
+    }
+    this.pArgs[n] = args;
+    this.pKeywords[n] = keywords;
   }
 
   /** Removes pending entry `n` by moving the later ones down. */
@@ -211,6 +237,8 @@ export abstract class ExprScanner {
         this.pLine[w] = this.pLine[r]!;
         this.pAttrs[w] = this.pAttrs[r]!;
         this.pFlags[w] = this.pFlags[r]!;
+        this.pArgs[w] = this.pArgs[r]!;
+        this.pKeywords[w] = this.pKeywords[r]!;
       }
       w++;
     }
@@ -514,6 +542,7 @@ export abstract class ExprScanner {
         this.tline[s]!,
         attrs,
         allAttrs && ctx & X_TARGET && attrs !== null ? P_LASTATTR : call,
+        call !== 0 ? this.i : -1,
       );
       if (allAttrs) {
         this.shape = S_SINGLE;

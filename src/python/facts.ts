@@ -205,16 +205,25 @@ export interface TryBlock extends Position {
 /** A name a module-level function's body reads from the module namespace, certainly, whenever it is called. */
 export interface GlobalRead extends Position {
   name: string;
+  /** null: read whenever the function is called. A parameter whose default is `True`: read in the body of a
+   *  top-level `if PARAM:`, so certain only when the call leaves that parameter to its default. */
+  guard: string | null;
 }
 
-/** A module-scope `def` (any depth of module-level control flow, not in a class): what calling it reads. */
+/** A module-scope `def` (any depth of module-level control flow, not in a class), or the `def __init__` at the top
+ *  level of a module-scope class body (what calling the class runs): what calling it reads. */
 export interface ModuleFunction extends Position {
   name: string;
-  /** Statement index of the def. */
+  /** For `__init__`: the class (and `stmt` is the class statement's index); null for a module-scope def. */
+  className: string | null;
+  /** Statement index of the def (of the class, for `__init__`). */
   stmt: number;
+  /** Names of the parameters that can be passed by position, in order (`self` included). */
+  positional: string[];
   /** `async def`: calling it runs nothing (globalReads is empty). */
   async: boolean;
-  /** Has decorators: the name may not be bound to this function. */
+  /** Has decorators (for `__init__`: it or its class; or the class header has keywords, e.g. `metaclass=`): the
+   *  name may not be bound to this function, or calling the class may not run it. */
   decorated: boolean;
   /** Names global in the function (symtable: not local, not a parameter, not bound even under `global`) read in
    *  a part of its body that certainly runs when it is called; each name once, at its first such read. Empty for
@@ -223,9 +232,13 @@ export interface ModuleFunction extends Position {
 }
 
 /** A call `NAME(...)` (or a decorator `@NAME`) at module scope that runs at import time, NAME being a name some
- *  module-scope `def` binds. */
+ *  module-scope `def` or `class` binds. */
 export interface CallFact extends Position {
   name: string;
+  /** Number of positional arguments (a bare decorator: 1); -1 with a `*` argument. */
+  args: number;
+  /** Keyword argument names in written order; null with a `**` argument. */
+  keywords: string[] | null;
   stmt: number;
   typeChecking: boolean;
   conditional: boolean;

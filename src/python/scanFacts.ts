@@ -97,15 +97,24 @@ export interface DefBody {
   fact: ModuleFunction;
   /** Block depth of the body's own top-level statements. */
   top: number;
-  /** Parameters and names the body binds (its locals, and names it binds under `global`). */
+  /** Parameters. */
   locals: Set<string>;
-  /** Certain reads: name, offset, line (flat triples' parts). */
+  /** Names the body binds (its locals, and names it binds under `global`). */
+  bound: Set<string>;
+  /** Parameters whose default is `True`. */
+  trueDefaults: Set<string>;
+  /** Certain reads: name, offset, line, guard (parallel arrays). */
   names: string[];
   offs: number[];
   lines: number[];
+  guards: (string | null)[];
   /** A return, raise or while loop was seen: statements after the current top-level one may not run. */
   exits: boolean;
   stopped: boolean;
+  /** Inside the body of a top-level `if PARAM:` (PARAM defaulting to True): PARAM, and the same two flags there. */
+  guard: string | null;
+  gExits: boolean;
+  gStopped: boolean;
   generator: boolean;
   /** > 0 inside a class body in the def: its bindings and reads are the class's. */
   inClass: number;
@@ -158,6 +167,9 @@ export class FactScanner extends ExprScanner {
   functions: ModuleFunction[] = [];
   calls: CallFact[] = [];
   globalNames: string[] = [];
+  /** The module-scope class whose body's top level is being walked: its statement index; decorated, or keywords. */
+  directClassStmt = -1;
+  directClassOdd = false;
   /** The module-level def being walked (null outside, and inside its nested defs). */
   fn: DefBody | null = null;
   /** > 0 while flushing parts of a def's top-level statement that may not run (elif tests, handlers, cases). */
@@ -236,7 +248,7 @@ export class FactScanner extends ExprScanner {
     if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
     if (this.calls.length > 0) {
       const defs = new Set<string>();
-      for (const b of this.bindings) if (b.kind === "def") defs.add(b.name);
+      for (const b of this.bindings) if (b.kind === "def" || b.kind === "class") defs.add(b.name);
       this.calls = this.calls.filter((c) => defs.has(c.name));
     }
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>
@@ -313,9 +325,13 @@ export class FactScanner extends ExprScanner {
   begin(): void {
     const fn = this.fn;
     if (fn !== null) {
-      if (fn.exits && this.depth === fn.top) fn.stopped = true;
-      // Reads count only in the body's own statements until one may end it; elsewhere only bindings matter.
-      this.onlyTargets = fn.stopped || this.depth !== fn.top;
+      const d = this.depth;
+      if (fn.exits && d === fn.top) fn.stopped = true;
+      if (fn.gExits && d === fn.top + 1) fn.gStopped = true;
+      // Reads count only in the body's own statements until one may end it (and in a guarded `if` body's);
+      // elsewhere only bindings matter.
+      this.onlyTargets =
+        (fn.stopped || d !== fn.top) && (fn.guard === null || fn.gStopped || d !== fn.top + 1 || fn.stopped);
     }
     this.stmt = this.scope === "function" ? -1 : this.stmtCounter++;
     this.stmtLine = this.tline[this.i]!;
@@ -341,7 +357,7 @@ export class FactScanner extends ExprScanner {
       });
     } else if (this.scope === "class") {
       if (this.classBound !== null && !this.classBound.has(name)) this.classBound.set(name, this.stmt);
-    } else if (this.fn !== null && this.fn.inClass === 0) this.fn.locals.add(name);
+    } else if (this.fn !== null && this.fn.inClass === 0) this.fn.bound.add(name);
   }
 
   /** Positions in the side-fact logs: sys.path changes and `__all__` mutations (one list, tagged). */
@@ -408,16 +424,21 @@ export class FactScanner extends ExprScanner {
           caught: this.caught,
         };
         this.reads.push(read);
-        if ((this.pFlags[r]! & P_CALL) !== 0 && !cls)
+        if ((this.pFlags[r]! & P_CALL) !== 0 && !cls) {
+          const args = this.pArgs[r]!;
+          const keywords = this.pKeywords[r] === null ? null : [...this.pKeywords[r]!];
           this.calls.push({
             name,
             line,
             col: read.col,
+            args,
+            keywords,
             stmt: read.stmt,
             typeChecking: read.typeChecking,
             conditional: read.conditional,
             caught: read.caught,
           });
+        }
         const attrs = this.pAttrs[r];
         if (attrs && attrs.length > 0)
           this.attributeReads.push({
@@ -443,18 +464,21 @@ export class FactScanner extends ExprScanner {
       fn !== null &&
       !fn.stopped &&
       fn.inClass === 0 &&
-      this.depth === fn.top &&
       this.noCertain === 0 &&
-      !this.cond &&
       !this.tc &&
       this.caught.length === 0
     ) {
-      for (let r = 0; r < this.pLen; r++) {
-        if ((this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0) continue;
-        fn.names.push(this.pName[r]!);
-        fn.offs.push(this.pOff[r]!);
-        fn.lines.push(this.pLine[r]!);
-      }
+      let guard: string | null | undefined;
+      if (this.depth === fn.top && !this.cond) guard = null;
+      else if (this.depth === fn.top + 1 && fn.guard !== null && !fn.gStopped) guard = fn.guard;
+      if (guard !== undefined)
+        for (let r = 0; r < this.pLen; r++) {
+          if ((this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0) continue;
+          fn.names.push(this.pName[r]!);
+          fn.offs.push(this.pOff[r]!);
+          fn.lines.push(this.pLine[r]!);
+          fn.guards.push(guard);
+        }
     }
     this.pLen = 0;
   }
@@ -649,13 +673,13 @@ export class FactScanner extends ExprScanner {
         return;
       }
       case 80: // return
-        if (this.fn !== null) this.fn.exits = true;
+        if (this.fn !== null) this.fn.exits = this.fn.gExits = true;
         if (!this.inFunction) this.error("'return' outside function");
         this.i++;
         if (this.startsExpr(kind[this.i]!)) this.parseExprList(0);
         return;
       case 79: // raise
-        if (this.fn !== null) this.fn.exits = true;
+        if (this.fn !== null) this.fn.exits = this.fn.gExits = true;
         this.i++;
         if (this.startsExpr(kind[this.i]!)) {
           this.parseExpr(0);

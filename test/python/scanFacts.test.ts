@@ -357,6 +357,49 @@ const rows: Row[] = [
       [],
     ],
   },
+  {
+    name: "functions: a module-scope class's __init__, reads under `if PARAM:` (PARAM defaulting to True), call shapes",
+    src:
+      "class G(B):\n    def __init__(self, name, add=(True), *a, k=True, __p=True):\n        super().__init__()\n" +
+      "        if add:\n            x(run)\n            if y:\n                z\n            return\n            w\n" +
+      "        if k:\n            never\n" +
+      "class H(metaclass=M):\n    def __init__(self):\n        __private, h\n" +
+      "G('n', *r)\nG('n', add=0, **kw)\nH()\n",
+    expect: (f) => [
+      f.functions.map((fn) => [
+        fn.name,
+        fn.className,
+        fn.stmt,
+        fn.positional,
+        fn.decorated,
+        fn.globalReads.map((r) => [r.name, r.guard]),
+      ]),
+      f.calls.map((c) => [c.name, c.args, c.keywords]),
+    ],
+    want: [
+      [
+        [
+          "__init__",
+          "G",
+          0,
+          ["self", "name", "add"],
+          false,
+          [
+            ["super", null],
+            ["x", "add"],
+            ["run", "add"],
+            ["y", "add"],
+          ],
+        ],
+        ["__init__", "H", 2, ["self"], true, [["h", null]]],
+      ],
+      [
+        ["G", -1, []],
+        ["G", 1, null],
+        ["H", 0, []],
+      ],
+    ],
+  },
 ];
 
 for (const row of rows) {

@@ -1,7 +1,7 @@
 // Executes one first-party module from its facts, statement by statement: imports run, names are bound in
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
-import type { FileFacts, ImportFact, ModuleFunction } from "../python/facts.ts";
+import type { CallFact, FileFacts, ImportFact, ModuleFunction } from "../python/facts.ts";
 import { fail } from "./failures.ts";
 import {
   getAttr,
@@ -112,7 +112,8 @@ function conditional(ev: StatementEvent): boolean {
 /** The module's own functions: the def each name is bound to right now (with the namespace entry it made). */
 interface OwnDefs {
   facts: FileFacts;
-  byStmt: Map<number, ModuleFunction> | null;
+  /** Statement of a def (or of a class) -> the function (the class's `__init__`; null: it has several). */
+  byStmt: Map<number, ModuleFunction | null> | null;
   bound: Map<string, { fn: ModuleFunction; entry: NameValue }>;
 }
 
@@ -120,7 +121,7 @@ interface OwnDefs {
 function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean, own: OwnDefs): void {
   switch (ev.type) {
     case "call":
-      if (!cond) checkCall(session, rec, ev.call.name, own);
+      if (!cond) checkCall(session, rec, ev.call, own);
       return;
     case "read":
       checkRead(session, rec, ev, cond);
@@ -136,37 +137,40 @@ function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond:
       return;
     case "bind":
       bind(rec, ev, cond);
-      if (ev.binding.kind === "def" || own.bound.has(ev.binding.name))
-        noteDef(rec, ev.binding.name, cond ? -1 : ev.binding.stmt, own);
+      if (ev.binding.kind === "def" || ev.binding.kind === "class" || own.bound.has(ev.binding.name))
+        noteDef(rec, ev.binding.name, cond ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
       return;
   }
 }
 
 /** A def statement ran (stmt -1: it may not have run, or another binding did): its name is bound to that function
  *  until anything rebinds it (which makes another namespace entry). */
-function noteDef(rec: ModuleRecord, name: string, stmt: number, own: OwnDefs): void {
+function noteDef(rec: ModuleRecord, name: string, stmt: number, isClass: boolean, own: OwnDefs): void {
   if (own.byStmt === null) {
     own.byStmt = new Map();
     // Facts cached by an older remedy may lack functions.
-    for (const f of own.facts.functions ?? []) own.byStmt.set(f.stmt, f);
+    for (const f of own.facts.functions ?? []) own.byStmt.set(f.stmt, own.byStmt.has(f.stmt) ? null : f);
   }
   const fn = own.byStmt.get(stmt);
   const entry = rec.ns.get(name);
-  if (fn && fn.name === name && entry) own.bound.set(name, { fn, entry });
+  const same = fn && (isClass ? fn.className === name : fn.className === null && fn.name === name);
+  if (fn && same && entry) own.bound.set(name, { fn, entry });
   else own.bound.delete(name);
 }
 
-/** A statement that certainly runs calls one of the module's own functions: the names its body certainly reads
- *  from the module namespace must be there now (or be builtins). One that certainly is not raises NameError in
- *  the function, at that read. Said only when the namespace is known: no unknown star import, no `globals()`
- *  writes, no `global` statement anywhere that could bind the name, the callee bound by its undecorated def
- *  for certain and not rebound since. */
-function checkCall(session: Session, rec: ModuleRecord, name: string, own: OwnDefs): void {
-  const def = own.bound.get(name);
-  if (!def || rec.ns.get(name) !== def.entry || !def.entry.certain) return;
+/** A statement that certainly runs calls one of the module's own functions (or classes: their `__init__`): the
+ *  names its body certainly reads from the module namespace must be there now (or be builtins). One that
+ *  certainly is not raises NameError in the function, at that read. Said only when the namespace is known: no
+ *  unknown star import, no `globals()` writes, no `global` statement anywhere that could bind the name, the callee
+ *  bound by its undecorated def (class) for certain and not rebound since. A read under `if PARAM:` counts when
+ *  the call leaves PARAM to its default (True). */
+function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: OwnDefs): void {
+  const def = own.bound.get(call.name);
+  if (!def || rec.ns.get(call.name) !== def.entry || !def.entry.certain) return;
   const fn = def.fn;
   if (fn.decorated || fn.async || rec.anyGlobal || rec.dynamicGlobals) return;
   for (const r of fn.globalReads) {
+    if (r.guard !== null && passes(call, fn, r.guard)) continue;
     if (own.facts.globalNames?.includes(r.name)) continue;
     if (rec.ns.has(r.name) || rec.childAttrs.has(r.name)) continue;
     if (BUILTIN_NAMES.has(r.name) || MODULE_GLOBALS.has(r.name)) continue;
@@ -272,6 +276,14 @@ function checkAttributeRead(
     });
     return;
   }
+}
+
+/** Whether the call may pass parameter `param` (by position, by keyword, or through `*`/`**`). */
+function passes(call: CallFact, fn: ModuleFunction, param: string): boolean {
+  if (call.args < 0 || call.keywords === null || call.keywords.includes(param)) return true;
+  const at = fn.positional.indexOf(param);
+  // Calling a class passes `self` itself.
+  return at >= 0 && at - (fn.className !== null ? 1 : 0) < call.args;
 }
 
 function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "syspath" }>): void {

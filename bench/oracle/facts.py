@@ -1138,7 +1138,7 @@ class Extractor:
         if self.all is not None and self.all_dirty:
             self.all["complete"] = False
         bindings = sort_facts(self.bindings)
-        defs = {b["name"] for b in bindings if b["kind"] in ("def", "class")}
+        defs = {b["name"] for b in bindings if b["kind"] in ("def", "class", "import")}
         global_names = sorted({n for node in ast.walk(self.tree) if type(node) is ast.Global for n in node.names})
         facts.update(
             {

@@ -232,7 +232,7 @@ export interface ModuleFunction extends Position {
 }
 
 /** A call `NAME(...)` (or a decorator `@NAME`) at module scope that runs at import time, NAME being a name some
- *  module-scope `def` or `class` binds. */
+ *  module-scope `def`, `class` or import binds. */
 export interface CallFact extends Position {
   name: string;
   /** Number of positional arguments (a bare decorator: 1); -1 with a `*` argument. */

@@ -248,7 +248,8 @@ export class FactScanner extends ExprScanner {
     if (this.allMutations > 0 && this.dunderAll !== null) this.dunderAll.complete = false;
     if (this.calls.length > 0) {
       const defs = new Set<string>();
-      for (const b of this.bindings) if (b.kind === "def" || b.kind === "class") defs.add(b.name);
+      for (const b of this.bindings)
+        if (b.kind === "def" || b.kind === "class" || b.kind === "import") defs.add(b.name);
       this.calls = this.calls.filter((c) => defs.has(c.name));
     }
     const byPos = (a: { line: number; col: number }, b: { line: number; col: number }) =>

@@ -34,6 +34,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
     let skipFrom = -1;
     let skipTo = -1;
     const own: OwnDefs = { facts, byStmt: null, bound: new Map() };
+    OWN_DEFS.set(rec, own);
     for (const ev of statementEvents(facts)) {
       if (frame.aborted) break;
       if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
@@ -109,13 +110,24 @@ function conditional(ev: StatementEvent): boolean {
   }
 }
 
-/** The module's own functions: the def each name is bound to right now (with the namespace entry it made). */
+/** The functions a module's names are bound to right now: its own defs (and classes), and those it imported by
+ *  name from another simulated module, each with the namespace entry that bound it and the module whose
+ *  namespace the function reads (`home`). */
 interface OwnDefs {
   facts: FileFacts;
   /** Statement of a def (or of a class) -> the function (the class's `__init__`; null: it has several). */
   byStmt: Map<number, ModuleFunction | null> | null;
-  bound: Map<string, { fn: ModuleFunction; entry: NameValue }>;
+  bound: Map<string, BoundFunction>;
 }
+
+interface BoundFunction {
+  fn: ModuleFunction;
+  entry: NameValue;
+  home: ModuleRecord;
+  homeFacts: FileFacts;
+}
+
+const OWN_DEFS = new WeakMap<ModuleRecord, OwnDefs>();
 
 /** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
 function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean, own: OwnDefs): void {
@@ -133,7 +145,7 @@ function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond:
       applySysPath(session, rec, ev);
       return;
     case "import":
-      runImport(session, rec, ev.fact, cond);
+      runImport(session, rec, ev.fact, cond, own);
       return;
     case "bind":
       bind(rec, ev, cond);
@@ -154,8 +166,25 @@ function noteDef(rec: ModuleRecord, name: string, stmt: number, isClass: boolean
   const fn = own.byStmt.get(stmt);
   const entry = rec.ns.get(name);
   const same = fn && (isClass ? fn.className === name : fn.className === null && fn.name === name);
-  if (fn && same && entry) own.bound.set(name, { fn, entry });
+  if (fn && same && entry) own.bound.set(name, { fn, entry, home: rec, homeFacts: own.facts });
   else own.bound.delete(name);
+}
+
+/** `from m import name [as local]` just ran: when `name` is bound in m to a function (or class) of its own (or one
+ *  it imported so), `local` is now bound to it here. `before`: the entry `local` had before the statement. */
+function noteImported(
+  rec: ModuleRecord,
+  own: OwnDefs,
+  local: string,
+  before: NameValue | undefined,
+  mod: ModuleRecord,
+  name: string,
+): void {
+  const after = rec.ns.get(local);
+  if (!after || after === before) return;
+  const d = OWN_DEFS.get(mod)?.bound.get(name);
+  if (d && mod.ns.get(name) === d.entry && d.entry.certain) own.bound.set(local, { ...d, entry: after });
+  else own.bound.delete(local);
 }
 
 /** A statement that certainly runs calls one of the module's own functions (or classes: their `__init__`): the
@@ -168,20 +197,22 @@ function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: Own
   const def = own.bound.get(call.name);
   if (!def || rec.ns.get(call.name) !== def.entry || !def.entry.certain) return;
   const fn = def.fn;
-  if (fn.decorated || fn.async || rec.anyGlobal || rec.dynamicGlobals) return;
+  // The function reads the namespace of the module that defined it, as it is now.
+  const home = def.home;
+  if (fn.decorated || fn.async || home.anyGlobal || home.dynamicGlobals || !home.file) return;
   for (const r of fn.globalReads) {
     if (r.guard !== null && passes(call, fn, r.guard)) continue;
-    if (own.facts.globalNames?.includes(r.name)) continue;
-    if (rec.ns.has(r.name) || rec.childAttrs.has(r.name)) continue;
+    if (def.homeFacts.globalNames?.includes(r.name)) continue;
+    if (home.ns.has(r.name) || home.childAttrs.has(r.name)) continue;
     if (BUILTIN_NAMES.has(r.name) || MODULE_GLOBALS.has(r.name)) continue;
     fail(session, {
       kind: "name-error",
-      file: rec.file as string,
+      file: home.file,
       line: r.line,
       col: r.col,
       message: messages.nameNotDefined(r.name),
       exceptionType: "NameError",
-      module: rec.name,
+      module: home.name,
       name: r.name,
       certainty: session.pathUncertain ? "maybe" : "certain",
     });
@@ -298,7 +329,7 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
   else session.sysPath.insert(c.index ?? 0, entry);
 }
 
-function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: boolean): void {
+function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: boolean, own: OwnDefs): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
     file: rec.file as string,
@@ -370,6 +401,8 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
     }
     const got = importFromName(session, mod, name, site);
     if (frame.aborted) return;
+    const before = rec.ns.get(asname ?? name);
     setName(asname ?? name, got.module, got.ok ? got.certain : true);
+    if (got.ok && bindsHere) noteImported(rec, own, asname ?? name, before, mod, name);
   }
 }

@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { test } from "node:test";
 import { buildCollectionModel } from "../../src/graph/index.ts";
+import { stdlib } from "../scan/pytestVerdict.ts";
 import { fixtureInput, loadOracleFacts, oracleFacts } from "./fixtureSession.ts";
 
 const FIXTURES = resolve(import.meta.dirname, "../fixtures");
@@ -27,7 +28,7 @@ export function predict(root: string): Verdict {
   const input = fixtureInput(root);
   const model = buildCollectionModel(input, oracleFacts(root));
   const verdict: Verdict = { errors: {} };
-  const norm = (m: string) => m.split(root).join("<ROOT>");
+  const norm = (m: string) => m.split(root).join("<ROOT>").split(stdlib()).join("<STDLIB>");
   if (model.startupFailure) {
     const f = model.startupFailure.failure;
     verdict.conftestError = {

@@ -23,7 +23,7 @@ const bare = (type: string | null): string => (type ?? "").split(".").pop()!;
 /** The stdlib directory of the python3 the fixtures run with (record.py writes it as <STDLIB>): CPython names
  *  the file of a stdlib module in some messages. Asked once. */
 let stdlibDir: string | null = null;
-const stdlib = (): string =>
+export const stdlib = (): string =>
   (stdlibDir ??= execFileSync("python3", ["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"], {
     encoding: "utf8",
   }).trim());

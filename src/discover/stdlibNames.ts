@@ -14,11 +14,12 @@ import { writeAtomic } from "../cache/cacheFiles.ts";
 import { statOrNull } from "./fsStat.ts";
 import { cacheDir } from "./interpreter.ts";
 
-export type NameHow = "from" | "attr";
+export type NameHow = "from" | "attr" | "star";
 export interface NameQuery {
   module: string;
   name: string;
-  /** `from M import name` (an attribute or an importable submodule) or `M.name` read at import time. */
+  /** `from M import name` (an attribute or an importable submodule), `M.name` read at import time, or `name`
+   *  among what `from M import *` binds (`M.__all__`, else M's globals not starting with `_`). */
   how: NameHow;
 }
 /** "unknown": not a stdlib module, not imported (side effects), its import failed, or the process failed. */
@@ -34,6 +35,12 @@ export interface StdlibInterpreter {
 
 export function queryKey(q: NameQuery): string {
   return `${q.how} ${q.module} ${q.name}`;
+}
+
+/** How the import-time model is told that the answer was "missing" (GraphInput.stdlibMissing): "M:name" for an
+ *  attribute or from-import, "*M:name" for a name a star import of M does not bind. */
+export function missingKey(q: NameQuery): string {
+  return `${q.how === "star" ? "*" : ""}${q.module}:${q.name}`;
 }
 
 // Reads queries from argv (JSON chunks: [[module, name, how], ...]) or, with no argument, from stdin; prints one
@@ -76,6 +83,11 @@ def answer(m, n, how):
     if mod is None:
         return "u"
     try:
+        if how == "star":
+            exported = getattr(mod, "__all__", None)
+            if exported is None:
+                exported = [k for k in vars(mod) if not k.startswith("_")]
+            return "p" if n in exported else "m"
         if hasattr(mod, n):
             return "p"
         if hasattr(mod, "__path__") and importlib.util.find_spec(m + "." + n) is not None:

@@ -44,11 +44,11 @@ export interface GraphInput {
    *  their statements stay conditional. */
   interpreter?: InterpreterTraits | null;
   /** Names the interpreter's standard library lacks, as "module:name" (`collections:Mapping` on 3.10+): `from
-   *  module import name` raises ImportError and `module.name` AttributeError. Default: every name exists. */
+   *  module import name` raises ImportError and `module.name` AttributeError; "*module:name": no star import of `module` binds `name`. Default: every name exists. */
   stdlibMissing?: ReadonlySet<string>;
   /** Told of every name looked up in a stdlib (or builtin) module by code that runs at import time, so that the
    *  interpreter can be asked which of them it lacks. */
-  onStdlibLookup?: (module: string, name: string, how: "from" | "attr") => void;
+  onStdlibLookup?: (module: string, name: string, how: "from" | "attr" | "star") => void;
 }
 
 export type GetFacts = (path: string) => FileFacts;

@@ -44,6 +44,7 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
     maybeFailed: false,
     maybeLoaded: session.maybeFrom() >= 0,
     dynamicGlobals: false,
+    stdlibStars: [],
     injectsModules: false,
   };
 }
@@ -266,6 +267,7 @@ function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "fro
   // Its globals are its attributes: after a star import of names remedy cannot list (an extension module, an
   // incomplete __all__), any of them may be there (rpds: `from .rpds import *` of a compiled module).
   if (rec.anyGlobal || rec.dynamicGlobals) return { found: true, certain: false, module: null };
+  if (stdlibStarBinds(session, rec, attr)) return { found: true, certain: false, module: null };
   if (attr.startsWith("__") && moduleHasDunder(attr, { isPackage: rec.isPackage, fromFile: rec.file !== null })) {
     return { found: true, certain: true, module: null };
   }
@@ -276,10 +278,30 @@ function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "fro
 /** A stdlib (or builtin) module, which remedy does not execute, lacks `attr` in this interpreter (GraphInput's
  *  stdlibMissing); every such lookup is reported to onStdlibLookup so that the interpreter can be asked. */
 function stdlibLacks(session: Session, rec: ModuleRecord, attr: string, how: "from" | "attr"): boolean {
-  const origin = rec.resolution.origin;
-  if (rec.simulated || (origin !== "stdlib" && origin !== "builtin")) return false;
+  if (!isStdlibModule(rec)) return false;
   session.input.onStdlibLookup?.(rec.name, attr, how);
   return session.input.stdlibMissing?.has(`${rec.name}:${attr}`) === true;
+}
+
+/** Whether a star import of a stdlib module (`from _sqlite3 import *`, `from tkinter import *`) may have bound
+ *  `name`: yes unless the interpreter says that none of them exports it (GraphInput's stdlibMissing, key
+ *  `*M:name`); every such question is reported to onStdlibLookup. Without that check nothing is known: yes. */
+export function stdlibStarBinds(session: Session, rec: ModuleRecord, name: string): boolean {
+  if (rec.stdlibStars.length === 0) return false;
+  const { onStdlibLookup, stdlibMissing } = session.input;
+  if (!onStdlibLookup && !stdlibMissing) return true;
+  let bound = false;
+  for (const star of rec.stdlibStars) {
+    onStdlibLookup?.(star, name, "star");
+    if (stdlibMissing?.has(`*${star}:${name}`) !== true) bound = true;
+  }
+  return bound;
+}
+
+/** A module remedy does not execute whose star export the interpreter can list (see stdlibStarBinds). */
+export function isStdlibModule(rec: ModuleRecord): boolean {
+  const origin = rec.resolution.origin;
+  return !rec.simulated && (origin === "stdlib" || origin === "builtin");
 }
 
 /** CPython's `module 'M' has no attribute 'X'` for the attribute read of the statement executing, reported at

@@ -10,6 +10,7 @@ import {
   importModule,
   resolveRelative,
   type Site,
+  stdlibStarBinds,
 } from "./importMachinery.ts";
 import { messages } from "./messages.ts";
 import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
@@ -205,6 +206,7 @@ function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: Own
     if (def.homeFacts.globalNames?.includes(r.name)) continue;
     if (home.ns.has(r.name) || home.childAttrs.has(r.name)) continue;
     if (BUILTIN_NAMES.has(r.name) || MODULE_GLOBALS.has(r.name)) continue;
+    if (stdlibStarBinds(session, home, r.name)) continue;
     fail(session, {
       kind: "name-error",
       file: home.file,
@@ -253,6 +255,7 @@ function checkRead(
   const child = rec.childAttrs.get(name);
   if (child) return;
   if (!v && child === undefined && (BUILTIN_NAMES.has(name) || MODULE_GLOBALS.has(name) || rec.anyGlobal)) return;
+  if (!v && stdlibStarBinds(session, rec, name)) return;
   fail(session, {
     kind: "name-error",
     file: rec.file as string,

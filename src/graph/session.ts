@@ -35,6 +35,9 @@ export interface ModuleRecord {
   getattrHook: boolean;
   /** Any global may exist: a star import from a module whose names are unknown. */
   anyGlobal: boolean;
+  /** Stdlib (or builtin) modules star-imported so far, directly or through a star-imported module: a name not
+   *  otherwise bound is there if one of them exports it, which the interpreter answers (stdlibStarBinds). */
+  stdlibStars: string[];
   /** Its namespace is written through `globals()`/`vars()`/`locals()`: importers may find names remedy cannot
    *  list. The module's own later reads stay checked (what such code adds is rarely read back at import time,
    *  and a missed NameError there would put a later, wrong error in its place). */

@@ -1,12 +1,17 @@
 // `from m import *`: binds `__all__` when m defines it literally (importing listed submodules of a package, as
 // `_handle_fromlist` does), else m's public names; unknown name sets make every global possibly bound.
 import { fail } from "./failures.ts";
-import { getAttr, importModule, type Site } from "./importMachinery.ts";
+import { getAttr, importModule, isStdlibModule, type Site } from "./importMachinery.ts";
 import { messages } from "./messages.ts";
 import { findSpec } from "./resolveImport.ts";
 import type { ModuleRecord, Session } from "./session.ts";
 
 export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord, site: Site, certain: boolean): void {
+  if (isStdlibModule(mod)) {
+    // The interpreter can say what a stdlib module exports (asked when a name is looked up).
+    if (!rec.stdlibStars.includes(mod.name)) rec.stdlibStars.push(mod.name);
+    return;
+  }
   if (!mod.simulated || !mod.file) {
     // A namespace package binds nothing; anything else (third-party, extension) binds names we cannot know.
     if (mod.resolution.kind !== "namespace") rec.anyGlobal = true;
@@ -39,6 +44,8 @@ export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord,
     return;
   }
   if (mod.anyGlobal || mod.anyAttr || mod.dynamicGlobals) rec.anyGlobal = true;
+  // Names m got from a stdlib star import are m's globals too: exported to rec (the public ones, as stdlib exports).
+  for (const star of mod.stdlibStars) if (!rec.stdlibStars.includes(star)) rec.stdlibStars.push(star);
   for (const [name, v] of mod.ns) {
     if (!name.startsWith("_")) rec.ns.set(name, { certain: certain && v.certain, module: v.module });
   }

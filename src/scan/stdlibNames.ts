@@ -5,7 +5,7 @@
 // nothing is known yet), and the model is built again only when the interpreter lacks a name the repository uses.
 import { readFileSync } from "node:fs";
 import type { PytestView } from "../discover/index.ts";
-import { type NameQuery, queryKey, StdlibNames } from "../discover/stdlibNames.ts";
+import { missingKey, type NameQuery, queryKey, StdlibNames } from "../discover/stdlibNames.ts";
 
 export class StdlibNameCheck {
   private readonly queries = new Map<string, NameQuery>();
@@ -23,7 +23,7 @@ export class StdlibNameCheck {
   }
 
   /** For GraphInput.onStdlibLookup. */
-  readonly onLookup = (module: string, name: string, how: "from" | "attr"): void => {
+  readonly onLookup = (module: string, name: string, how: "from" | "attr" | "star"): void => {
     const q = { module, name, how };
     const k = queryKey(q);
     if (!this.queries.has(k)) this.queries.set(k, q);
@@ -36,7 +36,7 @@ export class StdlibNameCheck {
     const answers = await this.names.ask([...this.queries.values()]);
     const missing = new Map<string, string>();
     for (const q of this.queries.values()) {
-      if (answers.get(queryKey(q)) === "missing") missing.set(`${q.module}:${q.name}`, q.name);
+      if (answers.get(queryKey(q)) === "missing") missing.set(missingKey(q), q.name);
     }
     if (missing.size === 0) return new Set();
     const assigned = assignedAttributes(pythonFiles, new Set(missing.values()));

@@ -74,6 +74,21 @@ test("present, missing and unknown names, as the interpreter says", async () => 
   assert.equal(removed.get(queryKey(q("collections", "Mapping"))), major === 3 && minor >= 10 ? "missing" : "present");
 });
 
+test("what a star import binds: __all__ when the module has one, else its globals not starting with _", async () => {
+  const queries = [
+    q("json", "dumps", "star"),
+    q("json", "decoder", "star"), // a global of json, but not in json.__all__
+    q("_sqlite3", "connect", "star"), // a compiled module without __all__
+    q("_sqlite3", "register_adapters_and_converters", "star"),
+    q("os.path", "_joinrealpath", "star"), // private: not exported
+  ];
+  const answers = await askStdlibNames(python, queries, { cacheDir: null, env });
+  assert.deepEqual(
+    queries.map((x) => answers.get(queryKey(x))),
+    ["present", "missing", "present", "missing", "missing"],
+  );
+});
+
 test("answers are cached per interpreter: a second ask of known pairs spawns nothing, a new pair only is asked", async () => {
   const cache = join(scratch, "cache");
   mkdirSync(cache);

@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { type NameQuery, queryKey, STDLIB_NAMES_SCRIPT } from "../../src/discover/stdlibNames.ts";
+import { missingKey, type NameQuery, queryKey, STDLIB_NAMES_SCRIPT } from "../../src/discover/stdlibNames.ts";
 import { buildCollectionModel, type GraphInput, type ImportMode } from "../../src/graph/index.ts";
 import type { FileFacts } from "../../src/python/facts.ts";
 import type { InterpreterTraits } from "../../src/python/index.ts";
@@ -184,8 +184,7 @@ function stdlibMissingFor(input: GraphInput, facts: (p: string) => FileFacts, fi
     for (const [i, q] of unknown.entries()) stdlibAnswers.set(queryKey(q), letters[i] ?? "u");
   }
   const missing = new Map<string, string>();
-  for (const q of asked.values())
-    if (stdlibAnswers.get(queryKey(q)) === "m") missing.set(`${q.module}:${q.name}`, q.name);
+  for (const q of asked.values()) if (stdlibAnswers.get(queryKey(q)) === "m") missing.set(missingKey(q), q.name);
   const assigned = missing.size > 0 ? assignedAttributes(files, new Set(missing.values())) : new Set<string>();
   return new Set([...missing].filter(([, name]) => !assigned.has(name)).map(([pair]) => pair));
 }

@@ -4,10 +4,11 @@
 import { fail } from "./failures.ts";
 import { messages } from "./messages.ts";
 import { executeModule } from "./moduleExecution.ts";
-import { getattrMayProvide } from "./moduleGetattr.ts";
+import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
 import type { ModuleRecord, PendingStep, Session } from "./session.ts";
+import { sixMovesChanged, sixMovesOf } from "./sixMoves.ts";
 import { mayBeInjected } from "./sysModulesInjection.ts";
 
 /** Where the importing statement is: the position failures are reported at. */
@@ -120,6 +121,8 @@ export function importModule(session: Session, name: string, site: Site): Module
     const again = session.modules.get(name);
     if (again) return useCached(session, again);
     if (!parent.isPackage) {
+      const moves = sixMovesOf(session, name, parent);
+      if (moves) return movesModule(session, name, parent, moves);
       if (!parent.simulated) return opaqueChild(session, name, parent);
       fail(session, {
         kind: "missing-module",
@@ -166,6 +169,18 @@ function notInSysModules(session: Session, rec: ModuleRecord, site: Site): boole
 function opaqueChild(session: Session, name: string, parent: ModuleRecord): ModuleRecord {
   const rec = newRecord(session, name, { ...parent.resolution, name, file: null, kind: "module", searchPath: [] });
   session.modules.set(name, rec);
+  return rec;
+}
+
+/** six.moves, with the names six.py's table gives it (sixMoves.ts). Its own submodules (six.moves.urllib.parse)
+ *  stay unknown, as any module made at run time. */
+function movesModule(session: Session, name: string, parent: ModuleRecord, names: Set<string>): ModuleRecord {
+  const rec = opaqueChild(session, name, parent);
+  rec.anyAttr = false;
+  rec.anyGlobal = false;
+  rec.injectsModules = true;
+  rec.namesMayGrow = () => sixMovesChanged(session);
+  for (const n of names) rec.ns.set(n, { certain: true, module: null });
   return rec;
 }
 
@@ -272,6 +287,7 @@ function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "fro
     return { found: true, certain: true, module: null };
   }
   if (rec.getattrHook && getattrMayProvide(session, rec, attr)) return { found: true, certain: true, module: null };
+  if (rec.namesMayGrow?.()) return { found: true, certain: false, module: null };
   return { found: false, certain: true, module: null };
 }
 
@@ -350,12 +366,19 @@ export function importFromList(session: Session, rec: ModuleRecord, attr: string
   const child = session.modules.get(`${rec.name}.${attr}`);
   const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
   if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
-  else if (rec.isPackage && !lookupAttr(session, rec, attr, "from").found) {
+  else if (rec.isPackage && (!lookupAttr(session, rec, attr, "from").found || hookWouldImport(session, rec, attr))) {
     const sub = `${rec.name}.${attr}`;
     if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
       importModule(session, sub, site);
     }
   }
+}
+
+/** `hasattr(pkg, attr)` in `_handle_fromlist` reaches the package's lazy-submodule `__getattr__`, which imports
+ *  the submodule: only the hook (no binding, no other unknown) answers for `attr`. */
+function hookWouldImport(session: Session, rec: ModuleRecord, attr: string): boolean {
+  if (rec.ns.has(attr) || rec.childAttrs.has(attr) || rec.anyAttr || rec.anyGlobal || rec.dynamicGlobals) return false;
+  return getattrImportsSubmodule(session, rec);
 }
 
 /** `from <rec> import name`: `_handle_fromlist` (import a submodule the package does not bind) then IMPORT_FROM. */

@@ -8,6 +8,9 @@ import type { ModuleRecord, Session } from "./session.ts";
 interface HookView {
   forwards: boolean;
   literals: Set<string>;
+  /** The lazy-submodule hook (`return importlib.import_module("." + name, __name__)`, dateutil's): asked for a
+   *  name, it imports the package's submodule of that name, so a failing submodule fails the lookup. */
+  importsSubmodule: boolean;
 }
 
 const views = new Map<string, HookView>();
@@ -19,7 +22,7 @@ function view(session: Session, file: string): HookView {
   try {
     source = readFileSync(file, "utf8");
   } catch {
-    v = { forwards: true, literals: new Set() };
+    v = { forwards: true, literals: new Set(), importsSubmodule: false };
     views.set(file, v);
     return v;
   }
@@ -40,7 +43,10 @@ function view(session: Session, file: string): HookView {
     !def || /\b(?:getattr|import_module|__import__|globals|vars)\s*\(|sys\.modules/.test(body) || lookup.test(body);
   const literals = new Set<string>();
   for (const m of source.matchAll(/(['"])([A-Za-z_]\w*)\1/g)) literals.add(m[2] as string);
-  v = { forwards, literals };
+  const submodule = new RegExp(
+    `import_module\\(\\s*(?:(['"])\\.\\1\\s*\\+\\s*${param}|f(['"])\\.\\{${param}\\}\\2)\\s*,\\s*__name__\\s*\\)`,
+  );
+  v = { forwards, literals, importsSubmodule: submodule.test(body) };
   views.set(file, v);
   return v;
 }
@@ -49,4 +55,9 @@ export function getattrMayProvide(session: Session, rec: ModuleRecord, attr: str
   if (!rec.file) return true;
   const v = view(session, rec.file);
   return v.forwards || v.literals.has(attr);
+}
+
+/** Whether `rec`'s `__getattr__` imports the submodule it is asked for (see HookView.importsSubmodule). */
+export function getattrImportsSubmodule(session: Session, rec: ModuleRecord): boolean {
+  return rec.getattrHook && rec.file !== null && view(session, rec.file).importsSubmodule;
 }

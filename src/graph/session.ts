@@ -33,6 +33,9 @@ export interface ModuleRecord {
   anyAttr: boolean;
   /** Defines a PEP 562 `__getattr__`: names it may provide are judged by moduleGetattr.ts. */
   getattrHook: boolean;
+  /** A module made at run time whose names code that ran since may have extended (six.moves after
+   *  `six.add_move`): a name it lacks is then possibly there. */
+  namesMayGrow?: () => boolean;
   /** Any global may exist: a star import from a module whose names are unknown. */
   anyGlobal: boolean;
   /** Stdlib (or builtin) modules star-imported so far, directly or through a star-imported module: a name not

@@ -366,7 +366,10 @@ export function importFromList(session: Session, rec: ModuleRecord, attr: string
   const child = session.modules.get(`${rec.name}.${attr}`);
   const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
   if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
-  else if (rec.isPackage && (!lookupAttr(session, rec, attr, "from").found || hookWouldImport(session, rec, attr))) {
+  else if (rec.isPackage && hookWouldImport(session, rec, attr)) {
+    // The hook's import_module raises what importing the submodule raises, "No module named" included.
+    importModule(session, `${rec.name}.${attr}`, site);
+  } else if (rec.isPackage && !lookupAttr(session, rec, attr, "from").found) {
     const sub = `${rec.name}.${attr}`;
     if (session.modules.has(sub) || findSpec(session.index, session.classifier, sub, rec.searchPath).found) {
       importModule(session, sub, site);
@@ -378,7 +381,7 @@ export function importFromList(session: Session, rec: ModuleRecord, attr: string
  *  the submodule: only the hook (no binding, no other unknown) answers for `attr`. */
 function hookWouldImport(session: Session, rec: ModuleRecord, attr: string): boolean {
   if (rec.ns.has(attr) || rec.childAttrs.has(attr) || rec.anyAttr || rec.anyGlobal || rec.dynamicGlobals) return false;
-  return getattrImportsSubmodule(session, rec);
+  return getattrImportsSubmodule(session, rec, attr);
 }
 
 /** `from <rec> import name`: `_handle_fromlist` (import a submodule the package does not bind) then IMPORT_FROM. */

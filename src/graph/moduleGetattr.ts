@@ -11,6 +11,8 @@ interface HookView {
   /** The lazy-submodule hook (`return importlib.import_module("." + name, __name__)`, dateutil's): asked for a
    *  name, it imports the package's submodule of that name, so a failing submodule fails the lookup. */
   importsSubmodule: boolean;
+  /** The hook mentions `__all__` (dateutil: `if name in __all__:`): it imports only the names listed there. */
+  gatedByAll: boolean;
 }
 
 const views = new Map<string, HookView>();
@@ -22,7 +24,7 @@ function view(session: Session, file: string): HookView {
   try {
     source = readFileSync(file, "utf8");
   } catch {
-    v = { forwards: true, literals: new Set(), importsSubmodule: false };
+    v = { forwards: true, literals: new Set(), importsSubmodule: false, gatedByAll: false };
     views.set(file, v);
     return v;
   }
@@ -46,7 +48,7 @@ function view(session: Session, file: string): HookView {
   const submodule = new RegExp(
     `import_module\\(\\s*(?:(['"])\\.\\1\\s*\\+\\s*${param}|f(['"])\\.\\{${param}\\}\\2)\\s*,\\s*__name__\\s*\\)`,
   );
-  v = { forwards, literals, importsSubmodule: submodule.test(body) };
+  v = { forwards, literals, importsSubmodule: submodule.test(body), gatedByAll: /\b__all__\b/.test(body) };
   views.set(file, v);
   return v;
 }
@@ -57,7 +59,13 @@ export function getattrMayProvide(session: Session, rec: ModuleRecord, attr: str
   return v.forwards || v.literals.has(attr);
 }
 
-/** Whether `rec`'s `__getattr__` imports the submodule it is asked for (see HookView.importsSubmodule). */
-export function getattrImportsSubmodule(session: Session, rec: ModuleRecord): boolean {
-  return rec.getattrHook && rec.file !== null && view(session, rec.file).importsSubmodule;
+/** Whether `rec`'s `__getattr__` imports the submodule `attr` when asked for it (see HookView.importsSubmodule);
+ *  a hook gated by `__all__` only for names of a literal, complete `__all__`. */
+export function getattrImportsSubmodule(session: Session, rec: ModuleRecord, attr: string): boolean {
+  if (!rec.getattrHook || rec.file === null) return false;
+  const v = view(session, rec.file);
+  if (!v.importsSubmodule) return false;
+  if (!v.gatedByAll) return true;
+  const all = session.facts(rec.file).dunderAll;
+  return all !== null && all.complete && all.names.includes(attr);
 }

@@ -340,8 +340,10 @@ def certain_exprs(s, future):
     return []
 
 
-def certain_loads(node, out):
-    """Names loaded in the parts of an expression that are always evaluated (docs/facts.md, reads: conditional)."""
+def certain_loads(node, out, falsy=None, guarded=None):
+    """Names loaded in the parts of an expression that are always evaluated (docs/facts.md, reads: conditional).
+    With `falsy` (parameters defaulting to None/False) and `guarded`: `PARAM or X`, PARAM unparenthesized, adds
+    X's certain loads to `guarded` as (node, PARAM) (X runs when the call leaves PARAM to its default)."""
     t = type(node)
     if t is ast.Name:
         if type(node.ctx) is ast.Load:
@@ -350,19 +352,30 @@ def certain_loads(node, out):
         return
     elif t is ast.Lambda:
         for d in node.args.defaults + [d for d in node.args.kw_defaults if d is not None]:
-            certain_loads(d, out)
+            certain_loads(d, out, falsy, guarded)
     elif t in COMPREHENSIONS:
-        certain_loads(node.generators[0].iter, out)
+        certain_loads(node.generators[0].iter, out, falsy, guarded)
     elif t is ast.IfExp:
-        certain_loads(node.test, out)
+        certain_loads(node.test, out, falsy, guarded)
     elif t is ast.BoolOp:
-        certain_loads(node.values[0], out)
+        first = node.values[0]
+        certain_loads(first, out, falsy, guarded)
+        if (
+            guarded is not None
+            and type(node.op) is ast.Or
+            and type(first) is ast.Name
+            and first.id in falsy
+            and (first.lineno, first.col_offset) == (node.lineno, node.col_offset)
+        ):
+            found = []
+            certain_loads(node.values[1], found)
+            guarded.extend((n, first.id) for n in found)
     elif t is ast.Compare:
-        certain_loads(node.left, out)
-        certain_loads(node.comparators[0], out)
+        certain_loads(node.left, out, falsy, guarded)
+        certain_loads(node.comparators[0], out, falsy, guarded)
     else:
         for child in ast.iter_child_nodes(node):
-            certain_loads(child, out)
+            certain_loads(child, out, falsy, guarded)
 
 
 def sort_facts(items):
@@ -882,17 +895,22 @@ class Extractor:
         if is_async or any(type(n) in (ast.Yield, ast.YieldFrom) for n in own_nodes(s.body)):
             return fact
         true_defaults = set()
+        falsy_defaults = set()
         for p, d in list(zip(pos[len(pos) - len(a.defaults) :], a.defaults)) + list(zip(a.kwonlyargs, a.kw_defaults)):
             if type(d) is ast.Constant and d.value is True:
                 true_defaults.add(p.arg)
+            elif type(d) is ast.Constant and (d.value is None or d.value is False):
+                falsy_defaults.add(p.arg)
         names = []  # (Name node, guard)
 
         def certain(body, guard):
             for st in body:
                 for e in certain_exprs(st, self.future):
                     found = []
-                    certain_loads(e, found)
+                    guarded = [] if guard is None else None
+                    certain_loads(e, found, falsy_defaults, guarded)
                     names.extend((n, guard) for n in found)
+                    names.extend(guarded or [])
                 t = type(st)
                 if (
                     guard is None

@@ -17,6 +17,8 @@ const {
   K_ASYNC,
   K_CLASS,
   K_DEF,
+  K_FALSE,
+  K_NONE,
   K_TRUE,
   T_ARROW,
   T_AT,
@@ -132,6 +134,7 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
               e--;
             }
             if (e - d === 1 && kind[d] === K_TRUE) own.trueDefaults.add(sc.text(param));
+            else if (e - d === 1 && (kind[d] === K_NONE || kind[d] === K_FALSE)) own.falsyDefaults.add(sc.text(param));
           }
           if (!star) defaults = true;
         } else if (defaults && !star && k !== T_STAR && k !== T_DSTAR)
@@ -212,6 +215,7 @@ function newDefBody(
     locals: new Set(),
     bound: new Set(),
     trueDefaults: new Set(),
+    falsyDefaults: new Set(),
     names: [],
     offs: [],
     lines: [],

@@ -150,6 +150,11 @@ export abstract class ExprScanner {
    *  tokens of their own). */
   pArgs: number[] = [];
   pKeywords: (string[] | null)[] = [];
+  /** The parameter a pending read depends on (`info or X()`: X runs when the call leaves `info` to its falsy
+   *  default), or null. */
+  pGuard: (string | null)[] = [];
+  /** Set while scanning the right operand of such an `or`. */
+  orGuard: string | null = null;
   pLen = 0;
   /** > 0 while scanning a part of an expression that may not be evaluated: its reads are conditional. */
   condReads = 0;
@@ -209,6 +214,7 @@ export abstract class ExprScanner {
     this.pLine[n] = line;
     this.pAttrs[n] = attrs;
     this.pFlags[n] = this.condReads > 0 ? flags | P_COND : flags;
+    this.pGuard[n] = this.condReads > 0 ? null : this.orGuard;
   }
 
   callShape(n: number, lpar: number): void {
@@ -239,6 +245,7 @@ export abstract class ExprScanner {
         this.pFlags[w] = this.pFlags[r]!;
         this.pArgs[w] = this.pArgs[r]!;
         this.pKeywords[w] = this.pKeywords[r]!;
+        this.pGuard[w] = this.pGuard[r]!;
       }
       w++;
     }
@@ -307,6 +314,7 @@ export abstract class ExprScanner {
       return;
     }
     const pMark = this.pLen;
+    const first = this.i;
     this.parseOperand(ctx);
     const shape = this.shape;
     const at = this.i;
@@ -329,6 +337,14 @@ export abstract class ExprScanner {
       ) {
         this.i++;
         this.parseOperand(sub | X_NONOT);
+      } else if (k === 77 /* or */ && !maybe && compares === 0 && this.i === at && this.guardsOr(first, at)) {
+        // `PARAM or X`, PARAM a parameter with a falsy default: X runs whenever the call leaves PARAM out.
+        this.i++;
+        this.orGuard = this.text(first);
+        this.parseOperand(sub);
+        this.orGuard = null;
+        maybe = true;
+        this.condReads++;
       } else if (k === 53 /* and */ || k === 77 /* or */) {
         this.i++;
         if (!maybe) {
@@ -362,6 +378,19 @@ export abstract class ExprScanner {
       }
     }
     this.shape = this.i === at ? shape : S_NONE;
+  }
+
+  /** The operand [first, at) is a lone name that is a parameter of the def being scanned with a `None`/`False`
+   *  default, on a path that certainly runs (docs/facts.md: functions, guard). */
+  guardsOr(first: number, at: number): boolean {
+    return (
+      at === first + 1 &&
+      this.kind[first] === T_NAME &&
+      this.inDefBody &&
+      this.condReads === 0 &&
+      this.orGuard === null &&
+      this.falsyDefault(this.text(first))
+    );
   }
 
   parseOperand(ctx: number): void {
@@ -506,6 +535,8 @@ export abstract class ExprScanner {
 
   /** A `yield` / `await` was parsed (the statement walker checks where it is). */
   abstract yieldSeen(): void;
+  /** A parameter of the module-level def being scanned whose default is `None` or `False`. */
+  abstract falsyDefault(name: string): boolean;
   abstract awaitSeen(): void;
 
   /** A name atom and its trailers: one pending read with the leading attribute chain. */

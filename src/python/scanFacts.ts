@@ -103,6 +103,8 @@ export interface DefBody {
   bound: Set<string>;
   /** Parameters whose default is `True`. */
   trueDefaults: Set<string>;
+  /** Parameters whose default is `None` or `False`. */
+  falsyDefaults: Set<string>;
   /** Certain reads: name, offset, line, guard (parallel arrays). */
   names: string[];
   offs: number[];
@@ -458,6 +460,10 @@ export class FactScanner extends ExprScanner {
     }
   }
 
+  falsyDefault(name: string): boolean {
+    return this.fn?.falsyDefaults.has(name) === true;
+  }
+
   /** Pending reads in a def body: the ones that certainly run when a module-level def is called are kept. */
   flushDefBody(): void {
     const fn = this.fn;
@@ -475,10 +481,13 @@ export class FactScanner extends ExprScanner {
       if (guard !== undefined)
         for (let r = 0; r < this.pLen; r++) {
           if ((this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0) continue;
+          // A read behind `PARAM or`: guarded by PARAM, and only outside an `if PARAM:` body (one guard each).
+          const own = this.pGuard[r] ?? null;
+          if (own !== null && guard !== null) continue;
           fn.names.push(this.pName[r]!);
           fn.offs.push(this.pOff[r]!);
           fn.lines.push(this.pLine[r]!);
-          fn.guards.push(guard);
+          fn.guards.push(own ?? guard);
         }
     }
     this.pLen = 0;

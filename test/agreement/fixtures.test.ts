@@ -10,9 +10,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
-  "name-error-behind-or-default":
-    "a read on the right of `or` runs when the left is a parameter left to a falsy default (`info or parserinfo()`); " +
-    "the facts count it as not certain, so the NameError is missed and a later ImportError reported (a false positive)",
   "test-module-rebinds-file":
     "a test module binding `__file__` (`from m import __file__`) fails pytest's file-mismatch check; remedy collects",
 };

@@ -400,6 +400,22 @@ const rows: Row[] = [
       ],
     ],
   },
+  {
+    name: "functions: `P or X` with P defaulting to None/False guards X's certain reads by P; anything else does not",
+    src:
+      "def f(info=None, flag=(False), t=True, n=0):\n" +
+      "    a = info or make()\n    g(flag or b or c)\n    (info) or d\n    info.x or e\n" +
+      "    t or h\n    n or k\n    x if (info or m) else y\n    if t:\n        info or q\n",
+    expect: (f) => f.functions.map((fn) => fn.globalReads.map((r) => [r.name, r.guard])),
+    want: [
+      [
+        ["make", "info"],
+        ["g", null],
+        ["b", "flag"],
+        ["m", "info"],
+      ],
+    ],
+  },
 ];
 
 for (const row of rows) {

@@ -2,7 +2,6 @@
 // function bodies): a hook that forwards (getattr/import_module/globals/a dict lookup) may provide anything;
 // otherwise only names written as string literals in the module. A heuristic, so a miss is never worse than the
 // `cannot import name` CPython raises when the hook rejects the name.
-import { readFileSync } from "node:fs";
 import type { ModuleRecord, Session } from "./session.ts";
 
 interface HookView {
@@ -15,15 +14,19 @@ interface HookView {
   gatedByAll: boolean;
 }
 
-const views = new Map<string, HookView>();
+/** Per session: a later scan in the same process must see edited sources. */
+const viewsOf = new WeakMap<Session, Map<string, HookView>>();
 
 function view(session: Session, file: string): HookView {
+  let views = viewsOf.get(session);
+  if (!views) {
+    views = new Map();
+    viewsOf.set(session, views);
+  }
   let v = views.get(file);
   if (v) return v;
-  let source = "";
-  try {
-    source = readFileSync(file, "utf8");
-  } catch {
+  const source = session.lines.text(file);
+  if (source === null) {
     v = { forwards: true, literals: new Set(), importsSubmodule: false, gatedByAll: false };
     views.set(file, v);
     return v;
@@ -67,5 +70,5 @@ export function getattrImportsSubmodule(session: Session, rec: ModuleRecord, att
   if (!v.importsSubmodule) return false;
   if (!v.gatedByAll) return true;
   const all = session.facts(rec.file).dunderAll;
-  return all !== null && all.complete && all.names.includes(attr);
+  return all?.complete === true && all.names.includes(attr);
 }

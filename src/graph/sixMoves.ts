@@ -7,7 +7,6 @@
 // the six.py the repository runs (its own copy or the installed one) and models six.moves from it. Anything it does not recognise (another layout of
 // the table, other additions to it, `six.add_move`/`remove_move` used by code that ran) leaves six.moves unknown,
 // as every module made at run time is.
-import { readFileSync } from "node:fs";
 import type { ModuleRecord, Session } from "./session.ts";
 
 const ENTRY = /Moved(?:Attribute|Module)\(\s*"(\w+)"/g;
@@ -46,28 +45,12 @@ export function sixMovesChanged(session: Session): boolean {
   return false;
 }
 
-const tables = new WeakMap<Session, Map<string, Set<string> | null>>();
-
 /** The names of `<six>.moves` when `parent` is a six module (the repository's copy or an installed one) whose
  *  table is readable. Code outside the repository is not executed, so its `add_move` calls are not seen: no
  *  installed distribution of this machine's site-packages makes one. */
 export function sixMovesOf(session: Session, name: string, parent: ModuleRecord): Set<string> | null {
+  // Asked once per session: the record made from the answer stays in session.modules.
   if (name !== `${parent.name}.moves` || !parent.file?.endsWith(".py") || parent.status !== "done") return null;
-  let seen = tables.get(session);
-  if (!seen) {
-    seen = new Map();
-    tables.set(session, seen);
-  }
-  let names = seen.get(parent.file);
-  if (names === undefined) {
-    let source = "";
-    try {
-      source = readFileSync(parent.file, "utf8");
-    } catch {
-      // unreadable: unknown
-    }
-    names = sixMovesNames(source, session.input.interpreter?.platform ?? null);
-    seen.set(parent.file, names);
-  }
+  const names = sixMovesNames(session.lines.text(parent.file) ?? "", session.input.interpreter?.platform ?? null);
   return names && !sixMovesChanged(session) ? names : null;
 }

@@ -1,18 +1,30 @@
-// Source lines for chain steps, read only when a failure needs them (the facts do not carry source text).
+// Source text for what the facts do not carry (chain steps, module `__getattr__` bodies, import-hook and six.moves
+// detection), read once per file per session and only when a failure or a heuristic needs it.
 import { readFileSync } from "node:fs";
 
 export class SourceLines {
+  private readonly texts = new Map<string, string | null>();
   private readonly files = new Map<string, string[]>();
+
+  /** The whole file; null when it cannot be read. */
+  text(file: string): string | null {
+    let text = this.texts.get(file);
+    if (text === undefined) {
+      try {
+        text = readFileSync(file, "utf8");
+      } catch {
+        text = null;
+      }
+      this.texts.set(file, text);
+    }
+    return text;
+  }
 
   /** The line as written, trimmed; "" when the file cannot be read. */
   line(file: string, line: number): string {
     let lines = this.files.get(file);
     if (!lines) {
-      try {
-        lines = readFileSync(file, "utf8").split(/\r\n|\r|\n/);
-      } catch {
-        lines = [];
-      }
+      lines = this.text(file)?.split(/\r\n|\r|\n/) ?? [];
       this.files.set(file, lines);
     }
     return (lines[line - 1] ?? "").replace(/^\uFEFF/, "").trim();

@@ -8,7 +8,6 @@
 // A module that touches `sys.modules[__name__]` may replace itself (pygments' lexers, trio.tests) or change its
 // class (`sys.modules[__name__].__class__ = ...`): any attribute may exist on what importers get. That one is
 // told from the statement's source line (read only for modules that touch sys.modules).
-import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import type { AttributeRead } from "../python/facts.ts";
 import type { ModuleRecord, Session } from "./session.ts";
@@ -49,11 +48,7 @@ function installsImportHooks(session: Session, file: string): boolean {
   }
   let found = seen.get(file);
   if (found === undefined) {
-    try {
-      found = HOOKS.test(readFileSync(file, "utf8"));
-    } catch {
-      found = false;
-    }
+    found = HOOKS.test(session.lines.text(file) ?? "");
     seen.set(file, found);
   }
   return found;

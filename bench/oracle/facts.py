@@ -8,6 +8,7 @@ Prints one FileFacts JSON object per file (one line each). --stdin reads file pa
 --time reads every file first, then times decode + parse + extraction only and prints one JSON summary."""
 
 import ast
+import builtins
 import io
 import json
 import re
@@ -19,6 +20,13 @@ import tokenize
 import warnings
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Builtins every Python 3.8+ has with or without site (docs/facts.md, reads): this interpreter's, less what site
+# adds, what 3.10+ added, and the namespace functions whose reads the model watches.
+ALWAYS_BUILTIN = {n for n in dir(builtins) if not n.startswith("_")} - {
+    "copyright", "credits", "exit", "help", "license", "quit",
+    "aiter", "anext", "EncodingWarning", "BaseExceptionGroup", "ExceptionGroup", "PythonFinalizationError",
+    "globals", "vars", "locals",
+}
 LINE_END = re.compile(r"\r\n|\r|\n")
 ALL_MUTATORS = {"append", "extend", "insert", "remove", "pop", "clear", "sort", "reverse"}
 DYNAMIC_HOOKS = {
@@ -1151,6 +1159,15 @@ class Extractor:
 
     # -- the whole file
 
+    def reads_that_may_fail(self, bindings, global_names):
+        """docs/facts.md, reads: a builtin every Python 3.8+ has (with or without site), or __name__, read in a
+        file that binds it nowhere and has no star import, cannot raise NameError and is left out."""
+        reads = sort_facts(self.reads)
+        if self.stars:
+            return reads
+        own = {b["name"] for b in bindings} | set(global_names)
+        return [r for r in reads if r["name"] in own or (r["name"] not in ALWAYS_BUILTIN and r["name"] != "__name__")]
+
     def run(self, facts):
         self.block(self.tree.body, Ctx("module", False, False, frozenset()), None)
         if self.all is not None and self.all_dirty:
@@ -1166,7 +1183,7 @@ class Extractor:
                 "starImports": sort_facts(self.stars),
                 "dunderAll": self.all,
                 "moduleGetattr": any(b["name"] == "__getattr__" for b in bindings),
-                "reads": sort_facts(self.reads),
+                "reads": self.reads_that_may_fail(bindings, global_names),
                 "attributeReads": sort_facts(self.attr_reads),
                 "sysPath": sort_facts(self.sys_path),
                 "branches": sort_facts(self.branches),

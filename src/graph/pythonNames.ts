@@ -1,28 +1,14 @@
 // Names CPython 3.11 provides without any import: builtins, the implicit module globals, and the modules
 // compiled into the interpreter. A read of one of these never raises NameError; a builtin module always imports.
+import { ALWAYS_BUILTIN } from "../python/neverFailingReads.ts";
 
-export const BUILTIN_NAMES: ReadonlySet<string> = new Set(
-  (
-    "ArithmeticError AssertionError AttributeError BaseException BaseExceptionGroup BlockingIOError " +
-    "BrokenPipeError BufferError BytesWarning ChildProcessError ConnectionAbortedError ConnectionError " +
-    "ConnectionRefusedError ConnectionResetError DeprecationWarning EOFError Ellipsis EncodingWarning " +
-    "EnvironmentError Exception ExceptionGroup False FileExistsError FileNotFoundError FloatingPointError " +
-    "FutureWarning GeneratorExit IOError ImportError ImportWarning IndentationError IndexError " +
-    "InterruptedError IsADirectoryError KeyError KeyboardInterrupt LookupError MemoryError " +
-    "ModuleNotFoundError NameError None NotADirectoryError NotImplemented NotImplementedError OSError " +
-    "OverflowError PendingDeprecationWarning PermissionError ProcessLookupError RecursionError " +
-    "ReferenceError ResourceWarning RuntimeError RuntimeWarning StopAsyncIteration StopIteration " +
-    "SyntaxError SyntaxWarning SystemError SystemExit TabError TimeoutError True TypeError " +
-    "UnboundLocalError UnicodeDecodeError UnicodeEncodeError UnicodeError UnicodeTranslateError " +
-    "UnicodeWarning UserWarning ValueError Warning ZeroDivisionError __build_class__ __debug__ __doc__ " +
-    "__import__ __loader__ __name__ __package__ __spec__ abs aiter all anext any ascii bin bool " +
-    "breakpoint bytearray bytes callable chr classmethod compile complex copyright credits delattr dict " +
-    "dir divmod enumerate eval exec exit filter float format frozenset getattr globals hasattr hash help " +
-    "hex id input int isinstance issubclass iter len license list locals map max memoryview min next " +
-    "object oct open ord pow print property quit range repr reversed round set setattr slice sorted " +
-    "staticmethod str sum super tuple type vars zip"
-  ).split(" "),
-);
+export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
+  ...ALWAYS_BUILTIN,
+  // 3.10 and 3.11 additions, the namespace functions, what `site` adds, and the builtins module's own dunders.
+  ..."aiter anext EncodingWarning BaseExceptionGroup ExceptionGroup globals vars locals".split(" "),
+  ..."copyright credits exit help license quit".split(" "),
+  ..."__build_class__ __debug__ __doc__ __import__ __loader__ __name__ __package__ __spec__".split(" "),
+]);
 
 /** Globals every module has before its first statement runs (`__path__` only packages, `__annotations__`
  *  once an annotation ran: both accepted everywhere, a missed NameError beats a false one). */

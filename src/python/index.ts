@@ -2,6 +2,7 @@
 import { readFileSync, statSync } from "node:fs";
 import { decodeSource } from "./decodeSource.ts";
 import type { FileFacts, FileStatus } from "./facts.ts";
+import { withoutNeverFailingReads } from "./neverFailingReads.ts";
 import { emptyPytestFacts } from "./pytestFacts.ts";
 import { FactScanner, type ScanResult } from "./scanFacts.ts";
 import { tokenize } from "./tokenize.ts";
@@ -67,7 +68,7 @@ export function factsOfText(text: string, path: string, encoding = "utf-8"): Fil
   facts.starImports = r.starImports;
   facts.dunderAll = r.dunderAll;
   facts.moduleGetattr = r.bindings.some((b) => b.name === "__getattr__");
-  facts.reads = r.reads;
+  facts.reads = withoutNeverFailingReads(r.reads, r.bindings, r.globalNames, r.starImports.length);
   facts.attributeReads = r.attributeReads;
   facts.sysPath = r.sysPath;
   facts.branches = r.branches;

@@ -210,7 +210,7 @@ collect_ignore_glob = ("*.txt",)
         import r
 `,
   moreReads: `def f(x: A, *args: V, y: K = kd, **kw: W): pass
-a.b: int
+a.b: T
 match s:
     case [1] if g: pass
 assert t, msg
@@ -219,6 +219,20 @@ raise E from c
 (z for z in it2 if (lambda d=dz: 0))
 __all__ = ["a"]
 __all__[0] = "b"
+`,
+  builtinReads: `x = str(1)
+y = __name__
+def list(): pass
+z = list
+w = globals()
+e = ExceptionGroup
+q = exit
+def f():
+    global dict
+v = dict
+`,
+  builtinReadsStar: `from m import *
+x = str
 `,
   branches: `import os, sys
 if sys.version_info >= (3, 11):

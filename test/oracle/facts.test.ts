@@ -375,6 +375,23 @@ test("inside defs: imports only, with flags computed afresh at every def", () =>
   ]);
 });
 
+test("reads that cannot fail are left out: builtins of every Python 3.8+ and __name__, unless the file binds them", () => {
+  assert.deepEqual(
+    facts("builtinReads").reads.map((r) => [r.name, r.line]),
+    [
+      ["list", 4],
+      ["globals", 5],
+      ["ExceptionGroup", 6],
+      ["exit", 7],
+      ["dict", 10],
+    ],
+  );
+  assert.deepEqual(
+    facts("builtinReadsStar").reads.map((r) => r.name),
+    ["str"],
+  );
+});
+
 test("more reads: argument annotations, annotated attribute targets, guards, assert/raise, generator bodies", () => {
   const f = facts("moreReads");
   assert.deepEqual(f.reads, [
@@ -384,7 +401,7 @@ test("more reads: argument annotations, annotated attribute targets, guards, ass
     read("kd", 1, 29, 0),
     read("W", 1, 39, 0),
     read("a", 2, 0, 1),
-    read("int", 2, 5, 1),
+    read("T", 2, 5, 1),
     read("s", 3, 6, 2),
     read("g", 4, 16, 2),
     read("t", 5, 7, 4),

@@ -12,7 +12,7 @@ import type { ScanResult } from "../analyze/scanResult.ts";
 import { ancestors } from "../discover/conftestChain.ts";
 import type { PytestView } from "../discover/index.ts";
 import { cacheDirOf, ensureCacheDir, readOrNull, remedyFingerprint, writeAtomic } from "./cacheFiles.ts";
-import { stampOf, stampPath, storableStamp } from "./stamp.ts";
+import { stampPath, storableStamp } from "./stamp.ts";
 
 export interface CachedProject {
   pythonFiles: string[];
@@ -37,17 +37,10 @@ const CONFIG_NAMES = ["pytest.ini", ".pytest.ini", "pyproject.toml", "tox.ini", 
 
 /** Directory stamps are exact (an mtime changes when an entry is added or removed); file stamps are not trusted
  *  when the file changed within the racy window. O(1) syscalls. */
-function dirStamp(path: string): string {
-  try {
-    return stampOf(statSync(path));
-  } catch {
-    return "-";
-  }
-}
-
 function fileStamp(path: string, now: number): string {
   try {
-    return storableStamp(statSync(path), now);
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? storableStamp(st, now) : "-";
   } catch {
     return "-";
   }
@@ -63,7 +56,7 @@ function changedInputs(inputs: [string, string][], now: number, all: boolean): s
       stamp === ""
         ? null
         : isDir
-          ? dirStamp(path.slice(0, -1) || "/")
+          ? stampPath(path.slice(0, -1) || "/")
           : stamp === "-"
             ? stampPath(path)
             : fileStamp(path, now);
@@ -194,7 +187,7 @@ export class ScanCache {
       const k = d.endsWith("/") ? d : `${d}/`;
       if (!seen.has(k)) {
         seen.add(k);
-        viewInputs.push([k, dirStamp(d)]);
+        viewInputs.push([k, stampPath(d)]);
       }
     };
     const addFile = (list: [string, string][], f: string) => {

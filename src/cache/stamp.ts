@@ -12,7 +12,8 @@ export function stampOf(st: Stats): string {
 /** The stamp of `path`, "-" when it does not exist or cannot be read. Never throws. */
 export function stampPath(path: string): string {
   try {
-    return stampOf(statSync(path));
+    const st = statSync(path, { throwIfNoEntry: false });
+    return st ? stampOf(st) : "-";
   } catch {
     return "-";
   }

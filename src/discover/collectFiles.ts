@@ -104,8 +104,9 @@ export function collectTestFiles(input: CollectInput): CollectResult {
   };
 
   const visited = new Set<string>();
-  const walk = (dir: string) => {
-    const real = realpathSync(dir);
+  // `real`: the directory with symlinks resolved, derived from its parent's unless it was reached through a
+  // symlink (one realpath per symlink instead of one per directory).
+  const walk = (dir: string, real: string) => {
     if (visited.has(real)) return;
     visited.add(real);
     result.directories.push(dir);
@@ -123,7 +124,8 @@ export function collectTestFiles(input: CollectInput): CollectResult {
       const name = entry.name;
       const path = join(dir, name);
       // The entry's type comes with the listing; only symlinks (and unknown types) need a stat to be followed.
-      const st = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory()) ? statOrNull(path) : entry;
+      const linked = entry.isSymbolicLink() || (!entry.isFile() && !entry.isDirectory());
+      const st = linked ? statOrNull(path) : entry;
       if (st?.isDirectory()) {
         if (!withParents.has(path)) {
           const why = ignored(path, true);
@@ -132,7 +134,7 @@ export function collectTestFiles(input: CollectInput): CollectResult {
             continue;
           }
         }
-        walk(path);
+        walk(path, linked ? realpathSync(path) : join(real, name));
       } else if (st?.isFile()) {
         if (!initial.has(path)) {
           const why = ignored(path, false);
@@ -154,7 +156,7 @@ export function collectTestFiles(input: CollectInput): CollectResult {
         result.directories.push(parent);
     }
     if (!st) result.notFound.push(path);
-    else if (st.isDirectory()) walk(path);
+    else if (st.isDirectory()) walk(path, realpathSync(path));
     else addFile(path);
   }
   return result;

@@ -3,7 +3,9 @@ import { type Stats, statSync } from "node:fs";
 
 export function statOrNull(path: string): Stats | null {
   try {
-    return statSync(path);
+    // A missing path is the common answer (a virtualenv marker, a config file): no exception is made for it,
+    // which costs more than the stat itself.
+    return statSync(path, { throwIfNoEntry: false }) ?? null;
   } catch {
     return null;
   }

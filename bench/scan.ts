@@ -1,5 +1,5 @@
 // `npm run bench:scan [-- --sizes 1000,10000 --seed 1 --python python3 --no-pytest --no-pyright
-// --no-site-packages --pyright-timeout 1200]`: on generated monorepos (cached under the OS temp dir by size, seed
+// --no-site-packages --pyright-timeout 1200 --repeat 3]`: on generated monorepos (cached under the OS temp dir by size, seed
 // and generator version) and on a copy of the interpreter's site-packages (cached likewise), time remedy's scan() (cold, warm, one file
 // changed) and, in the same run, its peers: `pytest --collect-only` and pyright's import diagnostics. Prints a
 // table and writes the figures to bench/results/scan-<time>.json. bench/README.md says what each figure means.
@@ -10,6 +10,7 @@ import { cpus, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type GenerateResult, generateMonorepo } from "./generate/generateMonorepo.ts";
+import { type CliFigures, cliRuns, medianSeconds } from "./scanCli.ts";
 import {
   type Interpreter,
   interpreter,
@@ -36,10 +37,13 @@ interface Options {
   sitePackages: boolean;
   /** pyright is killed after this many seconds (0: never). */
   pyrightTimeout: number;
+  /** remedy's cold/warm/changed runs are repeated this often (fresh processes each); medians are reported. */
+  repeat: number;
 }
 
 const USAGE =
-  "use --sizes N,N|none --seed S --python PATH --no-pytest --no-pyright --no-site-packages --pyright-timeout S";
+  "use --sizes N,N|none --seed S --python PATH --no-pytest --no-pyright --no-site-packages --pyright-timeout S " +
+  "--repeat N";
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = {
@@ -50,18 +54,20 @@ function parseArgs(argv: string[]): Options {
     pyright: true,
     sitePackages: true,
     pyrightTimeout: 1200,
+    repeat: 3,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--no-pytest") opts.pytest = false;
     else if (a === "--no-pyright") opts.pyright = false;
     else if (a === "--no-site-packages") opts.sitePackages = false;
-    else if (a === "--sizes" || a === "--seed" || a === "--python" || a === "--pyright-timeout") {
+    else if (a === "--sizes" || a === "--seed" || a === "--python" || a === "--pyright-timeout" || a === "--repeat") {
       const v = argv[++i];
       if (v === undefined) throw new Error(`${a} needs a value (${USAGE})`);
       if (a === "--sizes") opts.sizes = v === "none" ? [] : v.split(",").map(Number);
       else if (a === "--seed") opts.seed = Number(v);
       else if (a === "--pyright-timeout") opts.pyrightTimeout = Number(v);
+      else if (a === "--repeat") opts.repeat = Math.max(1, Number(v));
       else opts.python = v;
     } else throw new Error(`unknown option ${a} (${USAGE})`);
   }
@@ -108,37 +114,55 @@ interface TreeFigures {
   mb: number;
   lines: number;
   testFiles: number;
-  remedy: RemedyFigures & { process?: Omit<Measured, "stdout" | "stderr"> };
+  remedy: RemedyFigures & { process?: Omit<Measured, "stdout" | "stderr">; coldRuns?: number[] };
+  /** The \`remedy scan\` command as whole processes (bench/scanCli.ts). */
+  cli: CliFigures | null;
   pytest: PytestFigures | null;
   pyright: PyrightFigures | null;
   /** Why pyright has no figures (killed after --pyright-timeout, no JSON). */
   pyrightError?: string;
 }
 
-/** remedy's scan() in a fresh child process (bench/scanRemedy.ts) under the same rusage wrapper as the peers. */
-function remedyScan(dir: string, interp: Interpreter): TreeFigures["remedy"] {
+/** One fresh child process (bench/scanRemedy.ts) timing scan() cold, warm and with one file changed, under the
+ *  same rusage wrapper as the peers. */
+function remedyChild(dir: string, interp: Interpreter): { figures: RemedyFigures; m: Measured } {
   const m = measure(
     interp.executable,
     [process.execPath, "--import", "tsx", join(REPO, "bench", "scanRemedy.ts"), dir, interp.executable],
     REPO,
   );
   const last = m.stdout.trim().split("\n").pop() ?? "";
-  let figures: RemedyFigures;
   try {
-    figures = JSON.parse(last) as RemedyFigures;
+    return { figures: JSON.parse(last) as RemedyFigures, m };
   } catch {
     // src/ may be mid-edit: say so and go on with the peers.
     console.log(`   remedy's scan exited ${m.exitCode}:\n${(m.stderr || m.stdout).slice(-3000)}`);
-    figures = { available: false };
+    return { figures: { available: false }, m };
   }
+}
+
+/** `repeat` children: the one with the median cold time gives the figures, warm and changed times are medians
+ *  over all, peak RSS the largest. A shared machine moves single runs by 10% or more. */
+function remedyScan(dir: string, interp: Interpreter, repeat: number): TreeFigures["remedy"] {
+  const runs = Array.from({ length: repeat }, () => remedyChild(dir, interp));
+  const ok = runs.filter((r) => r.figures.cold).sort((a, b) => a.figures.cold!.seconds - b.figures.cold!.seconds);
+  const mid = ok[Math.floor((ok.length - 1) / 2)] ?? runs[0]!;
+  const median = <T extends { seconds: number }>(pick: (f: RemedyFigures) => T | undefined): T | undefined => {
+    const xs = ok.map((r) => pick(r.figures)).filter((x): x is T => x !== undefined);
+    return xs.sort((a, b) => a.seconds - b.seconds)[Math.floor((xs.length - 1) / 2)];
+  };
+  const changed = mid.figures.changed?.map((c, i) => median((f) => f.changed?.[i]) ?? c);
   return {
-    ...figures,
+    ...mid.figures,
+    ...(mid.figures.warm ? { warm: median((f) => f.warm) } : {}),
+    ...(changed ? { changed } : {}),
+    coldRuns: ok.map((r) => r.figures.cold!.seconds),
     process: {
-      seconds: m.seconds,
-      cpuSeconds: m.cpuSeconds,
-      exitCode: m.exitCode,
-      timedOut: m.timedOut,
-      maxRssKb: m.maxRssKb,
+      seconds: mid.m.seconds,
+      cpuSeconds: mid.m.cpuSeconds,
+      exitCode: mid.m.exitCode,
+      timedOut: mid.m.timedOut,
+      maxRssKb: Math.max(...runs.map((r) => r.m.maxRssKb)),
     },
   };
 }
@@ -149,11 +173,13 @@ async function benchTree(
   interp: Interpreter,
   sysPath: () => string[],
 ): Promise<TreeFigures> {
-  const remedy = remedyScan(t.dir, interp);
+  const remedy = remedyScan(t.dir, interp, opts.repeat);
   const r = remedy.cold;
   if (r) {
+    const runs = remedy.coldRuns ?? [];
+    const spread = runs.length > 1 ? `median of ${runs.length}: ${runs.map((x) => x.toFixed(2)).join(", ")} s; ` : "";
     console.log(
-      `   remedy scan: cold ${r.seconds.toFixed(2)} s (CPU ${r.cpuSeconds.toFixed(2)} s), predicts exit ${r.pytestExitCode} and ${r.tests} tests, ` +
+      `   remedy scan: cold ${r.seconds.toFixed(2)} s (${spread}CPU ${r.cpuSeconds.toFixed(2)} s), predicts exit ${r.pytestExitCode} and ${r.tests} tests, ` +
         `${r.findings} findings; peak RSS ${mb(remedy.process?.maxRssKb)} ` +
         `(process wall ${remedy.process?.seconds.toFixed(2)} s, Node start-up and transpiling included)`,
     );
@@ -162,6 +188,15 @@ async function benchTree(
       console.log(`   remedy scan, one file changed (${c.what}: ${c.file}): ${c.seconds.toFixed(2)} s${same(c, r)}`);
     }
   } else console.log("   remedy scan: not available");
+  const cli = r ? cliRuns(t.dir, interp, opts.repeat) : null;
+  if (cli) {
+    const show = (xs: { seconds: number }[]) =>
+      `${medianSeconds(xs)?.toFixed(2)} s (${xs.map((x) => x.seconds.toFixed(2)).join(", ")})`;
+    console.log(
+      `   remedy command (whole process, Node start-up included; median of ${opts.repeat}): cold ${show(cli.cold)}, ` +
+        `warm ${show(cli.warm)}, an import added ${show(cli.importAdded)}`,
+    );
+  }
 
   let pytest: PytestFigures | null = null;
   if (opts.pytest) {
@@ -196,7 +231,7 @@ async function benchTree(
         `${pyright.importDiagnostics} import diagnostics (errors: ${rules || "none"}), peak RSS ${mb(pyright.maxRssKb)}`,
     );
   }
-  return { ...t, remedy, pytest, pyright, ...(pyrightError ? { pyrightError } : {}) };
+  return { ...t, remedy, cli, pytest, pyright, ...(pyrightError ? { pyrightError } : {}) };
 }
 
 const mb = (kb: number | undefined) => (kb === undefined ? "?" : `${(kb / 1024).toFixed(0)} MB`);
@@ -216,6 +251,7 @@ function table(rows: TreeFigures[]): string {
     "cold s",
     "warm s",
     "1 changed s",
+    "command cold/warm/import s",
     "remedy RSS",
     "pytest s",
     "pytest/remedy",
@@ -238,6 +274,7 @@ function table(rows: TreeFigures[]): string {
       f(cold),
       f(t.remedy.warm?.seconds),
       changed ?? "-",
+      t.cli ? [t.cli.cold, t.cli.warm, t.cli.importAdded].map((xs) => f(medianSeconds(xs))).join("/") : "-",
       t.remedy.process ? mb(t.remedy.process.maxRssKb) : "-",
       f(t.pytest?.seconds),
       x(t.pytest?.seconds),
@@ -308,7 +345,8 @@ async function main(): Promise<void> {
   }
   console.log(`\n${table(rows)}`);
   console.log(
-    "(ratios: the peer's wall time over remedy's cold scan(); 1 changed: a comment / a module-level name / an import)",
+    "(cold s: median of --repeat fresh processes; ratios: the peer's wall time over that cold scan(); 1 changed: a " +
+      "comment / a module-level name / an import; command: `remedy scan` as whole processes, medians)",
   );
   const resultsDir = join(REPO, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });

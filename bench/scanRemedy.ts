@@ -1,8 +1,9 @@
 // Child process of bench/scan.ts: `node --import tsx bench/scanRemedy.ts <tree> <python>` times remedy's scan()
 // on one tree (cold, warm, one file changed) in a fresh process, so that the peak RSS the parent measures is this
 // tree's alone, and prints the figures as one JSON line on stdout.
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { IMPORT_ADDED, pickModule } from "./scanCli.ts";
 
 /** The part of remedy's ScanResult this bench reads (kept structural so the bench runs before scan() exists). */
 interface ScanSummary {
@@ -46,18 +47,6 @@ async function timed(run: () => Promise<ScanSummary>): Promise<RemedyRun> {
   };
 }
 
-/** The first module (sorted walk) that is neither a test, a conftest nor an __init__, outside test directories. */
-function pickModule(d: string): string | null {
-  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-    const p = join(d, e.name);
-    if (e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("test") && !e.name.startsWith("remedy_")) {
-      const found = pickModule(p);
-      if (found) return found;
-    } else if (e.isFile() && e.name.endsWith(".py") && !/^(test_|conftest|__init__)/.test(e.name)) return p;
-  }
-  return null;
-}
-
 /** Appends `text` to one module, scans, and restores the file byte for byte. */
 async function oneFileChanged(dir: string, text: string, run: () => Promise<ScanSummary>) {
   const file = pickModule(dir);
@@ -98,7 +87,7 @@ async function main(): Promise<void> {
   for (const [what, text] of [
     ["a comment added", "\n# remedy bench: one file changed\n"],
     ["a module-level name added", "\nREMEDY_BENCH_CHANGED = 1\n"],
-    ["an import added", "\nimport os.path\n"],
+    ["an import added", IMPORT_ADDED],
   ] as const) {
     changed.push({ what, ...(await oneFileChanged(dir, text, run)) });
   }

@@ -1,0 +1,70 @@
+// The `remedy` command as a user runs it, timed as whole processes (Node start-up and module loading included):
+// cold (no .remedy/), warm (nothing changed), and one import added to a module (the model runs again on the
+// cached facts, decoded from disk by a process whose JIT starts cold). bench/scanRemedy.ts times scan() inside
+// one process; these are the figures a person typing `remedy scan` sees.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { type Interpreter, measure, REPO } from "./scanPeers.ts";
+
+/** The text bench/scanRemedy.ts also appends for its "an import added" change. */
+export const IMPORT_ADDED = "\nimport os.path\n";
+
+/** The first module (sorted walk) that is neither a test, a conftest nor an __init__, outside test directories. */
+export function pickModule(d: string): string | null {
+  for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const p = join(d, e.name);
+    if (e.isDirectory() && !e.name.startsWith(".") && !e.name.startsWith("test") && !e.name.startsWith("remedy_")) {
+      const found = pickModule(p);
+      if (found) return found;
+    } else if (e.isFile() && e.name.endsWith(".py") && !/^(test_|conftest|__init__)/.test(e.name)) return p;
+  }
+  return null;
+}
+
+export interface CliRun {
+  seconds: number;
+  exitCode: number | null;
+  maxRssKb: number;
+}
+
+export interface CliFigures {
+  cold: CliRun[];
+  warm: CliRun[];
+  importAdded: CliRun[];
+}
+
+function remedyScan(dir: string, interp: Interpreter): CliRun {
+  const m = measure(
+    interp.executable,
+    [process.execPath, join(REPO, "bin", "remedy.js"), "scan", dir, "--python", interp.executable, "--json"],
+    dir,
+  );
+  return { seconds: m.seconds, exitCode: m.exitCode, maxRssKb: m.maxRssKb };
+}
+
+/** `repeat` rounds of cold, warm and import-added runs of the built CLI (`npm run bench:scan` builds it). The
+ *  changed module is restored byte for byte after each round. */
+export function cliRuns(dir: string, interp: Interpreter, repeat: number): CliFigures {
+  const figures: CliFigures = { cold: [], warm: [], importAdded: [] };
+  const file = pickModule(dir);
+  for (let i = 0; i < repeat; i++) {
+    rmSync(join(dir, ".remedy"), { recursive: true, force: true });
+    figures.cold.push(remedyScan(dir, interp));
+    figures.warm.push(remedyScan(dir, interp));
+    if (!file) continue;
+    const original = readFileSync(file);
+    writeFileSync(file, Buffer.concat([original, Buffer.from(IMPORT_ADDED)]));
+    try {
+      figures.importAdded.push(remedyScan(dir, interp));
+    } finally {
+      writeFileSync(file, original);
+    }
+  }
+  return figures;
+}
+
+/** The median of the runs' seconds (the lower middle one for an even count). */
+export function medianSeconds(runs: { seconds: number }[]): number | undefined {
+  const s = runs.map((r) => r.seconds).sort((a, b) => a - b);
+  return s.length === 0 ? undefined : s[Math.floor((s.length - 1) / 2)];
+}

@@ -152,10 +152,12 @@ function remedyScan(dir: string, interp: Interpreter, repeat: number): TreeFigur
     return xs.sort((a, b) => a.seconds - b.seconds)[Math.floor((xs.length - 1) / 2)];
   };
   const changed = mid.figures.changed?.map((c, i) => median((f) => f.changed?.[i]) ?? c);
+  const watchChanged = median((f) => f.watchChanged);
   return {
     ...mid.figures,
     ...(mid.figures.warm ? { warm: median((f) => f.warm) } : {}),
     ...(changed ? { changed } : {}),
+    ...(watchChanged ? { watchChanged } : {}),
     coldRuns: ok.map((r) => r.figures.cold!.seconds),
     process: {
       seconds: mid.m.seconds,
@@ -187,6 +189,11 @@ async function benchTree(
     for (const c of remedy.changed ?? []) {
       console.log(`   remedy scan, one file changed (${c.what}: ${c.file}): ${c.seconds.toFixed(2)} s${same(c, r)}`);
     }
+    const w = remedy.watchChanged;
+    if (w)
+      console.log(
+        `   remedy scan --watch, one file changed (${w.what}: ${w.file}): ${w.seconds.toFixed(2)} s${same(w, r)}`,
+      );
   } else console.log("   remedy scan: not available");
   const cli = r ? cliRuns(t.dir, interp, opts.repeat) : null;
   if (cli) {
@@ -251,6 +258,7 @@ function table(rows: TreeFigures[]): string {
     "cold s",
     "warm s",
     "1 changed s",
+    "watch: import s",
     "command cold/warm/import s",
     "remedy RSS",
     "pytest s",
@@ -274,6 +282,7 @@ function table(rows: TreeFigures[]): string {
       f(cold),
       f(t.remedy.warm?.seconds),
       changed ?? "-",
+      f(t.remedy.watchChanged?.seconds),
       t.cli ? [t.cli.cold, t.cli.warm, t.cli.importAdded].map((xs) => f(medianSeconds(xs))).join("/") : "-",
       t.remedy.process ? mb(t.remedy.process.maxRssKb) : "-",
       f(t.pytest?.seconds),
@@ -346,7 +355,8 @@ async function main(): Promise<void> {
   console.log(`\n${table(rows)}`);
   console.log(
     "(cold s: median of --repeat fresh processes; ratios: the peer's wall time over that cold scan(); 1 changed: a " +
-      "comment / a module-level name / an import; command: `remedy scan` as whole processes, medians)",
+      "comment / a module-level name / an import; watch: the import through a ScanSession; command: `remedy scan` " +
+      "as whole processes, medians)",
   );
   const resultsDir = join(REPO, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });

@@ -29,9 +29,11 @@ export interface RemedyFigures {
   maxRssKbAfterCold?: number;
   warm?: RemedyRun;
   changed?: (RemedyRun & { what: string; file: string })[];
+  /** The same import added, scanned through a ScanSession that has scanned the tree once (watch mode). */
+  watchChanged?: RemedyRun & { what: string; file: string };
 }
 
-type Scan = (path: string, options?: { python?: string | null }) => Promise<ScanSummary>;
+type Scan = (path: string, options?: { python?: string | null; session?: object }) => Promise<ScanSummary>;
 
 async function timed(run: () => Promise<ScanSummary>): Promise<RemedyRun> {
   const started = performance.now();
@@ -68,6 +70,7 @@ async function main(): Promise<void> {
   const built = new URL("../dist/index.js", import.meta.url);
   const remedy = (await import(existsSync(built) ? built.href : "../src/index.ts").catch(() => ({}))) as {
     scan?: unknown;
+    ScanSession?: new () => object;
   };
   if (typeof remedy.scan !== "function") {
     console.log(JSON.stringify({ available: false } satisfies RemedyFigures));
@@ -91,7 +94,24 @@ async function main(): Promise<void> {
   ] as const) {
     changed.push({ what, ...(await oneFileChanged(dir, text, run)) });
   }
-  console.log(JSON.stringify({ available: true, cold, maxRssKbAfterCold, warm, changed } satisfies RemedyFigures));
+  // Watch mode (`remedy scan --watch`, a ScanSession): after one scan has decoded the facts, an added import.
+  let watchChanged: RemedyFigures["watchChanged"];
+  if (remedy.ScanSession) {
+    const session = new remedy.ScanSession();
+    const inSession = () => scan(dir, { python, session });
+    await inSession();
+    watchChanged = { what: "an import added", ...(await oneFileChanged(dir, IMPORT_ADDED, inSession)) };
+  }
+  console.log(
+    JSON.stringify({
+      available: true,
+      cold,
+      maxRssKbAfterCold,
+      warm,
+      changed,
+      ...(watchChanged ? { watchChanged } : {}),
+    } satisfies RemedyFigures),
+  );
 }
 
 await main();

@@ -10,6 +10,8 @@ export type * from "./python/facts.ts";
 export { extractFacts, readFileFacts } from "./python/index.ts";
 export { loadReporter, REPORT_FORMATS } from "./report/registry.ts";
 export { type ScanOptions, scan } from "./scan/scan.ts";
+export { ScanSession } from "./scan/session.ts";
+export { type ScanWatch, type WatchOptions, watchScan } from "./scan/watch.ts";
 export type { CollectionReport, RunCollectionOptions } from "./verify/index.ts";
 export { runCollection, summarize } from "./verify/index.ts";
 

@@ -108,6 +108,15 @@ export class FactsStore {
     }
   }
 
+  /** Starts another scan with this store (a ScanSession keeps it between scans): what the store knows and has
+   *  decoded stays, what one scan found out about its files is forgotten. */
+  beginScan(): void {
+    this.asked.clear();
+    this.same.clear();
+    this.before.clear();
+    this.discarded = false;
+  }
+
   static forRepo(rootdir: string, enabled: boolean): FactsStore {
     return new FactsStore(enabled ? join(cacheDirOf(rootdir), "facts") : null);
   }

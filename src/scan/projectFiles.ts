@@ -1,7 +1,7 @@
 // One walk over the repository: its Python modules with the dotted names they import under (for suggestions)
 // and the files that declare dependencies. Skips hidden directories, virtual environments and build output.
 import { readdirSync } from "node:fs";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join, resolve, sep } from "node:path";
 import type { KnownModule } from "../analyze/analysisInput.ts";
 import { isRequirementsFile } from "./requirements.ts";
 
@@ -46,8 +46,11 @@ export function walkProject(root: string): ProjectFiles {
 
 /** Dotted name of `file` relative to `base`, or null when a part is not an identifier. */
 function dottedName(base: string, file: string): string | null {
-  const rel = relative(base, file);
-  if (rel.startsWith("..") || rel === "") return null;
+  // Both are absolute and normalized: a prefix test answers "not under base" without path.relative.
+  const prefix = base.endsWith(sep) ? base : base + sep;
+  if (!file.startsWith(prefix)) return null;
+  const rel = file.slice(prefix.length);
+  if (rel === "") return null;
   const parts = rel.replace(/\.py$/, "").split(sep);
   if (parts[parts.length - 1] === "__init__") parts.pop();
   return parts.length > 0 && parts.every((p) => IDENT.test(p)) ? parts.join(".") : null;
@@ -55,7 +58,7 @@ function dottedName(base: string, file: string): string | null {
 
 /** First-party modules with the name they import under from the first search root that reaches them. */
 export function knownModules(pythonFiles: string[], searchRoots: string[]): KnownModule[] {
-  const roots = [...new Set(searchRoots)];
+  const roots = [...new Set(searchRoots.map((r) => resolve(r)))];
   const out: KnownModule[] = [];
   for (const path of pythonFiles) {
     for (const root of roots) {

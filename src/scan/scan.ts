@@ -19,6 +19,7 @@ import { settleStaticBranches } from "../python/index.ts";
 import { onlyAddsUnusedNames } from "./addedNames.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
+import type { ScanSession } from "./session.ts";
 import { StdlibNameCheck } from "./stdlibNames.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
@@ -37,6 +38,8 @@ export interface ScanOptions {
   cache?: boolean;
   /** `python -m pytest` (default: the invocation directory is on sys.path) or the `pytest` script. */
   invocation?: Invocation;
+  /** Keeps decoded facts between scans in this process (watch mode): a rescan decodes nothing it has. */
+  session?: ScanSession;
 }
 
 function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
@@ -106,9 +109,10 @@ async function projectFacts(
   previous: ScanCache | null,
   useCache: boolean,
   extract: boolean,
+  session: ScanSession | undefined,
 ): Promise<{ project: ProjectFiles; store: FactsStore }> {
   const project = previous?.project() ?? walkProject(rootdir);
-  const store = FactsStore.forRepo(rootdir, useCache);
+  const store = session?.factsStore(rootdir, useCache) ?? FactsStore.forRepo(rootdir, useCache);
   if (extract) {
     const pyFiles = new Set(project.pythonFiles);
     await prepareFacts(store, previous?.changed()?.filter((p) => pyFiles.has(p)) ?? project.pythonFiles);
@@ -156,7 +160,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   viewPending.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   const early = stored?.rootdir ?? rootdirOrNull(root, viewOptions);
   const projectAt = (rootdir: string) =>
-    projectFacts(rootdir, rootdir === early ? previous : null, useCache, !options.getFacts);
+    projectFacts(rootdir, rootdir === early ? previous : null, useCache, !options.getFacts, options.session);
   const earlyFacts = early === null ? null : await projectAt(early);
   const view = await viewPending;
   const { project, store } = earlyFacts && view.rootdir === early ? earlyFacts : await projectAt(view.rootdir);

@@ -1,7 +1,8 @@
-// `remedy scan [PATH]`: predicts what stops pytest from collecting and prints it (terminal report, or JSON).
+// `remedy scan [PATH]`: predicts what stops pytest from collecting and prints it (terminal report, or JSON);
+// with --watch, again after every change.
 // Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error (from main.ts).
 import type { Command } from "commander";
-import { type Invocation, loadReporter, type ScanResult, scan } from "../../index.ts";
+import { type Invocation, loadReporter, type ScanResult, scan, watchScan } from "../../index.ts";
 import { defaultPython, invocationOption } from "../pythonOption.ts";
 
 /** Progress on stderr, only for a person watching and only once a scan has taken a moment. */
@@ -38,26 +39,50 @@ export function registerScan(program: Command): void {
     .option("--no-python", "do not ask any interpreter (sys.path and plugins unknown)")
     .option("--json", "print the JSON report (schema/scan.schema.json)")
     .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
+    .option("--watch", "scan again whenever a file changes (Ctrl-C stops; the exit code is the last scan's)")
     .addOption(invocationOption())
     .action(
       async (
         path: string,
         pytestArgs: string[],
-        opts: { python?: string | boolean; json?: boolean; cache: boolean; invocation: Invocation },
+        opts: { python?: string | boolean; json?: boolean; cache: boolean; invocation: Invocation; watch?: boolean },
       ) => {
         const progress = progressPrinter();
-        const result = await scan(path, {
+        const options = {
           python: defaultPython(opts.python),
           args: pytestArgs,
           onProgress: progress.onProgress,
           cache: opts.cache,
           invocation: opts.invocation,
-        });
-        progress.done();
+        };
         const reporter = await loadReporter(opts.json ? "json" : "terminal");
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        process.stdout.write(reporter(result, { color }));
-        process.exitCode = blocksCollection(result) ? 1 : 0;
+        const show = (result: ScanResult) => {
+          progress.done();
+          process.stdout.write(reporter(result, { color }));
+          process.exitCode = blocksCollection(result) ? 1 : 0;
+        };
+        if (!opts.watch) return show(await scan(path, options));
+        const watching = await watchScan(
+          path,
+          options,
+          (result, changed) => {
+            // The JSON report stays one document per scan (a stream of them); the terminal report gets a header.
+            if (changed.length > 0 && !opts.json) {
+              const files =
+                changed.length > 3
+                  ? `${changed.slice(0, 3).join(", ")} and ${changed.length - 3} more`
+                  : changed.join(", ");
+              process.stdout.write(
+                `\n── rescanned after changes to ${files} (${(result.durationMs / 1000).toFixed(2)} s) ──\n\n`,
+              );
+            }
+            show(result);
+          },
+          (error) => process.stderr.write(`remedy: ${error instanceof Error ? error.message : String(error)}\n`),
+        );
+        for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => watching.close());
+        await watching.closed;
       },
     );
 }

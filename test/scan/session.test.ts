@@ -1,0 +1,80 @@
+// A ScanSession keeps decoded facts between scans in one process (src/scan/session.ts). Whatever it keeps, a scan
+// through it must say what a scan from nothing says: held to the uncached scan on every scan fixture and the
+// example monorepo, across edits that change what modules import, a new test file, and its removal.
+import assert from "node:assert/strict";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import { test } from "node:test";
+import type { ScanResult } from "../../src/analyze/scanResult.ts";
+import { scan } from "../../src/scan/scan.ts";
+import { ScanSession } from "../../src/scan/session.ts";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const SCAN_FIXTURES = join(ROOT, "test/fixtures/scan");
+const REPOS = [
+  ...readdirSync(SCAN_FIXTURES, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => join(SCAN_FIXTURES, e.name)),
+  join(ROOT, "examples/monorepo"),
+];
+
+const stable = (r: ScanResult) => JSON.stringify({ ...r, durationMs: 0 });
+const isTestLike = (p: string) => /^(test_.*|.*_test|conftest)\.py$/.test(basename(p));
+
+function pythonFiles(dir: string): string[] {
+  return (readdirSync(dir, { recursive: true }) as string[])
+    .filter((p) => p.endsWith(".py") && !p.includes(".remedy"))
+    .sort();
+}
+
+test("scans through a session give the uncached scan's result after every edit", async () => {
+  let compared = 0;
+  for (const fixture of REPOS) {
+    const dir = mkdtempSync(join(tmpdir(), "remedy-session-"));
+    try {
+      cpSync(fixture, dir, { recursive: true, filter: (src) => !src.includes(".remedy") });
+      // Files written within 2 s are never trusted by the cache (racy stamps): the copy is made older.
+      const past = new Date(Date.now() - 60_000);
+      for (const f of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, f), past, past);
+      const session = new ScanSession();
+      const first = await scan(dir, { python: "python3", session });
+      const same = async (what: string) => {
+        const kept = await scan(dir, { python: "python3", session });
+        const fresh = await scan(dir, { python: "python3", cache: false });
+        assert.equal(stable(kept), stable(fresh), `${basename(fixture)}: ${what}`);
+        compared++;
+        return kept;
+      };
+      const files = pythonFiles(dir);
+      const edited = [files.find((f) => !isTestLike(f)), files.find((f) => isTestLike(f))].filter(
+        (f): f is string => f !== undefined,
+      );
+      for (const file of edited) {
+        const path = join(dir, file);
+        const original = readFileSync(path);
+        // Same bytes, new stamp: the store finds the content unchanged; the real edit after it must still count.
+        const touched = new Date(Date.now() - 30_000);
+        utimesSync(path, touched, touched);
+        await same(`${file} touched`);
+        for (const edit of ["\nimport remedy_session_missing\n", "\nfrom os import path as remedy_path\n"]) {
+          writeFileSync(path, Buffer.concat([original, Buffer.from(edit)]));
+          await same(`${file} + ${JSON.stringify(edit)}`);
+        }
+        writeFileSync(path, "");
+        await same(`${file} emptied`);
+        writeFileSync(path, original);
+        const back = await same(`${file} restored`);
+        assert.equal(stable(back), stable(first), `${basename(fixture)}: ${file} restored gives the first result`);
+      }
+      const added = join(dir, "test_remedy_session_added.py");
+      writeFileSync(added, "import remedy_session_gone\n\ndef test_x():\n    pass\n");
+      await same("a test file added");
+      unlinkSync(added);
+      await same("that test file removed");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  assert.ok(compared >= REPOS.length * 6, `only ${compared} comparisons`);
+});

@@ -1,8 +1,12 @@
 // Optimal-string-alignment distance, for "did you mean" suggestions on names and module paths.
 
-export function editDistance(a: string, b: string): number {
+/** The distance when it is at most `limit`, else `limit + 1`, returned as soon as that is known (a length
+ *  difference over the limit, or a row whose every cell is over it): ranking thousands of candidates then costs
+ *  little for the far ones. */
+export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFINITY): number {
   const m = a.length;
   const n = b.length;
+  if (Math.abs(m - n) > limit) return limit + 1;
   if (m === 0) return n;
   if (n === 0) return m;
   let prev2 = new Array<number>(n + 1).fill(0);
@@ -10,16 +14,20 @@ export function editDistance(a: string, b: string): number {
   for (let i = 1; i <= m; i++) {
     const cur = new Array<number>(n + 1).fill(0);
     cur[0] = i;
+    let rowMin = i;
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, prev2[j - 2]! + 1);
       cur[j] = v;
+      if (v < rowMin) rowMin = v;
     }
+    // Row minima never decrease (a transposition from two rows up costs at least the cell it steps over).
+    if (rowMin > limit) return limit + 1;
     prev2 = prev;
     prev = cur;
   }
-  return prev[n]!;
+  return Math.min(prev[n]!, limit + 1);
 }
 
 /** Words of an identifier: snake_case and CamelCase parts, lower-cased. */
@@ -37,8 +45,8 @@ export function isSimilarName(wanted: string, candidate: string): boolean {
   const a = wanted.toLowerCase();
   const b = candidate.toLowerCase();
   if (a === b) return true;
-  const limit = Math.max(1, Math.floor(Math.min(a.length, b.length) / 4));
-  if (editDistance(a, b) <= Math.min(limit, 3)) return true;
+  const limit = Math.min(3, Math.max(1, Math.floor(Math.min(a.length, b.length) / 4)));
+  if (editDistance(a, b, limit) <= limit) return true;
   // get_redis_manager -> create_redis_manager: the same words but one.
   const ta = nameTokens(wanted);
   const tb = nameTokens(candidate);

@@ -58,10 +58,7 @@ function missingNameSuggestions(name: string, module: string | null, ctx: Analyz
   if (!module || out.some((s) => s.kind !== "removed")) return out;
   const sub = `${module}.${name}`;
   // Only for names written like modules (snake_case) imported from a package.
-  const isPackage = ctx
-    .symbols()
-    .moduleNames()
-    .some((m) => m.startsWith(`${module}.`));
+  const isPackage = ctx.symbols().hasSubmodules(module);
   if (!isPackage || !/^[a-z_][a-z0-9_]*$/.test(name)) return out;
   return [
     {

@@ -62,9 +62,32 @@ export function nameSuggestions(
   return out;
 }
 
+const closestCache = new WeakMap<SymbolIndex, Map<string, string[]>>();
+
 /** Existing first-party modules closest to a module path that does not exist: a near spelling, or a module of
- *  the same name elsewhere in the same top-level package (moved), closest shared prefix first. */
+ *  the same name elsewhere in the same top-level package (moved), closest shared prefix first. Memoized per
+ *  index and path (many failures name the same missing module). Per new path, the edit distance is computed
+ *  only for module names whose length is within reach, and cut off past the limit. */
 export function closestModules(index: SymbolIndex, missing: string): Suggestion[] {
+  let cache = closestCache.get(index);
+  if (!cache) {
+    cache = new Map();
+    closestCache.set(index, cache);
+  }
+  let closest = cache.get(missing);
+  if (!closest) {
+    closest = rankModules(index, missing);
+    cache.set(missing, closest);
+  }
+  // Fresh objects for every finding: a caller may annotate its own.
+  return closest.map((m) => ({
+    kind: "closest-module",
+    message: `\`${missing}\` does not exist; the closest existing module is \`${m}\``,
+    data: { missing, module: m },
+  }));
+}
+
+function rankModules(index: SymbolIndex, missing: string): string[] {
   const parts = missing.split(".");
   const last = parts[parts.length - 1]!;
   const shared = (m: string) => {
@@ -73,18 +96,18 @@ export function closestModules(index: SymbolIndex, missing: string): Suggestion[
     while (n < q.length && n < parts.length && q[n] === parts[n]) n++;
     return n;
   };
-  const scored = index
-    .moduleNames()
-    .map((m) => {
-      const moved = m.split(".").pop() === last && m.split(".")[0] === parts[0];
-      return { m, score: moved ? 10 - shared(m) : 10 + editDistance(missing, m) };
-    })
-    .filter((s) => s.score < 10 || s.score - 10 <= Math.min(3, Math.floor(missing.length / 3)))
+  const limit = Math.min(3, Math.floor(missing.length / 3));
+  const moved = new Set(index.modulesEndingIn(last).filter((m) => m.split(".")[0] === parts[0]));
+  const scored = [...moved].map((m) => ({ m, score: 10 - shared(m) }));
+  for (let length = missing.length - limit; length <= missing.length + limit; length++) {
+    for (const m of index.modulesOfLength(length)) {
+      if (moved.has(m)) continue;
+      const d = editDistance(missing, m, limit);
+      if (d <= limit) scored.push({ m, score: 10 + d });
+    }
+  }
+  return scored
     .sort((a, b) => a.score - b.score || (a.m < b.m ? -1 : 1))
-    .slice(0, 3);
-  return scored.map(({ m }) => ({
-    kind: "closest-module",
-    message: `\`${missing}\` does not exist; the closest existing module is \`${m}\``,
-    data: { missing, module: m },
-  }));
+    .slice(0, 3)
+    .map(({ m }) => m);
 }

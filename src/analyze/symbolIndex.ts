@@ -15,7 +15,12 @@ export interface SymbolIndex {
   definersOf(name: string): Definer[];
   /** Names bound at module level by a module (any binding kind), for "renamed" suggestions. */
   namesOf(module: string): string[];
-  moduleNames(): string[];
+  /** Modules whose dotted name is `length` characters long (O(1)). */
+  modulesOfLength(length: number): readonly string[];
+  /** Modules whose last dotted component is `last` (O(1)). */
+  modulesEndingIn(last: string): readonly string[];
+  /** Some module lies below `module` (it is a package with submodules). O(1). */
+  hasSubmodules(module: string): boolean;
   byName(module: string): KnownModule | undefined;
 }
 
@@ -66,6 +71,20 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
       }
     }
   }
+  const moduleNames = [...byName.keys()];
+  const endingIn = new Map<string, string[]>();
+  const packages = new Set<string>();
+  const ofLength = new Map<number, string[]>();
+  for (const m of moduleNames) {
+    const same = ofLength.get(m.length) ?? [];
+    same.push(m);
+    ofLength.set(m.length, same);
+    const parts = m.split(".");
+    const list = endingIn.get(parts[parts.length - 1]!) ?? [];
+    list.push(m);
+    endingIn.set(parts[parts.length - 1]!, list);
+    for (let i = 1; i < parts.length; i++) packages.add(parts.slice(0, i).join("."));
+  }
   return {
     definersOf(name) {
       return (definers.get(name) ?? [])
@@ -73,7 +92,9 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
         .sort((a, b) => b.importers - a.importers || (a.module < b.module ? -1 : 1));
     },
     namesOf: (module) => names.get(module) ?? [],
-    moduleNames: () => [...byName.keys()],
+    modulesOfLength: (length) => ofLength.get(length) ?? [],
+    modulesEndingIn: (last) => endingIn.get(last) ?? [],
+    hasSubmodules: (module) => packages.has(module),
     byName: (module) => byName.get(module),
   };
 }

@@ -135,3 +135,46 @@ test("circular import: when nothing reads the name at import time, the import ca
     /^app\/metrics\.py:17 imports from `app.performance` while it is still initializing \(cycle: app.performance -> app.metrics\)/,
   );
 });
+
+test("edit distance with a limit: the exact distance up to the limit, limit + 1 beyond, on every pair", async () => {
+  const { editDistance } = await import("../../src/analyze/editDistance.ts");
+  const words = [
+    "",
+    "a",
+    "ab",
+    "ba",
+    "abc",
+    "acb",
+    "services.api",
+    "service.api",
+    "services.apis",
+    "svc.api.v2",
+    "xyz",
+  ];
+  for (const a of words) {
+    for (const b of words) {
+      const exact = editDistance(a, b);
+      for (const limit of [0, 1, 2, 3, 5]) {
+        assert.equal(editDistance(a, b, limit), Math.min(exact, limit + 1), `${a} / ${b} / ${limit}`);
+      }
+    }
+  }
+  assert.equal(editDistance("ca", "abc"), 3);
+  assert.equal(editDistance("abcd", "acbd"), 1);
+});
+
+test("closest modules: moved (same last name in the same top package) first, then near spellings", () => {
+  const modules = ["app.core.models", "app.modles", "app.views", "other.models", "app.model", "app.mod"].map(mod);
+  const all = modules.map((m) => facts(m.path));
+  const got = suggest(failure("missing-module", T, 1, null, { module: "app.models" }), modules, all);
+  // app.core.models moved (shares `app`); app.model (1 edit) and app.modles (1 transposition), by name; not
+  // other.models (another top package, 6 edits) nor app.views (5 edits, over the limit of 3).
+  assert.deepEqual(
+    got.map((x) => x.data?.module),
+    ["app.core.models", "app.model", "app.modles"],
+  );
+  // The same missing module again (memoized ranking) gives equal but separate suggestion objects.
+  const again = suggest(failure("missing-module", T, 2, null, { module: "app.models" }), modules, all);
+  assert.deepEqual(again, got);
+  assert.notEqual(again[0], got[0]);
+});

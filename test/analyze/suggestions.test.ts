@@ -159,6 +159,32 @@ test("edit distance with a limit: the exact distance up to the limit, limit + 1 
       }
     }
   }
+  // Random strings over a small alphabet (many near pairs), against the full table.
+  let seed = 7;
+  const rnd = (k: number) => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % k;
+  };
+  const word = () => Array.from({ length: rnd(9) }, () => "abc."[rnd(4)]).join("");
+  // The textbook table (optimal string alignment), written out independently.
+  const reference = (a: string, b: string): number => {
+    const d = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => i + j));
+    for (let i = 1; i <= a.length; i++) {
+      for (let j = 1; j <= b.length; j++) {
+        const row = d[i]!;
+        row[j] = Math.min(d[i - 1]![j]! + 1, row[j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          row[j] = Math.min(row[j]!, d[i - 2]![j - 2]! + 1);
+      }
+    }
+    return d[a.length]![b.length]!;
+  };
+  for (let k = 0; k < 3000; k++) {
+    const [a, b] = [word(), word()];
+    const exact = reference(a, b);
+    assert.equal(editDistance(a, b), exact, `${a}/${b}`);
+    for (const limit of [0, 1, 2, 3]) assert.equal(editDistance(a, b, limit), Math.min(exact, limit + 1), `${a}/${b}`);
+  }
   assert.equal(editDistance("ca", "abc"), 3);
   assert.equal(editDistance("abcd", "acbd"), 1);
 });

@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { remedyFingerprint } from "../cache/cacheFiles.ts";
 import type { FileFacts, PytestFacts } from "../python/facts.ts";
 import { readFileFacts } from "../python/index.ts";
+import { emptyPytestFacts } from "../python/pytestFacts.ts";
 import { statOrNull } from "./fsStat.ts";
 import { cacheDir } from "./interpreter.ts";
 
@@ -34,6 +35,33 @@ function computedIgnores(path: string, facts: FileFacts): string[] {
   }
   const names = targets.filter((b) => !LITERAL_LIST.test(lines[b.line - 1] ?? "")).map((b) => b.name);
   return [...new Set(names)];
+}
+
+/** An installed module whose text has no `addini`/`addoption` (`addinivalue_line`, `_addoption` included) and
+ *  no `pytest_plugins` can register nothing, and of an installed module only its registrations are read: its
+ *  facts are known without parsing it (most of pytest's own modules, on a first scan). Non-ASCII text is parsed
+ *  (an identifier may normalize to `addini`). Null: parse it. */
+function withoutRegistrations(path: string): SourcePytestFacts | null {
+  let text: string;
+  try {
+    text = readFileSync(path, "latin1");
+  } catch {
+    return null;
+  }
+  const registers = text.includes("addini") || text.includes("addoption") || text.includes("pytest_plugins");
+  if (registers || /[^\x00-\x7f]/.test(text)) return null;
+  const none = emptyPytestFacts();
+  return {
+    registeredMarkers: none.registeredMarkers,
+    iniKeys: none.iniKeys,
+    options: none.options,
+    collectIgnore: none.collectIgnore,
+    collectIgnoreGlob: none.collectIgnoreGlob,
+    dynamicHooks: none.dynamicHooks,
+    plugins: none.plugins,
+    status: "ok",
+    computedCollectIgnore: [],
+  };
 }
 
 type Entry = { stamp: string; facts: SourcePytestFacts };
@@ -122,6 +150,7 @@ export class SourceReader {
         if (hit && hit.stamp === stamp) result = hit.facts;
         else {
           result = keep ? (this.persistent?.get(path, stamp) ?? null) : null;
+          if (result === null && !this.inRepository(path)) result = withoutRegistrations(path);
           if (result === null) {
             const facts = readFileFacts(path);
             result = { ...facts.pytest, status: facts.status, computedCollectIgnore: computedIgnores(path, facts) };

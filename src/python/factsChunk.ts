@@ -1,10 +1,9 @@
 // The unit of work of parallel fact extraction: a chunk of files in, their facts out as one buffer of
 // concatenated UTF-8 JSON with lengths (cheap to transfer between threads, stored by the cache as they are).
 
-import { statSync } from "node:fs";
 import { storableStamp } from "../cache/stamp.ts";
 import type { FileFacts, FileStatus } from "./facts.ts";
-import { factsWithHash } from "./factsOfFile.ts";
+import { factsWithHash, readWithStat } from "./factsOfFile.ts";
 
 export interface ChunkRequest {
   id: number;
@@ -37,16 +36,12 @@ export function encodeChunk(req: ChunkRequest, keep?: FileFacts[]): ChunkReply {
   for (let i = 0; i < req.paths.length; i++) {
     const path = req.paths[i] as string;
     let stamp = req.stamps[i] ?? null;
-    if (stamp === null) {
-      // Stat before reading: if the file changes in between, the stamp is the older one and the next scan re-hashes.
-      try {
-        stamp = storableStamp(statSync(path));
-      } catch {
-        stamp = "";
-      }
-    }
+    // A cold scan stats the file it reads: fstat of the open file, before its bytes are read (if the file changes
+    // in between, the stamp is the older one and the next scan re-hashes).
+    const read = stamp === null ? readWithStat(path) : null;
+    if (stamp === null) stamp = read ? storableStamp(read.stat) : "";
     stamps.push(stamp);
-    const { facts, hash } = factsWithHash(path);
+    const { facts, hash } = factsWithHash(path, read?.bytes);
     keep?.push(facts);
     const bytes = encoder.encode(JSON.stringify(facts));
     parts.push(bytes);

@@ -1,9 +1,9 @@
 // Child process of bench/scan.ts: `node --import tsx bench/scanRemedy.ts <tree> <python>` times remedy's scan()
 // on one tree (cold, warm, one file changed) in a fresh process, so that the peak RSS the parent measures is this
 // tree's alone, and prints the figures as one JSON line on stdout.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { IMPORT_ADDED, pickModule } from "./scanCli.ts";
+import { appendRestorably, IMPORT_ADDED, pickModule } from "./scanCli.ts";
 
 /** The part of remedy's ScanResult this bench reads (kept structural so the bench runs before scan() exists). */
 interface ScanSummary {
@@ -49,16 +49,15 @@ async function timed(run: () => Promise<ScanSummary>): Promise<RemedyRun> {
   };
 }
 
-/** Appends `text` to one module, scans, and restores the file byte for byte. */
+/** Appends `text` to one module, scans, and restores the file byte for byte (and its mtime). */
 async function oneFileChanged(dir: string, text: string, run: () => Promise<ScanSummary>) {
   const file = pickModule(dir);
   if (!file) throw new Error(`no module to change under ${dir}`);
-  const original = readFileSync(file);
-  writeFileSync(file, Buffer.concat([original, Buffer.from(text)]));
+  const restore = appendRestorably(file, text);
   try {
     return { file: file.slice(dir.length + 1), ...(await timed(run)) };
   } finally {
-    writeFileSync(file, original);
+    restore();
   }
 }
 

@@ -349,7 +349,11 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
     if (!bindsHere || frame.caughtHere) return;
     const ok = certain && certainBind;
     const prev = rec.ns.get(name);
-    rec.ns.set(name, { certain: ok || (prev?.certain ?? false), module });
+    // A binding that may not happen over one to another module (`import collections as c` in the handler of a
+    // `try: import collections.abc as c`): which module the name holds is unknown, so its attributes are not
+    // checked (pickleshare's fallback is never taken on 3.x, and plain collections lacks MutableMapping).
+    const which = !ok && prev && prev.module !== module ? null : module;
+    rec.ns.set(name, { certain: ok || (prev?.certain ?? false), module: which });
   };
   if (imp.kind === "import") {
     for (const { name, asname } of imp.names) {

@@ -181,7 +181,7 @@ async function benchTree(
     const runs = remedy.coldRuns ?? [];
     const spread = runs.length > 1 ? `median of ${runs.length}: ${runs.map((x) => x.toFixed(2)).join(", ")} s; ` : "";
     console.log(
-      `   remedy scan: cold ${r.seconds.toFixed(2)} s (${spread}CPU ${r.cpuSeconds.toFixed(2)} s), predicts exit ${r.pytestExitCode} and ${r.tests} tests, ` +
+      `   remedy scan: cold ${r.seconds.toFixed(2)} s (${spread}CPU ${r.cpuSeconds.toFixed(2)} s), predicts exit ${r.pytestExitCode} and ${r.tests} tests collected, ` +
         `${r.findings} findings; peak RSS ${mb(remedy.process?.maxRssKb)} ` +
         `(process wall ${remedy.process?.seconds.toFixed(2)} s, Node start-up and transpiling included)`,
     );

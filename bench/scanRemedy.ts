@@ -8,7 +8,7 @@ import { appendRestorably, IMPORT_ADDED, pickModule } from "./scanCli.ts";
 /** The part of remedy's ScanResult this bench reads (kept structural so the bench runs before scan() exists). */
 interface ScanSummary {
   pytestExitCode: number;
-  collection: { tests: number };
+  collection: { tests: number; blockedTests: number };
   findings: unknown[];
 }
 
@@ -18,6 +18,7 @@ export interface RemedyRun {
    *  processes, ~0.1-0.3 s on a cold scan, are not). On a loaded machine it moves less than the wall time. */
   cpuSeconds: number;
   pytestExitCode: number;
+  /** Tests remedy predicts pytest collects (those of test files nothing blocks). */
   tests: number;
   findings: number;
 }
@@ -44,7 +45,8 @@ async function timed(run: () => Promise<ScanSummary>): Promise<RemedyRun> {
     seconds: (performance.now() - started) / 1000,
     cpuSeconds: (used.user + used.system) / 1e6,
     pytestExitCode: r.pytestExitCode,
-    tests: r.collection.tests,
+    // What pytest would collect: the tests of test files nothing blocks (pytest's "N tests collected").
+    tests: r.collection.tests - r.collection.blockedTests,
     findings: r.findings.length,
   };
 }

@@ -3,33 +3,15 @@
 // gets a new constant, a new annotated function, and the names the stored result says are missing
 // (which must change the result); the cached scan must equal the uncached one every time.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { test } from "node:test";
 import type { ScanResult } from "../../src/analyze/scanResult.ts";
 import { scan } from "../../src/scan/scan.ts";
+import { agedCopy, isTestLike, pythonFiles, REPOS, stable } from "./editedRepos.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const SCAN_FIXTURES = join(ROOT, "test/fixtures/scan");
-const REPOS = [
-  ...readdirSync(SCAN_FIXTURES, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => join(SCAN_FIXTURES, e.name)),
-  join(ROOT, "examples/monorepo"),
-];
 /** Modules edited per repository (sorted, tests and conftests left out): enough to meet packages and leaves. */
 const PER_REPO = 2;
-
-const stable = (r: ScanResult) => JSON.stringify({ ...r, durationMs: 0 });
-
-function pythonFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((p) => p.endsWith(".py") && !p.includes(".remedy"))
-    .sort();
-}
-
-const isTestLike = (p: string) => /^(test_.*|.*_test|conftest)\.py$/.test(basename(p));
 
 /** Names the result reports missing: adding one of them must change the result. */
 function missingNames(result: ScanResult): string[] {
@@ -45,13 +27,9 @@ test("adding unused names keeps the stored result, and every edit gives the unca
   let kept = 0;
   let rebuilt = 0;
   for (const fixture of REPOS) {
-    const dir = mkdtempSync(join(tmpdir(), "remedy-added-"));
+    const dir = agedCopy(fixture, "remedy-added-");
     try {
-      cpSync(fixture, dir, { recursive: true, filter: (src) => !src.includes(".remedy") });
       const files = pythonFiles(dir);
-      // Files written within 2 s are never trusted by the cache (racy stamps): the copy is made older.
-      const past = new Date(Date.now() - 60_000);
-      for (const f of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, f), past, past);
       const first = await scan(dir, { python: "python3" });
       const edits = [
         "\nREMEDY_ADDED_CONSTANT = 1\n",

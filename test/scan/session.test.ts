@@ -2,41 +2,18 @@
 // through it must say what a scan from nothing says: held to the uncached scan on every scan fixture and the
 // example monorepo, across edits that change what modules import, a new test file, and its removal.
 import assert from "node:assert/strict";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { basename, join, resolve } from "node:path";
+import { readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { test } from "node:test";
-import type { ScanResult } from "../../src/analyze/scanResult.ts";
 import { scan } from "../../src/scan/scan.ts";
 import { ScanSession } from "../../src/scan/session.ts";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-const SCAN_FIXTURES = join(ROOT, "test/fixtures/scan");
-const REPOS = [
-  ...readdirSync(SCAN_FIXTURES, { withFileTypes: true })
-    .filter((e) => e.isDirectory())
-    .map((e) => join(SCAN_FIXTURES, e.name)),
-  join(ROOT, "examples/monorepo"),
-];
-
-const stable = (r: ScanResult) => JSON.stringify({ ...r, durationMs: 0 });
-const isTestLike = (p: string) => /^(test_.*|.*_test|conftest)\.py$/.test(basename(p));
-
-function pythonFiles(dir: string): string[] {
-  return (readdirSync(dir, { recursive: true }) as string[])
-    .filter((p) => p.endsWith(".py") && !p.includes(".remedy"))
-    .sort();
-}
+import { agedCopy, isTestLike, pythonFiles, REPOS, stable } from "./editedRepos.ts";
 
 test("scans through a session give the uncached scan's result after every edit", async () => {
   let compared = 0;
   for (const fixture of REPOS) {
-    const dir = mkdtempSync(join(tmpdir(), "remedy-session-"));
+    const dir = agedCopy(fixture, "remedy-session-");
     try {
-      cpSync(fixture, dir, { recursive: true, filter: (src) => !src.includes(".remedy") });
-      // Files written within 2 s are never trusted by the cache (racy stamps): the copy is made older.
-      const past = new Date(Date.now() - 60_000);
-      for (const f of readdirSync(dir, { recursive: true }) as string[]) utimesSync(join(dir, f), past, past);
       const session = new ScanSession();
       const first = await scan(dir, { python: "python3", session });
       const same = async (what: string) => {

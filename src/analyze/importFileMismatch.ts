@@ -1,7 +1,8 @@
 // Two test files that import under the same module name (same basename outside packages, or the same dotted
 // path from two package roots): in prepend/append import mode pytest finds the earlier module in sys.modules
-// and fails the later file with "import file mismatch" before reporting anything else about it. The
-// import-time model detects it; this analyzer explains it.
+// and fails the later file with "import file mismatch" before reporting anything else about it. A test module
+// that rebinds `__file__` (`from m import __file__`) fails the same check. The import-time model detects both;
+// this analyzer explains them.
 import type { ImportFailure } from "../graph/collectionModel.ts";
 import { type Analyzer, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
@@ -28,18 +29,24 @@ export const importFileMismatch: Analyzer = {
       const core = failureCore(f, ctx.rel);
       const owner = ownerOf(f.message);
       const other = owner ? ctx.rel(owner) : "an earlier test file";
+      const suggestion =
+        f.name === "__file__"
+          ? {
+              kind: "other" as const,
+              message: `${core.file}:${f.line} rebinds \`__file__\` to ${other}'s, and pytest reads \`__file__\` to check that it imported the test file: import the module instead and use its \`__file__\`, or bind the value to another name`,
+              data: { file: core.file, other: owner ? other : null, module: f.module },
+            }
+          : {
+              kind: "other" as const,
+              message: `${core.file} and ${other} both import as \`${f.module}\`: rename one, or add __init__.py files so each gets a package-qualified name, or use --import-mode=importlib`,
+              data: { file: core.file, other: owner ? other : null, module: f.module },
+            };
       return {
         id: findingId("import-file-mismatch", core.file, f.line, f.module),
         ...core,
         category: "configuration",
         ...blastRadius(input, ctx.resolution, rootKey),
-        suggestions: [
-          {
-            kind: "other",
-            message: `${core.file} and ${other} both import as \`${f.module}\`: rename one, or add __init__.py files so each gets a package-qualified name, or use --import-mode=importlib`,
-            data: { file: core.file, other: owner ? other : null, module: f.module },
-          },
-        ],
+        suggestions: [suggestion],
       };
     });
   },

@@ -3,7 +3,7 @@
 // file-mismatch check. Cost: O(depth of the file) plus the import itself.
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fail } from "./failures.ts";
-import { importModule, load, type Site } from "./importMachinery.ts";
+import { importModule, load, resolveRelative, type Site } from "./importMachinery.ts";
 import { messages } from "./messages.ts";
 import type { ModuleIndex } from "./moduleIndex.ts";
 import type { Resolution } from "./resolveImport.ts";
@@ -59,21 +59,46 @@ export function importPath(session: Session, file: string, role: "test" | "conft
   const before = session.fileFailures.length;
   const rec = importModule(session, name, site);
   if (!rec || session.fileFailures.length > before || basename(file) === "__init__.py") return rec;
-  const moduleFile = rec.file ? rec.file.replace(/\.pyc$/, ".py") : null;
+  const rebound = reboundFile(session, rec);
+  const moduleFile = rebound?.path ?? (rec.file ? rec.file.replace(/\.pyc$/, ".py") : null);
   if (moduleFile !== file) {
     fail(session, {
       kind: "import-file-mismatch",
       file,
-      line: 1,
+      line: rebound?.line ?? 1,
       col: 0,
       message: messages.importFileMismatch(name, moduleFile ?? "None", file),
       exceptionType: "ImportPathMismatchError",
       module: name,
-      name: null,
+      // Set when the module rebinds `__file__` itself (no other file shares its name).
+      name: rebound ? "__file__" : null,
       certainty: "certain",
     });
   }
   return rec;
+}
+
+/** The `__file__` a test module certainly rebinds with `from m import __file__` (its only binding of the name,
+ *  unconditional and unguarded), as pytest's check reads it: m's file, a package's without `/__init__.py`. Null
+ *  when the module does not rebind it, or its value is unknown (an assignment, `as __file__`, an m that rebinds
+ *  its own). pytest then reports the mismatch between that path and the test file. */
+function reboundFile(session: Session, rec: ModuleRecord): { path: string; line: number } | null {
+  if (!rec.file) return null;
+  const facts = session.facts(rec.file);
+  const bindings = facts.bindings.filter((b) => b.name === "__file__");
+  if (bindings.length !== 1 || bindings[0]!.kind !== "import") return null;
+  const imp = facts.imports.find(
+    (i) =>
+      i.kind === "from" &&
+      i.scope === "module" &&
+      i.names.some((n) => n.name === "__file__" && (n.asname === null || n.asname === "__file__")),
+  );
+  if (!imp || imp.conditional || imp.typeChecking || imp.caught.length > 0) return null;
+  const target = resolveRelative(rec, imp.module ?? "", imp.level);
+  const source = "name" in target ? session.modules.get(target.name) : undefined;
+  if (!source?.file || session.facts(source.file).bindings.some((b) => b.name === "__file__")) return null;
+  const init = `${sep}__init__.py`;
+  return { path: source.file.endsWith(init) ? source.file.slice(0, -init.length) : source.file, line: imp.line };
 }
 
 /** importlib mode: the file is executed from its path under a unique name; parent packages from their paths. */

@@ -9,10 +9,7 @@ import { expectedVerdict, remedyFixtureVerdict } from "../../bench/agreement/fix
 const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
-const OPEN: Record<string, string> = {
-  "test-module-rebinds-file":
-    "a test module binding `__file__` (`from m import __file__`) fails pytest's file-mismatch check; remedy collects",
-};
+const OPEN: Record<string, string> = {};
 
 const cases = readdirSync(DIR)
   .filter((c) => existsSync(join(DIR, c, "expected.json")))

@@ -420,20 +420,25 @@ class ClassState:
 class Here:
     """Where an expression is evaluated: its statement, context, class body (None at module level)."""
 
-    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal", "maybe")
+    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal", "maybe", "late")
 
-    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True, maybe=False):
+    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True, maybe=False, late=False):
         self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal = stmt, line, ctx, cls, excl, classlocal
         # maybe: inside a part of an expression that may not be evaluated (reads only; see docs/facts.md).
         self.maybe = maybe
+        # late: evaluated after the statement's other reads (docs/facts.md, reads).
+        self.late = late
 
     def inner(self, excl):
-        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False, True)
+        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False, True, self.late)
 
     def perhaps(self):
         if self.maybe:
             return self
-        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, True)
+        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, True, self.late)
+
+    def later(self):
+        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, self.maybe, True)
 
 
 # ---------------------------------------------------------------------------------------------- the extractor
@@ -581,9 +586,9 @@ class Extractor:
             if not self.future:
                 for arg in a.posonlyargs + a.args + [a.vararg] + a.kwonlyargs + [a.kwarg]:
                     if arg is not None and arg.annotation is not None:
-                        self.expr(arg.annotation, here)
+                        self.expr(arg.annotation, here.later())
                 if s.returns is not None:
-                    self.expr(s.returns, here)
+                    self.expr(s.returns, here.later())
             self.bind(s.name, "def", s, here)
             if module:
                 self.defs.append((s, None))
@@ -617,18 +622,18 @@ class Extractor:
         elif isinstance(s, ast.Assign):
             self.literal_assign(s.targets, s.value, here)
             for t in s.targets:
-                self.target(t, "assign", here)
+                self.target(t, "assign", here.later())
             self.expr(s.value, here)
             self.pytestmark(s.targets, s.value, cls)
         elif isinstance(s, ast.AnnAssign):
             if s.value is not None:
                 self.literal_assign([s.target], s.value, here)
-                self.target(s.target, "annassign", here)
+                self.target(s.target, "annassign", here.later())
                 self.pytestmark([s.target], s.value, cls)
             elif not isinstance(s.target, ast.Name):
                 self.target(s.target, None, here)
             if not self.future:
-                self.expr(s.annotation, here)
+                self.expr(s.annotation, here.later())
             if s.value is not None:
                 self.expr(s.value, here)
         elif isinstance(s, ast.AugAssign):
@@ -808,6 +813,8 @@ class Extractor:
         fact = {"name": name, **self.pos(n), "stmt": here.stmt, "scope": here.ctx.scope, **here.ctx.fields()}
         if here.maybe:
             fact["conditional"] = True
+        if here.late:
+            fact["late"] = True
         self.reads.append((self.key(n), fact))
         return fact
 

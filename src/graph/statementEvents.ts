@@ -1,5 +1,6 @@
 // Turns a file's facts into the ordered list of things that happen when the module executes: within a
-// statement, reads (then calls of the module's own functions) happen before the imports and bindings it makes.
+// statement, reads (then calls of the module's own functions, then the reads evaluated late) happen before the
+// imports and bindings it makes.
 // Built once per file (O(f log f) for f facts).
 import type { AttributeRead, Binding, CallFact, FileFacts, ImportFact, Read, SysPathChange } from "../python/facts.ts";
 
@@ -46,7 +47,12 @@ export function statementEvents(facts: FileFacts): StatementEvent[] {
   // A walrus binds mid-expression: reads after it in the statement see it (the other bindings of a statement are
   // made after its expressions are evaluated).
   const phase = (e: StatementEvent) => (e.type === "bind" && e.binding.kind === "walrus" ? 0 : PHASE[e.type]);
-  out.sort((a, b) => a.stmt - b.stmt || phase(a) - phase(b) || a.line - b.line || a.col - b.col);
+  // Reads CPython evaluates after the statement's others (a def's annotations after its defaults, an assignment's
+  // target after its value) come after them, still before the statement's imports and bindings: of two failing
+  // names, the first evaluated is the one reported.
+  const rank = (e: StatementEvent) =>
+    phase(e) > PHASE.attr ? 2 : (e.type === "read" || e.type === "attr") && e.read.late ? 1 : 0;
+  out.sort((a, b) => a.stmt - b.stmt || rank(a) - rank(b) || phase(a) - phase(b) || a.line - b.line || a.col - b.col);
   cache.set(facts, out);
   return out;
 }

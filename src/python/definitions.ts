@@ -262,10 +262,13 @@ function finishDefBody(sc: FactScanner, fn: DefBody): void {
   sc.functions.push(fn.fact);
 }
 
+/** A def's argument or return annotation: evaluated (unless `from __future__ import annotations`) after the
+ *  decorators and defaults. */
 export function annotation(sc: FactScanner, ctx = 0): void {
   const mark = sc.pLen;
   sc.parseExpr(ctx);
   if (sc.futureAnnotations) sc.pLen = mark;
+  else sc.markLate(mark, sc.pLen);
 }
 
 export function functionBody(sc: FactScanner, isAsync: boolean, own: DefBody | null): void {

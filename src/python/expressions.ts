@@ -38,6 +38,7 @@ export {
   P_COMPINNER,
   P_COND,
   P_LASTATTR,
+  P_LATE,
   S_MULTI,
   S_NONE,
   S_SINGLE,

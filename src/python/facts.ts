@@ -83,6 +83,10 @@ export interface Read extends Position {
   typeChecking: boolean;
   conditional: boolean;
   caught: string[];
+  /** Present (true) when CPython evaluates it after the statement's other reads: a def's argument and return
+   *  annotations (after its decorators and defaults), an annotated assignment's annotation, an assignment's
+   *  subscripted or attributed target names (after the value). Absent otherwise. */
+  late?: true;
 }
 
 /** An attribute read `a.b.c` at import time whose base is a plain name: recorded as base "a", attrs ["b","c"]. */

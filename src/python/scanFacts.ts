@@ -33,7 +33,7 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { ExprScanner, P_CALL, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, S_NONE, S_SINGLE, X_TARGET, X_YIELD } =
+const { ExprScanner, P_CALL, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, P_LATE, S_NONE, S_SINGLE, X_TARGET, X_YIELD } =
   expressions_;
 const { pathExpr } = pathExpr_;
 const { emptyPytestFacts, resolveMarks } = pytestFacts_;
@@ -426,6 +426,7 @@ export class FactScanner extends ExprScanner {
           conditional: this.cond || (this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0,
           caught: this.caught,
         };
+        if ((this.pFlags[r]! & P_LATE) !== 0) read.late = true;
         this.reads.push(read);
         if ((this.pFlags[r]! & P_CALL) !== 0 && !cls) {
           const args = this.pArgs[r]!;
@@ -453,6 +454,7 @@ export class FactScanner extends ExprScanner {
             typeChecking: read.typeChecking,
             conditional: read.conditional,
             caught: read.caught,
+            ...(read.late ? { late: true as const } : {}),
             attrs,
           });
       }
@@ -748,6 +750,8 @@ export class FactScanner extends ExprScanner {
         targets.push([vs, this.i]);
       }
       this.clearTargetFlags(mark);
+      // The value is evaluated first, then each target's subscripted or attributed names.
+      this.markLate(marks[0]!, mark);
       const value = targets.pop()!;
       // Literal forms first (they decide whether binding __all__ keeps it complete), then the targets, last first
       // so that each resolves only its own pending names.
@@ -797,6 +801,8 @@ export class FactScanner extends ExprScanner {
       this.parseExpr(0);
       // Annotations in a def body are never evaluated.
       if (this.futureAnnotations || this.scope === "function") this.pLen = amark;
+      // With a value: the value, then the target's names, then the annotation.
+      else this.markLate(kind[this.i] === T_EQUAL ? mark : amark, this.pLen);
       // `x: T` in a def body makes `x` local even without a value.
       if (cand && this.scope === "function" && kind[this.i] !== T_EQUAL) this.bind(tName, "annassign", tOff, tLine);
       if (kind[this.i] === T_EQUAL) {
@@ -814,6 +820,11 @@ export class FactScanner extends ExprScanner {
     }
     this.clearTargetFlags(mark);
     if (this.scope !== "function" && kind[s] === T_NAME && kind[s + 1] === T_DOT) methodSpecial(this, s);
+  }
+
+  /** Pending reads [from, to) are evaluated after the statement's other reads. */
+  markLate(from: number, to: number): void {
+    for (let r = from; r < to; r++) this.pFlags[r]! |= P_LATE;
   }
 
   /** The name when the target range is exactly one NAME. */

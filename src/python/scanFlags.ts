@@ -30,3 +30,5 @@ export const P_COMPINNER = 4;
 export const P_COND = 8;
 /** A name called directly: `NAME(...)`, or a bare decorator `@NAME` (module scope: a call fact). */
 export const P_CALL = 16;
+/** Evaluated after the statement's other reads (a def's annotations, an assignment's target): `late` facts. */
+export const P_LATE = 32;

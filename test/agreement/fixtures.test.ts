@@ -9,11 +9,7 @@ import { expectedVerdict, remedyFixtureVerdict } from "../../bench/agreement/fix
 const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
-const OPEN: Record<string, string> = {
-  "evaluation-order":
-    "two failing names in one statement: remedy reports the first in the source, pytest the first CPython evaluates " +
-    "(a def's defaults before its annotations, an assignment's value before its target)",
-};
+const OPEN: Record<string, string> = {};
 
 const cases = readdirSync(DIR)
   .filter((c) => existsSync(join(DIR, c, "expected.json")))

@@ -11,7 +11,7 @@ const { dir, paths } = writeCases();
 const all = await runOracle(Object.values(paths));
 const facts = (name: keyof typeof SOURCES): FileFacts => all.get(paths[name])!;
 
-type Flags = { typeChecking?: boolean; conditional?: boolean; caught?: string[] };
+type Flags = { typeChecking?: boolean; conditional?: boolean; caught?: string[]; late?: true };
 const flags = (o: Flags = {}) => ({ typeChecking: false, conditional: false, caught: [] as string[], ...o });
 const bind = (name: string, kind: string, line: number, col: number, stmt: number, o: Flags = {}) => ({
   name,
@@ -173,12 +173,12 @@ test("reads: what import evaluates, class-local names left out", () => {
     read("a1", 2, 6, 1),
     read("d1", 3, 8, 1),
     read("d2", 3, 17, 1),
-    read("ret", 3, 24, 1),
+    read("ret", 3, 24, 1, { late: true }),
     read("B", 5, 8, 2),
     read("M", 5, 21, 2),
     read("w", 7, 12, 4, cls),
     read("y", 10, 5, 7, { ...cls, conditional: true }),
-    read("ann", 11, 3, 8),
+    read("ann", 11, 3, 8, { late: true }),
     read("val", 11, 9, 8),
     read("ld", 12, 15, 9),
     read("e1", 13, 1, 10, { conditional: true }),
@@ -189,7 +189,7 @@ test("reads: what import evaluates, class-local names left out", () => {
     read("fs", 15, 3, 12),
     read("spec", 15, 7, 12),
     read("o2", 16, 8, 13),
-    read("o3", 17, 0, 14),
+    read("o3", 17, 0, 14, { late: true }),
     read("a4", 18, 0, 15),
   ]);
   assert.deepEqual(facts("readsFuture").reads, [read("d", 2, 13, 1), read("v", 3, 7, 2)]);
@@ -206,7 +206,7 @@ test("attributeReads: the maximal load chain above a read name", () => {
   assert.deepEqual(f.attributeReads, [
     { ...read("a", 1, 0, 0), attrs: ["b", "c"] },
     { ...read("a", 2, 0, 1), attrs: ["b"] },
-    { ...read("a", 3, 0, 2), attrs: ["b"] },
+    { ...read("a", 3, 0, 2, { late: true }), attrs: ["b"] },
   ]);
   assert.deepEqual(
     f.reads.map((r) => [r.name, r.line, r.col]),
@@ -395,13 +395,13 @@ test("reads that cannot fail are left out: builtins of every Python 3.8+ and __n
 test("more reads: argument annotations, annotated attribute targets, guards, assert/raise, generator bodies", () => {
   const f = facts("moreReads");
   assert.deepEqual(f.reads, [
-    read("A", 1, 9, 0),
-    read("V", 1, 19, 0),
-    read("K", 1, 25, 0),
+    read("A", 1, 9, 0, { late: true }),
+    read("V", 1, 19, 0, { late: true }),
+    read("K", 1, 25, 0, { late: true }),
     read("kd", 1, 29, 0),
-    read("W", 1, 39, 0),
+    read("W", 1, 39, 0, { late: true }),
     read("a", 2, 0, 1),
-    read("T", 2, 5, 1),
+    read("T", 2, 5, 1, { late: true }),
     read("s", 3, 6, 2),
     read("g", 4, 16, 2),
     read("t", 5, 7, 4),
@@ -410,7 +410,7 @@ test("more reads: argument annotations, annotated attribute targets, guards, ass
     read("c", 6, 13, 5),
     read("it", 7, 12, 6),
     read("it2", 8, 12, 7),
-    read("__all__", 10, 0, 9),
+    read("__all__", 10, 0, 9, { late: true }),
   ]);
   assert.deepEqual(f.attributeReads, []);
   assert.deepEqual(f.bindings, [

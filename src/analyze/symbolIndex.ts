@@ -37,11 +37,13 @@ export function resolveRelative(importer: KnownModule, level: number, module: st
   return base.join(".");
 }
 
+/** O(bindings + imports of all modules); built once per scan, and only when a finding needs a suggestion. */
 export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
   const definers = new Map<string, { module: string; path: string; line: number }[]>();
   const names = new Map<string, string[]>();
   const importers = new Map<string, Set<string>>();
   const byName = new Map<string, KnownModule>();
+  const defined = new Set<string>();
   for (const mod of input.modules) {
     byName.set(mod.name, mod);
     let facts: ReturnType<AnalysisInput["facts"]>;
@@ -55,9 +57,14 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
       if (b.kind === "del") continue;
       own.add(b.name);
       if (!DEFINING.has(b.kind)) continue;
-      const list = definers.get(b.name) ?? [];
-      if (!list.some((d) => d.module === mod.name)) list.push({ module: mod.name, path: mod.path, line: b.line });
-      definers.set(b.name, list);
+      // One entry per (name, module), found in a set: a search of the list made this quadratic in how many
+      // modules define a common name such as `logger`.
+      const key = `${b.name}\0${mod.name}`;
+      if (defined.has(key)) continue;
+      defined.add(key);
+      let list = definers.get(b.name);
+      if (!list) definers.set(b.name, (list = []));
+      list.push({ module: mod.name, path: mod.path, line: b.line });
     }
     names.set(mod.name, [...own]);
     for (const imp of facts.imports) {

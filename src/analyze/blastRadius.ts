@@ -16,8 +16,36 @@ export function testsIn(input: AnalysisInput, file: string): { count: number; ex
   return countCollectableTests(input.facts(file), input.session);
 }
 
+/** For each root key, the test files whose reported (or would-be) error it is, or whose failures include it.
+ *  Built once per resolution: O(test files x their failures). */
+interface KeyIndex {
+  order: Map<string, number>;
+  byKey: Map<string, string[]>;
+}
+
+const keyIndexes = new WeakMap<Resolution, KeyIndex>();
+
+function keyIndex(resolution: Resolution): KeyIndex {
+  let index = keyIndexes.get(resolution);
+  if (index) return index;
+  index = { order: new Map(), byKey: new Map() };
+  for (const [file, f] of resolution.byFile) {
+    index.order.set(file, index.order.size);
+    for (const k of new Set([...f.all, f.reported, f.maybe])) {
+      if (k === null) continue;
+      const files = index.byKey.get(k);
+      if (files) files.push(file);
+      else index.byKey.set(k, [file]);
+    }
+  }
+  keyIndexes.set(resolution, index);
+  return index;
+}
+
 /** `rootKeys`: the statements that make up one root cause (one key, or every import of the same missing name). */
-/** For a "maybe" root cause, `blocks` lists the files it would be the reported error in, should it happen. */
+/** For a "maybe" root cause, `blocks` lists the files it would be the reported error in, should it happen. Only
+ *  the files that mention one of the keys are visited (an index per resolution), in the resolution's order:
+ *  O(those files) per root cause, not O(all test files). */
 export function blastRadius(
   input: AnalysisInput,
   resolution: Resolution,
@@ -25,11 +53,16 @@ export function blastRadius(
   maybe = false,
 ): BlastRadius {
   const keys = typeof rootKeys === "string" ? new Set([rootKeys]) : rootKeys;
+  const index = keyIndex(resolution);
+  const files = new Set<string>();
+  for (const k of keys) for (const file of index.byKey.get(k) ?? []) files.add(file);
+  const inOrder = [...files].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
   const blocked: string[] = [];
   const hiddenIn: string[] = [];
   let tests = 0;
   let exact = true;
-  for (const [file, f] of resolution.byFile) {
+  for (const file of inOrder) {
+    const f = resolution.byFile.get(file)!;
     const first = maybe ? f.maybe : f.reported;
     if (first !== null && keys.has(first)) {
       blocked.push(relPath(input.session.rootdir, file));

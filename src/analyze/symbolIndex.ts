@@ -62,9 +62,10 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
       const key = `${b.name}\0${mod.name}`;
       if (defined.has(key)) continue;
       defined.add(key);
-      let list = definers.get(b.name);
-      if (!list) definers.set(b.name, (list = []));
-      list.push({ module: mod.name, path: mod.path, line: b.line });
+      const entry = { module: mod.name, path: mod.path, line: b.line };
+      const list = definers.get(b.name);
+      if (list) list.push(entry);
+      else definers.set(b.name, [entry]);
     }
     names.set(mod.name, [...own]);
     for (const imp of facts.imports) {

@@ -3,7 +3,9 @@
 // 1.2 s). Events come from a recursive fs.watch; a burst of them (an editor's save, a git checkout) makes one
 // rescan, and a change during a scan makes one more after it. Scans never overlap.
 import { type FSWatcher, watch } from "node:fs";
+import { resolve } from "node:path";
 import type { ScanResult } from "../analyze/scanResult.ts";
+import { pytestRootdir } from "../discover/index.ts";
 import { type ScanOptions, scan } from "./scan.ts";
 import { ScanSession } from "./session.ts";
 
@@ -32,13 +34,10 @@ export async function watchScan(
 ): Promise<ScanWatch> {
   const session = new ScanSession();
   const run = () => scan(path, { ...options, session });
-  const first = await run();
-  onResult(first, []);
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let scanning: Promise<void> | null = null;
   let closing = false;
-  let watcher: FSWatcher | null = null;
   let closedResolve: () => void = () => {};
   const closed = new Promise<void>((r) => {
     closedResolve = r;
@@ -61,21 +60,49 @@ export async function watchScan(
     if (timer) clearTimeout(timer);
     timer = setTimeout(rescan, options.debounceMs ?? 100);
   };
+  const watchDir = (dir: string): FSWatcher => {
+    const w = watch(dir, { recursive: true }, (_event, name) => {
+      const file = name === null ? "" : String(name);
+      if (IGNORED.test(file)) return;
+      pending.add(file || ".");
+      if (!scanning) schedule();
+    });
+    w.on("error", onError);
+    return w;
+  };
 
-  watcher = watch(first.rootdir, { recursive: true }, (_event, name) => {
-    const file = name === null ? "" : String(name);
-    if (IGNORED.test(file)) return;
-    pending.add(file || ".");
-    if (!scanning) schedule();
-  });
-  watcher.on("error", onError);
+  // The watch starts before the first scan: an edit made while it runs makes a rescan after it.
+  let rootdir: string;
+  try {
+    rootdir = pytestRootdir(path, options);
+  } catch {
+    rootdir = resolve(path); // the scan reports the problem
+  }
+  let watcher = watchDir(rootdir);
+  let first: ScanResult;
+  const started = run();
+  scanning = started.then(() => {});
+  try {
+    first = await started;
+  } catch (error) {
+    watcher.close();
+    throw error;
+  } finally {
+    scanning = null;
+  }
+  if (first.rootdir !== rootdir) {
+    watcher.close();
+    watcher = watchDir(first.rootdir);
+  }
+  onResult(first, []);
+  if (pending.size > 0) schedule();
 
   return {
     close() {
       if (closing) return;
       closing = true;
       if (timer) clearTimeout(timer);
-      watcher?.close();
+      watcher.close();
       if (!scanning) closedResolve();
     },
     closed,

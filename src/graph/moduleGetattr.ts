@@ -12,6 +12,9 @@ interface HookView {
   importsSubmodule: boolean;
   /** The hook mentions `__all__` (dateutil: `if name in __all__:`): it imports only the names listed there. */
   gatedByAll: boolean;
+  /** dateutil's whole shape: that lazy import under `__all__` is its one `return`, it forwards nothing else, and
+   *  it raises AttributeError: any name not in `__all__` is rejected. */
+  rejectsOthers: boolean;
 }
 
 /** Per session: a later scan in the same process must see edited sources. */
@@ -27,7 +30,7 @@ function view(session: Session, file: string): HookView {
   if (v) return v;
   const source = session.lines.text(file);
   if (source === null) {
-    v = { forwards: true, literals: new Set(), importsSubmodule: false, gatedByAll: false };
+    v = { forwards: true, literals: new Set(), importsSubmodule: false, gatedByAll: false, rejectsOthers: false };
     views.set(file, v);
     return v;
   }
@@ -51,7 +54,16 @@ function view(session: Session, file: string): HookView {
   const submodule = new RegExp(
     `import_module\\(\\s*(?:(['"])\\.\\1\\s*\\+\\s*${param}|f(['"])\\.\\{${param}\\}\\2)\\s*,\\s*__name__\\s*\\)`,
   );
-  v = { forwards, literals, importsSubmodule: submodule.test(body), gatedByAll: /\b__all__\b/.test(body) };
+  const importsSubmodule = submodule.test(body);
+  const gatedByAll = /\b__all__\b/.test(body);
+  const rejectsOthers =
+    importsSubmodule &&
+    gatedByAll &&
+    /\braise\s+AttributeError\b/.test(body) &&
+    (body.match(/\breturn\b/g)?.length ?? 0) === 1 &&
+    !/\b(?:getattr|__import__|globals|vars)\s*\(|sys\.modules/.test(body) &&
+    !lookup.test(body);
+  v = { forwards, literals, importsSubmodule, gatedByAll, rejectsOthers };
   views.set(file, v);
   return v;
 }
@@ -59,6 +71,10 @@ function view(session: Session, file: string): HookView {
 export function getattrMayProvide(session: Session, rec: ModuleRecord, attr: string): boolean {
   if (!rec.file) return true;
   const v = view(session, rec.file);
+  if (v.rejectsOthers) {
+    const all = session.facts(rec.file).dunderAll;
+    if (all?.complete === true) return all.names.includes(attr);
+  }
   return v.forwards || v.literals.has(attr);
 }
 

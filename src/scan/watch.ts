@@ -25,7 +25,8 @@ export interface ScanWatch {
 }
 
 /** Scans `path`, calls `onResult` with the result, then again after each burst of changes (`changed`: the paths
- *  the events named, relative to the rootdir). A scan that fails calls `onError` and the watch goes on. */
+ *  the events named, relative to the rootdir). A rescan that fails calls `onError` and the watch goes on; a first
+ *  scan that fails (not a directory, a broken config) is thrown, and nothing is watched. */
 export async function watchScan(
   path: string,
   options: WatchOptions,

@@ -50,18 +50,8 @@ function withoutRegistrations(path: string): SourcePytestFacts | null {
   }
   const registers = text.includes("addini") || text.includes("addoption") || text.includes("pytest_plugins");
   if (registers || /[^\x00-\x7f]/.test(text)) return null;
-  const none = emptyPytestFacts();
-  return {
-    registeredMarkers: none.registeredMarkers,
-    iniKeys: none.iniKeys,
-    options: none.options,
-    collectIgnore: none.collectIgnore,
-    collectIgnoreGlob: none.collectIgnoreGlob,
-    dynamicHooks: none.dynamicHooks,
-    plugins: none.plugins,
-    status: "ok",
-    computedCollectIgnore: [],
-  };
+  // Shaped as the parsed path below makes it.
+  return { ...emptyPytestFacts(), status: "ok", computedCollectIgnore: [] };
 }
 
 type Entry = { stamp: string; facts: SourcePytestFacts };

@@ -120,11 +120,13 @@ async function projectFacts(
   return { project, store };
 }
 
-function rootdirOrNull(root: string, options: { args?: string[] }): string | null {
+/** pytest's rootdir from the config files and arguments alone, or null when they are broken (pytestView, which
+ *  the scan runs anyway, reports the problem). */
+export function rootdirOrNull(root: string, options: { args?: string[] }): string | null {
   try {
     return pytestRootdir(root, options);
   } catch {
-    return null; // pytestView reports the same problem
+    return null;
   }
 }
 

@@ -5,8 +5,7 @@
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
 import type { ScanResult } from "../analyze/scanResult.ts";
-import { pytestRootdir } from "../discover/index.ts";
-import { type ScanOptions, scan } from "./scan.ts";
+import { rootdirOrNull, type ScanOptions, scan } from "./scan.ts";
 import { ScanSession } from "./session.ts";
 
 /** Changes here are remedy's own cache, VCS internals or bytecode: never a reason to rescan. */
@@ -73,12 +72,7 @@ export async function watchScan(
   };
 
   // The watch starts before the first scan: an edit made while it runs makes a rescan after it.
-  let rootdir: string;
-  try {
-    rootdir = pytestRootdir(path, options);
-  } catch {
-    rootdir = resolve(path); // the scan reports the problem
-  }
+  const rootdir = rootdirOrNull(resolve(path), options) ?? resolve(path);
   let watcher = watchDir(rootdir);
   let first: ScanResult;
   const started = run();

@@ -201,7 +201,8 @@ async function benchTree(
       `${medianSeconds(xs)?.toFixed(2)} s (${xs.map((x) => x.seconds.toFixed(2)).join(", ")})`;
     console.log(
       `   remedy command (whole process, Node start-up included; median of ${opts.repeat}): cold ${show(cli.cold)}, ` +
-        `warm ${show(cli.warm)}, an import added ${show(cli.importAdded)}`,
+        `warm ${show(cli.warm)}, a stdlib import added ${show(cli.importAdded)}, ` +
+        `a first-party import added ${show(cli.firstPartyImportAdded)}`,
     );
   }
 
@@ -258,8 +259,8 @@ function table(rows: TreeFigures[]): string {
     "cold s",
     "warm s",
     "1 changed s",
-    "watch: import s",
-    "command cold/warm/import s",
+    "watch: 1st-party import s",
+    "command cold/warm/import/1st-party s",
     "remedy RSS",
     "pytest s",
     "pytest/remedy",
@@ -283,7 +284,11 @@ function table(rows: TreeFigures[]): string {
       f(t.remedy.warm?.seconds),
       changed ?? "-",
       f(t.remedy.watchChanged?.seconds),
-      t.cli ? [t.cli.cold, t.cli.warm, t.cli.importAdded].map((xs) => f(medianSeconds(xs))).join("/") : "-",
+      t.cli
+        ? [t.cli.cold, t.cli.warm, t.cli.importAdded, t.cli.firstPartyImportAdded]
+            .map((xs) => f(medianSeconds(xs)))
+            .join("/")
+        : "-",
       t.remedy.process ? mb(t.remedy.process.maxRssKb) : "-",
       f(t.pytest?.seconds),
       x(t.pytest?.seconds),
@@ -355,8 +360,8 @@ async function main(): Promise<void> {
   console.log(`\n${table(rows)}`);
   console.log(
     "(cold s: median of --repeat fresh processes; ratios: the peer's wall time over that cold scan(); 1 changed: a " +
-      "comment / a module-level name / an import; watch: the import through a ScanSession; command: `remedy scan` " +
-      "as whole processes, medians)",
+      "comment / a module-level name / a stdlib import / a first-party import; watch: the first-party import " +
+      "through a ScanSession; command: `remedy scan` as whole processes, medians)",
   );
   const resultsDir = join(REPO, "bench", "results");
   mkdirSync(resultsDir, { recursive: true });

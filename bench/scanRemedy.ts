@@ -3,7 +3,7 @@
 // tree's alone, and prints the figures as one JSON line on stdout.
 import { existsSync, rmSync } from "node:fs";
 import { join } from "node:path";
-import { appendRestorably, IMPORT_ADDED, pickModule } from "./scanCli.ts";
+import { appendRestorably, FIRST_PARTY_IMPORT_ADDED, IMPORT_ADDED, pickModule } from "./scanCli.ts";
 
 /** The part of remedy's ScanResult this bench reads (kept structural so the bench runs before scan() exists). */
 interface ScanSummary {
@@ -84,24 +84,29 @@ async function main(): Promise<void> {
   const cold = await timed(run);
   const maxRssKbAfterCold = process.resourceUsage().maxRSS;
   const warm = await timed(run);
-  // A comment leaves the module's facts as they were, and a new module-level name nothing uses changes nothing
-  // the model sees (both reuse the stored result); a new import changes what the module does (the model and the
-  // analyzers run again on cached facts).
+  // A comment leaves the module's facts as they were, and a new module-level name nothing uses or a new stdlib
+  // import changes nothing the model sees (all reuse the stored result); a first-party import changes what the
+  // module does (the model and the analyzers run again on cached facts).
   const changed = [];
   for (const [what, text] of [
     ["a comment added", "\n# remedy bench: one file changed\n"],
     ["a module-level name added", "\nREMEDY_BENCH_CHANGED = 1\n"],
-    ["an import added", IMPORT_ADDED],
+    ["a stdlib import added", IMPORT_ADDED],
+    ["a first-party import added", FIRST_PARTY_IMPORT_ADDED],
   ] as const) {
     changed.push({ what, ...(await oneFileChanged(dir, text, run)) });
   }
-  // Watch mode (`remedy scan --watch`, a ScanSession): after one scan has decoded the facts, an added import.
+  // Watch mode (`remedy scan --watch`, a ScanSession): after one scan has decoded the facts, an added first-party
+  // import (the model runs again).
   let watchChanged: RemedyFigures["watchChanged"];
   if (remedy.ScanSession) {
     const session = new remedy.ScanSession();
     const inSession = () => scan(dir, { python, session });
     await inSession();
-    watchChanged = { what: "an import added", ...(await oneFileChanged(dir, IMPORT_ADDED, inSession)) };
+    watchChanged = {
+      what: "a first-party import added",
+      ...(await oneFileChanged(dir, FIRST_PARTY_IMPORT_ADDED, inSession)),
+    };
   }
   console.log(
     JSON.stringify({

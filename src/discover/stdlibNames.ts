@@ -171,6 +171,11 @@ export class StdlibNames {
     this.answers = entry && entry.key === this.key ? { ...entry.answers } : {};
   }
 
+  /** The answer already known for `q`, without asking (undefined: never asked). */
+  known(q: NameQuery): NameAnswer | undefined {
+    return this.answers[queryKey(q)];
+  }
+
   /** Whether nothing is known yet for this interpreter (a first scan): then starting the process early pays. */
   empty(): boolean {
     return Object.keys(this.answers).length === 0;

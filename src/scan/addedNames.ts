@@ -7,6 +7,7 @@ import { basename, dirname, join } from "node:path";
 import { statOrNull } from "../discover/fsStat.ts";
 import { BUILTIN_NAMES } from "../graph/pythonNames.ts";
 import type { Binding, FileFacts, Read } from "../python/facts.ts";
+import { type InertImport, namesBoundBy } from "./inertImports.ts";
 
 /** Keys holding positions: an insertion shifts the positions of everything after it, which changes nothing the
  *  model decides as long as the module appears nowhere in the stored result (the caller checks that). */
@@ -45,6 +46,8 @@ export interface AddedNamesContext {
   mentioned: (word: string) => boolean;
   /** The facts of every module with a star import (any module's). */
   starImporters: () => FileFacts[];
+  /** Which added imports change nothing the model decides (inertImports.ts); null or absent: none. */
+  inertImport?: () => InertImport | null;
 }
 
 /** The module name a file's star-importers would write last: `pkg` for pkg/__init__.py, `mod` for mod.py. */
@@ -99,17 +102,52 @@ function starImportsChangeNothing(path: string, names: Set<string>, context: Add
   return true;
 }
 
-/** True when `after` differs from `before` only by new module-level names that nothing used, so that the model
- *  and the analyzers would decide exactly what they decided with `before`. */
+/** Every binding of `name` in the module is a certain `import name` or `import name.sub` at module level: all bind
+ *  the same module object, so one more (`import os.path` beside `import os`) changes no value. */
+function onlyBindsModule(facts: FileFacts, name: string): boolean {
+  const bindingImports = facts.imports.filter((i) => i.names.some((n) => (n.asname ?? n.name.split(".")[0]) === name));
+  return (
+    facts.bindings.every((b) => b.name !== name || (b.kind === "import" && certain(b))) &&
+    bindingImports.every(
+      (i) =>
+        i.kind === "import" &&
+        i.scope === "module" &&
+        i.names.every(
+          (n) => (n.asname ?? n.name.split(".")[0]) !== name || (n.asname === null && n.name.split(".")[0] === name),
+        ),
+    )
+  );
+}
+
+/** True when `after` differs from `before` only by new module-level names that nothing used (defined, or bound by
+ *  imports that change nothing the model decides), so that the model and the analyzers would decide exactly what
+ *  they decided with `before`. */
 export function onlyAddsUnusedNames(before: FileFacts, after: FileFacts, context: AddedNamesContext): boolean {
   if (context.isTestOrConftest(after.path) || before.status !== "ok" || after.status !== "ok") return false;
   if (before.moduleGetattr || after.moduleGetattr) return false;
   const newBindings = added(before.bindings, after.bindings);
   if (newBindings === null || newBindings.length === 0) return false;
+  const newImports = added(before.imports, after.imports);
+  if (newImports === null) return false;
+  const importBound = new Set<string>();
+  if (newImports.length > 0) {
+    const inert = context.inertImport?.();
+    if (!inert || !newImports.every(inert)) return false;
+    for (const imp of newImports) for (const name of namesBoundBy(imp)) importBound.add(name);
+  }
   const oldNames = new Set(before.bindings.map((b) => b.name));
   const names = new Set<string>();
   for (const b of newBindings) {
-    if (!NEW_NAME_KINDS.has(b.kind) || !certain(b) || isDunder(b.name) || oldNames.has(b.name)) return false;
+    const kindAllowed = NEW_NAME_KINDS.has(b.kind) || (b.kind === "import" && importBound.has(b.name));
+    if (!kindAllowed || !certain(b) || isDunder(b.name)) return false;
+    if (oldNames.has(b.name)) {
+      // After the module's first binding of the name the module is bound there anyway; before it, a read would
+      // now find it (a NameError a handler may have caught).
+      const first = Math.min(...before.bindings.filter((x) => x.name === b.name).map((x) => x.stmt));
+      if (b.kind === "import" && b.stmt > first && onlyBindsModule(before, b.name) && onlyBindsModule(after, b.name))
+        continue;
+      return false;
+    }
     if (context.mentioned(b.name) || isSubmoduleName(after.path, b.name)) return false;
     names.add(b.name);
   }
@@ -117,7 +155,7 @@ export function onlyAddsUnusedNames(before: FileFacts, after: FileFacts, context
   if (newReads === null || !newReads.every((r) => safeRead(r, after))) return false;
   const newFunctions = added(before.functions ?? [], after.functions ?? []);
   if (newFunctions === null || !newFunctions.every((f) => names.has(f.name))) return false;
-  const checked = new Set(["bindings", "reads", "functions", "path"]);
+  const checked = new Set(["bindings", "imports", "reads", "functions", "path"]);
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   for (const key of keys) {
     if (checked.has(key)) continue;

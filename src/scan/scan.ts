@@ -17,6 +17,7 @@ import { confirmSyntax } from "../python/compileCheck.ts";
 import type { FileFacts } from "../python/facts.ts";
 import { settleStaticBranches } from "../python/index.ts";
 import { onlyAddsUnusedNames } from "./addedNames.ts";
+import { type InertImport, inertImportCheck } from "./inertImports.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import type { ScanSession } from "./session.ts";
@@ -182,11 +183,20 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     let importers: FileFacts[] | null = null;
     // Found in the encoded facts without decoding them: only a star import writes the name "*".
     const starImporters = () => (importers ??= store.pathsWhoseFactsContain('"name":"*"').map(facts));
+    let inert: InertImport | null | undefined;
+    const inertImport = () => {
+      if (inert === undefined)
+        inert = inertImportCheck(view, project.pythonFiles, store, useCache ? repositoryCacheDir(root) : null);
+      return inert;
+    };
     const same = previous.resultIfFactsSame((p, mentioned) => {
       if (store.status(p) !== "ok" || facts(p).moduleGetattr) return false;
       if (store.unchangedFacts(p)) return true;
       const before = store.previousFacts(p);
-      return before !== null && onlyAddsUnusedNames(before, facts(p), { isTestOrConftest, mentioned, starImporters });
+      return (
+        before !== null &&
+        onlyAddsUnusedNames(before, facts(p), { isTestOrConftest, mentioned, starImporters, inertImport })
+      );
     });
     if (same) {
       const result = { ...same, durationMs: Math.round(performance.now() - started) };

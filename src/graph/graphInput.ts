@@ -38,6 +38,12 @@ export interface GraphInput {
   /** Modules already in sys.modules when collection starts (pytest and what it imported): they are never
    *  looked up again, so a project directory of the same name does not shadow them. Default: pytest's own. */
   preloadedModules?: string[];
+  /** Top-level stdlib modules in sys.modules when collection starts (pytest's start-up imported them): found
+   *  there, never looked up on sys.path again (src/graph/preloadedStdlib.ts). Default: none. */
+  preloadedStdlib?: ReadonlySet<string>;
+  /** Told of every stdlib module name that a top-level import found elsewhere (a repository file shadows it),
+   *  so that the interpreter can be asked which of them pytest's start-up imported. */
+  onShadowedStdlib?: (name: string) => void;
   /** sys.builtin_module_names of the interpreter (default: CPython 3.11 on Linux). */
   builtinModules?: string[];
   /** Version and platform, to settle `if sys.version_info ...` / `if sys.platform ...` branches; absent or null:

@@ -5,6 +5,7 @@ import { fail } from "./failures.ts";
 import { messages } from "./messages.ts";
 import { executeModule } from "./moduleExecution.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
+import { noteShadowedStdlib } from "./preloadedStdlib.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
 import type { ModuleRecord, PendingStep, Session } from "./session.ts";
@@ -101,6 +102,7 @@ export function importModule(session: Session, name: string, site: Site): Module
     else {
       res = session.sysPath.findTopLevel(name);
       if (!res.found && session.distributionNames.has(name)) res = distributionResolution(name, res.tried);
+      if (res.found) noteShadowedStdlib(session, name, res);
     }
     if (!res.found) {
       const firstParty = isFirstPartyName(session, name);

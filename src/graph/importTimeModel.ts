@@ -10,6 +10,7 @@ import type { GetFacts, GraphInput } from "./graphInput.ts";
 import { newRecord } from "./importMachinery.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
 import { absoluteEntry } from "./pathExpr.ts";
+import { stdlibAtStartup } from "./preloadedStdlib.ts";
 import { importPath, importPlugins } from "./pytestImport.ts";
 import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 import { OriginClassifier } from "./resolveImport.ts";
@@ -59,6 +60,7 @@ export function buildCollectionModel(
 ): CollectionModel {
   const session = createSession(input, getFacts, options);
   for (const name of [...ALWAYS_LOADED, ...(input.preloadedModules ?? PYTEST_PRELOADED)]) preload(session, name);
+  preloadStdlib(session);
   const files: FileOutcome[] = [];
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;
@@ -126,6 +128,15 @@ function orderFailures(certain: ImportFailure[], maybe: ImportFailure[]): Import
 }
 
 /** A module pytest imported itself: opaque, done, found wherever the interpreter found it. */
+/** The stdlib modules pytest's start-up imported, in sys.modules as it found them (preloadedStdlib.ts). */
+function preloadStdlib(session: Session): void {
+  for (const name of session.input.preloadedStdlib ?? []) {
+    if (session.modules.has(name)) continue;
+    const res = stdlibAtStartup(session, name);
+    if (res) session.modules.set(name, newRecord(session, name, res));
+  }
+}
+
 function preload(session: Session, name: string): void {
   if (session.modules.has(name)) return;
   const res = {

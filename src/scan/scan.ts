@@ -21,7 +21,7 @@ import { type InertImport, inertImportCheck } from "./inertImports.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import type { ScanSession } from "./session.ts";
-import { StdlibNameCheck } from "./stdlibNames.ts";
+import { preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
 export type ScanStage = "discover" | "graph" | "analyze";
@@ -225,10 +225,16 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   // Names the interpreter's stdlib lacks (stdlibNames.ts): the model is built as if every name existed, noting
   // which it looked up; it is built again only when the interpreter lacks one of them.
   const stdlib = StdlibNameCheck.start(view, useCache ? repositoryCacheDir(root) : null);
-  let model = buildCollectionModel({ ...graphInputFromView(view), onStdlibLookup: stdlib?.onLookup }, settledFacts);
+  // Likewise stdlib modules a repository file shadows: built again only when pytest's start-up imported one.
+  const shadowed = new Set<string>();
+  let model = buildCollectionModel(
+    { ...graphInputFromView(view), onStdlibLookup: stdlib?.onLookup, onShadowedStdlib: (n) => shadowed.add(n) },
+    settledFacts,
+  );
   const stdlibMissing = (await stdlib?.missing(project.pythonFiles)) ?? new Set<string>();
-  if (stdlibMissing.size > 0)
-    model = buildCollectionModel({ ...graphInputFromView(view), stdlibMissing }, settledFacts);
+  const preloadedStdlib = await preloadedAmong(shadowed, view, useCache ? repositoryCacheDir(root) : null);
+  if (stdlibMissing.size > 0 || preloadedStdlib.size > 0)
+    model = buildCollectionModel({ ...graphInputFromView(view), stdlibMissing, preloadedStdlib }, settledFacts);
   if (!view.interpreter) {
     model = withoutEnvironmentFailures(model);
     limitations.push("without an interpreter, imports of modules outside the repository are not checked");

@@ -5,6 +5,7 @@
 // nothing is known yet), and the model is built again only when the interpreter lacks a name the repository uses.
 import { readFileSync } from "node:fs";
 import type { PytestView } from "../discover/index.ts";
+import { startupModules } from "../discover/startupModules.ts";
 import { missingKey, type NameQuery, queryKey, StdlibNames } from "../discover/stdlibNames.ts";
 
 export class StdlibNameCheck {
@@ -61,4 +62,18 @@ export function assignedAttributes(files: readonly string[], names: Set<string>)
     if (found.size === names.size) break;
   }
   return found;
+}
+
+/** Which of the stdlib names a repository file shadowed (the model's onShadowedStdlib) pytest's start-up had
+ *  already imported: those are found in sys.modules, not on sys.path. Asks the interpreter only when there are
+ *  such names (src/discover/startupModules.ts, cached); empty without an interpreter or an answer. */
+export async function preloadedAmong(
+  shadowed: ReadonlySet<string>,
+  view: PytestView,
+  cacheDir: string | null,
+): Promise<Set<string>> {
+  const i = view.interpreter;
+  if (shadowed.size === 0 || !i) return new Set();
+  const loaded = await startupModules({ ...i, sysPath: view.sysPath }, { cacheDir });
+  return new Set([...shadowed].filter((name) => loaded?.has(name)));
 }

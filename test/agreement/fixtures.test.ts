@@ -9,10 +9,7 @@ import { expectedVerdict, remedyFixtureVerdict } from "../../bench/agreement/fix
 const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
-const OPEN: Record<string, string> = {
-  "preloaded-stdlib-module":
-    "the model looks csv up on sys.path again, where conftest.py put a vendored copy first; pytest's start-up had imported it",
-};
+const OPEN: Record<string, string> = {};
 
 const cases = readdirSync(DIR)
   .filter((c) => existsSync(join(DIR, c, "expected.json")))

@@ -3,7 +3,8 @@
 // never looks those up on sys.path again, so a directory that a conftest puts first on sys.path does not shadow
 // them. Asked only when the import-time model meets a stdlib name that a repository file shadows (rare), by
 // running the real pytest, --collect-only, in an empty temporary directory: a plugin written there records
-// sys.modules at the pytest_collection hook. The repository's code is never run. Cached per interpreter in
+// sys.modules twice, before the initial conftests load and when collection starts (pytest's debugging and
+// faulthandler plugins import pdb, code and faulthandler in between). The repository's code is never run. Cached per interpreter in
 // startup-modules.json of the cache directory, with the key stdlibNames.ts uses.
 import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -20,16 +21,32 @@ const MARK = "REMEDY-STARTUP-MODULES ";
 /** Written as a plugin into the empty directory pytest runs in; prints the top-level names of sys.modules. */
 const PLUGIN = `
 import sys
+import pytest
 
-def pytest_collection(session):
+def _record(when):
     names = sorted({name.split(".")[0] for name in list(sys.modules)})
-    sys.__stdout__.write("${MARK}" + ",".join(names) + "\\n")
+    sys.__stdout__.write("${MARK}" + when + " " + ",".join(names) + "\\n")
     sys.__stdout__.flush()
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config, parser, args):
+    _record("initial")
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection(session):
+    _record("collection")
 `;
+
+/** Top-level module names in sys.modules when the initial conftests start loading, and when collection starts. */
+export interface StartupModules {
+  initial: Set<string>;
+  collection: Set<string>;
+}
 
 interface CacheEntry {
   key: string;
-  modules: string[];
+  initial: string[];
+  collection: string[];
 }
 
 function readEntries(file: string | null): Record<string, CacheEntry> {
@@ -44,7 +61,7 @@ function readEntries(file: string | null): Record<string, CacheEntry> {
 
 const memo = new Map<string, CacheEntry>();
 
-function runPytest(interp: StdlibInterpreter, env: NodeJS.ProcessEnv): Promise<string[] | null> {
+function runPytest(interp: StdlibInterpreter, env: NodeJS.ProcessEnv): Promise<Omit<CacheEntry, "key"> | null> {
   const dir = mkdtempSync(join(tmpdir(), "remedy-startup-"));
   writeFileSync(join(dir, "remedy_startup_probe.py"), PLUGIN);
   writeFileSync(join(dir, "pytest.ini"), "[pytest]\n");
@@ -55,34 +72,45 @@ function runPytest(interp: StdlibInterpreter, env: NodeJS.ProcessEnv): Promise<s
       { cwd: dir, encoding: "utf8", env: { ...env, PYTHONDONTWRITEBYTECODE: "1" }, timeout: 60_000 },
       (_error, stdout) => {
         rmSync(dir, { recursive: true, force: true });
-        // Exit code 5 (no tests) is the normal end; only the recorded line matters.
-        const line = (stdout ?? "").split("\n").find((l) => l.startsWith(MARK));
-        resolve(line === undefined ? null : line.slice(MARK.length).split(",").filter(Boolean));
+        // Exit code 5 (no tests) is the normal end; only the recorded lines matter.
+        const recorded = (when: string) => {
+          const line = (stdout ?? "").split("\n").find((l) => l.startsWith(`${MARK}${when} `));
+          return line === undefined
+            ? null
+            : line
+                .slice(MARK.length + when.length + 1)
+                .split(",")
+                .filter(Boolean);
+        };
+        const initial = recorded("initial");
+        const collection = recorded("collection");
+        resolve(initial && collection ? { initial, collection } : null);
       },
     );
   });
 }
 
-/** The top-level names in sys.modules when pytest starts collecting (stdlib and others alike); null when pytest
- *  could not be run (then nothing is assumed loaded). Never throws. */
+/** What sys.modules holds at pytest's start-up (stdlib and others alike); null when pytest could not be run (then
+ *  nothing is assumed loaded). Never throws. */
 export async function startupModules(
   interp: StdlibInterpreter,
   options: { cacheDir: string | null; env?: NodeJS.ProcessEnv },
-): Promise<Set<string> | null> {
+): Promise<StartupModules | null> {
   const env = options.env ?? process.env;
   const dirOfCache = cacheDir(env, options.cacheDir);
   const file = dirOfCache === null ? null : join(dirOfCache, CACHE_FILE);
   const key = interpreterKey(interp, env);
   const entries = readEntries(file);
-  const known = file === null ? memo.get(interp.executable) : entries[interp.executable];
-  if (known && known.key === key) return new Set(known.modules);
-  const modules = await runPytest(interp, env);
-  if (modules === null) return null;
-  const entry = { key, modules };
-  if (file === null) memo.set(interp.executable, entry);
-  else {
-    entries[interp.executable] = entry;
-    writeAtomic(file, JSON.stringify({ format: FORMAT, entries }));
+  let entry = file === null ? memo.get(interp.executable) : entries[interp.executable];
+  if (!entry || entry.key !== key || !Array.isArray(entry.initial) || !Array.isArray(entry.collection)) {
+    const recorded = await runPytest(interp, env);
+    if (recorded === null) return null;
+    entry = { key, ...recorded };
+    if (file === null) memo.set(interp.executable, entry);
+    else {
+      entries[interp.executable] = entry;
+      writeAtomic(file, JSON.stringify({ format: FORMAT, entries }));
+    }
   }
-  return new Set(modules);
+  return { initial: new Set(entry.initial), collection: new Set(entry.collection) };
 }

@@ -38,9 +38,10 @@ export interface GraphInput {
   /** Modules already in sys.modules when collection starts (pytest and what it imported): they are never
    *  looked up again, so a project directory of the same name does not shadow them. Default: pytest's own. */
   preloadedModules?: string[];
-  /** Top-level stdlib modules in sys.modules when collection starts (pytest's start-up imported them): found
-   *  there, never looked up on sys.path again (src/graph/preloadedStdlib.ts). Default: none. */
-  preloadedStdlib?: ReadonlySet<string>;
+  /** Top-level stdlib modules pytest's start-up imported: those in sys.modules when the initial conftests load,
+   *  and those when collection starts. Found there, never looked up on sys.path again
+   *  (src/graph/preloadedStdlib.ts). Default: none. */
+  preloadedStdlib?: { initial: ReadonlySet<string>; collection: ReadonlySet<string> };
   /** Told of every stdlib module name that a top-level import found elsewhere (a repository file shadows it),
    *  so that the interpreter can be asked which of them pytest's start-up imported. */
   onShadowedStdlib?: (name: string) => void;

@@ -60,7 +60,7 @@ export function buildCollectionModel(
 ): CollectionModel {
   const session = createSession(input, getFacts, options);
   for (const name of [...ALWAYS_LOADED, ...(input.preloadedModules ?? PYTEST_PRELOADED)]) preload(session, name);
-  preloadStdlib(session);
+  preloadStdlib(session, input.preloadedStdlib?.initial);
   const files: FileOutcome[] = [];
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;
@@ -88,6 +88,7 @@ export function buildCollectionModel(
       startupFailure = { conftest, failure: first, ...(failedPlugin ? { plugin: failedPlugin } : {}) };
     }
   }
+  preloadStdlib(session, input.preloadedStdlib?.collection);
   // Conftests of visited directories that hold no test file load when pytest walks past them (entries sorted by
   // name, files and directories together): before the first test file that comes after their directory.
   const pending = (input.visitedConftests ?? [])
@@ -128,9 +129,10 @@ function orderFailures(certain: ImportFailure[], maybe: ImportFailure[]): Import
 }
 
 /** A module pytest imported itself: opaque, done, found wherever the interpreter found it. */
-/** The stdlib modules pytest's start-up imported, in sys.modules as it found them (preloadedStdlib.ts). */
-function preloadStdlib(session: Session): void {
-  for (const name of session.input.preloadedStdlib ?? []) {
+/** Stdlib modules pytest's start-up imported, in sys.modules as it found them (preloadedStdlib.ts); one it
+ *  imports after the initial conftests is not put there when a conftest already imported that name. */
+function preloadStdlib(session: Session, names: ReadonlySet<string> | undefined): void {
+  for (const name of names ?? []) {
     if (session.modules.has(name)) continue;
     const res = stdlibAtStartup(session, name);
     if (res) session.modules.set(name, newRecord(session, name, res));

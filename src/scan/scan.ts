@@ -233,8 +233,11 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   );
   const stdlibMissing = (await stdlib?.missing(project.pythonFiles)) ?? new Set<string>();
   const preloadedStdlib = await preloadedAmong(shadowed, view, useCache ? repositoryCacheDir(root) : null);
-  if (stdlibMissing.size > 0 || preloadedStdlib.size > 0)
-    model = buildCollectionModel({ ...graphInputFromView(view), stdlibMissing, preloadedStdlib }, settledFacts);
+  if (stdlibMissing.size > 0 || preloadedStdlib)
+    model = buildCollectionModel(
+      { ...graphInputFromView(view), stdlibMissing, ...(preloadedStdlib ? { preloadedStdlib } : {}) },
+      settledFacts,
+    );
   if (!view.interpreter) {
     model = withoutEnvironmentFailures(model);
     limitations.push("without an interpreter, imports of modules outside the repository are not checked");

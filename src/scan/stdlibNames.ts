@@ -65,15 +65,19 @@ export function assignedAttributes(files: readonly string[], names: Set<string>)
 }
 
 /** Which of the stdlib names a repository file shadowed (the model's onShadowedStdlib) pytest's start-up had
- *  already imported: those are found in sys.modules, not on sys.path. Asks the interpreter only when there are
- *  such names (src/discover/startupModules.ts, cached); empty without an interpreter or an answer. */
+ *  already imported, before the initial conftests and before collection: those are found in sys.modules, not on
+ *  sys.path. Asks the interpreter only when there are such names (src/discover/startupModules.ts, cached); null
+ *  without an interpreter, an answer, or a name it imported. */
 export async function preloadedAmong(
   shadowed: ReadonlySet<string>,
   view: PytestView,
   cacheDir: string | null,
-): Promise<Set<string>> {
+): Promise<{ initial: Set<string>; collection: Set<string> } | null> {
   const i = view.interpreter;
-  if (shadowed.size === 0 || !i) return new Set();
+  if (shadowed.size === 0 || !i) return null;
   const loaded = await startupModules({ ...i, sysPath: view.sysPath }, { cacheDir });
-  return new Set([...shadowed].filter((name) => loaded?.has(name)));
+  if (!loaded) return null;
+  const among = (set: Set<string>) => new Set([...shadowed].filter((name) => set.has(name)));
+  const preloaded = { initial: among(loaded.initial), collection: among(loaded.collection) };
+  return preloaded.collection.size > 0 ? preloaded : null;
 }

@@ -75,6 +75,8 @@ export class FactsStore {
   private readonly before = new Map<string, Uint8Array>();
   /** Set when the cache file existed but was corrupt or written by another version of remedy. */
   discarded = false;
+  /** Paths decodeAhead() has still to decode (null: not listed yet). */
+  private ahead: string[] | null = null;
 
   /** `dir`: where the shards live; null keeps everything in memory (nothing read or written). */
   /** Shard files present on disk; each is read the first time one of its paths is looked at. */
@@ -249,6 +251,21 @@ export class FactsStore {
     }
     this.decoded.set(path, facts);
     return facts;
+  }
+
+  /** Decodes up to `limit` stored facts that are not decoded yet, without counting them as asked for: a watch
+   *  uses its idle time so that its next rescan decodes nothing. Returns how many are left. O(limit). */
+  decodeAhead(limit: number): number {
+    if (this.ahead === null) {
+      this.loadAll();
+      this.ahead = [...this.stored.keys()].filter((p) => !this.decoded.has(p));
+    }
+    for (let n = 0; n < limit && this.ahead.length > 0; n++) {
+      const path = this.ahead.pop() as string;
+      const enc = this.stored.get(path);
+      if (enc && !this.decoded.has(path)) this.decoded.set(path, JSON.parse(decoder.decode(enc.bytes)) as FileFacts);
+    }
+    return this.ahead.length;
   }
 
   requested(): Set<string> {

@@ -4,6 +4,9 @@
 // the cache on disk, which for a big repository means decoding all facts again (~0.3 s per 50 MB of source).
 import { FactsStore } from "../cache/factsStore.ts";
 
+/** Facts decoded per slice of decodeAhead(): about 10 ms of work, so that a file event waits no longer. */
+const SLICE = 256;
+
 export class ScanSession {
   private readonly stores = new Map<string, FactsStore>();
 
@@ -18,5 +21,13 @@ export class ScanSession {
     const store = FactsStore.forRepo(rootdir, useCache);
     this.stores.set(key, store);
     return store;
+  }
+
+  /** Decodes the cached facts of `rootdir` that no scan has decoded yet, a slice at a time (the event loop runs
+   *  between slices), until done or `stop()` says a scan is coming. A first scan that found the stored result
+   *  decoded nothing; without this, the first rescan after an edit would decode every file (~1 s on 10,000). */
+  async decodeAhead(rootdir: string, stop: () => boolean = () => false): Promise<void> {
+    const store = this.stores.get(`cache\0${rootdir}`) ?? this.factsStore(rootdir, true);
+    while (!stop() && store.decodeAhead(SLICE) > 0) await new Promise((r) => setImmediate(r));
   }
 }

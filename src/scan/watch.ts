@@ -1,6 +1,6 @@
 // `remedy scan --watch`: scan, then scan again whenever a file under the rootdir changes, through one ScanSession
 // (a rescan after an edit decodes no facts it already has; on a 1.5-million-line tree about 0.5 s instead of
-// 1.2 s). Events come from a recursive fs.watch; a burst of them (an editor's save, a git checkout) makes one
+// 1.1 s; while it waits for the first edit, it decodes the cached facts the first scan did not need). Events come from a recursive fs.watch; a burst of them (an editor's save, a git checkout) makes one
 // rescan, and a change during a scan makes one more after it. Scans never overlap.
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
@@ -56,6 +56,10 @@ export async function watchScan(
         else if (pending.size > 0) schedule();
       });
   };
+  // Idle time goes to decoding the cached facts a rescan will need; a file event or close stops it.
+  const decodeAhead = (rootdir: string): void => {
+    void session.decodeAhead(rootdir, () => closing || scanning !== null || pending.size > 0).catch(() => {});
+  };
   const schedule = (): void => {
     if (timer) clearTimeout(timer);
     timer = setTimeout(rescan, options.debounceMs ?? 100);
@@ -91,6 +95,7 @@ export async function watchScan(
   }
   onResult(first, []);
   if (pending.size > 0) schedule();
+  else if (options.cache !== false) decodeAhead(first.rootdir);
 
   return {
     close() {

@@ -405,7 +405,15 @@ class Ctx:
         return c
 
     def fields(self):
-        return {"typeChecking": self.tc, "conditional": self.cond, "caught": sorted(self.caught)}
+        """The context flags that hold: each is left out when false or empty (docs/facts.md)."""
+        out = {}
+        if self.tc:
+            out["typeChecking"] = True
+        if self.cond:
+            out["conditional"] = True
+        if self.caught:
+            out["caught"] = sorted(self.caught)
+        return out
 
 
 class ClassState:

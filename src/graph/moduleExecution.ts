@@ -99,15 +99,15 @@ function conditional(ev: StatementEvent): boolean {
   switch (ev.type) {
     case "read":
     case "attr":
-      return ev.read.conditional;
+      return ev.read.conditional === true;
     case "syspath":
       return ev.change.conditional;
     case "import":
-      return ev.fact.conditional;
+      return ev.fact.conditional === true;
     case "bind":
-      return ev.binding.conditional;
+      return ev.binding.conditional === true;
     case "call":
-      return ev.call.conditional;
+      return ev.call.conditional === true;
   }
 }
 

@@ -93,7 +93,7 @@ function reboundFile(session: Session, rec: ModuleRecord): { path: string; line:
       i.scope === "module" &&
       i.names.some((n) => n.name === "__file__" && (n.asname === null || n.asname === "__file__")),
   );
-  if (!imp || imp.conditional || imp.typeChecking || imp.caught.length > 0) return null;
+  if (!imp || imp.conditional || imp.typeChecking || imp.caught) return null;
   const target = resolveRelative(rec, imp.module ?? "", imp.level);
   const source = "name" in target ? session.modules.get(target.name) : undefined;
   if (!source?.file || session.facts(source.file).bindings.some((b) => b.name === "__file__")) return null;

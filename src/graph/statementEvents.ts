@@ -16,33 +16,38 @@ export type StatementEvent =
 // before it; without the call's extent, all reads of the statement are taken to come first).
 const PHASE = { read: 0, call: 1, attr: 2, syspath: 3, import: 4, bind: 5 } as const;
 const cache = new WeakMap<FileFacts, StatementEvent[]>();
+/** Facts leave `caught` out when no try catches anything around the statement. */
+const NO_CAUGHT: string[] = [];
 
 export function statementEvents(facts: FileFacts): StatementEvent[] {
   const hit = cache.get(facts);
   if (hit) return hit;
   const out: StatementEvent[] = [];
   for (const r of facts.reads) {
-    if (!r.typeChecking) out.push({ type: "read", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught, read: r });
+    if (!r.typeChecking)
+      out.push({ type: "read", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught ?? NO_CAUGHT, read: r });
   }
   // Facts cached by an older remedy may lack calls.
   for (const c of facts.calls ?? []) {
-    if (!c.typeChecking) out.push({ type: "call", stmt: c.stmt, line: c.line, col: c.col, caught: c.caught, call: c });
+    if (!c.typeChecking)
+      out.push({ type: "call", stmt: c.stmt, line: c.line, col: c.col, caught: c.caught ?? NO_CAUGHT, call: c });
   }
   for (const r of facts.attributeReads) {
-    if (!r.typeChecking) out.push({ type: "attr", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught, read: r });
+    if (!r.typeChecking)
+      out.push({ type: "attr", stmt: r.stmt, line: r.line, col: r.col, caught: r.caught ?? NO_CAUGHT, read: r });
   }
   for (const c of facts.sysPath) {
-    out.push({ type: "syspath", stmt: c.stmt, line: c.line, col: c.col, caught: [], change: c });
+    out.push({ type: "syspath", stmt: c.stmt, line: c.line, col: c.col, caught: NO_CAUGHT, change: c });
   }
   for (const i of facts.imports) {
     if (i.scope !== "function" && i.stmt >= 0 && !i.typeChecking) {
-      out.push({ type: "import", stmt: i.stmt, line: i.line, col: i.col, caught: i.caught, fact: i });
+      out.push({ type: "import", stmt: i.stmt, line: i.line, col: i.col, caught: i.caught ?? NO_CAUGHT, fact: i });
     }
   }
   for (const b of facts.bindings) {
     // Import bindings are made by the import itself; `except ... as e` is unbound again after its handler.
     if (b.kind === "import" || b.kind === "except" || b.typeChecking) continue;
-    out.push({ type: "bind", stmt: b.stmt, line: b.line, col: b.col, caught: b.caught, binding: b });
+    out.push({ type: "bind", stmt: b.stmt, line: b.line, col: b.col, caught: b.caught ?? NO_CAUGHT, binding: b });
   }
   // A walrus binds mid-expression: reads after it in the statement see it (the other bindings of a statement are
   // made after its expressions are evaluated).

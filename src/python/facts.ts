@@ -12,14 +12,34 @@ export interface Position {
 export interface ExecContext {
   /** "module": runs when the module is imported; "class": inside a class body (no def between); "function": inside a def. */
   scope: "module" | "class" | "function";
-  /** Inside the body of `if TYPE_CHECKING:` / `if <anything>.TYPE_CHECKING:` (at any depth). */
-  typeChecking: boolean;
-  /** Inside an if/elif/else branch (other than a TYPE_CHECKING body), a for/while body or else, a match case,
-   *  an except handler, or a try's else. */
-  conditional: boolean;
+  /** Present (true) inside the body of `if TYPE_CHECKING:` / `if <anything>.TYPE_CHECKING:` (at any depth). */
+  typeChecking?: true;
+  /** Present (true) inside an if/elif/else branch (other than a TYPE_CHECKING body), a for/while body or else, a
+   *  match case, an except handler, or a try's else. */
+  conditional?: true;
   /** Exception names caught by every enclosing try whose *body* holds this statement: dotted names as written,
-   *  `*` for a bare `except:`; tuples are expanded; other expressions are skipped. Sorted, unique. */
-  caught: string[];
+   *  `*` for a bare `except:`; tuples are expanded; other expressions are skipped. Sorted, unique; absent when
+   *  there are none. */
+  caught?: string[];
+}
+
+/** ExecContext's flags alone. They are left out when false or empty: most facts have none, and leaving them out
+ *  makes the facts (and the cache that stores them) about a quarter smaller. */
+export type ContextFlags = Pick<ExecContext, "typeChecking" | "conditional" | "caught">;
+
+/** Sets the flags that hold on `fact` (and only those). */
+export function setContext(fact: ContextFlags, typeChecking: boolean, conditional: boolean, caught: string[]): void {
+  if (typeChecking) fact.typeChecking = true;
+  if (conditional) fact.conditional = true;
+  if (caught.length > 0) fact.caught = caught;
+}
+
+/** `to` with the flags of `from`. */
+export function copyContext<T extends ContextFlags>(from: ContextFlags, to: T): T {
+  if (from.typeChecking) to.typeChecking = true;
+  if (from.conditional) to.conditional = true;
+  if (from.caught) to.caught = from.caught;
+  return to;
 }
 
 export interface ImportName {
@@ -58,9 +78,9 @@ export interface Binding extends Position {
   kind: BindingKind;
   /** Sequential index of the statement in module-level execution order (see docs/facts.md). */
   stmt: number;
-  typeChecking: boolean;
-  conditional: boolean;
-  caught: string[];
+  typeChecking?: true;
+  conditional?: true;
+  caught?: string[];
 }
 
 export interface StarImport extends Position {
@@ -80,9 +100,9 @@ export interface Read extends Position {
   stmt: number;
   /** "module" for module-level code; "class" for a class body executed at import time. */
   scope: "module" | "class";
-  typeChecking: boolean;
-  conditional: boolean;
-  caught: string[];
+  typeChecking?: true;
+  conditional?: true;
+  caught?: string[];
   /** Present (true) when CPython evaluates it after the statement's other reads: a def's argument and return
    *  annotations (after its decorators and defaults), an annotated assignment's annotation, an assignment's
    *  subscripted or attributed target names (after the value). Absent otherwise. */
@@ -244,9 +264,9 @@ export interface CallFact extends Position {
   /** Keyword argument names in written order; null with a `**` argument. */
   keywords: string[] | null;
   stmt: number;
-  typeChecking: boolean;
-  conditional: boolean;
-  caught: string[];
+  typeChecking?: true;
+  conditional?: true;
+  caught?: string[];
 }
 
 export interface SyntaxErrorFact extends Position {

@@ -1,12 +1,14 @@
 // `import` and `from ... import` statements: the import facts, the names they bind, and CPython's rules for
 // `from __future__` (only at the top of the module, only known features).
 
-import type { ImportName } from "./facts.ts";
+import type { ImportFact, ImportName } from "./facts.ts";
+import * as facts_ from "./facts.ts";
 import type { FactScanner } from "./scanFacts.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { K_AS, K_IMPORT, T_COMMA, T_DOT, T_ELLIPSIS, T_LPAR, T_NAME, T_RPAR, T_STAR } = tokenKinds_;
+const { setContext } = facts_;
 
 const FUTURE_FEATURES = new Set([
   "nested_scopes",
@@ -40,19 +42,9 @@ export function importFact(
   names: ImportName[],
 ): void {
   const line = sc.tline[kw]!;
-  sc.imports.push({
-    kind,
-    module,
-    level,
-    names,
-    line,
-    col: sc.tokCol(kw),
-    stmt: sc.stmt,
-    scope: sc.scope,
-    typeChecking: sc.tc,
-    conditional: sc.cond,
-    caught: sc.caught,
-  });
+  const fact: ImportFact = { kind, module, level, names, line, col: sc.tokCol(kw), stmt: sc.stmt, scope: sc.scope };
+  setContext(fact, sc.tc, sc.cond, sc.caught);
+  sc.imports.push(fact);
 }
 
 export function importStmt(sc: FactScanner): void {

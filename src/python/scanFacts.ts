@@ -21,6 +21,7 @@ import type {
   SysPathChange,
   TryBlock,
 } from "./facts.ts";
+import * as facts_ from "./facts.ts";
 import * as importStatements_ from "./importStatements.ts";
 import * as literals_ from "./literals.ts";
 import * as matchPatterns_ from "./matchPatterns.ts";
@@ -36,6 +37,7 @@ import * as tokenRanges_ from "./tokenRanges.ts";
 const { ExprScanner, P_CALL, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, P_LATE, S_NONE, S_SINGLE, X_TARGET, X_YIELD } =
   expressions_;
 const { pathExpr } = pathExpr_;
+const { copyContext, setContext } = facts_;
 const { emptyPytestFacts, resolveMarks } = pytestFacts_;
 const { STR_PLAIN, stringKind } = literals_;
 const { callArgs, intLiteral, isKeywordArg, isStarred, plainString } = tokenRanges_;
@@ -348,16 +350,9 @@ export class FactScanner extends ExprScanner {
       } else if (name === "collect_ignore") this.pytest.collectIgnore ??= [];
       else if (name === "collect_ignore_glob") this.pytest.collectIgnoreGlob ??= [];
       else if (name === "pytest_plugins" && !this.allLiteral) this.pytest.plugins = null;
-      this.bindings.push({
-        name,
-        kind,
-        line,
-        col: this.col(off, line),
-        stmt: this.stmt,
-        typeChecking: this.tc,
-        conditional: this.cond,
-        caught: this.caught,
-      });
+      const binding: Binding = { name, kind, line, col: this.col(off, line), stmt: this.stmt };
+      setContext(binding, this.tc, this.cond, this.caught);
+      this.bindings.push(binding);
     } else if (this.scope === "class") {
       if (this.classBound !== null && !this.classBound.has(name)) this.classBound.set(name, this.stmt);
     } else if (this.fn !== null && this.fn.inClass === 0) this.fn.bound.add(name);
@@ -422,41 +417,29 @@ export class FactScanner extends ExprScanner {
           col: this.col(this.pOff[r]!, line),
           stmt: this.stmt,
           scope: cls ? "class" : "module",
-          typeChecking: this.tc,
-          conditional: this.cond || (this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0,
-          caught: this.caught,
         };
+        setContext(read, this.tc, this.cond || (this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0, this.caught);
         if ((this.pFlags[r]! & P_LATE) !== 0) read.late = true;
         this.reads.push(read);
         if ((this.pFlags[r]! & P_CALL) !== 0 && !cls) {
           const args = this.pArgs[r]!;
           const keywords = this.pKeywords[r] === null ? null : [...this.pKeywords[r]!];
-          this.calls.push({
-            name,
-            line,
-            col: read.col,
-            args,
-            keywords,
-            stmt: read.stmt,
-            typeChecking: read.typeChecking,
-            conditional: read.conditional,
-            caught: read.caught,
-          });
+          const call: CallFact = { name, line, col: read.col, args, keywords, stmt: read.stmt };
+          this.calls.push(copyContext(read, call));
         }
         const attrs = this.pAttrs[r];
         if (attrs && attrs.length > 0)
-          this.attributeReads.push({
-            name,
-            line,
-            col: read.col,
-            stmt: read.stmt,
-            scope: read.scope,
-            typeChecking: read.typeChecking,
-            conditional: read.conditional,
-            caught: read.caught,
-            ...(read.late ? { late: true as const } : {}),
-            attrs,
-          });
+          this.attributeReads.push(
+            copyContext<AttributeRead>(read, {
+              name,
+              line,
+              col: read.col,
+              stmt: read.stmt,
+              scope: read.scope,
+              ...(read.late ? { late: true as const } : {}),
+              attrs,
+            }),
+          );
       }
       this.pLen = 0;
     }

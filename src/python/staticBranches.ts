@@ -98,7 +98,7 @@ export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | 
   }
   const at = (stmt: number) => (stmt >= 0 && stmt <= last ? state[stmt]! : 0);
   const live = <T extends { stmt: number }>(x: T) => (at(x.stmt) & DEAD) === 0;
-  const settle = <T extends { stmt: number; conditional: boolean }>(xs: T[]): T[] =>
+  const settle = <T extends { stmt: number; conditional?: boolean }>(xs: T[]): T[] =>
     xs.filter(live).map((x) => (at(x.stmt) & MAYBE && !x.conditional ? { ...x, conditional: true } : x));
   return {
     ...facts,

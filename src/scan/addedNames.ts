@@ -36,7 +36,7 @@ function added<T>(before: T[], after: T[]): T[] | null {
 
 const NEW_NAME_KINDS = new Set(["def", "class", "assign", "annassign"]);
 const isDunder = (name: string) => name.startsWith("__") && name.endsWith("__");
-const certain = (b: Binding) => !b.conditional && !b.typeChecking && b.caught.length === 0;
+const certain = (b: Binding) => !b.conditional && !b.typeChecking && !b.caught;
 
 /** What the stored scan knows about the rest of the repository. */
 export interface AddedNamesContext {

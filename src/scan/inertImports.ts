@@ -75,8 +75,7 @@ export function inertImportCheck(
   };
 
   return (imp) => {
-    if (imp.scope !== "module" || imp.level !== 0 || imp.conditional || imp.typeChecking || imp.caught.length > 0)
-      return false;
+    if (imp.scope !== "module" || imp.level !== 0 || imp.conditional || imp.typeChecking || imp.caught) return false;
     if (imp.kind === "import") return imp.names.every((n) => moduleInert(n.name));
     const module = imp.module ?? "";
     return (

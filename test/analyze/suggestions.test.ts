@@ -12,9 +12,6 @@ const def = (name: string, line = 1): Binding => ({
   line,
   col: 0,
   stmt: 0,
-  typeChecking: false,
-  conditional: false,
-  caught: [],
 });
 const from = (module: string, name: string, level = 0): ImportFact => ({
   kind: "from",
@@ -25,9 +22,6 @@ const from = (module: string, name: string, level = 0): ImportFact => ({
   col: 0,
   stmt: 0,
   scope: "module",
-  typeChecking: false,
-  conditional: false,
-  caught: [],
 });
 
 function suggest(

@@ -13,7 +13,7 @@ const MODULES = 100;
 const TESTS = 2000;
 
 function facts(path: string, imports: { module: string; name: string }[], defines: string): FileFacts {
-  const ctx = { typeChecking: false, conditional: false, caught: [] as string[] };
+  const ctx = {};
   const imps: ImportFact[] = imports.map((imp, i) => ({
     line: i + 1,
     col: 0,

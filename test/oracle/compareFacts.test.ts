@@ -8,15 +8,13 @@ import { emptyFacts } from "../../src/python/index.ts";
 
 const base = (): FileFacts => ({
   ...emptyFacts("a.py"),
-  reads: [
-    { name: "x", line: 1, col: 0, stmt: 0, scope: "module", typeChecking: false, conditional: false, caught: [] },
-  ],
+  reads: [{ name: "x", line: 1, col: 0, stmt: 0, scope: "module", conditional: true, caught: ["ImportError"] }],
 });
 
 test("equal facts, key order and path aside", () => {
   const scanner = { ...base(), path: "/elsewhere/a.py" };
   scanner.reads = [
-    { caught: [], conditional: false, typeChecking: false, scope: "module", stmt: 0, col: 0, line: 1, name: "x" },
+    { caught: ["ImportError"], conditional: true, scope: "module", stmt: 0, col: 0, line: 1, name: "x" },
   ];
   assert.equal(compareFacts(base(), scanner), null);
 });

@@ -12,7 +12,16 @@ const all = await runOracle(Object.values(paths));
 const facts = (name: keyof typeof SOURCES): FileFacts => all.get(paths[name])!;
 
 type Flags = { typeChecking?: boolean; conditional?: boolean; caught?: string[]; late?: true };
-const flags = (o: Flags = {}) => ({ typeChecking: false, conditional: false, caught: [] as string[], ...o });
+/** The flags as facts write them: only those that hold (docs/facts.md). */
+const flags = (o: Flags = {}) => {
+  const { typeChecking, conditional, caught, ...rest } = o;
+  return {
+    ...(typeChecking ? { typeChecking: true as const } : {}),
+    ...(conditional ? { conditional: true as const } : {}),
+    ...(caught && caught.length > 0 ? { caught } : {}),
+    ...rest,
+  };
+};
 const bind = (name: string, kind: string, line: number, col: number, stmt: number, o: Flags = {}) => ({
   name,
   kind,
@@ -26,7 +35,14 @@ const read = (name: string, line: number, col: number, stmt: number, o: Flags & 
   return { name, line, col, stmt, scope, ...flags(rest) };
 };
 const imp = (f: FileFacts) =>
-  f.imports.map((i) => [i.names[0]!.name, i.stmt, i.scope, i.typeChecking, i.conditional, i.caught]);
+  f.imports.map((i) => [
+    i.names[0]!.name,
+    i.stmt,
+    i.scope,
+    i.typeChecking === true,
+    i.conditional === true,
+    i.caught ?? [],
+  ]);
 
 test("statement index: pre-order over module and class bodies, -1 inside defs", () => {
   const f = facts("stmtIndex");
@@ -460,7 +476,7 @@ test("branches: module-level ifs on the interpreter, their statement ranges; the
     },
   ]);
   assert.deepEqual(
-    f.imports.map((i) => [i.names[0]!.name, i.conditional]),
+    f.imports.map((i) => [i.names[0]!.name, i.conditional === true]),
     [
       ["os", false],
       ["a", false],

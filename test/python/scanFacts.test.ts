@@ -8,7 +8,7 @@ import { factsOfText } from "../../src/python/index.ts";
 
 type Row = { name: string; src: string; expect: (f: FileFacts) => unknown; want: unknown };
 
-const M = { scope: "module", typeChecking: false, conditional: false, caught: [] };
+const M = { scope: "module" };
 
 const rows: Row[] = [
   {
@@ -44,7 +44,7 @@ const rows: Row[] = [
   {
     name: "TYPE_CHECKING body and else",
     src: "if typing.TYPE_CHECKING:\n    import a\nelse:\n    import b\n",
-    expect: (f) => f.imports.map((i) => [i.typeChecking, i.conditional, i.stmt]),
+    expect: (f) => f.imports.map((i) => [i.typeChecking === true, i.conditional === true, i.stmt]),
     want: [
       [true, false, 1],
       [false, false, 2],
@@ -53,7 +53,7 @@ const rows: Row[] = [
   {
     name: "if not TYPE_CHECKING: the body always runs, the else is for type checkers, an elif is conditional",
     src: "if not TYPE_CHECKING:\n    import a\nelif x:\n    import b\nelse:\n    import c\n",
-    expect: (f) => f.imports.map((i) => [i.typeChecking, i.conditional]),
+    expect: (f) => f.imports.map((i) => [i.typeChecking === true, i.conditional === true]),
     want: [
       [false, false],
       [true, true],
@@ -72,7 +72,7 @@ const rows: Row[] = [
   {
     name: "with suppress(...) catches like a handler",
     src: "with suppress(ImportError, os.error):\n    import a\nwith (contextlib.suppress(ImportError)) as s:\n    import b\nwith suppress(exc=E), open(f):\n    import c\n",
-    expect: (f) => f.imports.map((i) => i.caught),
+    expect: (f) => f.imports.map((i) => i.caught ?? []),
     want: [["ImportError", "os.error"], ["ImportError"], []],
   },
   {
@@ -345,7 +345,7 @@ const rows: Row[] = [
     src:
       "def f(): pass\nf()\nx = [f() for _ in r]\nother()\n@f\ndef g(): pass\n@(f)\nclass K:\n    f()\n" +
       "def h():\n    f()\nlambda: f()\n(f() for _ in r)\nif c:\n    f(f)\n",
-    expect: (f) => [f.calls.map((c) => [c.name, c.line, c.col, c.stmt, c.conditional]), f.globalNames],
+    expect: (f) => [f.calls.map((c) => [c.name, c.line, c.col, c.stmt, c.conditional === true]), f.globalNames],
     want: [
       [
         ["f", 2, 0, 1, false],

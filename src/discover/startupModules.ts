@@ -7,12 +7,12 @@
 // faulthandler plugins import pdb, code and faulthandler in between). The repository's code is never run. Cached per interpreter in
 // startup-modules.json of the cache directory, with the key stdlibNames.ts uses.
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeAtomic } from "../cache/cacheFiles.ts";
 import { cacheDir } from "./interpreter.ts";
-import { interpreterKey, type StdlibInterpreter } from "./stdlibNames.ts";
+import { interpreterKey, readEntries, type StdlibInterpreter } from "./stdlibNames.ts";
 
 const FORMAT = 1;
 const CACHE_FILE = "startup-modules.json";
@@ -49,15 +49,6 @@ interface CacheEntry {
   collection: string[];
 }
 
-function readEntries(file: string | null): Record<string, CacheEntry> {
-  if (file === null) return {};
-  try {
-    const data = JSON.parse(readFileSync(file, "utf8"));
-    return data?.format === FORMAT && data.entries && typeof data.entries === "object" ? data.entries : {};
-  } catch {
-    return {};
-  }
-}
 
 const memo = new Map<string, CacheEntry>();
 
@@ -100,7 +91,7 @@ export async function startupModules(
   const dirOfCache = cacheDir(env, options.cacheDir);
   const file = dirOfCache === null ? null : join(dirOfCache, CACHE_FILE);
   const key = interpreterKey(interp, env);
-  const entries = readEntries(file);
+  const entries = readEntries<CacheEntry>(file, FORMAT);
   let entry = file === null ? memo.get(interp.executable) : entries[interp.executable];
   if (!entry || entry.key !== key || !Array.isArray(entry.initial) || !Array.isArray(entry.collection)) {
     const recorded = await runPytest(interp, env);

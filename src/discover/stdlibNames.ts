@@ -127,11 +127,13 @@ export function interpreterKey(interp: StdlibInterpreter, env: NodeJS.ProcessEnv
   return [FORMAT, SCRIPT_HASH, real, mtime(real), interp.version, ...dirs, ...vars].join("|");
 }
 
-function readEntries(file: string | null): Record<string, CacheEntry> {
+/** The entries of a per-interpreter cache file (`{format, entries}`), or none when it is missing, unreadable or
+ *  of another format. */
+export function readEntries<T>(file: string | null, format: number): Record<string, T> {
   if (file === null) return {};
   try {
     const data = JSON.parse(readFileSync(file, "utf8"));
-    return data?.format === FORMAT && data.entries && typeof data.entries === "object" ? data.entries : {};
+    return data?.format === format && data.entries && typeof data.entries === "object" ? data.entries : {};
   } catch {
     return {};
   }
@@ -166,7 +168,7 @@ export class StdlibNames {
     const dir = cacheDir(env, options.cacheDir);
     this.file = dir === null ? null : join(dir, CACHE_FILE);
     this.key = interpreterKey(interp, env);
-    this.entries = readEntries(this.file);
+    this.entries = readEntries<CacheEntry>(this.file, FORMAT);
     const entry = this.file === null ? memo.get(interp.executable) : this.entries[interp.executable];
     this.answers = entry && entry.key === this.key ? { ...entry.answers } : {};
   }

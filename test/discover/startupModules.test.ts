@@ -7,23 +7,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { startupModules } from "../../src/discover/startupModules.ts";
-import type { StdlibInterpreter } from "../../src/discover/stdlibNames.ts";
+import { envWithoutCacheDir, python } from "./realPython.ts";
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), "remedy-startup-modules-")));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-const env = { ...process.env, REMEDY_CACHE_DIR: "" };
-
-const real = JSON.parse(
-  execFileSync(
-    "python3",
-    [
-      "-c",
-      "import sys, site, json; print(json.dumps([sys.executable, '%d.%d.%d' % sys.version_info[:3], sys.path, site.getsitepackages()]))",
-    ],
-    { encoding: "utf8" },
-  ),
-);
-const python: StdlibInterpreter = { executable: real[0], version: real[1], sysPath: real[2], sitePackages: real[3] };
+const env = envWithoutCacheDir;
 
 /** What a conftest of a real session finds in sys.modules (the same start-up, seen from inside). */
 function seenByConftest(): Set<string> {

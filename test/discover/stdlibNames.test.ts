@@ -2,7 +2,6 @@
 // itself says, unknown when the module is not imported (not stdlib, side effects, a failing import), and cached
 // per interpreter in the given cache directory so that a second ask of known pairs spawns nothing.
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -17,30 +16,12 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
-import {
-  askStdlibNames,
-  type NameQuery,
-  queryKey,
-  type StdlibInterpreter,
-  StdlibNames,
-} from "../../src/discover/stdlibNames.ts";
+import { askStdlibNames, type NameQuery, queryKey, StdlibNames } from "../../src/discover/stdlibNames.ts";
+import { envWithoutCacheDir, python } from "./realPython.ts";
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), "remedy-stdlib-names-")));
 after(() => rmSync(scratch, { recursive: true, force: true }));
-// REMEDY_CACHE_DIR would take the place of the directory each test gives.
-const env = { ...process.env, REMEDY_CACHE_DIR: "" };
-
-const real = JSON.parse(
-  execFileSync(
-    "python3",
-    [
-      "-c",
-      "import sys, site, json; print(json.dumps([sys.executable, '%d.%d.%d' % sys.version_info[:3], sys.path, site.getsitepackages()]))",
-    ],
-    { encoding: "utf8" },
-  ),
-);
-const python: StdlibInterpreter = { executable: real[0], version: real[1], sysPath: real[2], sitePackages: real[3] };
+const env = envWithoutCacheDir;
 
 // A wrapper interpreter that logs every run.
 const log = join(scratch, "runs");

@@ -619,6 +619,14 @@ class Extractor:
                         self.functions.append((self.key(b), fact))
             inner = ClassState(s.name, module)
             self.block(s.body, ctx.but(scope="class"), inner)
+            if module and not s.decorator_list and not s.bases and len(s.keywords) == 1:
+                meta = s.keywords[0]
+                if meta.arg == "metaclass" and type(meta.value) is ast.Name:
+                    # Python calls the metaclass once the body has run: the body's last statement, after it.
+                    fact = {"name": meta.value.id, **self.pos(meta.value), "args": 3, "keywords": [], "stmt": self.stmt - 1}
+                    fact.update(here.ctx.fields())
+                    fact["late"] = True
+                    self.calls.append((self.key(meta.value), fact))
             self.bind(s.name, "class", s, here)
             if module:
                 for b in s.body:

@@ -49,7 +49,6 @@ interface CacheEntry {
   collection: string[];
 }
 
-
 const memo = new Map<string, CacheEntry>();
 
 function runPytest(interp: StdlibInterpreter, env: NodeJS.ProcessEnv): Promise<Omit<CacheEntry, "key"> | null> {

@@ -55,8 +55,15 @@ export function statementEvents(facts: FileFacts): StatementEvent[] {
   // Reads CPython evaluates after the statement's others (a def's annotations after its defaults, an assignment's
   // target after its value) come after them, still before the statement's imports and bindings: of two failing
   // names, the first evaluated is the one reported.
+  // A metaclass call (a late call) comes after everything of its statement, the last of the class body.
   const rank = (e: StatementEvent) =>
-    phase(e) > PHASE.attr ? 2 : (e.type === "read" || e.type === "attr") && e.read.late ? 1 : 0;
+    e.type === "call" && e.call.late
+      ? 3
+      : phase(e) > PHASE.attr
+        ? 2
+        : (e.type === "read" || e.type === "attr") && e.read.late
+          ? 1
+          : 0;
   out.sort((a, b) => a.stmt - b.stmt || rank(a) - rank(b) || phase(a) - phase(b) || a.line - b.line || a.col - b.col);
   cache.set(facts, out);
   return out;

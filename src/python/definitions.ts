@@ -2,7 +2,8 @@
 // bases), the pytest view (test functions, classes, mark candidates), and the fresh context of a def body.
 
 import * as expressions_ from "./expressions.ts";
-import type { GlobalRead } from "./facts.ts";
+import type { CallFact, GlobalRead } from "./facts.ts";
+import * as facts_ from "./facts.ts";
 import type { MarkCandidate } from "./pytestFacts.ts";
 import * as pytestFacts_ from "./pytestFacts.ts";
 import type { DefBody, FactScanner } from "./scanFacts.ts";
@@ -13,6 +14,7 @@ import * as tokenRanges_ from "./tokenRanges.ts";
 const { P_CALL, X_STAR } = expressions_;
 const { DYNAMIC_HOOKS } = pytestFacts_;
 const { callArgs, dottedName, isKeywordArg } = tokenRanges_;
+const { setContext } = facts_;
 const {
   K_ASYNC,
   K_CLASS,
@@ -305,13 +307,22 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
   else sc.i++;
   const bases: string[] = [];
   let hasKeywords = false;
+  // `class C(metaclass=M):` alone (no base, no other keyword): M is the metaclass Python uses, called with the
+  // class's name, bases and namespace once the body has run. The token of M, or -1.
+  let metaclass = -1;
   if (kind[sc.i] === T_LPAR) {
+    let args = 0;
     for (const [a, b] of callArgs(sc, sc.i)) {
+      args++;
       if (kind[a] === T_DSTAR || isKeywordArg(sc, a)) hasKeywords = true;
-      if (isKeywordArg(sc, a)) continue;
+      if (isKeywordArg(sc, a)) {
+        if (sc.text(a) === "metaclass" && b === a + 3 && kind[a + 2] === T_NAME) metaclass = a + 2;
+        continue;
+      }
       const d = dottedName(sc, a, b);
       if (d !== null) bases.push(d);
     }
+    if (args !== 1) metaclass = -1;
     sc.parseCallArgs();
   }
   if (name !== "") sc.bindTok(kw, "class", name);
@@ -345,10 +356,25 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
     fn.inClass++;
     sc.rec = false;
   }
+  const context = [sc.tc, sc.cond, sc.caught] as const;
   sc.block(top ? name : null);
   if (fn !== null) {
     fn.inClass--;
     sc.rec = rec;
+  }
+  if (top && decos.length === 0 && metaclass >= 0) {
+    // After the whole body: its last statement's index, and `late` (after that statement's own events).
+    const call: CallFact = {
+      name: sc.text(metaclass),
+      line: sc.tline[metaclass]!,
+      col: sc.tokCol(metaclass),
+      args: 3,
+      keywords: [],
+      stmt: sc.stmtCounter - 1,
+      late: true,
+    };
+    setContext(call, ...context);
+    sc.calls.push(call);
   }
   [sc.inFunction, sc.inAsync, sc.loopDepth] = flags;
   [sc.directClassStmt, sc.directClassOdd] = direct;

@@ -267,6 +267,9 @@ export interface CallFact extends Position {
   typeChecking?: true;
   conditional?: true;
   caught?: string[];
+  /** Present (true) on the call a class statement makes to its metaclass (`class C(metaclass=M):`), which runs
+   *  once the body has: `stmt` is then the body's last statement, and the call comes after all of its events. */
+  late?: true;
 }
 
 export interface SyntaxErrorFact extends Position {

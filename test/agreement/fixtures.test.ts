@@ -10,8 +10,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
-  "metaclass-init-reads":
-    "a class statement's call of its metaclass (`metaclass=M`) is not simulated: it must run after the class body, which the call facts cannot order yet",
   "metaclass-method-reads":
     "reads in a method that a called __init__ calls on its first argument (`cls._populate()`) are not followed",
 };

@@ -341,6 +341,15 @@ const rows: Row[] = [
     want: [["B1", "d1", "print", "v"]],
   },
   {
+    name: "calls: a class statement with only metaclass=M calls M after its body (its last statement, late)",
+    src:
+      "class M(type): pass\nclass A(metaclass=M):\n    x = 1\n    if x:\n        y = 2\n" +
+      "class B(object, metaclass=M): pass\n@d\nclass C(metaclass=M): pass\nclass D(metaclass=M, k=1): pass\n" +
+      "def f():\n    class E(metaclass=M): pass\n",
+    expect: (f) => f.calls.map((c) => [c.name, c.line, c.col, c.args, c.keywords, c.stmt, c.late === true]),
+    want: [["M", 2, 18, 3, [], 5, true]],
+  },
+  {
     name: "calls: module-scope calls and bare decorators of names a module-scope def binds",
     src:
       "def f(): pass\nf()\nx = [f() for _ in r]\nother()\n@f\ndef g(): pass\n@(f)\nclass K:\n    f()\n" +

@@ -6,8 +6,8 @@
 import { basename, dirname, join } from "node:path";
 import { statOrNull } from "../discover/fsStat.ts";
 import { BUILTIN_NAMES } from "../graph/pythonNames.ts";
-import type { Binding, FileFacts, Read } from "../python/facts.ts";
-import { type InertImport, namesBoundBy } from "./inertImports.ts";
+import type { Binding, FileFacts, ImportFact, Read } from "../python/facts.ts";
+import { type InertImport, nameBoundBy, namesBoundBy } from "./inertImports.ts";
 
 /** Keys holding positions: an insertion shifts the positions of everything after it, which changes nothing the
  *  model decides as long as the module appears nowhere in the stored result (the caller checks that). */
@@ -105,17 +105,12 @@ function starImportsChangeNothing(path: string, names: Set<string>, context: Add
 /** Every binding of `name` in the module is a certain `import name` or `import name.sub` at module level: all bind
  *  the same module object, so one more (`import os.path` beside `import os`) changes no value. */
 function onlyBindsModule(facts: FileFacts, name: string): boolean {
-  const bindingImports = facts.imports.filter((i) => i.names.some((n) => (n.asname ?? n.name.split(".")[0]) === name));
+  // For `import a.b` without an alias the name bound is `a` itself: the module of that name.
+  const bindsModule = (i: ImportFact) =>
+    i.kind === "import" && i.names.every((n) => nameBoundBy(i, n) !== name || n.asname === null);
   return (
     facts.bindings.every((b) => b.name !== name || (b.kind === "import" && certain(b))) &&
-    bindingImports.every(
-      (i) =>
-        i.kind === "import" &&
-        i.scope === "module" &&
-        i.names.every(
-          (n) => (n.asname ?? n.name.split(".")[0]) !== name || (n.asname === null && n.name.split(".")[0] === name),
-        ),
-    )
+    facts.imports.every((i) => i.scope !== "module" || !namesBoundBy(i).includes(name) || bindsModule(i))
   );
 }
 

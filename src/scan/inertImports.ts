@@ -15,7 +15,7 @@ import { StdlibNames } from "../discover/stdlibNames.ts";
 import { findSpec, ModuleIndex, OriginClassifier } from "../graph/index.ts";
 import { absoluteEntry, evaluatePathExpr } from "../graph/pathExpr.ts";
 import { DEFAULT_BUILTIN_MODULES } from "../graph/pythonNames.ts";
-import type { ImportFact } from "../python/facts.ts";
+import type { ImportFact, ImportName } from "../python/facts.ts";
 import { testBaseDir } from "./projectFiles.ts";
 
 export type InertImport = (imp: ImportFact) => boolean;
@@ -85,7 +85,12 @@ export function inertImportCheck(
   };
 }
 
-/** The names an import binds in the module: `a` for `import a.b`, the alias when there is one. */
+/** The name one entry of an import binds in the module: `a` for `import a.b`, the alias when there is one. */
+export function nameBoundBy(imp: ImportFact, n: ImportName): string {
+  return n.asname ?? (imp.kind === "import" ? (n.name.split(".")[0] ?? n.name) : n.name);
+}
+
+/** The names an import binds in the module. */
 export function namesBoundBy(imp: ImportFact): string[] {
-  return imp.names.map((n) => n.asname ?? (imp.kind === "import" ? (n.name.split(".")[0] ?? n.name) : n.name));
+  return imp.names.map((n) => nameBoundBy(imp, n));
 }

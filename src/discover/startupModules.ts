@@ -4,8 +4,8 @@
 // them. Asked only when the import-time model meets a stdlib name that a repository file shadows (rare), by
 // running the real pytest, --collect-only, in an empty temporary directory: a plugin written there records
 // sys.modules twice, before the initial conftests load and when collection starts (pytest's debugging and
-// faulthandler plugins import pdb, code and faulthandler in between). The repository's code is never run. Cached per interpreter in
-// startup-modules.json of the cache directory, with the key stdlibNames.ts uses.
+// faulthandler plugins import pdb, code and faulthandler in between). The repository's code is never run. Cached
+// per interpreter in startup-modules.json of the cache directory, with the key stdlibNames.ts uses.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -1,8 +1,8 @@
 // Standard-library modules pytest's start-up already imported (GraphInput.preloadedStdlib) sit in sys.modules
 // before any conftest runs: a later sys.path insertion of a directory holding a file of the same name does not
 // shadow them. The model (importTimeModel.ts) puts them in its sys.modules first, resolved as the start-up found
-// them (the interpreter's own sys.path); a stdlib name a repository file shadows is reported (onShadowedStdlib) so that the
-// caller can ask the interpreter which of them the start-up imported, and build the model again if any.
+// them (the interpreter's own sys.path); a stdlib name a repository file shadows is reported (onShadowedStdlib),
+// so that the caller can ask the interpreter which of them the start-up imported, and build the model again if any.
 
 import { absoluteEntry } from "./pathExpr.ts";
 import { findSpec, type Resolution } from "./resolveImport.ts";

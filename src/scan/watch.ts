@@ -1,7 +1,8 @@
 // `remedy scan --watch`: scan, then scan again whenever a file under the rootdir changes, through one ScanSession
 // (a rescan after an edit decodes no facts it already has; on a 1.5-million-line tree about 0.5 s instead of
-// 1.1 s; while it waits for the first edit, it decodes the cached facts the first scan did not need). Events come from a recursive fs.watch; a burst of them (an editor's save, a git checkout) makes one
-// rescan, and a change during a scan makes one more after it. Scans never overlap.
+// 1.1 s; while it waits for the first edit, it decodes the cached facts the first scan did not need). Events come
+// from a recursive fs.watch; a burst of them (an editor's save, a git checkout) makes one rescan, and a change
+// during a scan makes one more after it. Scans never overlap.
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
 import type { ScanResult } from "../analyze/scanResult.ts";

@@ -120,6 +120,7 @@ export function importModule(session: Session, name: string, site: Site): Module
     const parentName = name.slice(0, dot);
     const parent = importModule(session, parentName, site);
     if (!parent) return null;
+    if (parent.failed) leftBehind(session, name);
     const again = session.modules.get(name);
     if (again) return useCached(session, again);
     if (!parent.isPackage) {
@@ -152,6 +153,16 @@ export function importModule(session: Session, name: string, site: Site): Module
     }
   }
   return load(session, name, res);
+}
+
+/** The parent of `name` failed, but `name` itself loaded while the parent ran (`from .types import *` before the
+ *  failing line): it stays in sys.modules, so the next import of `name` finds it and imports no parent. Whatever
+ *  is executing failed only because `name` was not loaded yet: like a cycle, its failure depends on order, and a
+ *  later import runs it again instead of replaying the failure. */
+function leftBehind(session: Session, name: string): void {
+  const child = session.modules.get(name);
+  if (!child || child.failed || child.status !== "done") return;
+  for (const frame of session.stack) frame.module.cycleTouched = true;
 }
 
 /** A record Python would not find in sys.modules: this import finds the module from scratch, parents first (a

@@ -10,8 +10,6 @@ const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
 const OPEN: Record<string, string> = {
-  "leftover-submodule-reimport":
-    "a failed module is replayed, though its import again finds a submodule its failed parent left in sys.modules",
   "metaclass-method-reads":
     "reads in a method that a called __init__ calls on its first argument (`cls._populate()`) are not followed",
 };

@@ -613,9 +613,17 @@ class Extractor:
                     if type(d) is ast.Name:
                         self.call(d, here)
                 odd = bool(s.decorator_list or s.keywords)
+                # A metaclass (a base is `type`): its `__init__` also reads what the methods it calls on its first
+                # parameter read.
+                helpers = None
+                if any(type(b) is ast.Name and b.id == "type" for b in s.bases):
+                    helpers = {}
+                    for b in s.body:
+                        if type(b) is ast.FunctionDef and b.name != "__init__":
+                            helpers[b.name] = self.function_fact(b, here.stmt, s, bool(b.decorator_list))
                 for b in s.body:
                     if type(b) is ast.FunctionDef and b.name == "__init__":
-                        fact = self.function_fact(b, here.stmt, s, odd or bool(b.decorator_list))
+                        fact = self.function_fact(b, here.stmt, s, odd or bool(b.decorator_list), helpers)
                         self.functions.append((self.key(b), fact))
             inner = ClassState(s.name, module)
             self.block(s.body, ctx.but(scope="class"), inner)
@@ -908,8 +916,9 @@ class Extractor:
             fact["conditional"] = True
         self.calls.append((self.key(name), fact))
 
-    def function_fact(self, s, stmt, cls, decorated):
-        """A module-scope def (cls None), or the `__init__` directly in module-scope class `cls`."""
+    def function_fact(self, s, stmt, cls, decorated, helpers=None):
+        """A module-scope def (cls None), or the `__init__` directly in module-scope class `cls`; `helpers`: for a
+        metaclass's `__init__`, the facts of its other methods by name (calls `cls.NAME(...)` splice their reads)."""
         is_async = type(s) is ast.AsyncFunctionDef
         a = s.args
         pos = a.posonlyargs + a.args
@@ -933,6 +942,8 @@ class Extractor:
             elif type(d) is ast.Constant and (d.value is None or d.value is False):
                 falsy_defaults.add(p.arg)
         names = []  # (Name node, guard)
+        calls = []  # (Name node of the first parameter, method name): `cls.NAME(...)`, unguarded
+        first = pos[0].arg if helpers is not None and pos else None
 
         def certain(body, guard):
             for st in body:
@@ -942,6 +953,14 @@ class Extractor:
                     certain_loads(e, found, falsy_defaults, guarded)
                     names.extend((n, guard) for n in found)
                     names.extend(guarded or [])
+                    if first is not None and guard is None:
+                        parents = {c: p for p in ast.walk(e) for c in ast.iter_child_nodes(p)}
+                        for n in found:
+                            a = parents.get(n)
+                            if n.id == first and type(a) is ast.Attribute and a.value is n:
+                                c = parents.get(a)
+                                if type(c) is ast.Call and c.func is a:
+                                    calls.append((n, a.attr))
                 t = type(st)
                 if (
                     guard is None
@@ -958,7 +977,7 @@ class Extractor:
                         return
 
         certain(s.body, None)
-        if not names:
+        if not names and not calls:
             return fact
         if self.tables is None:
             try:
@@ -971,8 +990,8 @@ class Extractor:
                     self.tables[(None, c.get_name(), c.get_lineno())] = c
                 elif c.get_type() == "class":
                     for m in c.get_children():
-                        if m.get_type() == "function" and m.get_name() == "__init__":
-                            self.tables[((c.get_name(), c.get_lineno()), "__init__", m.get_lineno())] = m
+                        if m.get_type() == "function":
+                            self.tables[((c.get_name(), c.get_lineno()), m.get_name(), m.get_lineno())] = m
         owner = (cls.name, cls.lineno) if cls is not None else None
         table = self.tables.get((owner, s.name, s.lineno))
         if table is None:
@@ -990,13 +1009,25 @@ class Extractor:
             return cls is not None and (name == "__class__" or (name.startswith("__") and not name.endswith("__")))
 
         seen = set()
-        for n, guard in sorted(names, key=lambda x: (x[0].lineno, x[0].col_offset)):
+        emitted = set()
+        entries = [(n, guard, None) for n, guard in names] + [(n, None, m) for n, m in calls]
+        for n, guard, method in sorted(entries, key=lambda x: (x[0].lineno, x[0].col_offset, x[2] is not None)):
+            if method is not None:
+                h = helpers.get(method)
+                if h is None or h["decorated"] or h["async"]:
+                    continue
+                for r in h["globalReads"]:
+                    if r["guard"] is None and (r["name"], None) not in emitted:
+                        emitted.add((r["name"], None))
+                        fact["globalReads"].append(dict(r))
+                continue
             if (n.id, guard) in seen:
                 continue
             seen.add((n.id, guard))
             if private(n.id) or (guard is not None and private(guard)):
                 continue
-            if unbound_global(n.id) and (guard is None or not rebound(guard)):
+            if unbound_global(n.id) and (guard is None or not rebound(guard)) and (n.id, guard) not in emitted:
+                emitted.add((n.id, guard))
                 fact["globalReads"].append({"name": n.id, **self.pos(n), "guard": guard})
         return fact
 

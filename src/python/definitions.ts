@@ -2,7 +2,7 @@
 // bases), the pytest view (test functions, classes, mark candidates), and the fresh context of a def body.
 
 import * as expressions_ from "./expressions.ts";
-import type { CallFact, GlobalRead } from "./facts.ts";
+import type { CallFact, GlobalRead, ModuleFunction } from "./facts.ts";
 import * as facts_ from "./facts.ts";
 import type { MarkCandidate } from "./pytestFacts.ts";
 import * as pytestFacts_ from "./pytestFacts.ts";
@@ -99,6 +99,11 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
     if (sc.scope === "module") own = newDefBody(sc, kw, name, null, sc.stmt, decos.length > 0);
     else if (name === "__init__" && sc.scope === "class" && sc.directClass !== null && sc.directClassStmt >= 0)
       own = newDefBody(sc, kw, name, sc.directClass, sc.directClassStmt, decos.length > 0 || sc.directClassOdd);
+    else if (sc.scope === "class" && sc.directClass !== null && sc.directClassStmt >= 0 && sc.directClassMeta) {
+      // Another method of a module-scope metaclass: what `__init__` runs when it calls it on its first parameter.
+      own = newDefBody(sc, kw, name, sc.directClass, sc.directClassStmt, decos.length > 0);
+      own.helper = true;
+    }
   }
   let positional = own !== null;
   if (sc.expect(T_LPAR, "(")) {
@@ -184,6 +189,11 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
       decorated: decos.length > 0,
       globalReads: [],
     });
+  if (own !== null && name === "__init__" && sc.directClassMeta && !own.helper) {
+    own.selfParam = own.fact.positional[0] ?? null;
+    own.readOffs = [];
+    sc.metaInit = own;
+  }
   functionBody(sc, isAsync, own);
   if (own !== null) finishDefBody(sc, own);
 }
@@ -229,6 +239,10 @@ function newDefBody(
     gStopped: false,
     generator: false,
     inClass: 0,
+    selfParam: null,
+    selfCalls: [],
+    readOffs: null,
+    helper: false,
   };
 }
 
@@ -241,6 +255,11 @@ function finishDefBody(sc: FactScanner, fn: DefBody): void {
     for (let r = 0; r < fn.names.length; r++) {
       const name = fn.names[r]!;
       const guard = fn.guards[r]!;
+      if (name.charCodeAt(0) === 46) {
+        // ".method": a call on the first parameter (expressions.ts), only unguarded ones are followed.
+        if (guard === null) fn.selfCalls.push({ name: name.slice(1), off: fn.offs[r]! });
+        continue;
+      }
       const key = guard === null ? name : `${name} ${guard}`;
       if (fn.locals.has(name) || fn.bound.has(name) || seen.has(key)) continue;
       // In a method, `__x` is mangled (`_C__x`) and `__class__` is the class's cell: left out.
@@ -256,12 +275,38 @@ function finishDefBody(sc: FactScanner, fn: DefBody): void {
     }
     // Source order (reads are flushed statement by statement, mostly in order already).
     out.sort((a, b) => a.off! - b.off!);
+    if (fn.readOffs !== null) for (const g of out) fn.readOffs.push(g.off!);
     for (const g of out) {
       g.col = sc.col(g.off!, g.line);
       delete g.off;
     }
   }
-  sc.functions.push(fn.fact);
+  if (fn.helper) sc.metaHelpers.set(fn.fact.name, fn.fact);
+  else sc.functions.push(fn.fact);
+}
+
+/** A metaclass's `__init__` reads, in the order a call runs them, what the methods it calls on its first parameter
+ *  read (their unguarded certain reads, at their own positions); each name once, the first time. */
+function spliceHelperReads(init: DefBody, helpers: Map<string, ModuleFunction>): void {
+  const own = init.fact.globalReads;
+  const offs = init.readOffs ?? [];
+  const calls = [...init.selfCalls].sort((a, b) => a.off - b.off);
+  const merged: GlobalRead[] = [];
+  let i = 0;
+  for (const call of calls) {
+    while (i < own.length && offs[i]! < call.off) merged.push(own[i++]!);
+    const helper = helpers.get(call.name);
+    if (!helper || helper.decorated || helper.async) continue;
+    for (const r of helper.globalReads) if (r.guard === null) merged.push({ ...r });
+  }
+  while (i < own.length) merged.push(own[i++]!);
+  const seen = new Set<string>();
+  init.fact.globalReads = merged.filter((r) => {
+    const key = r.guard === null ? r.name : `${r.name} ${r.guard}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /** A def's argument or return annotation: evaluated (unless `from __future__ import annotations`) after the
@@ -342,9 +387,12 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
   }
   sc.markClass = top ? name : null;
   sc.classHasInit = false;
-  const direct = [sc.directClassStmt, sc.directClassOdd] as const;
+  const direct = [sc.directClassStmt, sc.directClassOdd, sc.directClassMeta, sc.metaHelpers, sc.metaInit] as const;
   sc.directClassStmt = top ? sc.stmt : -1;
   sc.directClassOdd = decos.length > 0 || hasKeywords;
+  sc.directClassMeta = top && bases.includes("type");
+  sc.metaHelpers = new Map();
+  sc.metaInit = null;
   const flags = [sc.inFunction, sc.inAsync, sc.loopDepth] as const;
   sc.inFunction = false;
   sc.inAsync = false;
@@ -377,7 +425,8 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
     sc.calls.push(call);
   }
   [sc.inFunction, sc.inAsync, sc.loopDepth] = flags;
-  [sc.directClassStmt, sc.directClassOdd] = direct;
+  if (sc.metaInit !== null) spliceHelperReads(sc.metaInit, sc.metaHelpers);
+  [sc.directClassStmt, sc.directClassOdd, sc.directClassMeta, sc.metaHelpers, sc.metaInit] = direct;
   if (cls !== null) cls.hasInit = sc.classHasInit;
   [sc.scope, sc.classBound, sc.markClass, sc.classHasInit, sc.stmt] = saved;
 }

@@ -538,6 +538,8 @@ export abstract class ExprScanner {
   abstract yieldSeen(): void;
   /** A parameter of the module-level def being scanned whose default is `None` or `False`. */
   abstract falsyDefault(name: string): boolean;
+  /** `name` is the first parameter of a metaclass's `__init__` being scanned: its `.NAME(...)` calls count. */
+  abstract selfParam(name: string): boolean;
   abstract awaitSeen(): void;
 
   /** A name atom and its trailers: one pending read with the leading attribute chain. */
@@ -551,6 +553,9 @@ export abstract class ExprScanner {
       return;
     }
     let attrs: string[] | null = null;
+    // In a def body: the first attribute of the chain and the chain's length (for `self.method(...)`).
+    let firstAttr = -1;
+    let chain = 0;
     const call = t === T_LPAR ? P_CALL : 0;
     const len = this.end[s]! - this.start[s]!;
     if (this.lambdaDepth === 0) {
@@ -563,7 +568,8 @@ export abstract class ExprScanner {
         if (!this.inDefBody) {
           if (attrs === null) attrs = [];
           attrs.push(this.text(this.i + 1));
-        }
+        } else if (chain === 0) firstAttr = this.i + 1;
+        chain++;
         this.i += 2;
         t = kind[this.i];
       }
@@ -576,6 +582,9 @@ export abstract class ExprScanner {
         allAttrs && ctx & X_TARGET && attrs !== null ? P_LASTATTR : call,
         call !== 0 ? this.i : -1,
       );
+      // `cls.method(...)` in a metaclass's `__init__`: a pseudo-read ".method" at `cls`, kept as a call.
+      if (chain === 1 && t === T_LPAR && this.inDefBody && this.selfParam(this.text(s)))
+        this.pushPending(`.${this.text(firstAttr)}`, this.start[s]!, this.tline[s]!, null, 0);
       if (allAttrs) {
         this.shape = S_SINGLE;
         return;

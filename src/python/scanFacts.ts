@@ -122,6 +122,14 @@ export interface DefBody {
   generator: boolean;
   /** > 0 inside a class body in the def: its bindings and reads are the class's. */
   inClass: number;
+  /** A metaclass's `__init__`: its first parameter, whose `.NAME(...)` calls are recorded (null elsewhere). */
+  selfParam: string | null;
+  /** Those calls: method name and offset, in the order flushed. */
+  selfCalls: { name: string; off: number }[];
+  /** The offsets of `fact.globalReads`, kept for a metaclass's `__init__` (the calls are placed among them). */
+  readOffs: number[] | null;
+  /** Another method of a metaclass: its fact goes to `metaHelpers`, not to `functions`. */
+  helper: boolean;
 }
 
 const NO_CAUGHT: string[] = [];
@@ -174,6 +182,11 @@ export class FactScanner extends ExprScanner {
   /** The module-scope class whose body's top level is being walked: its statement index; decorated, or keywords. */
   directClassStmt = -1;
   directClassOdd = false;
+  /** The direct class is a module-scope metaclass (a base is `type`): its methods' certain reads are facts. */
+  directClassMeta = false;
+  /** In such a class: its plain methods other than `__init__` (by name, the last def wins), and its `__init__`. */
+  metaHelpers = new Map<string, ModuleFunction>();
+  metaInit: DefBody | null = null;
   /** The module-level def being walked (null outside, and inside its nested defs). */
   fn: DefBody | null = null;
   /** > 0 while flushing parts of a def's top-level statement that may not run (elif tests, handlers, cases). */
@@ -447,6 +460,10 @@ export class FactScanner extends ExprScanner {
 
   falsyDefault(name: string): boolean {
     return this.fn?.falsyDefaults.has(name) === true;
+  }
+
+  selfParam(name: string): boolean {
+    return this.fn !== null && this.fn.inClass === 0 && this.fn.selfParam === name;
   }
 
   /** Pending reads in a def body: the ones that certainly run when a module-level def is called are kept. */

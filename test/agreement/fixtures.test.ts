@@ -9,10 +9,7 @@ import { expectedVerdict, remedyFixtureVerdict } from "../../bench/agreement/fix
 const DIR = resolve(import.meta.dirname, "../fixtures/agreement");
 
 /** Open disagreements (case -> why remedy is wrong today); remove a line when its fix lands. */
-const OPEN: Record<string, string> = {
-  "metaclass-method-reads":
-    "reads in a method that a called __init__ calls on its first argument (`cls._populate()`) are not followed",
-};
+const OPEN: Record<string, string> = {};
 
 const cases = readdirSync(DIR)
   .filter((c) => existsSync(join(DIR, c, "expected.json")))

@@ -36,6 +36,8 @@ const {
   T_STAR,
 } = tokenKinds_;
 const NO_CAUGHT: string[] = [];
+/** The helpers of every class that is no metaclass: none (only a metaclass's methods are put in such a map). */
+const NO_HELPERS = new Map<string, ModuleFunction>();
 
 export function decorated(sc: FactScanner): void {
   const kind = sc.kind;
@@ -391,7 +393,7 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
   sc.directClassStmt = top ? sc.stmt : -1;
   sc.directClassOdd = decos.length > 0 || hasKeywords;
   sc.directClassMeta = top && bases.includes("type");
-  sc.metaHelpers = new Map();
+  sc.metaHelpers = sc.directClassMeta ? new Map() : NO_HELPERS;
   sc.metaInit = null;
   const flags = [sc.inFunction, sc.inAsync, sc.loopDepth] as const;
   sc.inFunction = false;

@@ -66,8 +66,14 @@ export function buildCollectionModel(
   let startupFailure: CollectionModel["startupFailure"] = null;
 
   let failedPlugin: string | null = null;
+  // Directories whose conftest failed during collection: pytest imports nothing under them. The model still runs
+  // their files, for the errors hidden behind, but as after a failure: nothing they load is in sys.modules for
+  // the files pytest does import.
+  const failedDirs: string[] = [];
+  const neverImported = (path: string) => failedDirs.some((d) => path.startsWith(`${d}${sep}`));
   const run = (path: string, role: "test" | "conftest"): FileOutcome => {
     session.beginFile();
+    if (neverImported(path)) session.stopped = true;
     const rec = importPath(session, path, role);
     const hadFailure = session.fileFailures.length > 0;
     const plugin = role === "conftest" ? importPlugins(session, path, rec) : null;
@@ -98,7 +104,8 @@ export function buildCollectionModel(
   const runConftest = (conftest: string) => {
     if (loaded.has(conftest)) return;
     loaded.add(conftest);
-    run(conftest, "conftest");
+    const never = neverImported(conftest);
+    if (run(conftest, "conftest").failures[0]?.certainty === "certain" && !never) failedDirs.push(dirname(conftest));
   };
   for (const test of input.testFiles) {
     while (next < pending.length && collectionOrder(dirname(pending[next] as string), test) < 0)

@@ -6,27 +6,15 @@
 
 import { absoluteEntry } from "./pathExpr.ts";
 import { findSpec, type Resolution } from "./resolveImport.ts";
-import type { Session } from "./session.ts";
-
-const atStartup = new WeakMap<Session, Map<string, Resolution | null>>();
+import { perSession, type Session } from "./session.ts";
 
 /** The stdlib module `name` as pytest's start-up would find it (on the interpreter's sys.path, before pytest's
  *  `pythonpath` or any conftest changes it); null when that finds no stdlib module. Memoized per session. */
-export function stdlibAtStartup(session: Session, name: string): Resolution | null {
-  let memo = atStartup.get(session);
-  if (!memo) {
-    memo = new Map();
-    atStartup.set(session, memo);
-  }
-  let res = memo.get(name);
-  if (res === undefined) {
-    const path = session.input.interpreterSysPath.map((p) => absoluteEntry(p, session.cwd));
-    const found = findSpec(session.index, session.classifier, name, path);
-    res = found.found && found.origin === "stdlib" ? found : null;
-    memo.set(name, res);
-  }
-  return res;
-}
+export const stdlibAtStartup = perSession((session, name): Resolution | null => {
+  const path = session.input.interpreterSysPath.map((p) => absoluteEntry(p, session.cwd));
+  const found = findSpec(session.index, session.classifier, name, path);
+  return found.found && found.origin === "stdlib" ? found : null;
+});
 
 /** A top-level import found `res`, not the stdlib module of that name that the start-up would have found. */
 export function noteShadowedStdlib(session: Session, name: string, res: Resolution): void {

@@ -270,3 +270,19 @@ export class Session {
     return n;
   }
 }
+
+/** `compute(session, key)` computed once per session and key: a cache that goes with its session. */
+export function perSession<V>(compute: (session: Session, key: string) => V): (session: Session, key: string) => V {
+  const caches = new WeakMap<Session, Map<string, V>>();
+  return (session, key) => {
+    let cache = caches.get(session);
+    if (!cache) {
+      cache = new Map();
+      caches.set(session, cache);
+    }
+    if (cache.has(key)) return cache.get(key) as V;
+    const value = compute(session, key);
+    cache.set(key, value);
+    return value;
+  };
+}

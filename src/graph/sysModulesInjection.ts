@@ -10,7 +10,7 @@
 // told from the statement's source line (read only for modules that touch sys.modules).
 import { basename } from "node:path";
 import type { AttributeRead } from "../python/facts.ts";
-import type { ModuleRecord, Session } from "./session.ts";
+import { type ModuleRecord, perSession, type Session } from "./session.ts";
 
 const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
 
@@ -38,18 +38,4 @@ export function mayBeInjected(session: Session, name: string): boolean {
  *  importer installed by a method called at import time: pkg_resources.extern, setuptools.extern): its
  *  submodules may come from there. Read only on the way to a "No module named" error, once per file. */
 const HOOKS = /\bmeta_path\b|\bsys\s*\.\s*modules\s*\[/;
-const mentions = new WeakMap<Session, Map<string, boolean>>();
-
-function installsImportHooks(session: Session, file: string): boolean {
-  let seen = mentions.get(session);
-  if (!seen) {
-    seen = new Map();
-    mentions.set(session, seen);
-  }
-  let found = seen.get(file);
-  if (found === undefined) {
-    found = HOOKS.test(session.lines.text(file) ?? "");
-    seen.set(file, found);
-  }
-  return found;
-}
+const installsImportHooks = perSession((session, file) => HOOKS.test(session.lines.text(file) ?? ""));

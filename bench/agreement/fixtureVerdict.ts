@@ -23,8 +23,8 @@ export function expectedVerdict(dir: string): FixtureVerdict {
   };
 }
 
-export async function remedyFixtureVerdict(dir: string): Promise<FixtureVerdict> {
-  const v = remedyVerdicts(await scan(dir));
+export async function remedyFixtureVerdict(dir: string, env?: NodeJS.ProcessEnv): Promise<FixtureVerdict> {
+  const v = remedyVerdicts(await scan(dir, env ? { env } : {}));
   const errors: Record<string, FileError> = {};
   for (const [f, x] of v.files) if (x) errors[f] = x;
   return { errors, ...(v.session ? { conftestError: v.session } : {}) };

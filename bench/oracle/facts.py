@@ -58,6 +58,7 @@ def empty_facts(path, status, encoding="utf-8", problem=None, syntax_errors=()):
         "attributeReads": [],
         "sysPath": [],
         "branches": [],
+        "arms": [],
         "tries": [],
         "functions": [],
         "calls": [],
@@ -157,12 +158,81 @@ def version_part(node):
     return None
 
 
+def is_str(node):
+    return isinstance(node, ast.Constant) and type(node.value) is str
+
+
+def env_value(node):
+    """`os.environ.get(K[, D])` / `os.getenv(K[, D])`: (K, D or None), else None."""
+    if not isinstance(node, ast.Call) or dotted(node.func) not in ("os.environ.get", "os.getenv"):
+        return None
+    if node.keywords or not 1 <= len(node.args) <= 2 or not is_str(node.args[0]):
+        return None
+    if len(node.args) == 1:
+        return (node.args[0].value, None)
+    d = node.args[1]
+    if isinstance(d, ast.Constant) and d.value is None:
+        return (node.args[0].value, None)
+    return (node.args[0].value, d.value) if is_str(d) else None
+
+
+def environment_test(node):
+    """Tests on the environment, sys.argv and __name__ (docs/facts.md, branches); None when the node is none."""
+    if isinstance(node, ast.Compare):
+        if len(node.ops) != 1:
+            return UNKNOWN if any(isinstance(o, (ast.In, ast.NotIn, ast.Is, ast.IsNot)) for o in node.ops) else None
+        o, left, right = node.ops[0], node.left, node.comparators[0]
+        if isinstance(o, (ast.In, ast.NotIn)):
+            op = "in" if isinstance(o, ast.In) else "not in"
+            if not is_str(left):
+                return UNKNOWN
+            where = dotted(right)
+            if where == "os.environ":
+                return {"kind": "env", "key": left.value, "default": None, "op": op, "value": None}
+            if where == "sys.argv":
+                return {"kind": "argv", "op": op, "value": left.value}
+            return UNKNOWN
+        if isinstance(o, (ast.Is, ast.IsNot)):
+            env = env_value(left)
+            if env is None or not (isinstance(right, ast.Constant) and right.value is None):
+                return UNKNOWN
+            return {"kind": "env", "key": env[0], "default": env[1], "op": "is" if isinstance(o, ast.Is) else "is not", "value": None}
+        if not isinstance(o, (ast.Eq, ast.NotEq)):
+            return None
+        op = "==" if isinstance(o, ast.Eq) else "!="
+        if (dotted(left) == "__name__" and is_str(right) and right.value == "__main__") or (
+            dotted(right) == "__name__" and is_str(left) and left.value == "__main__"
+        ):
+            return {"kind": "main", "op": op}
+        env = env_value(left)
+        if env is None:
+            return None
+        return {"kind": "env", "key": env[0], "default": env[1], "op": op, "value": right.value} if is_str(right) else UNKNOWN
+    env = env_value(node)
+    if env is not None:
+        return {"kind": "env", "key": env[0], "default": env[1], "op": "truthy", "value": None}
+    if isinstance(node, ast.Name):
+        return {"kind": "name", "name": node.id}
+    return None
+
+
+def exits(body):
+    """The body's last statement is `raise` or `assert False`: it never falls through."""
+    last = body[-1]
+    return isinstance(last, ast.Raise) or (
+        isinstance(last, ast.Assert) and isinstance(last.test, ast.Constant) and last.test.value is False
+    )
+
+
 def static_test(node):
     """An `if` test on the interpreter (docs/facts.md, branches), as a tree; unknown parts are {kind: unknown}."""
     if isinstance(node, ast.BoolOp):
         return {"kind": "and" if isinstance(node.op, ast.And) else "or", "args": [static_test(v) for v in node.values]}
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         return {"kind": "not", "arg": static_test(node.operand)}
+    environment = environment_test(node)
+    if environment is not None:
+        return environment
     if isinstance(node, ast.Compare) and len(node.ops) == 1 and type(node.ops[0]) in CMP_OPS:
         op, left, right = CMP_OPS[type(node.ops[0])], node.left, node.comparators[0]
         name = dotted(left)
@@ -197,7 +267,7 @@ def static_test(node):
 
 def evaluable(test):
     k = test["kind"]
-    if k == "unknown":
+    if k in ("unknown", "name"):
         return False
     if k == "not":
         return evaluable(test["arg"])
@@ -470,6 +540,7 @@ class Extractor:
         )
         self.imports, self.bindings, self.stars, self.reads, self.attr_reads, self.sys_path = [], [], [], [], [], []
         self.branches = []
+        self.arms = []
         self.tries = []
         self.all = None  # {"names", "line", "complete"}
         self.all_handled = set()  # ids of __all__ / collect_ignore nodes consumed by a literal form
@@ -706,17 +777,25 @@ class Extractor:
         elif isinstance(s, (ast.Return, ast.Raise)):
             for child in ast.iter_child_nodes(s):
                 self.expr(child, here)
-        test = static_test(s.test) if isinstance(s, ast.If) and not is_type_checking(s.test) else None
-        if test is not None and not evaluable(test):
-            test = None
+        test = None
+        if isinstance(s, ast.If) and not is_type_checking(s.test):
+            t = s.test
+            if not (isinstance(t, ast.UnaryOp) and isinstance(t.op, ast.Not) and is_type_checking(t.operand)):
+                test = static_test(t)
         ranges = []
-        for body, c in self.sub_blocks(s, ctx, test is not None):
+        subs = self.sub_blocks(s, ctx, test is not None and evaluable(test))
+        for body, c in subs:
             first = self.stmt
             self.block(body, c, cls)
             ranges.append([first, self.stmt - 1] if self.stmt > first else None)
         if test is not None:
             fact = {**self.pos(s), "stmt": here.stmt, "test": test, "body": ranges[0], "orelse": ranges[1]}
+            if exits(s.body):
+                fact["bodyExits"] = True
+            if s.orelse and exits(s.orelse):
+                fact["orelseExits"] = True
             self.branches.append((self.key(s), fact))
+        self.record_arms(s, here, subs, ranges)
         handlers = None
         if isinstance(s, (ast.Try, ast.TryStar)):
             handlers = caught_names(s.handlers)
@@ -725,6 +804,26 @@ class Extractor:
         if handlers is not None and ranges and ranges[0] is not None:
             fact = {**self.pos(s), "stmt": here.stmt, "body": ranges[0], "handlers": sorted(handlers)}
             self.tries.append((self.key(s), fact))
+
+    def record_arms(self, s, here, subs, ranges):
+        """docs/facts.md, arms: the bodies of a loop, try or match (module and class level) that may not run."""
+        if isinstance(s, (ast.For, ast.AsyncFor, ast.While)):
+            kinds = ["loop", "loopElse"]
+        elif isinstance(s, (ast.Try, ast.TryStar)):
+            kinds = [None] + ["handler"] * len(s.handlers) + ["tryElse", None]
+        elif isinstance(s, ast.Match):
+            kinds = ["case"] * len(s.cases)
+        else:
+            return
+        for i, (kind, r) in enumerate(zip(kinds, ranges)):
+            if kind is None or r is None:
+                continue
+            arm = {**self.pos(s), "stmt": here.stmt, "kind": kind, "body": r}
+            if kind == "handler":
+                arm["catches"] = sorted(caught_names([s.handlers[i - 1]]))
+            if exits(subs[i][0]):
+                arm["exits"] = True
+            self.arms.append((self.key(s) + (i,), arm))
 
     def import_stmt(self, s, here):
         self.import_fact(s, here.ctx, here.stmt)
@@ -1241,6 +1340,7 @@ class Extractor:
                 "attributeReads": sort_facts(self.attr_reads),
                 "sysPath": sort_facts(self.sys_path),
                 "branches": sort_facts(self.branches),
+                "arms": sort_facts(self.arms),
                 "tries": sort_facts(self.tries),
                 "functions": sort_facts(self.functions),
                 "calls": [c for c in sort_facts(self.calls) if c["name"] in defs],

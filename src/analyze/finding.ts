@@ -79,6 +79,8 @@ export interface Finding {
   /** True when it blocks nothing today (it is behind other errors everywhere it matters). */
   hidden: boolean;
   suggestions: Suggestion[];
+  /** For a possible finding (severity `warning`): what decides whether it happens, in a sentence. */
+  condition?: string;
   /** When one root cause is several broken statements (every import of the same missing name or module): all of
    *  them, `file`/`line` first. Absent when it is the one statement at `file`/`line`. */
   sites?: { file: string; line: number; col: number }[];

@@ -109,6 +109,7 @@ export function failureCore(f: ImportFailure, rel: (p: string) => string): NonNu
     name: f.name,
     chain: relChain(f.chain, rel),
     ...(f.cycle ? { cycle: relChain(f.cycle, rel) } : {}),
+    ...(f.certainty === "maybe" ? { condition: f.condition ?? "remedy cannot tell whether this statement runs" } : {}),
   };
 }
 

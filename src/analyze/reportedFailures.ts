@@ -41,8 +41,13 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
     after[0]?.rootKey ??
     null;
 
+  // Only a conftest that certainly fails takes its directory down; one that may fail is a possible finding, and
+  // the files below it are judged as if it did not fail.
   const failingConftests = model.files
-    .filter((f) => f.role === "conftest" && f.failures.length > 0 && f.path !== model.startupFailure?.conftest)
+    .filter(
+      (f) =>
+        f.role === "conftest" && f.failures[0]?.certainty === "certain" && f.path !== model.startupFailure?.conftest,
+    )
     .map((f) => f.path)
     .sort((a, b) => a.length - b.length);
   const outcomes = new Map(model.files.filter((f) => f.role === "test").map((f) => [f.path, f]));

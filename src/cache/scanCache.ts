@@ -30,6 +30,9 @@ interface Stored {
   view: PytestView;
   project: CachedProject;
   result: ScanResult;
+  /** The environment variables `if` tests asked for, with their values then (null: unset): the result holds only
+   *  while they keep them. */
+  environ?: [string, string | null][];
 }
 
 /** Files whose presence or content decides pytest's rootdir, config and start-up. */
@@ -111,6 +114,7 @@ export class ScanCache {
   constructor(
     private readonly file: string | null,
     private readonly key: string,
+    private readonly environ: NodeJS.ProcessEnv = process.env,
   ) {
     if (!file) return;
     const buf = readOrNull(file);
@@ -118,6 +122,7 @@ export class ScanCache {
     try {
       const s = JSON.parse(buf.toString("utf8")) as Stored;
       if (s.fingerprint !== remedyFingerprint() || s.key !== key) return;
+      if (s.environ?.some(([k, v]) => (environ[k] ?? null) !== v)) return;
       const now = Date.now();
       this.stored = s;
       this.viewValid = changedInputs(s.viewInputs, now, false).length === 0;
@@ -128,8 +133,8 @@ export class ScanCache {
     }
   }
 
-  static forDir(dir: string, key: string, enabled: boolean): ScanCache {
-    return new ScanCache(enabled ? join(cacheDirOf(dir), "scan.json") : null, key);
+  static forDir(dir: string, key: string, enabled: boolean, environ: NodeJS.ProcessEnv = process.env): ScanCache {
+    return new ScanCache(enabled ? join(cacheDirOf(dir), "scan.json") : null, key, environ);
   }
 
   /** The previous result when nothing it depends on changed. */
@@ -177,6 +182,7 @@ export class ScanCache {
     result: ScanResult,
     factsRead: Iterable<string>,
     known: (path: string) => string | undefined = () => undefined,
+    envKeys: Iterable<string> | null = null,
   ): boolean {
     if (!this.file) return false;
     ensureCacheDir(dirname(this.file));
@@ -228,6 +234,9 @@ export class ScanCache {
       view,
       project,
       result,
+      environ: envKeys
+        ? [...new Set(envKeys)].sort().map((k) => [k, this.environ[k] ?? null])
+        : (this.stored?.environ ?? []),
     };
     return writeAtomic(this.file, JSON.stringify(stored));
   }

@@ -22,6 +22,8 @@ export interface ImportFailure {
   cycle?: ChainStep[];
   /** "certain" failures are errors; "maybe" (depends on a conditional binding, dynamic code) are warnings. */
   certainty: "certain" | "maybe";
+  /** For a "maybe" failure: what decides whether it happens, in a sentence. */
+  condition?: string;
   /** Identity of the broken statement, equal for every test file it blocks: `${kind}|${file}|${line}|${name}`. */
   rootKey: string;
 }

@@ -13,6 +13,8 @@ export interface FailureSpec {
   module: string | null;
   name: string | null;
   certainty: "certain" | "maybe";
+  /** For "maybe": what decides it (the caller knows best; a default is derived from the stack otherwise). */
+  condition?: string;
   cycle?: PendingStep[];
 }
 
@@ -28,6 +30,7 @@ export function makeFailure(session: Session, spec: FailureSpec, steps: PendingS
     name: spec.name,
     chain: session.materialize(steps),
     certainty: spec.certainty,
+    ...(spec.certainty === "maybe" && spec.condition ? { condition: spec.condition } : {}),
     rootKey: `${spec.kind}|${spec.file}|${spec.line}|${spec.name ?? ""}`,
   };
   if (spec.cycle) failure.cycle = session.materialize(spec.cycle);
@@ -40,8 +43,18 @@ export function fail(session: Session, spec: FailureSpec): void {
   const steps = session.currentSteps();
   const from = spec.certainty === "certain" ? session.maybeFrom() : -1;
   if (from >= 0) {
-    spec = { ...spec, certainty: "maybe" };
+    const step = session.stack[from]?.step;
+    const where = step ? `${step.file}:${step.line}` : "an import";
+    spec = {
+      ...spec,
+      certainty: "maybe",
+      condition: `it happens only if the statement at ${where} runs, which remedy cannot decide`,
+    };
     session.markMaybeFailed(from);
+  } else if (spec.certainty === "maybe" && !spec.condition) {
+    const frame = session.stack[session.stack.length - 1];
+    const why = frame?.why?.();
+    if (why) spec = { ...spec, condition: why };
   }
   const failure = makeFailure(session, spec, steps);
   if (spec.certainty === "maybe") session.warn(failure);

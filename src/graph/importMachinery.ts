@@ -253,6 +253,9 @@ function siteSpec(site: Site, session: Session) {
     line: site.line,
     col: site.col,
     certainty: session.pathUncertain ? ("maybe" as const) : site.certainty,
+    ...(session.pathUncertain && site.certainty === "certain"
+      ? { condition: `a sys.path change remedy cannot evaluate (${session.pathUncertain}) may change what is found` }
+      : {}),
   };
 }
 

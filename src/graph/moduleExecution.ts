@@ -1,7 +1,8 @@
 // Executes one first-party module from its facts, statement by statement: imports run, names are bound in
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
-import type { CallFact, FileFacts, ImportFact, ModuleFunction } from "../python/facts.ts";
+import type { CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/facts.ts";
+import { ControlFlow } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {
   getAttr,
@@ -34,33 +35,46 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
     // A caught failure ends its try (or `with suppress`) body: the statements after it there never run.
     let skipFrom = -1;
     let skipTo = -1;
-    const own: OwnDefs = { facts, byStmt: null, bound: new Map() };
+    const events = statementEvents(facts);
+    // Try statements whose body certainly raised, with what it raised: their handlers run as CPython picks one.
+    const caughtIn = new Map<number, string>();
+    const flow = new ControlFlow(facts, events, rec, {
+      caught: (stmt) => caughtIn.get(stmt),
+      failures: () => session.failuresMet,
+    });
+    const own: OwnDefs = { facts, byStmt: null, bound: new Map(), flow };
+    frame.why = () => flow.why();
     OWN_DEFS.set(rec, own);
-    for (const ev of statementEvents(facts)) {
+    for (const ev of events) {
       if (frame.aborted) break;
+      if (!flow.enter(ev.stmt)) continue;
       if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
-      frame.conditional = conditional(ev);
+      frame.conditional = conditional(ev, flow);
       frame.caughtHere = false;
       runEvent(session, rec, ev, frame.conditional, own);
       if (frame.caughtHere) {
-        const body = catchingTry(facts, ev.stmt, frame.caughtType ?? "Exception");
-        if (body) [skipFrom, skipTo] = [ev.stmt, body[1]];
+        const t = catchingTry(facts, ev.stmt, frame.caughtType ?? "Exception");
+        if (t) {
+          [skipFrom, skipTo] = [ev.stmt, t.body[1]];
+          if (!caughtIn.has(t.stmt)) caughtIn.set(t.stmt, frame.caughtType ?? "Exception");
+        }
       }
     }
+    if (!frame.aborted) flow.finish();
   } finally {
     session.stack.pop();
     session.executing.delete(rec.name);
   }
 }
 
-/** The body of the innermost try around statement `stmt` whose handlers catch `type` (the one that caught it). */
-function catchingTry(facts: FileFacts, stmt: number, type: string): [number, number] | null {
-  let best: [number, number] | null = null;
+/** The innermost try around statement `stmt` whose handlers catch `type` (the one that caught it). */
+function catchingTry(facts: FileFacts, stmt: number, type: string): TryBlock | null {
+  let best: TryBlock | null = null;
   for (const t of facts.tries) {
     if (stmt < t.body[0] || stmt > t.body[1] || !catches(t.handlers, type)) continue;
-    if (!best || t.body[1] - t.body[0] < best[1] - best[0]) best = t.body;
+    if (!best || t.body[1] - t.body[0] < best.body[1] - best.body[0]) best = t;
   }
   return best;
 }
@@ -95,7 +109,10 @@ function startModule(session: Session, rec: ModuleRecord, facts: FileFacts, fram
   return true;
 }
 
-function conditional(ev: StatementEvent): boolean {
+/** Whether the event may not happen. Reads and calls may sit in a part of an expression that may not run, which
+ *  only their facts know; an import or a binding is a whole statement, which may not run only inside an arm that may
+ *  not run (a handler that certainly runs, or a try's else after a body that certainly did not raise, does). */
+function conditional(ev: StatementEvent, flow: ControlFlow): boolean {
   switch (ev.type) {
     case "read":
     case "attr":
@@ -103,9 +120,9 @@ function conditional(ev: StatementEvent): boolean {
     case "syspath":
       return ev.change.conditional;
     case "import":
-      return ev.fact.conditional === true;
+      return flow.mayNotRun(ev.fact.conditional === true);
     case "bind":
-      return ev.binding.conditional === true;
+      return flow.mayNotRun(ev.binding.conditional === true);
     case "call":
       return ev.call.conditional === true;
   }
@@ -116,6 +133,8 @@ function conditional(ev: StatementEvent): boolean {
  *  namespace the function reads (`home`). */
 interface OwnDefs {
   facts: FileFacts;
+  /** What is bound on every path to the statement executing. */
+  flow: ControlFlow;
   /** Statement of a def (or of a class) -> the function (the class's `__init__`; null: it has several). */
   byStmt: Map<number, ModuleFunction | null> | null;
   bound: Map<string, BoundFunction>;
@@ -137,7 +156,7 @@ function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond:
       if (!cond) checkCall(session, rec, ev.call, own);
       return;
     case "read":
-      checkRead(session, rec, ev, cond);
+      checkRead(session, rec, ev, cond, own.flow);
       return;
     case "attr":
       checkAttributeRead(session, rec, ev, cond);
@@ -149,7 +168,7 @@ function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond:
       runImport(session, rec, ev.fact, cond, own);
       return;
     case "bind":
-      bind(rec, ev, cond);
+      bind(rec, ev, cond, own.flow);
       if (ev.binding.kind === "def" || ev.binding.kind === "class" || own.bound.has(ev.binding.name))
         noteDef(rec, ev.binding.name, cond ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
       return;
@@ -216,14 +235,20 @@ function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: Own
       exceptionType: "NameError",
       module: home.name,
       name: r.name,
-      certainty: session.pathUncertain ? "maybe" : "certain",
+      certainty: "certain",
     });
     return;
   }
 }
 
-function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>, cond: boolean): void {
+function bind(
+  rec: ModuleRecord,
+  ev: Extract<StatementEvent, { type: "bind" }>,
+  cond: boolean,
+  flow: ControlFlow,
+): void {
   const b = ev.binding;
+  flow.rebound(b.name);
   if (b.kind === "del") {
     // A submodule attribute is a global too: `del sub` removes it.
     if (cond) {
@@ -237,7 +262,11 @@ function bind(rec: ModuleRecord, ev: Extract<StatementEvent, { type: "bind" }>, 
     return;
   }
   const prev = rec.ns.get(b.name);
-  rec.ns.set(b.name, { certain: !cond || (prev?.certain ?? false), module: null });
+  // Inside an arm that may not run the name is bound for the rest of the arm; the arm's end decides after it.
+  if (!cond || flow.maybe) {
+    flow.noteBound(b.name, prev);
+    rec.ns.set(b.name, { certain: true, module: null });
+  } else rec.ns.set(b.name, { certain: prev?.certain ?? false, module: null });
 }
 
 function checkRead(
@@ -245,18 +274,29 @@ function checkRead(
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "read" }>,
   cond: boolean,
+  flow: ControlFlow,
 ): void {
   const name = ev.read.name;
   const v = rec.ns.get(name);
   // `globals().update(...)`, `vars()[k] = v` at module level: importers may find any name (trio.socket).
   if (!v && DYNAMIC_NAMESPACE.has(name) && ev.read.scope === "module") rec.dynamicGlobals = true;
   if (v?.certain) return;
+  // Bound under the same conditions this statement runs under (`if not flag:` twice).
+  if (v?.when && flow.implies(v.when)) return;
   // A loaded submodule is an attribute of its package, i.e. a global of the package's own code.
   const child = rec.childAttrs.get(name);
   if (child) return;
   if (!v && child === undefined && (BUILTIN_NAMES.has(name) || MODULE_GLOBALS.has(name) || rec.anyGlobal)) return;
   if (!v && stdlibStarBinds(session, rec, name)) return;
+  const condition =
+    v || child !== undefined
+      ? `\`${name}\` is bound only on some paths to this line (under a condition remedy cannot decide)`
+      : cond
+        ? (flow.why() ??
+          "the read is in a part of the expression that may not be evaluated (after `and`/`or`, an arm of `x if c else y`, a comprehension's element)")
+        : undefined;
   fail(session, {
+    ...(condition ? { condition } : {}),
     kind: "name-error",
     file: rec.file as string,
     line: ev.read.line,
@@ -265,7 +305,8 @@ function checkRead(
     exceptionType: "NameError",
     module: rec.name,
     name,
-    certainty: v || child !== undefined || cond || session.pathUncertain ? "maybe" : "certain",
+    // An unknown sys.path entry changes which modules are found, not what a module's own code binds.
+    certainty: v || child !== undefined || cond ? "maybe" : "certain",
   });
 }
 
@@ -324,7 +365,7 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
   const c = ev.change;
   const value = c.path ? evaluatePathExpr(c.path, rec.file as string, session.cwd) : null;
   if (value === null || (c.method === "insert" && c.index === null)) {
-    session.pathUncertain = true;
+    session.pathUncertain = `${rec.file}:${c.line}`;
     if (value === null) return;
   }
   const entry = absoluteEntry(value, session.cwd);
@@ -342,18 +383,23 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
     certainty: cond ? "maybe" : "certain",
   };
   const bindsHere = imp.scope === "module";
-  const certainBind = !cond;
+  const flow = own.flow;
   const setName = (name: string, module: string | null, certain: boolean) => {
     // The import raised (certainly: "maybe" failures only warn) and this statement's handler caught it: Python
     // stopped before storing the name, so the statement binds nothing (names stored before the failing one stay).
     if (!bindsHere || frame.caughtHere) return;
-    const ok = certain && certainBind;
     const prev = rec.ns.get(name);
-    // A binding that may not happen over one to another module (`import collections as c` in the handler of a
-    // `try: import collections.abc as c`): which module the name holds is unknown, so its attributes are not
-    // checked (pickleshare's fallback is never taken on 3.x, and plain collections lacks MutableMapping).
-    const which = !ok && prev && prev.module !== module ? null : module;
-    rec.ns.set(name, { certain: ok || (prev?.certain ?? false), module: which });
+    // Bound on this path: for the rest of the arm it is in, if it is in one.
+    if (certain && (!cond || flow.maybe)) {
+      flow.noteBound(name, prev);
+      rec.ns.set(name, { certain: true, module });
+      return;
+    }
+    flow.rebound(name);
+    // A binding that may not happen over one to another module: which module the name holds is unknown, so its
+    // attributes are not checked (an arm's end does the same for what the arm bound).
+    const which = prev && prev.module !== module ? null : module;
+    rec.ns.set(name, { certain: prev?.certain ?? false, module: which });
   };
   if (imp.kind === "import") {
     for (const { name, asname } of imp.names) {
@@ -398,6 +444,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
       if (!bindsHere) continue;
       // A star import whose module raised (and was caught here) binds nothing.
       if (frame.caughtHere) continue;
+      flow.reboundAll();
       if (mod) bindStar(session, rec, mod, site, !cond);
       else rec.anyGlobal = true;
       continue;

@@ -15,6 +15,9 @@ export interface NameValue {
   certain: boolean;
   /** The module object the name refers to, when it is one (`import a.b` binds `a` to module "a"). */
   module: string | null;
+  /** Bound on every path where these plain names have these truth values (`if not flag: import x`), while nothing
+   *  rebinds them (src/graph/controlFlow.ts). */
+  when?: ReadonlyMap<string, boolean>;
 }
 
 export interface ModuleRecord {
@@ -84,6 +87,8 @@ export interface Frame {
   caught: string[];
   /** That statement may not run (an `if`/loop body, an `except` handler...): everything it causes is "maybe". */
   conditional: boolean;
+  /** Why the current statement may not run, in a sentence (for possible findings); null when remedy can't say. */
+  why?: () => string | null;
   /** Set when an exception raised below this frame was caught by the current statement. */
   caughtHere: boolean;
   /** The type of that exception. */
@@ -107,8 +112,8 @@ export class Session {
   stopped = false;
   /** Modules first executed or failed during the current file. */
   touched: ModuleRecord[] = [];
-  /** A sys.path change could not be evaluated: missing modules become "maybe". */
-  pathUncertain = false;
+  /** A sys.path change could not be evaluated (where: "file:line"): missing modules become "maybe". */
+  pathUncertain: string | false = false;
   /** A conftest touched `sys.modules` / `sys.meta_path` at import time: any missing module becomes "maybe". */
   anyModuleInjected = false;
   private readonly factsCache = new Map<string, FileFacts>();
@@ -223,8 +228,12 @@ export class Session {
     for (let i = from + 1; i < this.stack.length; i++) (this.stack[i] as Frame).module.maybeFailed = true;
   }
 
+  /** Moves whenever a failure is met, certain or not, caught or not (a try body that met none ran as modelled). */
+  failuresMet = 0;
+
   /** Records a "maybe" failure (a warning): it does not stop execution. */
   warn(failure: ImportFailure): void {
+    this.failuresMet++;
     const top = this.stack[this.stack.length - 1];
     if (top && catches(top.caught, failure.exceptionType)) return;
     if (this.certainKeys.has(failure.rootKey) || this.maybeKeys.has(failure.rootKey)) return;
@@ -236,6 +245,7 @@ export class Session {
    *  frames until a statement's handler catches it, marking each unwound module failed; if none does, it is the
    *  file's failure. Execution continues afterwards as if the statement had succeeded (hidden failures). */
   raise(failure: ImportFailure, steps: PendingStep[]): void {
+    this.failuresMet++;
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const frame = this.stack[i] as Frame;
       if (catches(frame.caught, failure.exceptionType)) {

@@ -2,6 +2,7 @@
 // exceptions) their bodies run in, and the bindings their headers make (docs/facts.md, execution context).
 
 import * as expressions_ from "./expressions.ts";
+import type { ConditionalArm, StaticBranch } from "./facts.ts";
 import type { FactScanner } from "./scanFacts.ts";
 import * as staticTests_ from "./staticTests.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
@@ -20,6 +21,10 @@ const {
   K_FINALLY,
   K_IN,
   K_NOT,
+  K_RAISE,
+  K_ASSERT,
+  K_FALSE,
+  T_SEMI,
   T_COLON,
   T_COMMA,
   T_DEDENT,
@@ -87,6 +92,7 @@ export function ifStmt(sc: FactScanner): void {
     fn.gExits = fn.gStopped = false;
   }
   sc.block(null);
+  const bodyEnds = bodyExits(sc);
   if (guard !== null && fn !== null) fn.guard = null;
   const body: [number, number] = [bodyFrom, sc.stmtCounter - 1];
   sc.tc = tc;
@@ -95,6 +101,7 @@ export function ifStmt(sc: FactScanner): void {
   if (tcTest === 0 && branch === null) sc.cond = true;
   else if (tcTest === -1) sc.tc = true;
   const elseFrom = sc.stmtCounter;
+  let elseEnds = false;
   if (k === K_ELIF) {
     // An elif test runs only when the tests before it are false.
     sc.noCertain++;
@@ -104,13 +111,59 @@ export function ifStmt(sc: FactScanner): void {
     sc.i++;
     sc.colon();
     sc.block(null);
+    elseEnds = bodyExits(sc);
   }
   sc.tc = tc;
   sc.cond = cond;
-  if (branch !== null) {
+  if (test !== null) {
     const orelse: [number, number] | null = sc.stmtCounter > elseFrom ? [elseFrom, sc.stmtCounter - 1] : null;
-    sc.branches.push({ line: sc.tline[ifTok]!, col: sc.tokCol(ifTok), stmt, test: branch, body, orelse });
+    const fact: StaticBranch = { line: sc.tline[ifTok]!, col: sc.tokCol(ifTok), stmt, test, body, orelse };
+    if (bodyEnds) fact.bodyExits = true;
+    if (elseEnds) fact.orelseExits = true;
+    sc.branches.push(fact);
   }
+}
+
+/** The block just parsed (one level below the statement being parsed) ends with `raise` or `assert False` (parentheses
+ *  allowed around `False`): it never falls through. */
+export function bodyExits(sc: FactScanner): boolean {
+  let j = sc.lastStatementToken[sc.depth + 1] ?? -1;
+  const kind = sc.kind;
+  if (j < 0) return false;
+  if (kind[j] === K_RAISE) return true;
+  if (kind[j] !== K_ASSERT) return false;
+  j++;
+  let open = 0;
+  while (kind[j] === T_LPAR) {
+    open++;
+    j++;
+  }
+  if (kind[j] !== K_FALSE) return false;
+  j++;
+  for (; open > 0; open--, j++) if (kind[j] !== T_RPAR) return false;
+  const k = kind[j];
+  return k === T_NEWLINE || k === T_COMMA || k === T_SEMI || k === T_END;
+}
+
+/** Parses a body that may not run (`sc.cond` set around it) and, outside def bodies, records it as an arm at the
+ *  position of token `at`, the compound statement's first (arms of one statement keep their order). */
+export function armBody(
+  sc: FactScanner,
+  at: number,
+  stmt: number,
+  kind: ConditionalArm["kind"],
+  catches: string[] | null,
+): void {
+  const cond = sc.cond;
+  sc.cond = true;
+  const from = sc.stmtCounter;
+  sc.block(null);
+  sc.cond = cond;
+  if (sc.scope === "function" || sc.stmtCounter === from) return;
+  const arm: ConditionalArm = { line: sc.tline[at]!, col: sc.tokCol(at), stmt, kind, body: [from, sc.stmtCounter - 1] };
+  if (catches !== null) arm.catches = catches;
+  if (bodyExits(sc)) arm.exits = true;
+  sc.arms.push(arm);
 }
 
 /** `if PARAM:` at the top level of a module-level def body, PARAM a parameter defaulting to `True` (tokens [a, b)
@@ -129,6 +182,7 @@ function guardParam(sc: FactScanner, a: number, b: number): string | null {
 }
 
 export function whileStmt(sc: FactScanner): void {
+  const at = sc.i;
   sc.begin();
   // A loop may never end: in a def body, what follows it may not run.
   if (sc.fn !== null) sc.fn.exits = sc.fn.gExits = true;
@@ -136,25 +190,24 @@ export function whileStmt(sc: FactScanner): void {
   sc.parseExpr(0);
   sc.flush();
   sc.colon();
-  loopBodies(sc);
+  loopBodies(sc, at, sc.stmt);
 }
 
-/** Body and optional else of for/while: both conditional. */
-export function loopBodies(sc: FactScanner): void {
-  const cond = sc.cond;
-  sc.cond = true;
+/** Body and optional else of for/while (the loop's keyword at token `at`): both conditional. */
+export function loopBodies(sc: FactScanner, at: number, stmt: number): void {
   sc.loopDepth++;
-  sc.block(null);
+  armBody(sc, at, stmt, "loop", null);
   sc.loopDepth--;
   if (sc.kind[sc.i] === K_ELSE) {
     sc.i++;
     sc.colon();
-    sc.block(null);
+    armBody(sc, at, stmt, "loopElse", null);
   }
-  sc.cond = cond;
 }
 
 export function forStmt(sc: FactScanner): void {
+  const at = sc.i;
+  const stmt = sc.stmt;
   sc.i++;
   const mark = sc.pLen;
   sc.parseExprList(X_TARGET | X_NOIN);
@@ -165,7 +218,7 @@ export function forStmt(sc: FactScanner): void {
   if (sc.expect(K_IN, "in")) sc.parseExprList(0);
   sc.flush();
   sc.colon();
-  loopBodies(sc);
+  loopBodies(sc, at, stmt);
 }
 
 export function withStmt(sc: FactScanner): void {
@@ -265,7 +318,6 @@ export function tryStmt(sc: FactScanner): void {
     sc.bind(sc.text(asNames[n + 1]!), "except", sc.start[kw]!, sc.tline[kw]!);
   }
   const caught = sc.caught;
-  const cond = sc.cond;
   if (handled.length > 0) sc.caught = [...new Set([...caught, ...handled])].sort();
   const bodyFrom = sc.stmtCounter;
   sc.block(null);
@@ -288,6 +340,7 @@ export function tryStmt(sc: FactScanner): void {
     sc.stmt = stmt;
     // A handler's type is evaluated only when its try body raised.
     sc.noCertain++;
+    const typeFrom = sc.i;
     if (kind[sc.i] !== T_COLON) {
       sc.parseExpr(0);
       if (kind[sc.i] === K_AS) {
@@ -295,19 +348,16 @@ export function tryStmt(sc: FactScanner): void {
         if (kind[sc.i] === T_NAME) sc.i++;
       }
     }
+    const catches = sc.scope === "function" ? null : handlerCatches(sc, typeFrom, sc.i);
     sc.flush();
     sc.noCertain--;
     sc.colon();
-    sc.cond = true;
-    sc.block(null);
-    sc.cond = cond;
+    armBody(sc, tryTok, stmt, "handler", catches);
   }
   if (kind[sc.i] === K_ELSE) {
     sc.i++;
     sc.colon();
-    sc.cond = true;
-    sc.block(null);
-    sc.cond = cond;
+    armBody(sc, tryTok, stmt, "tryElse", null);
   }
   if (kind[sc.i] === K_FINALLY) {
     sc.i++;
@@ -357,18 +407,32 @@ export function handlerNames(sc: FactScanner, j: number, asNames: number[]): str
       x -= 2;
       asNames.push(kind[j - 1] === T_STAR ? j - 2 : j - 1, x + 1);
     }
-    if (x === j) names.push("*");
-    else {
-      const single = dottedName(sc, j, x);
-      if (single !== null) names.push(single);
-      else if (kind[j] === T_LPAR && matchingClose(sc, j) === x - 1) {
-        for (const [a, b] of splitItems(sc, j + 1, x - 1)) {
-          const d = dottedName(sc, a, b);
-          if (d !== null) names.push(d);
-        }
-      }
-    }
+    caughtTypes(sc, j, x, names);
     j = skipBlock(sc, e + 1);
   }
   return names;
+}
+
+/** The dotted names one handler's type (tokens [j, x), without `as NAME`) catches into `names`; `*` when empty. */
+function caughtTypes(sc: FactScanner, j: number, x: number, names: string[]): void {
+  if (x === j) {
+    names.push("*");
+    return;
+  }
+  const single = dottedName(sc, j, x);
+  if (single !== null) names.push(single);
+  else if (sc.kind[j] === T_LPAR && matchingClose(sc, j) === x - 1) {
+    for (const [a, b] of splitItems(sc, j + 1, x - 1)) {
+      const d = dottedName(sc, a, b);
+      if (d !== null) names.push(d);
+    }
+  }
+}
+
+/** What the handler whose type spans tokens [a, b) (`as NAME` included) catches, sorted, unique. */
+function handlerCatches(sc: FactScanner, a: number, b: number): string[] {
+  if (b - 2 >= a && sc.kind[b - 2] === K_AS && sc.kind[b - 1] === T_NAME) b -= 2;
+  const names: string[] = [];
+  caughtTypes(sc, a, b, names);
+  return [...new Set(names)].sort();
 }

@@ -202,18 +202,40 @@ export type StaticTest =
       value: number[];
     }
   | { kind: "platform" | "osName"; op: "==" | "!=" | "startswith"; value: string }
+  /** `__name__ == "__main__"` (either side); `!=` too. pytest never imports a module as `__main__`. */
+  | { kind: "main"; op: "==" | "!=" }
+  /** A test on the environment pytest runs in: `os.environ.get(K[, D])` / `os.getenv(K[, D])` alone (`truthy`),
+   *  compared `==`/`!=` with a string literal, or `is`/`is not` None; `K in os.environ` / `not in` (`in`, `not in`).
+   *  `default`: D, a string literal (null when absent or `None`). */
+  | {
+      kind: "env";
+      key: string;
+      default: string | null;
+      op: "truthy" | "==" | "!=" | "is" | "is not" | "in" | "not in";
+      value: string | null;
+    }
+  /** `S in sys.argv` / `S not in sys.argv`, S a string literal. */
+  | { kind: "argv"; op: "in" | "not in"; value: string }
+  /** The test (or a part of it) is exactly one name: never evaluated, but two tests on the same name with nothing
+   *  rebinding it in between take the same branch. */
+  | { kind: "name"; name: string }
   | { kind: "not"; arg: StaticTest }
   | { kind: "and" | "or"; args: StaticTest[] }
   | { kind: "unknown" };
 
-/** A module- or class-level `if`/`elif` whose test has at least one evaluable part. Its bodies do not make
- *  statements `conditional`: consumers settle them with the interpreter (src/python/staticBranches.ts). */
+/** A module- or class-level `if`/`elif` (other than the `TYPE_CHECKING` forms). When its test has an evaluable part,
+ *  its bodies do not make statements `conditional`: consumers settle them with the interpreter and the environment
+ *  (src/python/staticBranches.ts); otherwise they are conditional, and the fact gives the model their extent. */
 export interface StaticBranch extends Position {
   stmt: number;
   test: StaticTest;
   /** First and last statement index of the body, and of the else branch (an `elif` included); null: no else. */
   body: [number, number];
   orelse: [number, number] | null;
+  /** The body's (the `else`'s; never an `elif`) last top-level statement is `raise` or `assert False`: it never
+   *  falls through. Absent when false. */
+  bodyExits?: true;
+  orelseExits?: true;
 }
 
 /** A module- or class-level `try` (or `with suppress(...)`): its body's statements and what its handlers catch, so
@@ -224,6 +246,21 @@ export interface TryBlock extends Position {
   body: [number, number];
   /** Dotted names of the handlers' exceptions (`*` for a bare except), sorted, unique: as `caught`. */
   handlers: string[];
+}
+
+/** A module- or class-level body that may not run and is not an `if` branch: a `for`/`while` body or its `else`,
+ *  an `except` handler, a `try`'s `else`, a `match` case. The model tracks what is bound inside each. */
+export interface ConditionalArm extends Position {
+  /** Statement index of the compound statement (the `try`, the loop, the `match`). */
+  stmt: number;
+  kind: "loop" | "loopElse" | "handler" | "tryElse" | "case";
+  /** First and last statement index of the arm's body. */
+  body: [number, number];
+  /** For a handler: the dotted names it catches (`*` for a bare `except:`), sorted, unique; else absent. */
+  catches?: string[];
+  /** The body's last top-level statement is `raise` or `assert False`: the arm never falls through. Absent when
+   *  false. */
+  exits?: true;
 }
 
 /** A name a module-level function's body reads from the module namespace, certainly, whenever it is called. */
@@ -300,8 +337,10 @@ export interface FileFacts {
   reads: Read[];
   attributeReads: AttributeRead[];
   sysPath: SysPathChange[];
-  /** `if` statements with evaluable tests (version, platform), in source order. */
+  /** Module- and class-level `if` statements, in source order. */
   branches: StaticBranch[];
+  /** Module- and class-level loop bodies, handlers, try-else bodies and match cases, in source order. */
+  arms: ConditionalArm[];
   /** try statements and `with suppress(...)` blocks outside def bodies, in source order. */
   tries: TryBlock[];
   /** Module-scope defs with the global names their bodies certainly read. */

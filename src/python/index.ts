@@ -39,6 +39,7 @@ export function emptyFacts(
     attributeReads: [],
     sysPath: [],
     branches: [],
+    arms: [],
     tries: [],
     functions: [],
     calls: [],
@@ -72,6 +73,7 @@ export function factsOfText(text: string, path: string, encoding = "utf-8"): Fil
   facts.attributeReads = r.attributeReads;
   facts.sysPath = r.sysPath;
   facts.branches = r.branches;
+  facts.arms = r.arms;
   facts.tries = r.tries;
   facts.functions = r.functions;
   facts.calls = r.calls;

@@ -1,5 +1,6 @@
 // `match` statements (soft keyword): the subject, case patterns (captures bind, value and class patterns read)
 // and guards. Patterns are walked on tokens like everything else; no pattern tree is built.
+import { armBody } from "./compoundStatements.ts";
 import type { FactScanner } from "./scanFacts.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 
@@ -56,6 +57,7 @@ export function isMatch(sc: FactScanner): boolean {
 
 export function matchStmt(sc: FactScanner): void {
   const kind = sc.kind;
+  const matchTok = sc.i;
   sc.begin();
   const stmt = sc.stmt;
   sc.i++;
@@ -63,7 +65,6 @@ export function matchStmt(sc: FactScanner): void {
   sc.flush();
   sc.colon();
   sc.i += 2; // NEWLINE INDENT (checked by isMatch)
-  const cond = sc.cond;
   while (kind[sc.i] === T_NAME && sc.text(sc.i) === "case") {
     sc.i++;
     sc.stmt = stmt;
@@ -77,9 +78,7 @@ export function matchStmt(sc: FactScanner): void {
     sc.flush();
     sc.noCertain--;
     sc.colon();
-    sc.cond = true;
-    sc.block(null);
-    sc.cond = cond;
+    armBody(sc, matchTok, stmt, "case", null);
   }
   if (kind[sc.i] === T_DEDENT) sc.i++;
   else if (kind[sc.i] !== T_END) sc.error("invalid syntax: expected 'case'");

@@ -11,6 +11,7 @@ import type {
   Binding,
   BindingKind,
   CallFact,
+  ConditionalArm,
   DunderAll,
   ImportFact,
   ModuleFunction,
@@ -86,6 +87,7 @@ export interface ScanResult {
   attributeReads: AttributeRead[];
   sysPath: SysPathChange[];
   branches: StaticBranch[];
+  arms: ConditionalArm[];
   tries: TryBlock[];
   functions: ModuleFunction[];
   calls: CallFact[];
@@ -175,6 +177,9 @@ export class FactScanner extends ExprScanner {
   attributeReads: AttributeRead[] = [];
   sysPath: SysPathChange[] = [];
   branches: StaticBranch[] = [];
+  arms: ConditionalArm[] = [];
+  /** Per block depth: the first token of the last statement begun at that depth (a body that ends in `raise`). */
+  lastStatementToken: number[] = [];
   tries: TryBlock[] = [];
   functions: ModuleFunction[] = [];
   calls: CallFact[] = [];
@@ -280,6 +285,7 @@ export class FactScanner extends ExprScanner {
       this.attributeReads,
       this.sysPath,
       this.branches,
+      this.arms,
       this.tries,
       this.functions,
       this.calls,
@@ -305,6 +311,7 @@ export class FactScanner extends ExprScanner {
       attributeReads: this.attributeReads,
       sysPath: this.sysPath,
       branches: this.branches,
+      arms: this.arms,
       tries: this.tries,
       functions: this.functions,
       calls: this.calls,
@@ -353,6 +360,7 @@ export class FactScanner extends ExprScanner {
     }
     this.stmt = this.scope === "function" ? -1 : this.stmtCounter++;
     this.stmtLine = this.tline[this.i]!;
+    this.lastStatementToken[this.depth] = this.i;
   }
 
   bind(name: string, kind: BindingKind, off: number, line: number): void {

@@ -3,14 +3,22 @@
 // branch that runs are as certain as their surroundings; an unknown interpreter (or an unknown part of a test)
 // leaves them conditional, which is what the facts would say without branch facts. O(facts + total branch span).
 import type { FileFacts, StaticTest } from "./facts.ts";
+import { isEvaluable } from "./staticTests.ts";
 
-/** What the tests can ask of the interpreter. */
+/** What the tests can ask of the interpreter and of the process pytest runs in. */
 export interface InterpreterTraits {
-  /** sys.version_info[:3]. */
-  version: [number, number, number];
+  /** sys.version_info[:3]; null when not known. */
+  version: [number, number, number] | null;
   /** sys.platform and os.name; null when not known. */
   platform: string | null;
   osName: string | null;
+  /** The environment pytest runs in (`os.environ`); absent or null: tests on it stay unknown. */
+  environ?: Readonly<Record<string, string | undefined>> | null;
+  /** Told of each environment variable a test asked for (a stored result is valid only while they keep their
+   *  values). */
+  onEnvKey?: (key: string) => void;
+  /** `sys.argv[1:]` as pytest sees it (the arguments it was given); absent or null: tests on it stay unknown. */
+  argv?: readonly string[] | null;
 }
 
 /** Python's tuple comparison of a with b: negative, zero or positive. */
@@ -41,7 +49,33 @@ function holds(op: string, c: number): boolean {
 export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): boolean | null {
   switch (t.kind) {
     case "unknown":
+    case "name":
       return null;
+    case "main":
+      // pytest imports every module under its own name: `__name__` is never "__main__".
+      return t.op === "!=";
+    case "env": {
+      const environ = env?.environ;
+      if (!environ) return null;
+      env.onEnvKey?.(t.key);
+      const set = environ[t.key];
+      if (t.op === "in" || t.op === "not in") return (set !== undefined) === (t.op === "in");
+      const value = set ?? t.default;
+      switch (t.op) {
+        case "truthy":
+          return value !== null && value !== "";
+        case "==":
+        case "!=":
+          return (value === t.value) === (t.op === "==");
+        default:
+          return (value === null) === (t.op === "is");
+      }
+    }
+    case "argv": {
+      const argv = env?.argv;
+      if (!argv) return null;
+      return argv.includes(t.value) === (t.op === "in");
+    }
     case "not": {
       const v = evaluateTest(t.arg, env);
       return v === null ? null : !v;
@@ -59,7 +93,7 @@ export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): bool
       return unknown ? null : !decisive;
     }
     case "version": {
-      if (env === null) return null;
+      if (!env?.version) return null;
       // sys.version_info has five fields (major, minor, micro, releaselevel, serial): a 1-3 int literal equal to
       // its prefix compares as smaller, so `== (3, 11)` is False on 3.11.7 as in Python.
       const v = env.version;
@@ -79,10 +113,14 @@ export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): bool
 
 const DEAD = 1;
 const MAYBE = 2;
+/** Facts this module returned: settling them again changes nothing. */
+const SETTLED = new WeakSet<FileFacts>();
 
-/** The facts with their interpreter-dependent branches settled (and none left: settling twice is a no-op). */
+/** The facts with their evaluable branches settled: the statements of a branch that cannot run are dropped, those
+ *  of a branch that runs stay as they are, and those of a branch whose test cannot be known become conditional.
+ *  The branches left are those whose outcome is unknown (the model tracks what they bind). */
 export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | null): FileFacts {
-  if (facts.branches.length === 0) return facts;
+  if (facts.branches.length === 0 || SETTLED.has(facts)) return facts;
   let last = -1;
   for (const b of facts.branches) last = Math.max(last, b.body[1], b.orelse?.[1] ?? -1);
   const state = new Uint8Array(last + 1);
@@ -91,16 +129,29 @@ export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | 
     const s = runs === false ? DEAD : MAYBE;
     for (let i = range[0]; i <= range[1]; i++) state[i]! |= s;
   };
+  const undecided: FileFacts["branches"] = [];
+  let anyEvaluable = false;
   for (const b of facts.branches) {
+    // Unknown tests made their bodies conditional in the facts already.
+    if (!isEvaluable(b.test)) {
+      undecided.push(b);
+      continue;
+    }
+    anyEvaluable = true;
     const v = evaluateTest(b.test, env);
     mark(b.body, v);
     mark(b.orelse, v === null ? null : !v);
+    if (v === null) undecided.push(b);
+  }
+  if (!anyEvaluable) {
+    SETTLED.add(facts);
+    return facts;
   }
   const at = (stmt: number) => (stmt >= 0 && stmt <= last ? state[stmt]! : 0);
   const live = <T extends { stmt: number }>(x: T) => (at(x.stmt) & DEAD) === 0;
   const settle = <T extends { stmt: number; conditional?: boolean }>(xs: T[]): T[] =>
     xs.filter(live).map((x) => (at(x.stmt) & MAYBE && !x.conditional ? { ...x, conditional: true } : x));
-  return {
+  const out: FileFacts = {
     ...facts,
     imports: settle(facts.imports),
     bindings: settle(facts.bindings),
@@ -108,6 +159,13 @@ export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | 
     reads: settle(facts.reads),
     attributeReads: settle(facts.attributeReads),
     sysPath: settle(facts.sysPath),
-    branches: [],
+    calls: (facts.calls ?? [])
+      .filter(live)
+      .map((c) => (at(c.stmt) & MAYBE && !c.conditional ? { ...c, conditional: true } : c)),
+    branches: undecided.filter(live),
+    arms: (facts.arms ?? []).filter(live),
+    tries: facts.tries.filter(live),
   };
+  SETTLED.add(out);
+  return out;
 }

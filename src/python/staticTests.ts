@@ -12,6 +12,7 @@ const {
   K_IN,
   K_IS,
   K_LAMBDA,
+  K_NONE,
   K_NOT,
   T_COLON,
   T_COMMA,
@@ -40,6 +41,7 @@ const OPS = new Set(["<", "<=", ">", ">=", "==", "!="]);
 export function isEvaluable(t: StaticTest): boolean {
   switch (t.kind) {
     case "unknown":
+    case "name":
       return false;
     case "not":
       return isEvaluable(t.arg);
@@ -100,12 +102,99 @@ export function staticTest(v: TokenView, a: number, b: number): StaticTest {
   return comparison(v, a, b);
 }
 
+/** The one depth-0 comparison operator of [a, b) other than those in T_COMPARE (`in`, `not in`, `is`, `is not`):
+ *  its first and last token and its text; null when there is none; "many" for more than one. */
+function membership(v: TokenView, a: number, b: number): { at: number; to: number; op: string } | "many" | null {
+  let found: { at: number; to: number; op: string } | null = null;
+  let depth = 0;
+  for (let j = a; j < b; j++) {
+    const x = v.kind[j]!;
+    if (x === T_LPAR || x === T_LSQB || x === T_LBRACE) depth++;
+    else if (x === T_RPAR || x === T_RSQB || x === T_RBRACE) depth--;
+    else if (depth === 0 && (x === K_IN || x === K_IS || x === K_NOT)) {
+      if (found !== null) return "many";
+      if (x === K_NOT && v.kind[j + 1] === K_IN) found = { at: j, to: j + 1, op: "not in" };
+      else if (x === K_IS && v.kind[j + 1] === K_NOT) found = { at: j, to: j + 1, op: "is not" };
+      else if (x === K_NOT) return "many";
+      else found = { at: j, to: j, op: x === K_IN ? "in" : "is" };
+      j = found.to;
+    }
+  }
+  return found;
+}
+
+/** `os.environ.get(K[, D])` / `os.getenv(K[, D])` filling [a, b): K and D (null when absent or `None`). */
+function envValue(v: TokenView, a: number, b: number): { key: string; default: string | null } | null {
+  [a, b] = unwrap(v, a, b);
+  if (v.kind[b - 1] !== T_RPAR) return null;
+  const open = opener(v, a, b, T_LPAR);
+  const callee = open < 0 ? null : dottedName(v, a, open);
+  if (callee !== "os.environ.get" && callee !== "os.getenv") return null;
+  const args = splitItems(v, open + 1, b - 1);
+  if (args.length < 1 || args.length > 2) return null;
+  const key = plainString(v, args[0]![0], args[0]![1]);
+  if (key === null) return null;
+  if (args.length === 1) return { key, default: null };
+  const [da, db] = unwrap(v, args[1]![0], args[1]![1]);
+  if (db - da === 1 && v.kind[da] === K_NONE) return { key, default: null };
+  const d = plainString(v, da, db);
+  return d === null ? null : { key, default: d };
+}
+
+function isNone(v: TokenView, a: number, b: number): boolean {
+  [a, b] = unwrap(v, a, b);
+  return b - a === 1 && v.kind[a] === K_NONE;
+}
+
+/** The tests on the environment, `sys.argv` and `__name__` that use `in`, `is` or a comparison (null: none). */
+function environmentTest(v: TokenView, a: number, b: number, cmp: number[]): StaticTest | null {
+  const m = membership(v, a, b);
+  if (m === "many" || (m !== null && cmp.length > 0)) return UNKNOWN;
+  if (m !== null) {
+    const right = unwrap(v, m.to + 1, b);
+    if (m.op === "in" || m.op === "not in") {
+      const value = plainString(v, a, m.at);
+      const where = dottedName(v, right[0], right[1]);
+      if (value === null) return UNKNOWN;
+      const op = m.op;
+      if (where === "os.environ") return { kind: "env", key: value, default: null, op, value: null };
+      if (where === "sys.argv") return { kind: "argv", op, value };
+      return UNKNOWN;
+    }
+    const env = envValue(v, a, m.at);
+    if (env === null || !isNone(v, m.to + 1, b)) return UNKNOWN;
+    return { kind: "env", ...env, op: m.op as "is" | "is not", value: null };
+  }
+  if (cmp.length !== 1) return null;
+  const j = cmp[0]!;
+  const op = v.src.slice(v.start[j]!, v.end[j]!);
+  if (op !== "==" && op !== "!=") return null;
+  const [la, lb] = unwrap(v, a, j);
+  const [ra, rb] = unwrap(v, j + 1, b);
+  const left = dottedName(v, la, lb);
+  const right = dottedName(v, ra, rb);
+  if (
+    (left === "__name__" && plainString(v, ra, rb) === "__main__") ||
+    (right === "__name__" && plainString(v, la, lb) === "__main__")
+  )
+    return { kind: "main", op };
+  const env = envValue(v, la, lb);
+  if (env === null) return null;
+  const value = plainString(v, ra, rb);
+  return value === null ? UNKNOWN : { kind: "env", ...env, op, value };
+}
+
 function comparison(v: TokenView, a: number, b: number): StaticTest {
   const cmp = topLevel(v, a, b, T_COMPARE);
-  // `in`, `not in`, `is`, `is not` and chains are not evaluated.
-  if (topLevel(v, a, b, K_IN).length || topLevel(v, a, b, K_IS).length || topLevel(v, a, b, K_NOT).length)
-    return UNKNOWN;
-  if (cmp.length === 0) return startswith(v, a, b);
+  const environment = environmentTest(v, a, b, cmp);
+  if (environment !== null) return environment;
+  if (cmp.length === 0) {
+    const env = envValue(v, a, b);
+    if (env !== null) return { kind: "env", ...env, op: "truthy", value: null };
+    if (b - a === 1 && v.kind[a] === T_NAME)
+      return { kind: "name", name: v.src.slice(v.start[a]!, v.end[a]!).normalize("NFKC") };
+    return startswith(v, a, b);
+  }
   if (cmp.length !== 1) return UNKNOWN;
   const j = cmp[0]!;
   const op = v.src.slice(v.start[j]!, v.end[j]!);

@@ -101,6 +101,8 @@ function block(f: Finding, n: number, s: Style, sameAs: number | null = null): s
     sites.splice(MAX_FILES, sites.length, s.dim(`... and ${sites.length - MAX_FILES} more`));
   field("at", sites);
   field("pytest", pytestLines(f));
+  const condition = f.condition ?? f.cause?.condition;
+  if (f.severity === "warning" && condition) field("only if", [condition]);
   const what = effect(f);
   if (what) field("effect", [what]);
   if (sameAs !== null) field("same as", [`#${sameAs}: one broken statement, reported by several collectors`]);
@@ -120,7 +122,7 @@ function block(f: Finding, n: number, s: Style, sameAs: number | null = null): s
     if (f.blocks.testFiles.length > MAX_FILES)
       files.push(s.dim(`... and ${f.blocks.testFiles.length - MAX_FILES} more`));
     const areas = f.blocks.areas.length > 0 ? ` in ${f.blocks.areas.join(", ")}` : "";
-    field(f.severity === "warning" ? "may block" : "blocks", [
+    field(f.severity === "warning" ? "would block" : "blocks", [
       `${plural(f.blocks.testFiles.length, "test file")}, ${f.blocks.testsLowerBound ? "at least " : ""}${plural(f.blocks.tests, "test")}${areas}`,
       ...files,
     ]);
@@ -151,7 +153,10 @@ export const terminalReport: Reporter = (result, options = {}) => {
       return [`${heading} (${group.length})`, group];
     }),
     [`Hidden behind other errors (${hidden.length}): pytest reports these once the above are fixed`, hidden],
-    [`Warnings (${warnings.length}): do not stop collection`, warnings],
+    [
+      `Possible (${warnings.length}): each happens only under a condition remedy cannot decide; none counts as blocking, changes the exit code or hides an error`,
+      warnings,
+    ],
   ];
   // Number in display order; a conftest error whose cause is another finding's points to it.
   const ordered = sections.flatMap(([, group]) => group);

@@ -41,6 +41,9 @@ export interface ScanOptions {
   invocation?: Invocation;
   /** Keeps decoded facts between scans in this process (watch mode): a rescan decodes nothing it has. */
   session?: ScanSession;
+  /** The environment pytest would run with (default: this process's). `if os.environ.get(...)` tests are decided
+   *  with it, and pytest's own variables (PYTEST_ADDOPTS...) read from it. */
+  env?: NodeJS.ProcessEnv;
 }
 
 function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
@@ -136,6 +139,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const started = performance.now();
   const progress = options.onProgress ?? (() => {});
   const root = resolve(path);
+  const environ = options.env ?? process.env;
   // A custom facts provider is not what the cache holds: such scans neither read nor write it.
   const useCache = (options.cache ?? true) && !options.getFacts;
   const key = scanKey({
@@ -144,9 +148,9 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     args: options.args ?? [],
     invocation: options.invocation ?? "python-m",
     executable: options.python === null ? null : findExecutable(options.python ?? "python3", root),
-    env: process.env,
+    env: environ,
   });
-  const previous = ScanCache.forDir(root, key, useCache);
+  const previous = ScanCache.forDir(root, key, useCache, environ);
   const unchanged = previous.result();
   if (unchanged) return { ...unchanged, durationMs: Math.round(performance.now() - started) };
   progress("discover", root);
@@ -154,6 +158,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     python: options.python,
     args: options.args,
     invocation: options.invocation,
+    env: environ,
     // The interpreter's answer and pytest's own sources' facts are kept with the rest of the cache.
     cacheDir: useCache ? repositoryCacheDir(root) : null,
   };
@@ -212,7 +217,13 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   progress("graph", `${view.testFiles.length} test files`);
   const limitations = [...view.limitations];
   // Branches on the interpreter are settled once, for the model and the analyzers alike.
-  const traits = interpreterTraits(view);
+  // And branches on the environment and pytest's arguments: the variables asked for are stored with the result.
+  const envKeys = new Set<string>();
+  const traits = interpreterTraits(view, {
+    environ,
+    argv: options.args ?? [],
+    onEnvKey: (k) => envKeys.add(k),
+  });
   const settled = new Map<string, FileFacts>();
   const settledFacts = (p: string): FileFacts => {
     let f = settled.get(p);
@@ -228,14 +239,24 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   // Likewise stdlib modules a repository file shadows: built again only when pytest's start-up imported one.
   const shadowed = new Set<string>();
   let model = buildCollectionModel(
-    { ...graphInputFromView(view), onStdlibLookup: stdlib?.onLookup, onShadowedStdlib: (n) => shadowed.add(n) },
+    {
+      ...graphInputFromView(view),
+      interpreter: traits,
+      onStdlibLookup: stdlib?.onLookup,
+      onShadowedStdlib: (n) => shadowed.add(n),
+    },
     settledFacts,
   );
   const stdlibMissing = (await stdlib?.missing(project.pythonFiles)) ?? new Set<string>();
   const preloadedStdlib = await preloadedAmong(shadowed, view, useCache ? repositoryCacheDir(root) : null);
   if (stdlibMissing.size > 0 || preloadedStdlib)
     model = buildCollectionModel(
-      { ...graphInputFromView(view), stdlibMissing, ...(preloadedStdlib ? { preloadedStdlib } : {}) },
+      {
+        ...graphInputFromView(view),
+        interpreter: traits,
+        stdlibMissing,
+        ...(preloadedStdlib ? { preloadedStdlib } : {}),
+      },
       settledFacts,
     );
   if (!view.interpreter) {
@@ -272,7 +293,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     const read = store.requested();
     await factsWritten;
     store.save(new Set([...project.pythonFiles, ...read]));
-    previous.save(view, { ...project }, result, read, (p) => store.stampOf(p));
+    previous.save(view, { ...project }, result, read, (p) => store.stampOf(p), envKeys);
   }
   return result;
 }

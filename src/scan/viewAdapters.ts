@@ -29,12 +29,35 @@ export function graphInputFromView(view: PytestView): GraphInput {
   };
 }
 
-/** The interpreter's version and platform for `if sys.version_info ...` tests; null without an interpreter. */
-export function interpreterTraits(view: PytestView): InterpreterTraits | null {
+/** What `if` tests may ask of the process pytest runs in, besides the interpreter. */
+export interface RunEnvironment {
+  /** The environment pytest is started with. */
+  environ: NodeJS.ProcessEnv;
+  /** The arguments it is given (sys.argv[1:]). */
+  argv: readonly string[];
+  onEnvKey?: (key: string) => void;
+}
+
+/** The interpreter's version and platform for `if sys.version_info ...` tests (null parts without an interpreter),
+ *  and the environment and arguments for `if os.environ.get(...)` / `if "--x" in sys.argv` tests. */
+export function interpreterTraits(view: PytestView, run: RunEnvironment | null = null): InterpreterTraits | null {
   const i = view.interpreter;
-  if (!i) return null;
-  const [major = 0, minor = 0, micro = 0] = i.version.split(".").map(Number);
-  return { version: [major, minor, micro], platform: i.platform ?? null, osName: i.osName ?? null };
+  if (!i && !run) return null;
+  const [major = 0, minor = 0, micro = 0] = (i?.version ?? "").split(".").map(Number);
+  const environ = run ? { ...run.environ } : null;
+  // pytest sets PYTEST_VERSION before it loads any conftest (8.2 and later).
+  if (environ && i?.pytestVersion && !pytestBefore(i.pytestVersion, 8, 2)) environ.PYTEST_VERSION = i.pytestVersion;
+  return {
+    version: i ? [major, minor, micro] : null,
+    platform: i?.platform ?? null,
+    osName: i?.osName ?? null,
+    ...(run ? { environ, argv: run.argv, ...(run.onEnvKey ? { onEnvKey: run.onEnvKey } : {}) } : {}),
+  };
+}
+
+function pytestBefore(version: string, major: number, minor: number): boolean {
+  const [a = 0, b = 0] = version.split(".").map((x) => Number.parseInt(x, 10));
+  return a < major || (a === major && b < minor);
 }
 
 /** CPython's message for `-p NAME` when NAME (or a parent package of it) is not on the search path; null when

@@ -245,6 +245,61 @@ def f():
     if sys.version_info < (3,):
         import d
 `,
+  conditionalBodies: `import os, sys
+if os.environ.get("CI"):
+    A = 1
+elif os.getenv("X", "d") == "y":
+    A = 2
+else:
+    raise SystemExit
+if "K" in os.environ and flag:
+    pass
+if "--slow" not in sys.argv:
+    B = 1
+if os.environ.get("Z") is not None or not other:
+    C = 1
+if __name__ == "__main__":
+    main()
+if "__main__" != __name__:
+    assert (False), "never"
+if os.environ.get("Q", None) != "1" and x in y:
+    pass
+try:
+    import json
+except (ImportError, AttributeError) as e:
+    raise
+except ValueError:
+    json = None
+else:
+    D = 1
+finally:
+    E = 1
+for i in range(3):
+    F = i
+else:
+    G = 1
+while x:
+    H = 1
+match y:
+    case 1:
+        I = 1
+    case _:
+        raise X
+class K:
+    if flag:
+        z = 1
+    for q in r:
+        pass
+def f():
+    if os.environ.get("A"):
+        pass
+    for x in y:
+        pass
+if not TYPE_CHECKING:
+    pass
+if TYPE_CHECKING:
+    pass
+`,
   moreLiterals: `from conf import collect_ignore
 collect_ignore += ["a", x]
 collect_ignore.extend(("b", y))

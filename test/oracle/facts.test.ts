@@ -455,6 +455,45 @@ test("decode errors past the first lines; size limit and unreadable files", asyn
   assert.deepEqual(limited.get(missing)?.imports, []);
 });
 
+test("branches on the environment, argv and __main__; arms of loops, handlers, try-else and match", () => {
+  const f = facts("conditionalBodies");
+  const env = (key: string, op: string, value: string | null = null, d: string | null = null) => ({
+    kind: "env",
+    key,
+    default: d,
+    op,
+    value,
+  });
+  assert.deepEqual(
+    f.branches.map((b) => [b.line, b.test, b.bodyExits === true, b.orelseExits === true]),
+    [
+      [2, env("CI", "truthy"), false, false],
+      [4, env("X", "==", "y", "d"), false, true],
+      [8, { kind: "and", args: [env("K", "in"), { kind: "name", name: "flag" }] }, false, false],
+      [10, { kind: "argv", op: "not in", value: "--slow" }, false, false],
+      [12, { kind: "or", args: [env("Z", "is not"), { kind: "not", arg: { kind: "name", name: "other" } }] }, false, false],
+      [14, { kind: "main", op: "==" }, false, false],
+      [16, { kind: "main", op: "!=" }, true, false],
+      [18, { kind: "and", args: [env("Q", "!=", "1"), { kind: "unknown" }] }, false, false],
+      [42, { kind: "name", name: "flag" }, false, false],
+    ],
+  );
+  assert.deepEqual(
+    f.arms.map((a) => [a.line, a.kind, a.body, a.catches ?? null, a.exits === true]),
+    [
+      [20, "handler", [20, 20], ["AttributeError", "ImportError"], true],
+      [20, "handler", [21, 21], ["ValueError"], false],
+      [20, "tryElse", [22, 22], null, false],
+      [30, "loop", [25, 25], null, false],
+      [30, "loopElse", [26, 26], null, false],
+      [34, "loop", [28, 28], null, false],
+      [36, "case", [30, 30], null, false],
+      [36, "case", [31, 31], null, true],
+      [44, "loop", [36, 36], null, false],
+    ],
+  );
+});
+
 test("branches: module-level ifs on the interpreter, their statement ranges; their bodies are not conditional", () => {
   const f = facts("branches");
   assert.deepEqual(f.branches, [
@@ -470,10 +509,12 @@ test("branches: module-level ifs on the interpreter, their statement ranges; the
       line: 4,
       col: 0,
       stmt: 3,
-      test: { kind: "or", args: [{ kind: "platform", op: "startswith", value: "win" }, { kind: "unknown" }] },
+      test: { kind: "or", args: [{ kind: "platform", op: "startswith", value: "win" }, { kind: "name", name: "FLAG" }] },
       body: [4, 4],
       orelse: null,
     },
+    // Not evaluable: its bodies stay conditional, and the fact gives the model their extent.
+    { line: 6, col: 0, stmt: 5, test: { kind: "name", name: "FLAG" }, body: [6, 6], orelse: null },
   ]);
   assert.deepEqual(
     f.imports.map((i) => [i.names[0]!.name, i.conditional === true]),

@@ -3,7 +3,7 @@
 // Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error (from main.ts).
 import type { Command } from "commander";
 import { type Invocation, loadReporter, type ScanResult, scan, watchScan } from "../../index.ts";
-import { defaultPython, invocationOption } from "../pythonOption.ts";
+import { defaultPython, environmentWith, envOption, invocationOption } from "../pythonOption.ts";
 
 /** Progress on stderr, only for a person watching and only once a scan has taken a moment. */
 function progressPrinter(): { onProgress: (stage: string, detail: string) => void; done: () => void } {
@@ -41,14 +41,24 @@ export function registerScan(program: Command): void {
     .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
     .option("--watch", "scan again whenever a file changes (Ctrl-C stops; the exit code is the last scan's)")
     .addOption(invocationOption())
+    .addOption(envOption())
     .action(
       async (
         path: string,
         pytestArgs: string[],
-        opts: { python?: string | boolean; json?: boolean; cache: boolean; invocation: Invocation; watch?: boolean },
+        opts: {
+          python?: string | boolean;
+          json?: boolean;
+          cache: boolean;
+          invocation: Invocation;
+          watch?: boolean;
+          env?: string[];
+        },
       ) => {
         const progress = progressPrinter();
+        const env = environmentWith(opts.env);
         const options = {
+          ...(env ? { env } : {}),
           python: defaultPython(opts.python),
           args: pytestArgs,
           onProgress: progress.onProgress,

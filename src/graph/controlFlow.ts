@@ -1,0 +1,359 @@
+// Which names are bound on every path to the statement executing: definite assignment over a module's control flow,
+// as CPython decides a read (a NameError only when some path from the module's start leaves the name unbound).
+// The bodies that may not run (undecided `if` branches, loops, handlers, a try's `else`, match cases) are arms; a
+// name bound inside an arm is bound for the rest of that arm, and after it only when every arm of a statement that
+// always takes one of them (an `if` with an `else`, a `try` with an `else`) binds it. Two `if`s on the same plain
+// names take the same branch when nothing rebinds those names in between: what the first bound under a condition
+// is bound under the second. A `try` whose body certainly raised runs the handler that catches it and no other; one
+// whose body only imported what certainly imports runs no handler (the fallback of `try: from unittest import mock`
+// / `except ImportError: import mock` never runs). Cost: O(arms + events) per module execution.
+import type { ConditionalArm, FileFacts, StaticTest } from "../python/facts.ts";
+import { catches } from "./pythonNames.ts";
+import type { ModuleRecord, NameValue } from "./session.ts";
+import type { StatementEvent } from "./statementEvents.ts";
+
+/** A plain name's truth value a path assumes (`flag` -> true on the body of `if flag:`). */
+export type Literals = ReadonlyMap<string, boolean>;
+
+interface ArmPlan {
+  /** Line of the compound statement. */
+  line: number;
+  from: number;
+  to: number;
+  group: GroupPlan;
+  kind: ConditionalArm["kind"] | "branch";
+  literals: Literals | null;
+  exits: boolean;
+  catches: string[] | null;
+}
+
+interface GroupPlan {
+  stmt: number;
+  arms: ArmPlan[];
+  /** Every path through the statement that goes on after it passes through exactly one of its arms. */
+  complete: boolean;
+  /** For a try: its body's statements, and whether they hold only imports. */
+  tryBody: [number, number] | null;
+  quietBody: boolean;
+}
+
+interface FlowPlan {
+  arms: ArmPlan[];
+  tries: GroupPlan[];
+}
+
+const PLANS = new WeakMap<FileFacts, FlowPlan>();
+
+/** The literals that hold on the body (`positive`) or the `else` of an `if` with test `t`. */
+function literalsOf(t: StaticTest, positive: boolean, out: Map<string, boolean>, unstable: ReadonlySet<string>): void {
+  switch (t.kind) {
+    case "name":
+      if (!unstable.has(t.name)) out.set(t.name, positive);
+      return;
+    case "not":
+      literalsOf(t.arg, !positive, out, unstable);
+      return;
+    case "and":
+    case "or":
+      // All parts hold on the body of an `and`, and all fail on the else of an `or`; otherwise nothing is known.
+      if ((t.kind === "and") === positive || t.args.length === 1)
+        for (const a of t.args) literalsOf(a, positive, out, unstable);
+      return;
+    default:
+      return;
+  }
+}
+
+function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
+  const hit = PLANS.get(facts);
+  if (hit) return hit;
+  const arms: ArmPlan[] = [];
+  // Names code in a def may rebind (`global`) are no stable conditions.
+  const unstable = new Set(facts.globalNames ?? []);
+  for (const b of facts.branches) {
+    const group: GroupPlan = { stmt: b.stmt, arms: [], complete: b.orelse !== null, tryBody: null, quietBody: false };
+    const lits = (positive: boolean) => {
+      const m = new Map<string, boolean>();
+      literalsOf(b.test, positive, m, unstable);
+      return m.size > 0 ? m : null;
+    };
+    const add = (range: [number, number], positive: boolean, exits: boolean) => {
+      const arm: ArmPlan = {
+        line: b.line,
+        from: range[0],
+        to: range[1],
+        group,
+        kind: "branch",
+        literals: lits(positive),
+        exits,
+        catches: null,
+      };
+      group.arms.push(arm);
+      arms.push(arm);
+    };
+    add(b.body, true, b.bodyExits === true);
+    if (b.orelse) add(b.orelse, false, b.orelseExits === true);
+  }
+  const groups = new Map<number, GroupPlan>();
+  const tries: GroupPlan[] = [];
+  for (const a of facts.arms ?? []) {
+    let group = groups.get(a.stmt);
+    if (!group) {
+      const t = a.kind === "handler" || a.kind === "tryElse" ? facts.tries.find((x) => x.stmt === a.stmt) : undefined;
+      group = { stmt: a.stmt, arms: [], complete: false, tryBody: t ? t.body : null, quietBody: false };
+      groups.set(a.stmt, group);
+      if (t) tries.push(group);
+    }
+    // A try with an else: every path that goes on passes its else or one of its handlers.
+    if (a.kind === "tryElse") group.complete = true;
+    const arm: ArmPlan = {
+      line: a.line,
+      from: a.body[0],
+      to: a.body[1],
+      group,
+      kind: a.kind,
+      literals: null,
+      exits: a.exits === true,
+      catches: a.catches ?? null,
+    };
+    group.arms.push(arm);
+    arms.push(arm);
+  }
+  for (const g of tries) {
+    const [from, to] = g.tryBody as [number, number];
+    g.quietBody = events.every((e) => e.stmt < from || e.stmt > to || e.type === "import");
+  }
+  // Pre-order statement numbers: an arm that starts earlier encloses or precedes; at equal starts (never for
+  // distinct bodies) the longer one encloses.
+  arms.sort((x, y) => x.from - y.from || y.to - x.to);
+  tries.sort((x, y) => (x.tryBody as [number, number])[0] - (y.tryBody as [number, number])[0]);
+  const plan = { arms, tries };
+  PLANS.set(facts, plan);
+  return plan;
+}
+
+type Mode = "maybe" | "certain" | "dead";
+
+interface OpenArm {
+  plan: ArmPlan;
+  mode: Mode;
+  /** Names this arm bound that were not certainly bound when it started, with their entry before it. */
+  added: Map<string, NameValue | undefined>;
+  literals: Map<string, boolean> | null;
+}
+
+interface GroupState {
+  closed: number;
+  allMaybe: boolean;
+  /** Per arm that falls through: the names it added. */
+  bound: Set<string>[];
+}
+
+/** How a try's body ended, as far as the model knows. */
+export interface TryOutcomes {
+  /** The body raised, certainly, an exception of this type, which one of its handlers caught. */
+  caught(tryStmt: number): string | undefined;
+  /** A counter that moves whenever a failure (certain or not, caught or not) is met. */
+  failures(): number;
+}
+
+export class ControlFlow {
+  private readonly plan: FlowPlan;
+  private next = 0;
+  private nextTry = 0;
+  private readonly open: OpenArm[] = [];
+  private maybeDepth = 0;
+  private deadDepth = 0;
+  private readonly groups = new Map<GroupPlan, GroupState>();
+  private readonly tryStart = new Map<number, number>();
+  /** Atom -> names whose entry's `when` mentions it. */
+  private readonly users = new Map<string, Set<string>>();
+
+  constructor(
+    facts: FileFacts,
+    events: readonly StatementEvent[],
+    private readonly rec: ModuleRecord,
+    private readonly outcomes: TryOutcomes,
+  ) {
+    this.plan = planOf(facts, events);
+  }
+
+  /** Inside an arm that may not run. */
+  get maybe(): boolean {
+    return this.maybeDepth > 0;
+  }
+
+  /** Whether a statement whose facts say `conditional` (a statement-level flag: imports, bindings) may not run:
+   *  inside an arm the arms decide; outside every arm the facts do (a construct no arm describes). */
+  mayNotRun(conditional: boolean): boolean {
+    return this.maybeDepth > 0 || (conditional && this.open.length === 0);
+  }
+
+  /** Moves to statement `stmt` (in execution order); false when it is in an arm that does not run. */
+  enter(stmt: number): boolean {
+    const { arms, tries } = this.plan;
+    while (this.nextTry < tries.length && (tries[this.nextTry]!.tryBody as [number, number])[0] <= stmt) {
+      this.tryStart.set(tries[this.nextTry]!.stmt, this.outcomes.failures());
+      this.nextTry++;
+    }
+    this.closeBefore(stmt);
+    while (this.next < arms.length && arms[this.next]!.from <= stmt) {
+      const arm = arms[this.next++]!;
+      this.closeBefore(arm.from);
+      this.push(arm);
+      this.closeBefore(stmt);
+    }
+    return this.deadDepth === 0;
+  }
+
+  /** The module ends: every open arm closes. */
+  finish(): void {
+    while (this.open.length > 0) this.close();
+  }
+
+  /** A name is about to be bound (for certain, on this path) over `prev`. */
+  noteBound(name: string, prev: NameValue | undefined): void {
+    this.rebound(name);
+    if (this.maybeDepth === 0 || prev?.certain) return;
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const o = this.open[i]!;
+      if (o.mode !== "maybe") continue;
+      if (!o.added.has(name)) o.added.set(name, prev);
+      return;
+    }
+  }
+
+  /** A name was rebound (or may have been): conditions on it no longer tell which branch ran. */
+  rebound(name: string): void {
+    const users = this.users.get(name);
+    if (users) {
+      for (const n of users) {
+        const v = this.rec.ns.get(n);
+        if (v?.when?.has(name)) delete v.when;
+      }
+      this.users.delete(name);
+    }
+    for (const o of this.open) if (o.literals?.has(name)) o.literals.delete(name);
+  }
+
+  /** Anything may have been rebound (a star import). */
+  reboundAll(): void {
+    for (const name of [...this.users.keys()]) this.rebound(name);
+    for (const o of this.open) o.literals?.clear();
+  }
+
+  /** Why the statement executing may not run: the innermost arm that may not. */
+  why(): string | null {
+    for (let i = this.open.length - 1; i >= 0; i--) {
+      const o = this.open[i]!;
+      if (o.mode !== "maybe") continue;
+      const line = o.plan.line;
+      switch (o.plan.kind) {
+        case "branch":
+          return `it runs only if the \`if\` at line ${line} takes this branch, which remedy cannot decide`;
+        case "loop":
+          return `it runs only if the loop at line ${line} iterates`;
+        case "loopElse":
+          return `it runs only if the loop at line ${line} ends without \`break\``;
+        case "handler":
+          return `it runs only if the body of the \`try\` at line ${line} raises what this handler catches`;
+        case "tryElse":
+          return `it runs only if the body of the \`try\` at line ${line} raises nothing`;
+        case "case":
+          return `it runs only if the \`match\` at line ${line} takes this case`;
+      }
+    }
+    return null;
+  }
+
+  /** The current path assumes every literal of `when`. */
+  implies(when: Literals): boolean {
+    for (const [atom, value] of when) {
+      let held = false;
+      for (const o of this.open) if (o.mode === "maybe" && o.literals?.get(atom) === value) held = true;
+      if (!held) return false;
+    }
+    return true;
+  }
+
+  private closeBefore(stmt: number): void {
+    while (this.open.length > 0 && this.open[this.open.length - 1]!.plan.to < stmt) this.close();
+  }
+
+  private push(arm: ArmPlan): void {
+    const mode: Mode = this.deadDepth > 0 ? "dead" : this.modeOf(arm);
+    if (mode === "maybe") this.maybeDepth++;
+    else if (mode === "dead") this.deadDepth++;
+    this.open.push({ plan: arm, mode, added: new Map(), literals: arm.literals ? new Map(arm.literals) : null });
+  }
+
+  /** Handlers and a try's else run or not as its body ended; every other arm may or may not run. */
+  private modeOf(arm: ArmPlan): Mode {
+    if (arm.kind !== "handler" && arm.kind !== "tryElse") return "maybe";
+    const g = arm.group;
+    const caught = this.outcomes.caught(g.stmt);
+    if (caught !== undefined) {
+      if (arm.kind === "tryElse") return "dead";
+      const first = g.arms.find((a) => a.kind === "handler" && catches(a.catches ?? [], caught));
+      return first === arm ? "certain" : "dead";
+    }
+    const quiet = g.quietBody && this.tryStart.get(g.stmt) === this.outcomes.failures();
+    if (quiet) return arm.kind === "tryElse" ? "certain" : "dead";
+    return "maybe";
+  }
+
+  private close(): void {
+    const o = this.open.pop() as OpenArm;
+    if (o.mode === "maybe") this.maybeDepth--;
+    else if (o.mode === "dead") this.deadDepth--;
+    const ns = this.rec.ns;
+    const path = o.mode === "maybe" ? this.pathLiterals(o) : null;
+    const bound = new Set<string>();
+    if (o.mode === "maybe") {
+      for (const [name, prev] of o.added) {
+        const v = ns.get(name);
+        if (!v?.certain) continue;
+        bound.add(name);
+        const entry: NameValue = { certain: false, module: prev && prev.module !== v.module ? null : v.module };
+        if (path) {
+          entry.when = path;
+          for (const atom of path.keys()) {
+            const set = this.users.get(atom) ?? new Set<string>();
+            this.users.set(atom, set);
+            set.add(name);
+          }
+        }
+        ns.set(name, entry);
+      }
+    }
+    const g = o.plan.group;
+    const st = this.groups.get(g) ?? { closed: 0, allMaybe: true, bound: [] };
+    this.groups.set(g, st);
+    st.closed++;
+    if (o.mode !== "maybe") st.allMaybe = false;
+    if (!o.plan.exits) st.bound.push(bound);
+    if (st.closed < g.arms.length) return;
+    this.groups.delete(g);
+    if (!g.complete || !st.allMaybe || st.bound.length === 0) return;
+    // Bound on every path that goes on: bound after the statement.
+    const [first, ...rest] = st.bound as [Set<string>, ...Set<string>[]];
+    for (const name of first) {
+      if (!rest.every((s) => s.has(name))) continue;
+      const v = ns.get(name);
+      if (!v) continue;
+      const prev = v;
+      ns.set(name, { certain: true, module: v.module });
+      this.noteBound(name, { ...prev, certain: false });
+    }
+  }
+
+  /** The literals every open maybe arm up to `o` (included) assumes. */
+  private pathLiterals(o: OpenArm): Literals | null {
+    const out = new Map<string, boolean>();
+    for (const x of [...this.open, o]) {
+      if (x.mode !== "maybe" || !x.literals) continue;
+      for (const [k, v] of x.literals) out.set(k, v);
+    }
+    return out.size > 0 ? out : null;
+  }
+}

@@ -471,7 +471,12 @@ test("branches on the environment, argv and __main__; arms of loops, handlers, t
       [4, env("X", "==", "y", "d"), false, true],
       [8, { kind: "and", args: [env("K", "in"), { kind: "name", name: "flag" }] }, false, false],
       [10, { kind: "argv", op: "not in", value: "--slow" }, false, false],
-      [12, { kind: "or", args: [env("Z", "is not"), { kind: "not", arg: { kind: "name", name: "other" } }] }, false, false],
+      [
+        12,
+        { kind: "or", args: [env("Z", "is not"), { kind: "not", arg: { kind: "name", name: "other" } }] },
+        false,
+        false,
+      ],
       [14, { kind: "main", op: "==" }, false, false],
       [16, { kind: "main", op: "!=" }, true, false],
       [18, { kind: "and", args: [env("Q", "!=", "1"), { kind: "unknown" }] }, false, false],
@@ -509,7 +514,13 @@ test("branches: module-level ifs on the interpreter, their statement ranges; the
       line: 4,
       col: 0,
       stmt: 3,
-      test: { kind: "or", args: [{ kind: "platform", op: "startswith", value: "win" }, { kind: "name", name: "FLAG" }] },
+      test: {
+        kind: "or",
+        args: [
+          { kind: "platform", op: "startswith", value: "win" },
+          { kind: "name", name: "FLAG" },
+        ],
+      },
       body: [4, 4],
       orelse: null,
     },

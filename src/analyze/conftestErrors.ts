@@ -44,6 +44,7 @@ export const conftestErrors: Analyzer = {
         module: failure.module,
         name: failure.name,
         chain: cause.chain,
+        ...(cause.condition ? { condition: cause.condition } : {}),
         ...blastRadius(input, ctx.resolution, conftestKey(conftest)),
         suggestions: suggestionsFor(failure, input, ctx),
         cause,

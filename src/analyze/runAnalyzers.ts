@@ -11,6 +11,26 @@ import { buildSymbolIndex, type SymbolIndex } from "./symbolIndex.ts";
 export interface AnalysisResult {
   findings: Finding[];
   resolution: Resolution;
+  /** What the findings leave out, in sentences (for the scan's limitations). */
+  limitations: string[];
+}
+
+/** A module that is not installed, imported only under a condition remedy cannot decide, is an optional dependency
+ *  (`if HAS_LARK: from lark import Tree`): pytest meets it only where the condition holds, which on real code it
+ *  almost never does. One limitation line names them all, instead of a possible finding each. */
+function optionalImports(findings: Finding[]): { kept: Finding[]; limitation: string | null } {
+  const optional = findings.filter(
+    (f) => (f.cause?.kind ?? f.kind) === "missing-third-party" && f.severity === "warning" && f.condition !== undefined,
+  );
+  if (optional.length === 0) return { kept: findings, limitation: null };
+  const shown = optional
+    .slice(0, 5)
+    .map((f) => `${(f.cause ?? f).module ?? "?"} (${(f.cause ?? f).file}:${(f.cause ?? f).line})`);
+  const more = optional.length > 5 ? ` and ${optional.length - 5} more` : "";
+  return {
+    kept: findings.filter((f) => !optional.includes(f)),
+    limitation: `${optional.length} import${optional.length === 1 ? "" : "s"} of modules that are not installed, each under a condition remedy cannot decide, taken as optional dependencies (not reported): ${shown.join(", ")}${more}`,
+  };
 }
 
 export function runAnalyzers(input: AnalysisInput, analyzers: readonly Analyzer[] = ANALYZERS): AnalysisResult {
@@ -21,7 +41,7 @@ export function runAnalyzers(input: AnalysisInput, analyzers: readonly Analyzer[
     symbols: () => (symbols ??= buildSymbolIndex(input)),
     rel: (p) => relPath(input.session.rootdir, p),
   };
-  const findings = analyzers.flatMap((a) => a.run(input, context));
+  const { kept: findings, limitation } = optionalImports(analyzers.flatMap((a) => a.run(input, context)));
   const rank = (f: Finding): number => (f.severity === "error" ? 0 : 1) + (f.hidden ? 2 : 0);
   findings.sort(
     (a, b) =>
@@ -29,5 +49,5 @@ export function runAnalyzers(input: AnalysisInput, analyzers: readonly Analyzer[
       b.blocks.testFiles.length - a.blocks.testFiles.length ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line),
   );
-  return { findings, resolution };
+  return { findings, resolution, limitations: limitation ? [limitation] : [] };
 }

@@ -196,18 +196,20 @@ export class ControlFlow {
       this.tryStart.set(tries[this.nextTry]!.stmt, this.outcomes.failures());
       this.nextTry++;
     }
-    this.closeBefore(stmt);
+    // Arms open and close in statement order, also those no event falls in (`else: assert False`): an inner arm
+    // closes before the arm around it, so what it bound reaches the statement that joins it.
     while (this.next < arms.length && arms[this.next]!.from <= stmt) {
       const arm = arms[this.next++]!;
       this.closeBefore(arm.from);
       this.push(arm);
-      this.closeBefore(stmt);
     }
+    this.closeBefore(stmt);
     return this.deadDepth === 0;
   }
 
-  /** The module ends: every open arm closes. */
+  /** The module ends: the arms after its last event open and close, then every open arm closes. */
   finish(): void {
+    this.enter(Number.MAX_SAFE_INTEGER);
     while (this.open.length > 0) this.close();
   }
 

@@ -101,8 +101,7 @@ function block(f: Finding, n: number, s: Style, sameAs: number | null = null): s
     sites.splice(MAX_FILES, sites.length, s.dim(`... and ${sites.length - MAX_FILES} more`));
   field("at", sites);
   field("pytest", pytestLines(f));
-  const condition = f.condition ?? f.cause?.condition;
-  if (f.severity === "warning" && condition) field("only if", [condition]);
+  if (f.severity === "warning" && f.condition) field("only if", [f.condition]);
   const what = effect(f);
   if (what) field("effect", [what]);
   if (sameAs !== null) field("same as", [`#${sameAs}: one broken statement, reported by several collectors`]);
@@ -146,7 +145,8 @@ export const terminalReport: Reporter = (result, options = {}) => {
 
   const blocking = result.findings.filter((f) => f.severity === "error" && !f.hidden);
   const hidden = result.findings.filter((f) => f.severity === "error" && f.hidden);
-  const warnings = result.findings.filter((f) => f.severity === "warning");
+  const possible = result.findings.filter((f) => f.severity === "warning" && f.condition !== undefined);
+  const warnings = result.findings.filter((f) => f.severity === "warning" && f.condition === undefined);
   const sections: [string, Finding[]][] = [
     ...CATEGORY_TITLES.map(([category, heading]): [string, Finding[]] => {
       const group = blocking.filter((f) => f.category === category);
@@ -154,9 +154,10 @@ export const terminalReport: Reporter = (result, options = {}) => {
     }),
     [`Hidden behind other errors (${hidden.length}): pytest reports these once the above are fixed`, hidden],
     [
-      `Possible (${warnings.length}): each happens only under a condition remedy cannot decide; none counts as blocking, changes the exit code or hides an error`,
-      warnings,
+      `Possible (${possible.length}): each happens only under a condition remedy cannot decide; none counts as blocking, changes the exit code or hides an error`,
+      possible,
     ],
+    [`Warnings (${warnings.length}): do not stop collection`, warnings],
   ];
   // Number in display order; a conftest error whose cause is another finding's points to it.
   const ordered = sections.flatMap(([, group]) => group);

@@ -280,14 +280,14 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     modules: knownModules(project.pythonFiles, searchRoots),
     requirements: readRequirements(project.requirementFiles, rel),
   };
-  const { findings, resolution } = runAnalyzers(input);
+  const analysis = runAnalyzers(input);
   const result = buildScanResult(
     input,
     root,
-    findings,
-    resolution,
+    analysis.findings,
+    analysis.resolution,
     Math.round(performance.now() - started),
-    limitations,
+    [...limitations, ...analysis.limitations],
   );
   if (useCache) {
     const read = store.requested();

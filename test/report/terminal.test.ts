@@ -88,7 +88,7 @@ test("terminal report: categories in remediation-report order, numbered blocks, 
     "Test configuration errors (1)",
     "Environment problems (1)",
     "Hidden behind other errors (1): pytest reports these once the above are fixed",
-    "Possible (1): each happens only under a condition remedy cannot decide; none counts as blocking, changes the exit code or hides an error",
+    "Warnings (1): do not stop collection",
     "3 root causes (+1 hidden) · 3/4 test files blocked · 8/10 tests blocked · 1.23s (pytest would exit 2)",
   ]);
   assert.match(

@@ -74,4 +74,7 @@ export interface AnalysisInput {
   /** First-party modules (under the rootdir) with their dotted names. */
   modules: KnownModule[];
   requirements: RequirementEntry[];
+  /** Directories first-party absolute imports are found under (sys.path entries in the rootdir, test roots), in
+   *  the order tried; absent: the rootdir. */
+  searchRoots?: string[];
 }

@@ -258,6 +258,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     facts: settledFacts,
     modules: knownModules(project.pythonFiles, searchRoots),
     requirements: readRequirements(project.requirementFiles, rel),
+    searchRoots,
   };
   const { findings, resolution } = runAnalyzers(input);
   const result = buildScanResult(

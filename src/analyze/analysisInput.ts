@@ -15,6 +15,18 @@ export interface ConfigKey {
   line: number | null;
 }
 
+/** A module of the invocation directory that shadows a stdlib module pytest's start-up imports (`python -m
+ *  pytest` puts that directory first on sys.path): pytest crashes before collecting. */
+export interface StartupShadow {
+  /** The module name (`json`). */
+  name: string;
+  /** Absolute path of the repository's file (`<dir>/json.py`, `<dir>/email/__init__.py`). */
+  file: string;
+  /** What pytest ends with when the module is empty, asked of the interpreter: exit code and last error line. */
+  exitCode: number;
+  message: string;
+}
+
 /** The parts of pytest's resolved configuration that decide how collection fails. */
 export interface PytestSession {
   /** Absolute. Finding paths are made relative to it. */
@@ -50,6 +62,8 @@ export interface PytestSession {
   pythonClasses: string[];
   /** Test files (absolute) in collection order. */
   testFiles: string[];
+  /** Modules that make pytest crash at start-up (src/scan/startupShadows.ts); absent: none. */
+  startupShadows?: StartupShadow[];
 }
 
 /** A first-party module remedy can see, for suggestions ("it now lives in ..."). */
@@ -74,4 +88,7 @@ export interface AnalysisInput {
   /** First-party modules (under the rootdir) with their dotted names. */
   modules: KnownModule[];
   requirements: RequirementEntry[];
+  /** Directories first-party absolute imports are found under (sys.path entries in the rootdir, test roots), in
+   *  the order tried; absent: the rootdir. */
+  searchRoots?: string[];
 }

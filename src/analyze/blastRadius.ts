@@ -1,8 +1,10 @@
 // What one root cause costs: the test files where it is the error pytest reports, the tests in them, the areas
 // they belong to, and the files where it waits behind another error.
+
+import { dirname, join } from "node:path";
 import type { AnalysisInput } from "./analysisInput.ts";
 import { areasOf, relPath } from "./areas.ts";
-import { countCollectableTests } from "./collectableTests.ts";
+import { type ModuleLookup, TestCounter } from "./collectableTests.ts";
 import type { Finding } from "./finding.ts";
 import type { Resolution } from "./reportedFailures.ts";
 
@@ -12,8 +14,62 @@ export interface BlastRadius {
   hidden: boolean;
 }
 
+interface Counts {
+  counter: TestCounter;
+  byFile: Map<string, { count: number; exact: boolean }>;
+}
+
+const counters = new WeakMap<AnalysisInput, Counts>();
+
+/** Test items pytest collects from a test file that imports, following its classes' bases and imported tests
+ *  into the other first-party modules (memoized per input: reports ask for each file several times). */
 export function testsIn(input: AnalysisInput, file: string): { count: number; exact: boolean } {
-  return countCollectableTests(input.facts(file), input.session);
+  let counts = counters.get(input);
+  if (!counts) {
+    counts = { counter: new TestCounter(input.session, moduleLookup(input)), byFile: new Map() };
+    counters.set(input, counts);
+  }
+  let n = counts.byFile.get(file);
+  if (!n) {
+    n = counts.counter.count(file, input.facts(file));
+    counts.byFile.set(file, n);
+  }
+  return n;
+}
+
+/** Finds first-party modules by file, as the import system would on the search roots: the importer's own
+ *  prepend directory (above its top-most package) first, then the rootdir's sys.path entries and test roots. */
+function moduleLookup(input: AnalysisInput): ModuleLookup {
+  const files = new Set(input.modules.map((m) => m.path));
+  const roots = [...new Set(input.searchRoots ?? [input.session.rootdir])];
+  const fileIn = (dir: string, parts: string[]): string | null => {
+    const base = join(dir, ...parts);
+    for (const candidate of [join(base, "__init__.py"), `${base}.py`]) if (files.has(candidate)) return candidate;
+    return null;
+  };
+  return {
+    facts: (path) => input.facts(path),
+    findModule(importer, name) {
+      const level = /^\.*/.exec(name)![0].length;
+      const parts = name.slice(level).split(".").filter(Boolean);
+      if (level > 0) {
+        let dir = dirname(importer);
+        for (let i = 1; i < level; i++) dir = dirname(dir);
+        return parts.length === 0
+          ? files.has(join(dir, "__init__.py"))
+            ? join(dir, "__init__.py")
+            : null
+          : fileIn(dir, parts);
+      }
+      let own = dirname(importer);
+      while (files.has(join(own, "__init__.py")) && dirname(own) !== own) own = dirname(own);
+      for (const root of [own, ...roots]) {
+        const hit = fileIn(root, parts);
+        if (hit) return hit;
+      }
+      return null;
+    },
+  };
 }
 
 /** For each root key, the test files whose reported (or would-be) error it is, or whose failures include it.

@@ -1,6 +1,11 @@
 // How many test items pytest would collect from a file that imports cleanly: the "blocked tests" figure.
-// Follows pytest's python_functions / python_classes matching and multiplies literal parametrize sizes.
-import type { FileFacts } from "../python/facts.ts";
+// Follows pytest's collection of a module's namespace (python.py PyCollector.collect, the unittest plugin): the
+// functions and classes the module binds (imported ones too: pytest collects them from the importing module as
+// well), each class's methods over its whole MRO (a name once, the first definition in the MRO), bases followed
+// into other first-party modules through the facts; literal parametrize sizes multiplied. What cannot be followed
+// (a base from an installed package, a name bound in a branch) makes the count a lower bound, never a silent guess.
+import { dirname, join } from "node:path";
+import type { Binding, FileFacts, ImportFact, TestClass } from "../python/facts.ts";
 
 /** pytest's `_matches_prefix_or_glob_option`: a prefix, or an fnmatch pattern when it holds a wildcard. */
 export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
@@ -36,42 +41,297 @@ export interface CollectPatterns {
   pythonClasses: string[];
 }
 
-const UNITTEST_BASES = new Set(["TestCase", "IsolatedAsyncioTestCase"]);
+/** Where the facts of other modules come from when a test class inherits from (or a test module imports) them. */
+export interface ModuleLookup {
+  facts(path: string): FileFacts;
+  /** The first-party file (module or package `__init__.py`) an absolute dotted module name imports from
+   *  `importer`, or null when it is not first-party (installed, stdlib) or not found. */
+  findModule(importer: string, name: string): string | null;
+}
 
-/** Test functions/methods pytest would collect from these facts, parametrize literal sizes multiplied. A
- *  non-literal parametrize counts as 1, and then `exact` is false: the count is a lower bound. */
-export function countCollectableTests(facts: FileFacts, patterns: CollectPatterns): { count: number; exact: boolean } {
-  const py = facts.pytest;
-  const factor = new Map<string, number>();
-  let moduleFactor = 1;
-  let exact = true;
-  for (const p of py.parametrize) {
-    if (p.size === null) exact = false;
-    const size = Math.max(1, p.size ?? 1);
-    if (!p.target) moduleFactor *= size;
-    else factor.set(p.target, (factor.get(p.target) ?? 1) * size);
-  }
-  // A later def of the same name replaces the earlier one in the module (or class) namespace.
-  const functions = new Map<string, { name: string; className: string | null }>();
-  for (const f of py.functions) functions.set(`${f.className ?? ""}.${f.name}`, f);
-  const classes = new Map(py.classes.map((c) => [c.name, c]));
+/** Classes of the standard library whose subclasses the unittest plugin collects (and which hold no tests). */
+const UNITTEST_CASES = new Set(["TestCase", "IsolatedAsyncioTestCase"]);
+const UNITTEST_MODULES = new Set(["unittest", "unittest.case", "unittest.async_case"]);
+/** Modules whose names imported into a test module are never test items themselves. */
+const NO_TESTS_MODULES = new Set([...UNITTEST_MODULES, "pytest", "abc", "typing", "typing_extensions"]);
+/** Bases that add no test, no `__init__` and do not make a class abstract by themselves. */
+const EMPTY_BASES = new Set(["object", "abc.ABC", "ABC"]);
 
-  let total = 0;
-  for (const f of functions.values()) {
-    if (f.className === null) {
-      if (matchesPrefixOrGlob(patterns.pythonFunctions, f.name)) total += moduleFactor * (factor.get(f.name) ?? 1);
-      continue;
+type Value =
+  | { kind: "class"; path: string; facts: FileFacts; cls: TestClass }
+  | { kind: "function"; path: string; facts: FileFacts; name: string; line: number }
+  | { kind: "module"; path: string }
+  | { kind: "unittest" }
+  | { kind: "empty" }
+  | { kind: "unknown" };
+
+const UNKNOWN: Value = { kind: "unknown" };
+const MAX_DEPTH = 24;
+
+/** Counts per file; memoizes name lookups across the files of one scan. */
+export class TestCounter {
+  private readonly values = new Map<string, Value>();
+
+  constructor(
+    private readonly patterns: CollectPatterns,
+    private readonly lookup: ModuleLookup | null = null,
+  ) {}
+
+  /** Test items pytest would collect from the module at `path`. `exact` is false when some count is a lower
+   *  bound (a parametrize list that is not a literal, a base or imported name remedy cannot follow). */
+  count(path: string, facts: FileFacts): { count: number; exact: boolean } {
+    const state = { exact: true };
+    let total = 0;
+    // The module namespace at the end of its execution: the last binding of each name.
+    const last = new Map<string, Binding>();
+    for (const b of facts.bindings) if (!b.typeChecking) last.set(b.name, b);
+    // Facts built by hand (tests) may list defs and classes without their bindings: each binds its name then.
+    for (const d of [...facts.pytest.classes, ...facts.pytest.functions.filter((f) => f.className === null)]) {
+      const kind = "bases" in d ? "class" : "def";
+      if (!last.has(d.name)) last.set(d.name, { name: d.name, kind, line: d.line, col: d.col, stmt: -1 });
     }
-    const cls = classes.get(f.className);
-    if (!cls) continue;
-    const unittest = cls.bases.some((b) => UNITTEST_BASES.has(b.split(".").pop()!));
+    const classesAt = new Map(facts.pytest.classes.map((c) => [`${c.name}@${c.line}`, c]));
+    const functionsAt = new Set(facts.pytest.functions.filter((f) => f.className === null).map((f) => f.line));
+    for (const [name, b] of last) {
+      if (b.kind === "del") continue;
+      let value: Value;
+      if (b.kind === "class") {
+        const cls = classesAt.get(`${name}@${b.line}`);
+        value = cls ? { kind: "class", path, facts, cls } : UNKNOWN;
+      } else if (b.kind === "def") {
+        if (!functionsAt.has(b.line)) continue;
+        value = { kind: "function", path, facts, name, line: b.line };
+      } else if (b.kind === "import") {
+        // Only names a collector could take are looked up: a test-named one, or a class (unittest cases are
+        // collected whatever their name).
+        value = this.importedValue(path, facts, b, 0);
+        if (value.kind === "unknown" && !this.testNamed(name)) continue;
+      } else {
+        // An assignment (`TestB = TestA`, `test_x = make_test()`): pytest collects what the name holds.
+        if (this.testNamed(name)) state.exact = false;
+        continue;
+      }
+      // A name bound only on some paths (an `if` body): pytest may or may not find it.
+      if (b.conditional) {
+        if (this.itemsOf(name, value, { exact: true }) > 0 || value.kind === "unknown") state.exact = false;
+        continue;
+      }
+      total += this.itemsOf(name, value, state);
+    }
+    if (facts.pytest.parametrize.some((p) => p.size === null)) state.exact = false;
+    return { count: total, exact: state.exact };
+  }
+
+  private testNamed(name: string): boolean {
+    return (
+      matchesPrefixOrGlob(this.patterns.pythonFunctions, name) || matchesPrefixOrGlob(this.patterns.pythonClasses, name)
+    );
+  }
+
+  /** What collecting the module attribute `name` bound to `value` yields. */
+  private itemsOf(name: string, value: Value, state: { exact: boolean }): number {
+    switch (value.kind) {
+      case "function": {
+        if (!matchesPrefixOrGlob(this.patterns.pythonFunctions, name)) return 0;
+        if (isFixture(value.facts, value.name, value.line)) return 0;
+        return factorOf(value.facts, value.name, state);
+      }
+      case "class":
+        return this.classItems(name, value, state);
+      case "unknown":
+        if (this.testNamed(name)) state.exact = false;
+        return 0;
+      default:
+        return 0;
+    }
+  }
+
+  private classItems(name: string, value: Extract<Value, { kind: "class" }>, state: { exact: boolean }): number {
+    const mro = this.mro(value, 0);
+    const resolved = mro.filter((v): v is Extract<Value, { kind: "class" }> => v.kind === "class");
+    const unknownBase = mro.some((v) => v.kind === "unknown");
+    const unittest = mro.some((v) => v.kind === "unittest");
     if (unittest) {
-      if (f.name.startsWith("test")) total += 1;
-      continue;
+      // unittest's TestLoader: every callable attribute starting with "test" (inherited ones too), else runTest.
+      const names = new Set<string>();
+      for (const c of resolved) for (const m of methodsOf(c)) if (m.startsWith("test")) names.add(m);
+      if (unknownBase) state.exact = false;
+      if (names.size > 0) return names.size;
+      return resolved.some((c) => methodsOf(c).includes("runTest")) ? 1 : 0;
     }
-    if (cls.hasInit || !matchesPrefixOrGlob(patterns.pythonClasses, cls.name)) continue;
-    if (!matchesPrefixOrGlob(patterns.pythonFunctions, f.name)) continue;
-    total += moduleFactor * (factor.get(cls.name) ?? 1) * (factor.get(`${cls.name}.${f.name}`) ?? 1);
+    if (!matchesPrefixOrGlob(this.patterns.pythonClasses, name)) {
+      // A class from an unknown base may still be a unittest case.
+      if (unknownBase && resolved.some((c) => methodsOf(c).some((m) => m.startsWith("test")))) state.exact = false;
+      return 0;
+    }
+    // pytest does not collect a class with an `__init__` of its own or inherited (warning "cannot collect").
+    if (resolved.some((c) => c.cls.hasInit)) return 0;
+    if (unknownBase) state.exact = false;
+    let classFactor = 1;
+    for (const c of resolved) classFactor *= factorOf(c.facts, c.cls.name, state);
+    let total = 0;
+    const seen = new Set<string>();
+    for (const c of resolved) {
+      for (const f of c.facts.pytest.functions) {
+        if (f.className !== c.cls.name || seen.has(f.name)) continue;
+        seen.add(f.name);
+        if (!matchesPrefixOrGlob(this.patterns.pythonFunctions, f.name)) continue;
+        // The last def of a name in the class body is the one in its namespace.
+        const defs = c.facts.pytest.functions.filter((g) => g.className === c.cls.name && g.name === f.name);
+        const def = defs[defs.length - 1]!;
+        if (isFixture(c.facts, f.name, def.line)) continue;
+        total += classFactor * factorOf(c.facts, `${c.cls.name}.${f.name}`, state);
+      }
+    }
+    return total;
   }
-  return { count: total, exact };
+
+  /** The class and its bases in method resolution order (C3; depth-first when C3 fails, as Python would raise). */
+  private mro(value: Value, depth: number): Value[] {
+    if (value.kind !== "class") return [value];
+    if (depth > MAX_DEPTH) return [value, UNKNOWN];
+    const bases = value.cls.bases.flatMap((b) => this.baseValue(value, b));
+    const lists = bases.map((b) => this.mro(b, depth + 1));
+    const merged = c3([...lists.map((l) => [...l]), [...bases]]);
+    return [value, ...(merged ?? lists.flat())];
+  }
+
+  private baseValue(owner: Extract<Value, { kind: "class" }>, dotted: string): Value[] {
+    const parts = dotted.split(".");
+    const stmt = owner.facts.bindings.find((b) => b.kind === "class" && b.line === owner.cls.line)?.stmt ?? Infinity;
+    let value = this.nameIn(owner.path, owner.facts, parts[0]!, stmt, 0);
+    for (const attr of parts.slice(1)) value = this.attributeOf(value, attr, 0);
+    // `abc.ABC` after `import abc`: the stdlib module is not followed, but this base adds nothing.
+    if (value.kind === "unknown" && EMPTY_BASES.has(dotted)) return [{ kind: "empty" }];
+    // A `...TestCase` remedy cannot read (Django's, a library's): a unittest case with tests remedy cannot see.
+    if (value.kind === "unknown" && parts[parts.length - 1]!.endsWith("TestCase")) return [{ kind: "unittest" }, value];
+    return [value];
+  }
+
+  /** The value of `name` in the module at `path` when statement `before` runs (Infinity: after the module ran). */
+  private nameIn(path: string, facts: FileFacts, name: string, before: number, depth: number): Value {
+    const key = `${path}\0${name}\0${before}`;
+    const known = this.values.get(key);
+    if (known) return known;
+    this.values.set(key, UNKNOWN); // a cycle ends here
+    const value = this.computeNameIn(path, facts, name, before, depth);
+    this.values.set(key, value);
+    return value;
+  }
+
+  private computeNameIn(path: string, facts: FileFacts, name: string, before: number, depth: number): Value {
+    if (depth > MAX_DEPTH) return UNKNOWN;
+    let binding: Binding | undefined;
+    for (const b of facts.bindings) if (b.name === name && !b.typeChecking && b.stmt < before) binding = b;
+    if (!binding) {
+      if (facts.starImports.some((s) => s.stmt < before) || facts.moduleGetattr) return UNKNOWN;
+      if (name === "object") return { kind: "empty" };
+      // `from pkg import sub` with nothing bound: the submodule.
+      const sub = this.submodule(path, name);
+      return sub ?? UNKNOWN;
+    }
+    if (binding.conditional || binding.caught) return UNKNOWN;
+    if (binding.kind === "class") {
+      const cls = facts.pytest.classes.find((c) => c.name === name && c.line === binding.line);
+      return cls ? { kind: "class", path, facts, cls } : UNKNOWN;
+    }
+    if (binding.kind === "def") return { kind: "function", path, facts, name, line: binding.line };
+    if (binding.kind === "import") return this.importedValue(path, facts, binding, depth + 1);
+    return UNKNOWN;
+  }
+
+  /** What an import binding binds. */
+  private importedValue(path: string, facts: FileFacts, binding: Binding, depth: number): Value {
+    const imp = facts.imports.find(
+      (i) => i.scope === "module" && i.stmt === binding.stmt && i.names.some((n) => boundName(i, n) === binding.name),
+    );
+    if (!imp) return UNKNOWN;
+    const n = imp.names.find((x) => boundName(imp, x) === binding.name)!;
+    if (imp.kind === "import") {
+      const module = n.asname ? n.name : n.name.split(".")[0]!;
+      return this.moduleValue(path, module);
+    }
+    const module = moduleSpec(imp);
+    if (module === null) return UNKNOWN;
+    if (UNITTEST_MODULES.has(module) && UNITTEST_CASES.has(n.name)) return { kind: "unittest" };
+    const file = this.lookup?.findModule(path, module) ?? null;
+    if (file === null) return NO_TESTS_MODULES.has(module) ? { kind: "empty" } : UNKNOWN;
+    return this.nameIn(file, this.lookup!.facts(file), n.name, Infinity, depth + 1);
+  }
+
+  private moduleValue(importer: string, module: string): Value {
+    if (UNITTEST_MODULES.has(module)) return { kind: "module", path: `<${module}>` };
+    const file = this.lookup?.findModule(importer, module) ?? null;
+    return file === null ? UNKNOWN : { kind: "module", path: file };
+  }
+
+  private attributeOf(value: Value, attr: string, depth: number): Value {
+    if (value.kind !== "module") return UNKNOWN;
+    if (value.path.startsWith("<")) {
+      const module = value.path.slice(1, -1);
+      return UNITTEST_CASES.has(attr) ? { kind: "unittest" } : this.moduleValue(value.path, `${module}.${attr}`);
+    }
+    return this.nameIn(value.path, this.lookup!.facts(value.path), attr, Infinity, depth + 1);
+  }
+
+  private submodule(path: string, name: string): Value | null {
+    if (!path.endsWith("__init__.py") || !this.lookup) return null;
+    // The package's own dotted name is unknown here; its directory is enough to find the file.
+    const dir = dirname(path);
+    const file = this.lookup.findModule(join(dir, "__init__.py"), `.${name}`);
+    return file === null ? null : { kind: "module", path: file };
+  }
+}
+
+/** The module a `from` import names, a relative one written with its leading dots (as findModule takes it). */
+function moduleSpec(imp: ImportFact): string | null {
+  if (imp.level === 0) return imp.module;
+  return `${".".repeat(imp.level)}${imp.module ?? ""}`;
+}
+
+function boundName(imp: ImportFact, n: { name: string; asname: string | null }): string {
+  return n.asname ?? (imp.kind === "import" ? n.name.split(".")[0]! : n.name);
+}
+
+/** Method names a class body defines. */
+function methodsOf(c: { facts: FileFacts; cls: TestClass }): string[] {
+  return c.facts.pytest.functions.filter((f) => f.className === c.cls.name).map((f) => f.name);
+}
+
+/** A def decorated as a fixture is not a test, whatever its name. */
+function isFixture(facts: FileFacts, name: string, line: number): boolean {
+  return facts.pytest.fixtures.some((f) => f.name === name && f.line === line);
+}
+
+/** The product of the literal parametrize sizes on `target` ("func", "Class" or "Class.method"). */
+function factorOf(facts: FileFacts, target: string, state: { exact: boolean }): number {
+  let factor = 1;
+  for (const p of facts.pytest.parametrize) {
+    if (p.target !== target) continue;
+    if (p.size === null) state.exact = false;
+    factor *= Math.max(1, p.size ?? 1);
+  }
+  return factor;
+}
+
+/** C3 linearization of the bases' MROs; null when there is none (Python raises TypeError). */
+function c3(seqs: Value[][]): Value[] | null {
+  const out: Value[] = [];
+  const same = (a: Value, b: Value) =>
+    a === b || (a.kind === "class" && b.kind === "class" && a.path === b.path && a.cls === b.cls);
+  for (;;) {
+    const live = seqs.filter((s) => s.length > 0);
+    if (live.length === 0) return out;
+    const head = live
+      .map((s) => s[0]!)
+      .find((h) => h.kind !== "class" || !live.some((s) => s.slice(1).some((x) => same(x, h))));
+    if (!head) return null;
+    out.push(head);
+    for (const s of live) if (same(s[0]!, head)) s.shift();
+  }
+}
+
+/** Test functions/methods pytest would collect from these facts alone (no other module followed). */
+export function countCollectableTests(facts: FileFacts, patterns: CollectPatterns): { count: number; exact: boolean } {
+  return new TestCounter(patterns).count(facts.path, facts);
 }

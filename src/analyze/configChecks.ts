@@ -15,6 +15,8 @@ export interface ConfigProblem {
   exceptionType: string;
   name: string;
   line: number | null;
+  /** The file at fault when it is not the config file (absolute). */
+  file?: string;
 }
 
 function normalizeDist(name: string): string {
@@ -62,6 +64,21 @@ function missingRequiredPlugins(session: PytestSession): string[] {
 /** Every configuration problem of the session, in the order pytest meets them. */
 export function configProblems(session: PytestSession): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  // Before anything else: pytest (or the plugins it loads first) imports the shadowed module while it starts.
+  for (const m of session.startupShadows ?? []) {
+    // pytest's own last line, `Type: message`, as it reads with an empty module of that name.
+    const colon = m.message.indexOf(": ");
+    problems.push({
+      rootKey: configKey("startup", m.name),
+      stage: "startup",
+      exitCode: m.exitCode,
+      message: colon > 0 ? m.message.slice(colon + 2) : m.message,
+      exceptionType: colon > 0 ? m.message.slice(0, colon).split(".").pop()! : "ImportError",
+      name: m.name,
+      line: null,
+      file: m.file,
+    });
+  }
   for (const p of session.unimportablePlugins) {
     problems.push({
       rootKey: configKey("plugin", p.name),

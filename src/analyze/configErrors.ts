@@ -29,6 +29,12 @@ function suggestion(kind: string, name: string, configfile: string): Suggestion 
         message: `Install the plugin that defines ${name}, or remove it from addopts in ${configfile}`,
         data: { options: name },
       };
+    case "startup":
+      return {
+        kind: "other",
+        message: `Rename ${configfile} (it hides the standard library module \`${name}\` from pytest), or start pytest with the \`pytest\` script, which does not put the directory on sys.path`,
+        data: { shadowedStdlib: name },
+      };
     default:
       return {
         kind: "other",
@@ -48,6 +54,7 @@ export const configErrors: Analyzer = {
     let firstAfterCollection = true;
     return configProblems(input.session).map((p): Finding => {
       const kind = p.rootKey.split("|")[1]!;
+      const file = p.file ? ctx.rel(p.file) : configfile;
       const blocking = p.stage === "startup";
       const radius = blocking
         ? blastRadius(input, ctx.resolution, p.rootKey)
@@ -59,11 +66,12 @@ export const configErrors: Analyzer = {
         firstAfterCollection = false;
       }
       return {
-        id: findingId("config-error", configfile, p.line ?? 0, p.name),
+        id: findingId("config-error", file, p.line ?? 0, p.name),
         kind: "config-error",
-        category: kind === "plugin" || kind === "required_plugins" ? "environment" : "configuration",
+        category:
+          kind === "plugin" || kind === "required_plugins" || kind === "startup" ? "environment" : "configuration",
         severity: p.stage === "warning" ? "warning" : "error",
-        file: configfile,
+        file,
         line: p.line ?? 0,
         col: 0,
         message: p.message,
@@ -73,7 +81,7 @@ export const configErrors: Analyzer = {
         chain: [],
         ...radius,
         hidden,
-        suggestions: [suggestion(kind, p.name, configfile)],
+        suggestions: [suggestion(kind, p.name, file)],
       };
     });
   },

@@ -9,6 +9,8 @@ import type { Resolution } from "./reportedFailures.ts";
 
 export const SCHEMA_VERSION = 1;
 
+export type PytestExitCode = 0 | 1 | 2 | 3 | 4 | 5;
+
 export interface CollectionTotals {
   testFiles: number;
   blockedTestFiles: number;
@@ -46,9 +48,10 @@ export interface ScanResult {
   collection: CollectionTotals;
   /** Every test file pytest would collect, in collection order. */
   testFiles: TestFileOutcome[];
-  /** The exit code `pytest --collect-only` is predicted to end with: 0, 1 (plugin crash), 2 (collection
-   *  errors), 4 (usage error or start-up conftest failure). */
-  pytestExitCode: 0 | 1 | 2 | 4;
+  /** The exit code `pytest --collect-only` is predicted to end with: 0, 1 (plugin crash, or a start-up
+   *  crash), 2 (collection errors), 3 (internal error: a crash inside the session), 4 (usage error or start-up conftest failure), 5 (nothing collected: "no tests
+   *  ran"). */
+  pytestExitCode: PytestExitCode;
   /** What remedy could not determine about this session, in sentences (predictions may be off there). */
   limitations: string[];
   /** Wall time of the scan. */
@@ -98,12 +101,12 @@ function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution:
   });
 }
 
-export function predictedExitCode(input: AnalysisInput, resolution: Resolution): 0 | 1 | 2 | 4 {
+export function predictedExitCode(input: AnalysisInput, resolution: Resolution): PytestExitCode {
   const problems = configProblems(input.session);
   const blocker = resolution.sessionBlocker;
   if (blocker) {
     if (input.model.startupFailure?.plugin && blocker.startsWith("conftest-error|")) return 1;
-    return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as 1 | 4;
+    return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as PytestExitCode;
   }
   if (problems.some((p) => p.stage === "after-collection")) return 4;
   // Reaching --maxfail during collection ends the session as failed (pytest prints "stopping after N failures").
@@ -116,7 +119,10 @@ export function predictedExitCode(input: AnalysisInput, resolution: Resolution):
       f.path !== input.model.startupFailure?.conftest &&
       f.failures.some((x) => x.certainty === "certain"),
   );
-  return anyBlocked || conftestFails ? 2 : 0;
+  if (anyBlocked || conftestFails) return 2;
+  // No error and no item: pytest ends with "no tests ran" (exit 5), whether there are test files or not.
+  const totals = collectionTotals(input, resolution);
+  return totals.tests === 0 && !totals.testsLowerBound ? 5 : 0;
 }
 
 export function buildScanResult(

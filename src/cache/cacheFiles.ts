@@ -35,7 +35,10 @@ export function writeAtomic(file: string, data: Uint8Array | string): boolean {
     renameSync(tmp, file);
     return true;
   } catch {
-    rmSync(tmp, { force: true });
+    // The directory may be no directory at all (a file named .remedy): nothing to clean up then.
+    try {
+      rmSync(tmp, { force: true });
+    } catch {}
     return false;
   }
 }

@@ -83,7 +83,11 @@ export class FactsStore {
   private readonly onDisk = new Set<string>();
   private readonly loaded = new Set<number>();
 
-  constructor(readonly dir: string | null) {
+  /** `maxBytes`: files larger than this are not read (status too-large, never cached); absent: the default. */
+  constructor(
+    readonly dir: string | null,
+    readonly maxBytes?: number,
+  ) {
     if (!dir) return;
     try {
       for (const name of readdirSync(dir)) this.onDisk.add(name);
@@ -119,8 +123,8 @@ export class FactsStore {
     this.discarded = false;
   }
 
-  static forRepo(rootdir: string, enabled: boolean): FactsStore {
-    return new FactsStore(enabled ? join(cacheDirOf(rootdir), "facts") : null);
+  static forRepo(rootdir: string, enabled: boolean, maxBytes?: number): FactsStore {
+    return new FactsStore(enabled ? join(cacheDirOf(rootdir), "facts") : null, maxBytes);
   }
 
   private touch(path: string): void {
@@ -240,14 +244,14 @@ export class FactsStore {
     const enc = this.entry(path);
     if (enc) facts = JSON.parse(decoder.decode(enc.bytes)) as FileFacts;
     else {
-      facts = readFileFacts(path);
+      facts = readFileFacts(path, { maxBytes: this.maxBytes });
       let stamp = "";
       let hash = "";
       try {
         stamp = storableStamp(statSync(path));
         hash = contentHash(readFileSync(path));
       } catch {}
-      if (hash) this.put(path, encodeFacts(facts, stamp, hash));
+      if (hash && facts.status !== "too-large") this.put(path, encodeFacts(facts, stamp, hash));
     }
     this.decoded.set(path, facts);
     return facts;

@@ -5,6 +5,9 @@ import type { FactsStore } from "./factsStore.ts";
 
 export async function prepareFacts(store: FactsStore, files: string[], options: PoolOptions = {}): Promise<number> {
   const pending = store.refresh(files);
-  await extractAll(pending, (path, encoded, facts) => store.put(path, encoded, facts), options);
+  await extractAll(pending, (path, encoded, facts) => store.put(path, encoded, facts), {
+    ...(store.maxBytes === undefined ? {} : { maxBytes: store.maxBytes }),
+    ...options,
+  });
   return pending.length;
 }

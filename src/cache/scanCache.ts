@@ -79,6 +79,8 @@ export interface ScanKeyParts {
   /** The interpreter executable `python` names now (PATH lookup), or null. */
   executable: string | null;
   env: NodeJS.ProcessEnv;
+  /** The size limit above which files are not read. */
+  maxBytes?: number;
 }
 
 const ENV_KEYS = [
@@ -100,6 +102,7 @@ export function scanKey(parts: ScanKeyParts): string {
     parts.invocation,
     parts.executable,
     ENV_KEYS.map((k) => parts.env[k] ?? null),
+    parts.maxBytes ?? null,
   ]);
 }
 

@@ -105,6 +105,52 @@ function writeCache(file: string, entries: Record<string, CacheEntry>): void {
   }
 }
 
+/** The probe's JSON object, or null when the output is anything else (not a Python, a wrapper printing text). */
+function parseAnswer(stdout: string | undefined): Omit<InterpreterInfo, "requested" | "realpath"> | null {
+  try {
+    const value = JSON.parse(stdout ?? "");
+    return value && typeof value === "object" && typeof value.version === "string" && Array.isArray(value.sysPath)
+      ? value
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** One line (at most 120 characters, controls escaped) of what a program printed, for an error message: the
+ *  last of stderr (where an error is), the first of stdout (a program echoing its arguments echoes the probe). */
+function excerpt(text: string, first = false): string {
+  const lines = text.trim().split("\n");
+  const line = (first ? lines[0] : lines[lines.length - 1]) ?? "";
+  const safe = JSON.stringify(line.length > 120 ? `${line.slice(0, 120)}...` : line);
+  return safe.slice(1, -1);
+}
+
+/** Why the probe got no answer, without ever quoting the probe script (Node's error message holds the command). */
+function notAnAnswer(
+  executable: string,
+  error: (Error & { code?: unknown; signal?: unknown; killed?: boolean }) | null,
+  stdout: string | undefined,
+  stderr: string | undefined,
+): string {
+  if (error && error.code === "ENOENT") return `interpreter not found: ${executable}`;
+  if (error?.killed) return `the interpreter ${executable} did not answer within 60 s`;
+  const err = stderr?.trim() ?? "";
+  const out = stdout?.trim() ?? "";
+  let why: string;
+  if (error && typeof error.code === "number")
+    why = `it exited with code ${error.code}${err ? `: ${excerpt(err)}` : out ? `, printing "${excerpt(out, true)}"` : ""}`;
+  else if (error) why = `it could not be run (${error.code ?? error.signal ?? "error"})`;
+  else if (out === "") why = `it printed nothing${err ? ` (stderr: ${excerpt(err)})` : ""}`;
+  else {
+    const n = out.split("\n").length;
+    why = `it printed ${n === 1 ? "" : `${n} lines starting `}"${excerpt(out, true)}" instead of the answer to remedy's probe`;
+  }
+  // A Python that fails on the probe still names its exception on stderr's last line: say so rather than guess.
+  if (/^\w+(Error|Exception):/.test(excerpt(err))) return `cannot ask the interpreter ${executable}: ${excerpt(err)}`;
+  return `${executable} is not a Python interpreter: ${why}`;
+}
+
 /** Asynchronous so that a scan can extract facts while the interpreter starts and answers (~0.3 s). */
 function probe(executable: string, env: NodeJS.ProcessEnv): Promise<Omit<InterpreterInfo, "requested" | "realpath">> {
   return new Promise((resolvePromise, reject) => {
@@ -119,13 +165,9 @@ function probe(executable: string, env: NodeJS.ProcessEnv): Promise<Omit<Interpr
         maxBuffer: 64 * 1024 * 1024,
       },
       (error, stdout, stderr) => {
-        try {
-          if (error) throw error;
-          resolvePromise(JSON.parse(stdout));
-        } catch (e) {
-          const last = stderr?.trim().split("\n").pop() || (e as Error).message;
-          reject(new InterpreterError(`cannot ask the interpreter ${executable}: ${last}`));
-        }
+        const answer = parseAnswer(stdout);
+        if (!error && answer) return resolvePromise(answer);
+        reject(new InterpreterError(notAnAnswer(executable, error, stdout, stderr)));
       },
     ).stdin?.end();
   });

@@ -10,6 +10,8 @@ export interface ChunkRequest {
   paths: string[];
   /** null: not stat'ed yet (a cold scan leaves the stat to the thread that reads the file). */
   stamps: (string | null)[];
+  /** Files larger than this are not read (status too-large); absent: extractFacts' default. */
+  maxBytes?: number;
 }
 
 export interface ChunkReply {
@@ -41,7 +43,7 @@ export function encodeChunk(req: ChunkRequest, keep?: FileFacts[]): ChunkReply {
     const read = stamp === null ? readWithStat(path) : null;
     if (stamp === null) stamp = read ? storableStamp(read.stat) : "";
     stamps.push(stamp);
-    const { facts, hash } = factsWithHash(path, read?.bytes);
+    const { facts, hash } = factsWithHash(path, read?.bytes, req.maxBytes);
     keep?.push(facts);
     const bytes = encoder.encode(JSON.stringify(facts));
     parts.push(bytes);

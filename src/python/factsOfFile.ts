@@ -5,16 +5,21 @@ import { contentHash } from "../cache/factsStore.ts";
 import type { FileFacts } from "./facts.ts";
 import { extractFacts, readFileFacts } from "./index.ts";
 
-/** Facts of `path` and the hash of its content ("" when it could not be read: such facts are not cached).
- *  `read`: the file's bytes when the caller has read them already. */
-export function factsWithHash(path: string, read?: Buffer | null): { facts: FileFacts; hash: string } {
+/** Facts of `path` and the hash of its content ("" when it could not be read, or was over `maxBytes`: such facts
+ *  are not cached, so a higher limit later reads the file). `read`: the file's bytes when the caller has them. */
+export function factsWithHash(
+  path: string,
+  read?: Buffer | null,
+  maxBytes?: number,
+): { facts: FileFacts; hash: string } {
   let bytes: Buffer;
   try {
     bytes = read ?? readFileSync(path);
   } catch {
-    return { facts: readFileFacts(path), hash: "" };
+    return { facts: readFileFacts(path, { maxBytes }), hash: "" };
   }
-  return { facts: extractFacts(bytes, path), hash: contentHash(bytes) };
+  const facts = extractFacts(bytes, path, { maxBytes });
+  return { facts, hash: facts.status === "too-large" ? "" : contentHash(bytes) };
 }
 
 /** The file's bytes and its stat, from one open (one stat fewer than statSync + readFileSync); null when it

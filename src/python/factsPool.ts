@@ -18,6 +18,8 @@ export interface PoolOptions {
   workers?: number;
   /** The main thread takes chunks too (default true; false leaves all to the workers, as tests need). */
   mainThread?: boolean;
+  /** Files larger than this are not read (status too-large); absent: extractFacts' default. */
+  maxBytes?: number;
 }
 
 /** One worker per core that is actually idle (cores minus the 1-minute load average, this process included),
@@ -51,7 +53,12 @@ export async function extractAll(
   const chunks: ChunkRequest[] = [];
   for (let i = 0; i < files.length; i += CHUNK) {
     const slice = files.slice(i, i + CHUNK);
-    chunks.push({ id: chunks.length, paths: slice.map((f) => f.path), stamps: slice.map((f) => f.stamp) });
+    chunks.push({
+      id: chunks.length,
+      paths: slice.map((f) => f.path),
+      stamps: slice.map((f) => f.stamp),
+      ...(options.maxBytes === undefined ? {} : { maxBytes: options.maxBytes }),
+    });
   }
   let next = 0;
   /** Chunks a failed worker did not finish: the main thread does them. */

@@ -51,8 +51,16 @@ const rootOf = (f: Finding): string => identity(f.cause ?? f);
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
+/** The stdlib module a file of the invocation directory hides from pytest's start-up, for such a finding. */
+const shadowedStdlib = (f: Finding): string | null => {
+  const data = f.kind === "config-error" ? f.suggestions[0]?.data : undefined;
+  return typeof data?.shadowedStdlib === "string" ? data.shadowedStdlib : null;
+};
+
 function title(f: Finding): string {
   if (f.kind === "conftest-error") return `\`${f.file}\` fails to import`;
+  const shadowed = shadowedStdlib(f);
+  if (shadowed) return `\`${f.file}\` shadows the standard library module \`${shadowed}\``;
   const subject = f.kind === "missing-module" || f.kind === "missing-third-party" ? f.module : f.name;
   return subject ? `${KIND_LABELS[f.kind]} \`${subject}\`` : KIND_LABELS[f.kind];
 }
@@ -77,6 +85,9 @@ function effect(f: Finding): string | null {
     return "pytest crashes at start-up loading the conftest's pytest_plugins (exit code 1): nothing is collected";
   }
   if (f.kind !== "config-error") return null;
+  const shadowed = shadowedStdlib(f);
+  if (shadowed)
+    return `\`python -m pytest\` puts its directory first on sys.path, so pytest imports this file instead of the standard library's \`${shadowed}\` while it starts, and stops before collecting (the message is pytest's with an empty ${shadowed} module; the \`pytest\` script is not affected)`;
   return f.blocks.testFiles.length > 0
     ? "pytest stops before collecting anything"
     : "pytest collects, then stops with exit code 4 before running any test";
@@ -137,7 +148,38 @@ function block(f: Finding, n: number, s: Style, sameAs: number | null = null): s
   return out;
 }
 
-export const terminalReport: Reporter = (result, options = {}) => {
+/** C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates (which reorder
+ *  what a terminal shows): text from source lines and file names must not drive the terminal. */
+const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+/** The same without newline: single-line fields (a statement, a file name) cannot start a new line either. */
+const UNSAFE_IN_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
+const escapeChar = (c: string): string => {
+  const code = c.charCodeAt(0);
+  if (c === "\r") return "\\r";
+  if (c === "\n") return "\\n";
+  if (c === "\x1b") return "\\x1b";
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
+};
+
+/** Every string of the result with control characters written as escapes (`\x1b`, `\r`), as Python's repr writes
+ *  them; newlines stay only in messages (pytest's multi-line ones). The JSON report keeps the text as it is. */
+export function escapeControls<T>(value: T, key = ""): T {
+  if (typeof value === "string") {
+    const pattern = key === "message" ? UNSAFE : UNSAFE_IN_LINE;
+    return value.replace(pattern, escapeChar) as T;
+  }
+  if (Array.isArray(value)) return value.map((v) => escapeControls(v, key)) as T;
+  if (value && typeof value === "object") {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = escapeControls(v, k);
+    return out as T;
+  }
+  return value;
+}
+
+export const terminalReport: Reporter = (raw, options = {}) => {
+  const result = escapeControls(raw);
   const s = style(options.color ?? false);
   const lines: string[] = [];
   const config = result.configfile ? `, config ${result.configfile}` : ", no config file";
@@ -179,6 +221,8 @@ export const terminalReport: Reporter = (result, options = {}) => {
     }
   }
   if (result.findings.length === 0) lines.push(s.bold("Nothing stops pytest from collecting."), "");
+  if (result.pytestExitCode === 5)
+    lines.push(s.yellow("pytest collects no test: it ends with exit code 5 (no tests ran)"), "");
 
   const c = result.collection;
   if (result.limitations.length > 0) {
@@ -195,7 +239,7 @@ export const terminalReport: Reporter = (result, options = {}) => {
   const summary = [
     plural(new Set(blocking.map(rootOf)).size, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
     `${c.blockedTestFiles}/${c.testFiles} test files blocked`,
-    `${c.blockedTests}/${c.tests} tests blocked${c.testsLowerBound ? " (at least: some parametrize lists are not literals)" : ""}`,
+    `${c.blockedTests}/${c.tests} tests blocked${c.testsLowerBound ? " (at least: a parametrize list is not a literal, or a test class inherits from code remedy cannot read)" : ""}`,
     `${(result.durationMs / 1000).toFixed(2)}s`,
   ].join(" · ");
   lines.push((blocking.length > 0 ? s.red(summary) : summary) + s.dim(` (pytest would exit ${result.pytestExitCode})`));

@@ -21,6 +21,7 @@ import { type InertImport, inertImportCheck } from "./inertImports.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import type { ScanSession } from "./session.ts";
+import { startupShadows } from "./startupShadows.ts";
 import { preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
@@ -44,7 +45,13 @@ export interface ScanOptions {
   /** The environment pytest would run with (default: this process's). `if os.environ.get(...)` tests are decided
    *  with it, and pytest's own variables (PYTEST_ADDOPTS...) read from it. */
   env?: NodeJS.ProcessEnv;
+  /** Files larger than this many bytes are not read, and the result says so (default 64 MiB: the scanner reads
+   *  about 60 MB/s, so a big generated module costs a fraction of a second). */
+  maxBytes?: number;
 }
+
+/** remedy scan's default --max-bytes. */
+export const SCAN_MAX_BYTES = 64 * 1024 * 1024;
 
 function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
   const cache = new Map<string, FileFacts>();
@@ -98,6 +105,13 @@ function withoutEnvironmentFailures(model: CollectionModel): CollectionModel {
   };
 }
 
+/** Why the cache at <root>/.remedy cannot be used (it exists and is no directory), or null. */
+function cacheBlocked(root: string): string | null {
+  const dir = cacheDirOf(root);
+  const st = statSync(dir, { throwIfNoEntry: false });
+  return st && !st.isDirectory() ? `${dir} is not a directory: scanned without the cache (remove or rename it)` : null;
+}
+
 /** The repository's .remedy/, made when needed; null when `root` is no directory (nothing is created then). */
 function repositoryCacheDir(root: string): string | null {
   if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) return null;
@@ -114,9 +128,10 @@ async function projectFacts(
   useCache: boolean,
   extract: boolean,
   session: ScanSession | undefined,
+  maxBytes: number,
 ): Promise<{ project: ProjectFiles; store: FactsStore }> {
   const project = previous?.project() ?? walkProject(rootdir);
-  const store = session?.factsStore(rootdir, useCache) ?? FactsStore.forRepo(rootdir, useCache);
+  const store = session?.factsStore(rootdir, useCache, maxBytes) ?? FactsStore.forRepo(rootdir, useCache, maxBytes);
   if (extract) {
     const pyFiles = new Set(project.pythonFiles);
     await prepareFacts(store, previous?.changed()?.filter((p) => pyFiles.has(p)) ?? project.pythonFiles);
@@ -140,8 +155,11 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const progress = options.onProgress ?? (() => {});
   const root = resolve(path);
   const environ = options.env ?? process.env;
-  // A custom facts provider is not what the cache holds: such scans neither read nor write it.
-  const useCache = (options.cache ?? true) && !options.getFacts;
+  // A custom facts provider is not what the cache holds: such scans neither read nor write it. Nor does a scan
+  // whose .remedy is something other than a directory (a file of that name): it says so in its limitations.
+  const blockedCache = cacheBlocked(root);
+  const maxBytes = options.maxBytes ?? SCAN_MAX_BYTES;
+  const useCache = (options.cache ?? true) && !options.getFacts && blockedCache === null;
   const key = scanKey({
     root,
     python: options.python,
@@ -149,6 +167,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     invocation: options.invocation ?? "python-m",
     executable: options.python === null ? null : findExecutable(options.python ?? "python3", root),
     env: environ,
+    maxBytes,
   });
   const previous = ScanCache.forDir(root, key, useCache, environ);
   const unchanged = previous.result();
@@ -168,7 +187,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   viewPending.catch(() => {}); // awaited below; an early failure must not go unhandled meanwhile
   const early = stored?.rootdir ?? rootdirOrNull(root, viewOptions);
   const projectAt = (rootdir: string) =>
-    projectFacts(rootdir, rootdir === early ? previous : null, useCache, !options.getFacts, options.session);
+    projectFacts(rootdir, rootdir === early ? previous : null, useCache, !options.getFacts, options.session, maxBytes);
   const earlyFacts = early === null ? null : await projectAt(early);
   const view = await viewPending;
   const { project, store } = earlyFacts && view.rootdir === early ? earlyFacts : await projectAt(view.rootdir);
@@ -214,8 +233,25 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   // The facts cache is written while the model is built (the writes are I/O, the model is CPU).
   const factsWritten = useCache ? store.saveAsync(null) : null;
 
+  // Asked of the interpreter only when a module of the invocation directory is named like a stdlib module.
+  const shadowsPending = startupShadows(view, root, options.invocation ?? "python-m", {
+    cacheDir: useCache ? repositoryCacheDir(root) : null,
+  });
   progress("graph", `${view.testFiles.length} test files`);
   const limitations = [...view.limitations];
+  if (blockedCache !== null && (options.cache ?? true)) limitations.push(blockedCache);
+  // A file over the limit is not read: whatever it would raise is unknown (its importers see an empty module).
+  const tooLarge = project.pythonFiles.filter((p) => status(p) === "too-large");
+  if (tooLarge.length > 0) {
+    const shown = tooLarge
+      .slice(0, 5)
+      .map((p) => relPath(view.rootdir, p))
+      .join(", ");
+    const more = tooLarge.length > 5 ? ` and ${tooLarge.length - 5} more` : "";
+    limitations.push(
+      `not read, larger than --max-bytes ${maxBytes}: ${shown}${more} (what importing them raises is unknown; raise --max-bytes to scan them)`,
+    );
+  }
   // Branches on the interpreter are settled once, for the model and the analyzers alike.
   // And branches on the environment and pytest's arguments: the variables asked for are stored with the result.
   const envKeys = new Set<string>();
@@ -275,10 +311,11 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const rel = (p: string) => relPath(view.rootdir, p);
   const input: AnalysisInput = {
     model,
-    session: sessionFromView(view),
+    session: { ...sessionFromView(view), startupShadows: await shadowsPending },
     facts: settledFacts,
     modules: knownModules(project.pythonFiles, searchRoots),
     requirements: readRequirements(project.requirementFiles, rel),
+    searchRoots,
   };
   const analysis = runAnalyzers(input);
   const result = buildScanResult(

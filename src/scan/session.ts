@@ -11,14 +11,14 @@ export class ScanSession {
   private readonly stores = new Map<string, FactsStore>();
 
   /** The store of `rootdir` kept from the previous scan, or a new one. O(1). */
-  factsStore(rootdir: string, useCache: boolean): FactsStore {
+  factsStore(rootdir: string, useCache: boolean, maxBytes?: number): FactsStore {
     const key = `${useCache ? "cache" : "memory"}\0${rootdir}`;
     const kept = this.stores.get(key);
-    if (kept) {
+    if (kept && kept.maxBytes === maxBytes) {
       kept.beginScan();
       return kept;
     }
-    const store = FactsStore.forRepo(rootdir, useCache);
+    const store = FactsStore.forRepo(rootdir, useCache, maxBytes);
     this.stores.set(key, store);
     return store;
   }

@@ -135,3 +135,29 @@ test("a conftest error caused by the same broken statement as another finding po
   assert.equal(text.match(/same as/g)?.length, 1);
   assert.match(text, /^1 root cause · /m);
 });
+
+test("control characters from source lines and file names are escaped on the terminal, not in JSON", () => {
+  const evil = finding({
+    file: "app/\x1b]0;owned\x07a.py",
+    chain: [
+      { file: "tests/test_a.py", line: 1, statement: "import app.a  # \x1b[2J\r\x9bcleared", module: "test_a" },
+      { file: "app/a.py", line: 3, statement: "from app.b import X\u202e", module: "app.a" },
+    ],
+  });
+  const text = terminalReport({ ...result, findings: [evil] }, { color: false });
+  assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
+  assert.match(text, /import app\.a {2}# \\x1b\[2J\\r\\x9bcleared/);
+  assert.match(text, /app\/\\x1b\]0;owned\\x07a\.py:3/);
+  assert.match(text, /from app\.b import X\\u202e/);
+});
+
+test("a tree where pytest collects nothing: exit code 5 in the summary", () => {
+  const text = terminalReport({
+    ...result,
+    findings: [],
+    collection: { testFiles: 1, blockedTestFiles: 0, tests: 0, blockedTests: 0 },
+    pytestExitCode: 5,
+  });
+  assert.match(text, /pytest collects no test: it ends with exit code 5 \(no tests ran\)/);
+  assert.match(text, /\(pytest would exit 5\)\n$/);
+});

@@ -1,7 +1,8 @@
 // `remedy scan [PATH]`: predicts what stops pytest from collecting and prints it (terminal report, or JSON);
 // with --watch, again after every change.
 // Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error (from main.ts).
-import type { Command } from "commander";
+// They are remedy's own: the exit code pytest is predicted to end with (0, 1, 2, 3, 4, 5) is in the report.
+import { type Command, InvalidArgumentError } from "commander";
 import { type Invocation, loadReporter, type ScanResult, scan, watchScan } from "../../index.ts";
 import { defaultPython, environmentWith, envOption, invocationOption } from "../pythonOption.ts";
 
@@ -29,6 +30,13 @@ export function blocksCollection(result: ScanResult): boolean {
   );
 }
 
+/** A positive number of bytes, or commander's usage error (exit 2). */
+function maxBytesArg(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive whole number of bytes");
+  return n;
+}
+
 export function registerScan(program: Command): void {
   program
     .command("scan")
@@ -40,6 +48,11 @@ export function registerScan(program: Command): void {
     .option("--json", "print the JSON report (schema/scan.schema.json)")
     .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
     .option("--watch", "scan again whenever a file changes (Ctrl-C stops; the exit code is the last scan's)")
+    .option(
+      "--max-bytes <n>",
+      "do not read Python files larger than this (default 64 MiB; the report lists them)",
+      maxBytesArg,
+    )
     .addOption(invocationOption())
     .addOption(envOption())
     .action(
@@ -53,6 +66,7 @@ export function registerScan(program: Command): void {
           invocation: Invocation;
           watch?: boolean;
           env?: string[];
+          maxBytes?: number;
         },
       ) => {
         const progress = progressPrinter();
@@ -64,6 +78,7 @@ export function registerScan(program: Command): void {
           onProgress: progress.onProgress,
           cache: opts.cache,
           invocation: opts.invocation,
+          ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
         };
         const reporter = await loadReporter(opts.json ? "json" : "terminal");
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;

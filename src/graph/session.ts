@@ -56,6 +56,9 @@ export interface ModuleRecord {
   searchPath: string[];
   /** Failures that escaped this module's execution, with the chain from this module down (for replay). */
   failures: { failure: ImportFailure; suffix: PendingStep[] }[];
+  /** The rootKeys of `failures` (a module deep in a cycle collects thousands; a scan of the list per raise was
+   *  quadratic on sympy with one cycle added). */
+  failureKeys?: Set<string>;
   /** Took part in an import cycle entered from outside its package: its outcome depends on entry order. */
   cycleTouched: boolean;
   /** Executed after the current file had already failed (Python would not have run it then). */
@@ -231,6 +234,12 @@ export class Session {
   /** Moves whenever a failure is met, certain or not, caught or not (a try body that met none ran as modelled). */
   failuresMet = 0;
 
+  /** This file already has the failure (certain, or as a warning when `maybe`): raising it again records nothing
+   *  for the file, so its chain need not be built. */
+  knows(rootKey: string, maybe: boolean): boolean {
+    return this.certainKeys.has(rootKey) || (maybe && this.maybeKeys.has(rootKey));
+  }
+
   /** Records a "maybe" failure (a warning): it does not stop execution. */
   warn(failure: ImportFailure): void {
     this.failuresMet++;
@@ -258,8 +267,11 @@ export class Session {
       if (!rec.failed) {
         rec.failed = true;
         rec.failures = [];
+        rec.failureKeys = new Set();
       }
-      if (!rec.failures.some((f) => f.failure.rootKey === failure.rootKey)) {
+      const keys = (rec.failureKeys ??= new Set(rec.failures.map((f) => f.failure.rootKey)));
+      if (!keys.has(failure.rootKey)) {
+        keys.add(failure.rootKey);
         rec.failures.push({ failure, suffix: steps.slice(this.stepIndex(i)) });
       }
     }

@@ -12,6 +12,7 @@ import { buildRegistry, type IniKeyEntry, type OptionEntry } from "./markerRegis
 import { unknownMarkPolicy } from "./markWarnings.ts";
 import { type PluginSource, planPlugins } from "./plugins.ts";
 import { type PluginOptions, parsePytestArgs } from "./pytestArgs.ts";
+import { pytestRules } from "./pytestRules.ts";
 import { determineSetup } from "./rootdir.ts";
 import { resolveSettings } from "./settings.ts";
 import { shlexSplit } from "./shlex.ts";
@@ -65,6 +66,7 @@ function commandLine(options: PytestViewOptions): { env: NodeJS.ProcessEnv; envA
  *  interpreter is still being asked. pytestView computes the same. */
 export function pytestRootdir(path: string, options: PytestViewOptions = {}): string {
   const cli = parsePytestArgs(commandLine(options).cliArgs);
+  // The installed pytest's version is not known yet: the newest rules (pytestView corrects it when they differ).
   return determineSetup(resolve(path), cli.paths, cli.configFile, cli.rootdir).rootdir;
 }
 
@@ -77,10 +79,13 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const interpreter = await interpreterFor(options.python, invocationDir, env, limitations, options.cacheDir ?? null);
   const pytestDist = interpreter?.distributions.find((d) => d.name.toLowerCase() === "pytest") ?? null;
   if (interpreter && !pytestDist) limitations.push(`pytest is not installed for ${interpreter.executable}`);
-  const pytestMajor = pytestDist ? Number.parseInt(pytestDist.version, 10) : null;
+  const rules = pytestRules(pytestDist?.version ?? null);
+  if (!pytestDist) {
+    limitations.push("pytest's version is unknown: its configuration rules are assumed to be pytest 9.1's");
+  }
 
   const cli = parsePytestArgs(cliArgs);
-  const setup = determineSetup(invocationDir, cli.paths, cli.configFile, cli.rootdir);
+  const setup = determineSetup(invocationDir, cli.paths, cli.configFile, cli.rootdir, rules);
   // Plugins come first: the options they register decide which tokens of addopts/args are paths (`-n 4`).
   // Sources of the interpreter's own installation (pytest, plugins) are kept in the per-user cache.
   const installedRoots = interpreter ? [interpreter.prefix, interpreter.basePrefix, ...interpreter.sitePackages] : [];
@@ -90,7 +95,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     env,
     options.cacheDir ?? null,
   );
-  const early = resolveSettings(setup, invocationDir, cliArgs, pytestMajor);
+  const early = resolveSettings(setup, invocationDir, cliArgs, rules);
   // pytest inserts `pythonpath` entries first; `python -m` had already put the invocation directory before the
   // interpreter's own entries.
   const cwdEntry = (options.invocation ?? "python-m") === "python-m" ? [invocationDir] : [];
@@ -99,7 +104,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   // `python -m pytest` has the invocation directory first on sys.path when it imports `-p NAME` modules.
   const plan = planPlugins(interpreter, early.options.plugins, autoload, [invocationDir, ...sysPath]);
   const pluginOptions = optionArity(buildRegistry(plan.plugins, null, [], [], sources).options);
-  const known = resolveSettings(setup, invocationDir, cliArgs, pytestMajor, pluginOptions);
+  const known = resolveSettings(setup, invocationDir, cliArgs, rules, pluginOptions);
   const conftests = new ConftestIndex(known.options.confcutdir, known.args.noconftest);
   // pytest loads the initial conftests from the paths it knows before conftests add their own options.
   const initialConftests = findInitialConftests(invocationDir, setup.rootdir, known, conftests);
@@ -111,12 +116,13 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     sources,
   );
   for (const [name, takesValue] of optionArity(conftestOptions.options)) pluginOptions.set(name, takesValue);
-  const settings = resolveSettings(setup, invocationDir, cliArgs, pytestMajor, pluginOptions);
+  const settings = resolveSettings(setup, invocationDir, cliArgs, rules, pluginOptions);
   const { options: opts, args } = settings;
-  if (opts.addoptsStrictFlags.length > 0 && (pytestMajor ?? 9) >= 9) {
+  if (opts.addoptsStrictFlags.length > 0 && rules.strictIni && !rules.addoptsOverrides) {
     limitations.push(
-      `addopts has ${opts.addoptsStrictFlags.join(", ")}: pytest 9.0 does not apply strictness flags from addopts ` +
-        "(observed on 9.0.3); use strict_markers/strict_config/strict in the config file",
+      `addopts has ${opts.addoptsStrictFlags.join(", ")}: pytest ${rules.version ?? "9.0"} does not apply strictness ` +
+        "flags from addopts (pytest 9.0 ignores them, 8 and 9.1 apply them); use strict_markers/strict_config/strict " +
+        "in the config file",
     );
   }
   if (args.pyargs) limitations.push("--pyargs: arguments are module names; remedy treats them as paths");

@@ -12,6 +12,7 @@ import { buildRegistry, type IniKeyEntry, type OptionEntry } from "./markerRegis
 import { unknownMarkPolicy } from "./markWarnings.ts";
 import { type PluginSource, planPlugins } from "./plugins.ts";
 import { type PluginOptions, parsePytestArgs } from "./pytestArgs.ts";
+import { pytestRegistry } from "./pytestRegistry.ts";
 import { pytestRules } from "./pytestRules.ts";
 import { determineSetup } from "./rootdir.ts";
 import { resolveSettings } from "./settings.ts";
@@ -45,13 +46,22 @@ function optionArity(options: OptionEntry[]): PluginOptions {
   return map;
 }
 
-/** Ini keys registered as `aliases=` of another key (the facts give only the canonical name). */
+/** Ini keys pytest 9 registers as `aliases=` of another key, when read statically (the facts give only the
+ *  canonical name; the installed pytest, when asked, names its aliases itself). */
 const INI_ALIASES = ["xfail_strict"];
 
 /** Config keys no loaded plugin registers (pytest warns "Unknown config option", an error with strict config). */
-function unknownKeys(keys: { name: string; line: number | null }[], iniKeys: IniKeyEntry[], known: boolean) {
+function unknownKeys(
+  keys: { name: string; line: number | null }[],
+  iniKeys: IniKeyEntry[],
+  known: boolean,
+  probed: boolean,
+) {
   if (!known) return null;
-  const registered = new Set([...iniKeys.map((k) => k.name), ...INI_ALIASES]);
+  const registered = new Set([
+    ...iniKeys.flatMap((k) => [k.name, ...(k.aliases ?? [])]),
+    ...(probed ? [] : INI_ALIASES),
+  ]);
   return keys.filter((k) => !registered.has(k.name));
 }
 
@@ -103,7 +113,20 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !early.args.disablePluginAutoload;
   // `python -m pytest` has the invocation directory first on sys.path when it imports `-p NAME` modules.
   const plan = planPlugins(interpreter, early.options.plugins, autoload, [invocationDir, ...sysPath]);
-  const pluginOptions = optionArity(buildRegistry(plan.plugins, null, [], [], sources).options);
+  // What pytest and the installed plugins register, asked of the installed pytest (cached per interpreter).
+  const probed =
+    interpreter && pytestDist
+      ? await pytestRegistry(interpreter, { cacheDir: options.cacheDir ?? null, env, autoload })
+      : null;
+  if (interpreter && pytestDist && !probed) {
+    limitations.push(
+      `the installed pytest could not be asked what it registers (${interpreter.executable} -m pytest failed in an ` +
+        "empty directory): ini keys, markers and options of pytest and its plugins are read from their sources",
+    );
+  } else if (!interpreter) {
+    limitations.push("ini keys, markers and options of pytest and its plugins are read from their sources");
+  }
+  const pluginOptions = optionArity(buildRegistry(plan.plugins, null, [], [], sources, probed).options);
   const known = resolveSettings(setup, invocationDir, cliArgs, rules, pluginOptions);
   const conftests = new ConftestIndex(known.options.confcutdir, known.args.noconftest);
   // pytest loads the initial conftests from the paths it knows before conftests add their own options.
@@ -153,6 +176,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     opts.markers.map((text) => ({ text, line: settings.configKeys.find((k) => k.name === "markers")?.line ?? null })),
     allConftests.map((c) => ({ path: c, atStartup: initialConftests.includes(c) })),
     sources,
+    probed,
   );
   const dynamicConftests = allConftests
     .map((conftest) => ({ conftest, hooks: sources.read(conftest)?.dynamicHooks ?? [] }))
@@ -200,7 +224,12 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     allConftests,
     dynamicConftests,
     plugins: plugins.map(({ atStartup: _, ...p }) => p),
-    unknownConfigKeys: unknownKeys(settings.configKeys, registry.iniKeys, sources.unavailable === null),
+    unknownConfigKeys: unknownKeys(
+      settings.configKeys,
+      registry.iniKeys,
+      sources.unavailable === null,
+      registry.probed,
+    ),
     unrecognizedOptions:
       sources.unavailable === null
         ? args.unknownOptions.filter((tok) => !registry.options.some((r) => r.names.includes(tok.split("=")[0] ?? tok)))

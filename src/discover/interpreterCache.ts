@@ -11,10 +11,14 @@ import { cacheDir } from "./interpreter.ts";
 import { interpreterKey, readEntries, type StdlibInterpreter } from "./stdlibNames.ts";
 
 const memo = new Map<string, { key: string }>();
+/** Questions whose asking failed in this process: not asked again by it (a later run asks again). */
+const failed = new Set<string>();
+/** Questions being asked now: a second caller waits for the same process. */
+const pending = new Map<string, Promise<unknown>>();
 
 /** The answer kept for `interp` in `fileName` (format `format`), or the one `ask` gives (then kept). A null from
- *  `ask` (the interpreter could not answer) is not kept: the next run asks again. `valid` rejects entries of an
- *  older shape. */
+ *  `ask` (the interpreter could not answer) is kept for the process only: the next run asks again. `valid`
+ *  rejects entries of an older shape. */
 export async function perInterpreter<T extends object>(
   fileName: string,
   format: number,
@@ -33,8 +37,18 @@ export async function perInterpreter<T extends object>(
   const memoKey = `${fileName}\0${name}`;
   const entry = (file === null ? memo.get(memoKey) : entries[name]) as (T & { key: string }) | undefined;
   if (entry && entry.key === key && valid(entry)) return entry;
-  const answer = await ask();
-  if (answer === null) return null;
+  const asking = `${memoKey}\0${key}`;
+  if (failed.has(asking)) return null;
+  let question = pending.get(asking) as Promise<T | null> | undefined;
+  if (!question) {
+    question = ask();
+    pending.set(asking, question);
+  }
+  const answer = await question.finally(() => pending.delete(asking));
+  if (answer === null) {
+    failed.add(asking);
+    return null;
+  }
   const fresh = { ...answer, key };
   if (file === null) memo.set(memoKey, fresh);
   else {

@@ -141,11 +141,11 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   for (const [name, takesValue] of optionArity(conftestOptions.options)) pluginOptions.set(name, takesValue);
   const settings = resolveSettings(setup, invocationDir, cliArgs, rules, pluginOptions);
   const { options: opts, args } = settings;
+  // Only pytest 9.0 ignores them (8 reads them as options, 9.1 applies addopts' overrides).
   if (opts.addoptsStrictFlags.length > 0 && rules.strictIni && !rules.addoptsOverrides) {
     limitations.push(
-      `addopts has ${opts.addoptsStrictFlags.join(", ")}: pytest ${rules.version ?? "9.0"} does not apply strictness ` +
-        "flags from addopts (pytest 9.0 ignores them, 8 and 9.1 apply them); use strict_markers/strict_config/strict " +
-        "in the config file",
+      `addopts has ${opts.addoptsStrictFlags.join(", ")}: pytest 9.0 does not apply strictness flags from addopts ` +
+        "(observed on 9.0.3); use strict_markers/strict_config/strict in the config file",
     );
   }
   if (args.pyargs) limitations.push("--pyargs: arguments are module names; remedy treats them as paths");

@@ -1,7 +1,8 @@
 // What the answers remedy asks of an interpreter once and keeps share (startupModules.ts, pytestRegistry.ts): one
 // entry per interpreter, keyed as stdlibNames.ts keys its answers (interpreterKey), in a file of the cache
-// directory ({format, entries}, read with readEntries, written atomically), or for the process only when there is
-// no cache directory; and running the real pytest in an empty temporary directory, where no repository code runs.
+// directory ({format, entries}, read with readEntries, written atomically) and for the process (one answer for
+// every repository it scans); and running the real pytest in an empty temporary directory, where no repository
+// code runs.
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -35,8 +36,18 @@ export async function perInterpreter<T extends object>(
   // One entry per interpreter, or per interpreter and variant of the question (e.g. with plugin autoload off).
   const name = options.variant ? `${interp.executable} ${options.variant}` : interp.executable;
   const memoKey = `${fileName}\0${name}`;
-  const entry = (file === null ? memo.get(memoKey) : entries[name]) as (T & { key: string }) | undefined;
-  if (entry && entry.key === key && valid(entry)) return entry;
+  const kept = entries[name];
+  if (kept && kept.key === key && valid(kept)) return kept;
+  // The process's own answer, valid under the same key, serves every repository it scans (the bench, tests,
+  // watch mode); the repository's cache file gets a copy.
+  const remembered = memo.get(memoKey) as (T & { key: string }) | undefined;
+  if (remembered && remembered.key === key) {
+    if (file !== null) {
+      entries[name] = remembered;
+      writeAtomic(file, JSON.stringify({ format, entries }));
+    }
+    return remembered;
+  }
   const asking = `${memoKey}\0${key}`;
   if (failed.has(asking)) return null;
   let question = pending.get(asking) as Promise<T | null> | undefined;
@@ -50,8 +61,8 @@ export async function perInterpreter<T extends object>(
     return null;
   }
   const fresh = { ...answer, key };
-  if (file === null) memo.set(memoKey, fresh);
-  else {
+  memo.set(memoKey, fresh);
+  if (file !== null) {
     entries[name] = fresh;
     writeAtomic(file, JSON.stringify({ format, entries }));
   }

@@ -5,7 +5,8 @@
 // runs pytest.main(--collect-only) in an empty temporary directory, with Parser.addini, OptionGroup.addoption and
 // Config.addinivalue_line wrapped so that each registration is attributed to the module of the hook that made it
 // (the nearest `pytest_*` frame: pytest_addoption, pytest_configure, pytest_cmdline_parse). Cached per
-// interpreter in pytest-registry.json of the cache directory (interpreterCache.ts).
+// interpreter in pytest-registry.json of the cache directory (interpreterCache.ts). pytestView asks it when the
+// static reading leaves a question that decides an error (needsPytest there).
 //
 // Which plugins (decided here, once): the probe's answer must not depend on the repository's arguments, so that
 // one cached answer per interpreter serves every invocation. It runs without -p, PYTEST_ADDOPTS and

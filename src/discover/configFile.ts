@@ -1,10 +1,12 @@
-// Reads one candidate configuration file the way pytest's load_config_dict_from_file does (pytest 9): which
-// section/table counts in each kind of file, INI vs TOML mode, and when a file holds no pytest config at all.
+// Reads one candidate configuration file the way pytest's load_config_dict_from_file does (for the installed
+// pytest's rules): which section/table counts in each kind of file, INI vs TOML mode, and when a file holds no
+// pytest config at all.
 import { readFileSync } from "node:fs";
 import { basename, extname } from "node:path";
 import { parse as parseToml, TomlError } from "smol-toml";
 import { ConfigError } from "./errors.ts";
 import { parseIni } from "./iniconfig.ts";
+import { NEWEST_RULES, type PytestRules } from "./pytestRules.ts";
 
 /** One configuration value: INI mode values are strings or (from TOML ini_options) lists of strings. */
 export interface ConfigValue {
@@ -16,7 +18,7 @@ export interface ConfigValue {
 
 export type ConfigDict = Map<string, ConfigValue>;
 
-/** pytest's config_names, in its precedence order within one directory. */
+/** pytest 9's config_names, in its precedence order within one directory (pytest 8's lack the .toml files). */
 export const CONFIG_NAMES = [
   "pytest.toml",
   ".pytest.toml",
@@ -26,6 +28,11 @@ export const CONFIG_NAMES = [
   "tox.ini",
   "setup.cfg",
 ] as const;
+
+/** The config file names the installed pytest looks for, in its precedence order within one directory. */
+export function configNames(rules: PytestRules): string[] {
+  return CONFIG_NAMES.filter((n) => rules.tomlConfigFiles || !n.endsWith("pytest.toml"));
+}
 
 function readText(path: string): string {
   try {
@@ -93,14 +100,14 @@ function pyStr(v: unknown): string {
 const isTable = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** The pytest configuration in `path`, or null when the file holds none (pytest then looks further). */
-export function loadConfigDict(path: string): ConfigDict | null {
+export function loadConfigDict(path: string, rules: PytestRules = NEWEST_RULES): ConfigDict | null {
   const name = basename(path);
   const ext = extname(path);
   if (ext === ".ini") {
     const dict = iniDict(path, "pytest");
     if (dict) return dict;
-    // pytest.ini / .pytest.ini are the configuration even when empty.
-    return name === "pytest.ini" || name === ".pytest.ini" ? new Map() : null;
+    // pytest.ini (and in pytest 9 .pytest.ini) is the configuration even when empty.
+    return name === "pytest.ini" || (name === ".pytest.ini" && rules.dotPytestIniAlwaysConfig) ? new Map() : null;
   }
   if (ext === ".cfg") {
     const ini = parseIni(readText(path), path);
@@ -117,14 +124,15 @@ export function loadConfigDict(path: string): ConfigDict | null {
   }
   if (ext === ".toml") {
     const doc = parseTomlFile(path);
-    if (name === "pytest.toml" || name === ".pytest.toml") {
+    if (rules.tomlConfigFiles && (name === "pytest.toml" || name === ".pytest.toml")) {
       const table = isTable(doc.pytest) ? doc.pytest : {};
       return tableDict(path, "pytest", table, "toml");
     }
     const tool = isTable(doc.tool) ? doc.tool : {};
     const pytest = isTable(tool.pytest) ? tool.pytest : {};
     const { ini_options: iniOptions, ...native } = pytest;
-    const hasNative = Object.keys(native).length > 0;
+    // pytest 8 reads [tool.pytest.ini_options] only: other [tool.pytest.*] tables are not its business.
+    const hasNative = rules.nativeToolTable && Object.keys(native).length > 0;
     if (hasNative && iniOptions !== undefined && isTable(iniOptions) && Object.keys(iniOptions).length > 0) {
       throw new ConfigError(
         path,

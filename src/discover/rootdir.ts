@@ -1,9 +1,10 @@
-// pytest's rootdir and configfile rules (findpaths.determine_setup, pytest 9): the common ancestor of the path
+// pytest's rootdir and configfile rules (findpaths.determine_setup, for the installed pytest's rules): the common ancestor of the path
 // arguments, the first directory upward holding a config file, then setup.py, then the fallbacks.
 import { dirname, join, resolve, sep } from "node:path";
-import { CONFIG_NAMES, type ConfigDict, loadConfigDict } from "./configFile.ts";
+import { type ConfigDict, configNames, loadConfigDict } from "./configFile.ts";
 import { ConfigError } from "./errors.ts";
 import { exists, isDir, isFile } from "./fsStat.ts";
+import { NEWEST_RULES, type PytestRules } from "./pytestRules.ts";
 
 export interface Setup {
   rootdir: string;
@@ -58,19 +59,20 @@ export function dirsFromArgs(invocationDir: string, args: string[]): string[] {
     .map((p) => (isDir(p) ? p : dirname(p)));
 }
 
-function locateConfig(dirs: string[]): Omit<Setup, "reason"> | null {
+function locateConfig(dirs: string[], rules: PytestRules): Omit<Setup, "reason"> | null {
+  const names = configNames(rules);
   let pyproject: string | null = null;
   for (const arg of dirs) {
     for (const base of [arg, ...parents(arg)]) {
-      for (const [index, name] of CONFIG_NAMES.entries()) {
+      for (const [index, name] of names.entries()) {
         const p = join(base, name);
         if (!isFile(p)) continue;
         if (name === "pyproject.toml" && pyproject === null) pyproject = p;
-        const config = loadConfigDict(p);
+        const config = loadConfigDict(p, rules);
         if (config === null) continue;
-        const ignored = CONFIG_NAMES.slice(index + 1).filter((r) => {
+        const ignored = names.slice(index + 1).filter((r) => {
           const p2 = join(base, r);
-          return isFile(p2) && loadConfigDict(p2) !== null;
+          return isFile(p2) && loadConfigDict(p2, rules) !== null;
         });
         return { rootdir: base, configfile: p, config, ignoredConfigFiles: ignored };
       }
@@ -88,17 +90,18 @@ export function determineSetup(
   args: string[],
   inifile: string | null,
   rootdirArg: string | null,
+  rules: PytestRules = NEWEST_RULES,
 ): Setup {
   const dirs = dirsFromArgs(invocationDir, args);
   let setup: Setup | null = null;
   if (inifile) {
     const path = resolve(invocationDir, inifile);
     if (!isFile(path)) throw new ConfigError(path, null, "the -c/--config-file given does not exist");
-    const config = loadConfigDict(path) ?? new Map();
+    const config = loadConfigDict(path, rules) ?? new Map();
     setup = { rootdir: dirname(path), configfile: path, config, ignoredConfigFiles: [], reason: "inifile-option" };
   } else {
     const ancestor = commonAncestor(invocationDir, dirs);
-    const found = locateConfig([ancestor]);
+    const found = locateConfig([ancestor], rules);
     if (found) {
       const pyprojectOnly = found.config.size === 0 && found.configfile?.endsWith("pyproject.toml");
       setup = { ...found, reason: pyprojectOnly ? "pyproject-without-pytest" : "config-file" };
@@ -107,7 +110,7 @@ export function determineSetup(
     } else {
       const withSetupPy = [ancestor, ...parents(ancestor)].find((d) => isFile(join(d, "setup.py")));
       const sameDirs = dirs.length === 1 && dirs[0] === ancestor;
-      const again = withSetupPy || sameDirs ? null : locateConfig(dirs);
+      const again = withSetupPy || sameDirs ? null : locateConfig(dirs, rules);
       if (withSetupPy) {
         setup = {
           rootdir: withSetupPy,

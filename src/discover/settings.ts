@@ -5,6 +5,7 @@ import type { ConfigDict } from "./configFile.ts";
 import { ConfigError } from "./errors.ts";
 import { IniReader } from "./iniValues.ts";
 import { emptyArgs, type PluginOptions, type PytestArgs, parsePytestArgs } from "./pytestArgs.ts";
+import { NEWEST_RULES, type PytestRules } from "./pytestRules.ts";
 import type { Setup } from "./rootdir.ts";
 
 export const DEFAULT_NORECURSEDIRS = [
@@ -44,11 +45,12 @@ export interface PytestOptions {
   /** -p arguments from addopts and the command line, in order. */
   plugins: string[];
   maxfail: number | null;
-  /** The ini values as given (null when unset): strict_markers, strict_config, strict. */
+  /** The ini values as given (null when unset, and always with pytest 8, which has none): strict_markers,
+   *  strict_config, strict. */
   strictMarkersIni: boolean | null;
   strictConfigIni: boolean | null;
   strictIni: boolean | null;
-  /** Strictness flags found in `addopts`; pytest 9.0 does not apply them (observed on 9.0.3), pytest 8 did. */
+  /** Strictness flags found in `addopts`; pytest 9.0 does not apply them (observed on 9.0.3), 8 and 9.1 do. */
   addoptsStrictFlags: string[];
 }
 
@@ -87,30 +89,38 @@ export function resolveSettings(
   setup: Setup,
   invocationDir: string,
   cliArgs: string[],
-  pytestMajor: number | null,
+  rules: PytestRules = NEWEST_RULES,
   pluginOptions?: PluginOptions,
 ): Settings {
   const cli = parsePytestArgs(cliArgs);
-  const config = applyOverrides(setup.config, cliOverrides(cli));
-  const ini = new IniReader(config, setup.configfile, invocationDir);
-  const addopts = ini.list("addopts", "args", []);
+  // In pytest 9 --strict-markers/--strict-config/--strict are `-o` overrides; in pytest 8 they are plain options.
+  const overridesOf = (a: PytestArgs) => (rules.strictIni ? cliOverrides(a) : a.overrideIni);
+  const cliOverrideList = overridesOf(cli);
+  // addopts is read with the command line's overrides only (`-o addopts=...` works, one level).
+  const addopts = new IniReader(applyOverrides(setup.config, cliOverrideList), setup.configfile, invocationDir).list(
+    "addopts",
+    "args",
+    [],
+  );
   const fromAddopts = parsePytestArgs(addopts);
+  // pytest 9.1 applies the overrides addopts gives (before the command line's, which win); 9.0 and 8 do not.
+  const overrideList = rules.addoptsOverrides ? [...overridesOf(fromAddopts), ...cliOverrideList] : cliOverrideList;
+  const config = applyOverrides(setup.config, overrideList);
+  const ini = new IniReader(config, setup.configfile, invocationDir);
   const args = parsePytestArgs(cliArgs, parsePytestArgs(addopts, emptyArgs(), pluginOptions), pluginOptions);
   const addoptsStrictFlags = [
     ...(fromAddopts.strictMarkers ? ["--strict-markers"] : []),
     ...(fromAddopts.strictConfig ? ["--strict-config"] : []),
     ...(fromAddopts.strict ? ["--strict"] : []),
   ];
-  const strictIni = ini.bool("strict");
-  const strictMarkersIni = ini.bool("strict_markers");
-  const strictConfigIni = ini.bool("strict_config");
-  // pytest 9 falls back to `strict` when strict_markers/strict_config are unset; pytest 8 had no `strict` ini.
-  const modern = pytestMajor === null || pytestMajor >= 9;
-  const strict = modern ? (strictIni ?? false) : false;
-  const legacyAddopts = !modern;
-  const strictMarkers =
-    (strictMarkersIni ?? strict) || (legacyAddopts && (fromAddopts.strictMarkers || fromAddopts.strict));
-  const strictConfig = (strictConfigIni ?? strict) || (legacyAddopts && fromAddopts.strictConfig);
+  // pytest 8 has no strict_* ini options (unknown keys there: never read, so never a bad-value error).
+  const strictIni = rules.strictIni ? ini.bool("strict") : null;
+  const strictMarkersIni = rules.strictIni ? ini.bool("strict_markers") : null;
+  const strictConfigIni = rules.strictIni ? ini.bool("strict_config") : null;
+  // pytest 9 falls back to `strict` when strict_markers/strict_config are unset; pytest 8 reads its flags (from the
+  // command line, PYTEST_ADDOPTS and addopts), `--strict` being an alias of `--strict-markers`.
+  const strictMarkers = rules.strictIni ? (strictMarkersIni ?? strictIni ?? false) : args.strictMarkers || args.strict;
+  const strictConfig = rules.strictIni ? (strictConfigIni ?? strictIni ?? false) : args.strictConfig;
   const confcutdir = args.confcutdir
     ? resolve(invocationDir, args.confcutdir)
     : setup.configfile
@@ -139,6 +149,13 @@ export function resolveSettings(
     strictIni,
     addoptsStrictFlags,
   };
+  // pytest 9 checks the keys `-o` sets as it checks the file's ("Unknown config option").
   const configKeys = [...setup.config.entries()].map(([name, v]) => ({ name, line: v.line }));
+  if (rules.overrideKeysChecked) {
+    for (const o of overrideList) {
+      const name = o.slice(0, o.indexOf("="));
+      if (!configKeys.some((k) => k.name === name)) configKeys.push({ name, line: null });
+    }
+  }
   return { options, args, strictMarkers, strictConfig, configKeys };
 }

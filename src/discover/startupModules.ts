@@ -5,14 +5,9 @@
 // running the real pytest, --collect-only, in an empty temporary directory: a plugin written there records
 // sys.modules twice, before the initial conftests load and when collection starts (pytest's debugging and
 // faulthandler plugins import pdb, code and faulthandler in between). The repository's code is never run. Cached
-// per interpreter in startup-modules.json of the cache directory, with the key stdlibNames.ts uses.
-import { execFile } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { writeAtomic } from "../cache/cacheFiles.ts";
-import { cacheDir } from "./interpreter.ts";
-import { interpreterKey, readEntries, type StdlibInterpreter } from "./stdlibNames.ts";
+// per interpreter in startup-modules.json of the cache directory (interpreterCache.ts).
+import { perInterpreter, runInEmptyDir } from "./interpreterCache.ts";
+import type { StdlibInterpreter } from "./stdlibNames.ts";
 
 const FORMAT = 1;
 const CACHE_FILE = "startup-modules.json";
@@ -49,34 +44,25 @@ interface CacheEntry {
   collection: string[];
 }
 
-const memo = new Map<string, CacheEntry>();
-
 function runPytest(interp: StdlibInterpreter, env: NodeJS.ProcessEnv): Promise<Omit<CacheEntry, "key"> | null> {
-  const dir = mkdtempSync(join(tmpdir(), "remedy-startup-"));
-  writeFileSync(join(dir, "remedy_startup_probe.py"), PLUGIN);
-  writeFileSync(join(dir, "pytest.ini"), "[pytest]\n");
-  return new Promise((resolve) => {
-    execFile(
-      interp.executable,
-      ["-m", "pytest", "--collect-only", "-q", "-p", "remedy_startup_probe", "-p", "no:cacheprovider", dir],
-      { cwd: dir, encoding: "utf8", env: { ...env, PYTHONDONTWRITEBYTECODE: "1" }, timeout: 60_000 },
-      (_error, stdout) => {
-        rmSync(dir, { recursive: true, force: true });
-        // Exit code 5 (no tests) is the normal end; only the recorded lines matter.
-        const recorded = (when: string) => {
-          const line = (stdout ?? "").split("\n").find((l) => l.startsWith(`${MARK}${when} `));
-          return line === undefined
-            ? null
-            : line
-                .slice(MARK.length + when.length + 1)
-                .split(",")
-                .filter(Boolean);
-        };
-        const initial = recorded("initial");
-        const collection = recorded("collection");
-        resolve(initial && collection ? { initial, collection } : null);
-      },
-    );
+  return runInEmptyDir(
+    interp.executable,
+    { "remedy_startup_probe.py": PLUGIN },
+    (dir) => ["-m", "pytest", "--collect-only", "-q", "-p", "remedy_startup_probe", "-p", "no:cacheprovider", dir],
+    env,
+  ).then((stdout) => {
+    const recorded = (when: string) => {
+      const line = stdout.split("\n").find((l) => l.startsWith(`${MARK}${when} `));
+      return line === undefined
+        ? null
+        : line
+            .slice(MARK.length + when.length + 1)
+            .split(",")
+            .filter(Boolean);
+    };
+    const initial = recorded("initial");
+    const collection = recorded("collection");
+    return initial && collection ? { initial, collection } : null;
   });
 }
 
@@ -87,20 +73,13 @@ export async function startupModules(
   options: { cacheDir: string | null; env?: NodeJS.ProcessEnv },
 ): Promise<StartupModules | null> {
   const env = options.env ?? process.env;
-  const dirOfCache = cacheDir(env, options.cacheDir);
-  const file = dirOfCache === null ? null : join(dirOfCache, CACHE_FILE);
-  const key = interpreterKey(interp, env);
-  const entries = readEntries<CacheEntry>(file, FORMAT);
-  let entry = file === null ? memo.get(interp.executable) : entries[interp.executable];
-  if (!entry || entry.key !== key || !Array.isArray(entry.initial) || !Array.isArray(entry.collection)) {
-    const recorded = await runPytest(interp, env);
-    if (recorded === null) return null;
-    entry = { key, ...recorded };
-    if (file === null) memo.set(interp.executable, entry);
-    else {
-      entries[interp.executable] = entry;
-      writeAtomic(file, JSON.stringify({ format: FORMAT, entries }));
-    }
-  }
-  return { initial: new Set(entry.initial), collection: new Set(entry.collection) };
+  const entry = await perInterpreter<Omit<CacheEntry, "key">>(
+    CACHE_FILE,
+    FORMAT,
+    interp,
+    options,
+    (e) => Array.isArray(e.initial) && Array.isArray(e.collection),
+    () => runPytest(interp, env),
+  );
+  return entry && { initial: new Set(entry.initial), collection: new Set(entry.collection) };
 }

@@ -1,6 +1,8 @@
 // Python's import system over the session: `_gcd_import` (parents first, sys.modules cache, partially
 // initialised modules), `_handle_fromlist` + IMPORT_FROM for `from m import x`, and relative-name resolution.
 // Each module executes at most once per session unless its failure depended on entry order (see Session.endFile).
+
+import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
 import { messages } from "./messages.ts";
 import { executeModule } from "./moduleExecution.ts";
@@ -8,7 +10,6 @@ import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
 import { noteShadowedStdlib } from "./preloadedStdlib.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
-import type { ImportFailure } from "./collectionModel.ts";
 import type { ModuleRecord, PendingStep, Session } from "./session.ts";
 import { sixMovesChanged, sixMovesOf } from "./sixMoves.ts";
 import { mayBeInjected } from "./sysModulesInjection.ts";

@@ -269,7 +269,8 @@ export class Session {
         rec.failures = [];
         rec.failureKeys = new Set();
       }
-      const keys = (rec.failureKeys ??= new Set(rec.failures.map((f) => f.failure.rootKey)));
+      const keys = rec.failureKeys ?? new Set(rec.failures.map((f) => f.failure.rootKey));
+      rec.failureKeys = keys;
       if (!keys.has(failure.rootKey)) {
         keys.add(failure.rootKey);
         rec.failures.push({ failure, suffix: steps.slice(this.stepIndex(i)) });

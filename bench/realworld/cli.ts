@@ -1,0 +1,194 @@
+// `npm run bench:realworld -- [--projects a,b] [--pytest 8|9|both] [--remedy DIR] [--timeout S] [--record]`:
+// remedy against the real pytest on the real-world corpus (bench/realworld/manifest.json, built under
+// /work/corpus by setup.ts). Prints a table per pytest version and every disagreement; writes the per-file
+// comparisons to /work/corpus/results/<time>.json.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { Command } from "commander";
+import type { FileError } from "../agreement/verdicts.ts";
+import { compareProject, loadRemedy, type ProjectRun } from "./compare.ts";
+import { CORPUS, PYTEST_MAJORS, type PytestMajor, readManifest, selectProjects, writeManifest } from "./corpus.ts";
+
+const program = new Command("bench:realworld")
+  .description("Compare remedy with the real pytest --collect-only on real open-source repositories.")
+  .option("--projects <list>", "only these projects (comma-separated names from the manifest)")
+  .option("--pytest <which>", "8, 9 or both", "both")
+  .option("--remedy <dir>", "remedy checkout whose src/ (and bench/agreement scoring) to run", ".")
+  .option("--timeout <s>", "pytest time limit per project, seconds", "900")
+  .option("--record", "write the measured figures into manifest.json")
+  .option("--out <file>", "result JSON (default /work/corpus/results/<time>.json)")
+  .parse();
+const opts = program.opts<{
+  projects?: string;
+  pytest: string;
+  remedy: string;
+  timeout: string;
+  record?: boolean;
+  out?: string;
+}>();
+
+const here = resolve(fileURLToPath(import.meta.url), "../../..");
+const remedyRoot = resolve(opts.remedy === "." ? here : opts.remedy);
+const remedy = await loadRemedy(remedyRoot);
+const majors: PytestMajor[] = opts.pytest === "both" ? PYTEST_MAJORS : [opts.pytest as PytestMajor];
+const manifest = readManifest();
+const projects = selectProjects(manifest, opts.projects);
+const runs: ProjectRun[] = [];
+const failures: { project: string; pytest: PytestMajor; error: string }[] = [];
+
+const show = (e: FileError | null) => (e ? `${e.type}: ${e.message}` : "collects");
+const trim = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
+
+console.log(`remedy checkout: ${remedyRoot}`);
+for (const p of projects) {
+  for (const major of majors) {
+    process.stderr.write(`${p.name} pytest ${major}… `);
+    try {
+      const r = await compareProject(remedy, p, major, p.pyFiles ?? 0, Number(opts.timeout) * 1000);
+      runs.push(r);
+      process.stderr.write(`pytest ${r.py.ms} ms, remedy ${r.rm.ms} ms, ${r.identical ? "identical" : "differs"}\n`);
+    } catch (e) {
+      const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+      failures.push({ project: p.name, pytest: major, error });
+      process.stderr.write(`failed: ${trim(error)}\n`);
+    }
+  }
+}
+
+function table(list: ProjectRun[]): string {
+  const head = [
+    "project",
+    ".py",
+    "tests",
+    "pt exit",
+    "pt items",
+    "pt err",
+    "rm exit",
+    "rm items",
+    "rm err",
+    "same",
+    "TP",
+    "FP",
+    "FN",
+    "runtime",
+    "poss",
+    "noise",
+    "count",
+    "pt ms",
+    "rm ms",
+    "ratio",
+  ];
+  const body = list.map((r) => [
+    r.project,
+    String(r.pyFiles),
+    String(r.testFiles),
+    String(r.py.exit),
+    String(r.py.collected),
+    String(r.py.errorFiles),
+    String(r.rm.exit),
+    `${r.rm.collectedLowerBound ? "≥" : ""}${r.rm.collected}`,
+    String(r.rm.errorFiles),
+    r.identical ? "yes" : "NO",
+    String(r.score.tp),
+    String(r.score.fp),
+    String(r.score.fn),
+    String(r.score.runtime),
+    String(r.possible.length),
+    String(r.noise),
+    r.countAgrees ? "ok" : "off",
+    String(r.py.ms),
+    String(r.rm.ms),
+    (r.py.ms / Math.max(1, r.rm.ms)).toFixed(2),
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  return [line(head), ...body.map(line)].join("\n");
+}
+
+function totals(list: ProjectRun[]): string {
+  const n = list.length;
+  const same = list.filter((r) => r.identical).length;
+  const testFiles = list.reduce((a, r) => a + r.testFiles, 0);
+  const noise = list.reduce((a, r) => a + r.noise, 0);
+  const counts = list.filter((r) => r.countAgrees).length;
+  const ratios = list.map((r) => r.py.ms / Math.max(1, r.rm.ms));
+  const fp = list.reduce((a, r) => a + r.score.fp, 0);
+  const fn = list.reduce((a, r) => a + r.score.fn, 0);
+  const tp = list.reduce((a, r) => a + r.score.tp, 0);
+  return [
+    `identical verdict: ${same}/${n} projects (${((100 * same) / Math.max(1, n)).toFixed(0)}%)`,
+    `files: TP ${tp}, FP ${fp}, FN ${fn}; test counts within 1%: ${counts}/${n}`,
+    `noise: ${noise} possible findings pytest does not raise = ${((50 * noise) / Math.max(1, testFiles)).toFixed(2)} per 50 test files (${testFiles} test files)`,
+    `time ratio pytest/remedy (cold): min ${Math.min(...ratios).toFixed(2)}, median ${ratios.sort((a, b) => a - b)[Math.floor(n / 2)]?.toFixed(2)}`,
+  ].join("\n");
+}
+
+for (const major of majors) {
+  const list = runs.filter((r) => r.pytest === major);
+  if (!list.length) continue;
+  const version = list.find((r) => r.pytestVersion)?.pytestVersion ?? manifest.pytest[major];
+  console.log(`\n== pytest ${version} ==`);
+  console.log(table(list));
+  console.log(totals(list));
+}
+
+console.log("\n== disagreements ==");
+for (const r of runs) {
+  for (const row of r.rows.filter((x) => x.outcome === "disagree")) {
+    console.log(`[${r.project} pt${r.pytest}] ${row.file}`);
+    console.log(`    pytest: ${trim(show(row.pytest))}`);
+    console.log(`    remedy: ${trim(show(row.remedy))}`);
+  }
+  if (!r.countAgrees) {
+    console.log(
+      `[${r.project} pt${r.pytest}] test count: pytest ${r.py.collected}, remedy ${r.rm.collectedLowerBound ? "at least " : ""}${r.rm.collected} (${r.countDiffs.length} files differ)`,
+    );
+    for (const d of r.countDiffs.slice(0, 5))
+      console.log(`    ${d.file}: pytest ${d.pytest}, remedy ${d.lowerBound ? "at least " : ""}${d.remedy}`);
+  }
+}
+const runtime = runs.flatMap((r) => r.rows.filter((x) => x.outcome === "runtime").map((x) => ({ r, x })));
+if (runtime.length) {
+  console.log(`\n== pytest errors out of static reach (runtime causes, not scored): ${runtime.length} ==`);
+  const byCause = new Map<string, number>();
+  for (const { r, x } of runtime) {
+    const k = `${r.project} pt${r.pytest} ${x.cause}`;
+    byCause.set(k, (byCause.get(k) ?? 0) + 1);
+  }
+  for (const [k, n] of byCause) console.log(`  ${k}: ${n}`);
+}
+const noisy = runs.flatMap((r) => r.possible.filter((x) => !x.raised).map((x) => ({ r, x })));
+if (noisy.length) {
+  console.log(`\n== possible findings pytest does not raise (noise): ${noisy.length} ==`);
+  for (const { r, x } of noisy.slice(0, 200))
+    console.log(`[${r.project} pt${r.pytest}] ${x.file}: ${trim(show(x.claim), 200)}`);
+}
+if (failures.length) {
+  console.log("\n== runs that failed ==");
+  for (const f of failures) console.log(`[${f.project} pt${f.pytest}] ${trim(f.error, 600)}`);
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const out = opts.out ?? join(CORPUS, "results", `${stamp}.json`);
+mkdirSync(join(out, ".."), { recursive: true });
+writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), remedy: remedyRoot, runs, failures }, null, 1));
+console.log(`\nper-file comparisons: ${out}`);
+
+if (opts.record) {
+  const fresh = readManifest();
+  for (const r of runs) {
+    const p = fresh.projects.find((q) => q.name === r.project)!;
+    p.measured ??= {};
+    p.measured[r.pytest] = {
+      date: new Date().toISOString().slice(0, 10),
+      pytestExit: r.py.exit,
+      collected: r.py.collected,
+      testFiles: r.testFiles,
+      cleanTestFiles: r.testFiles - r.py.errorFiles,
+      errorFiles: r.py.errorFiles,
+    };
+  }
+  writeManifest(fresh);
+}

@@ -2,7 +2,7 @@
 // remedy against the real pytest on the real-world corpus (bench/realworld/manifest.json, built under
 // /work/corpus by setup.ts). Prints a table per pytest version and every disagreement; writes the per-file
 // comparisons to /work/corpus/results/<time>.json.
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Command } from "commander";
@@ -18,6 +18,10 @@ const program = new Command("bench:realworld")
   .option("--timeout <s>", "pytest time limit per project, seconds", "900")
   .option("--record", "write the measured figures into manifest.json")
   .option("--out <file>", "result JSON (default /work/corpus/results/<time>.json)")
+  .option(
+    "--from <files>",
+    "print the tables of earlier result JSONs (comma-separated; later runs win) instead of running",
+  )
   .parse();
 const opts = program.opts<{
   projects?: string;
@@ -26,26 +30,56 @@ const opts = program.opts<{
   timeout: string;
   record?: boolean;
   out?: string;
+  from?: string;
 }>();
 
 const here = resolve(fileURLToPath(import.meta.url), "../../..");
-const remedyRoot = resolve(opts.remedy === "." ? here : opts.remedy);
-const remedy = await loadRemedy(remedyRoot);
+let remedyRoot = resolve(opts.remedy === "." ? here : opts.remedy);
 const majors: PytestMajor[] = opts.pytest === "both" ? PYTEST_MAJORS : [opts.pytest as PytestMajor];
 const manifest = readManifest();
 const projects = selectProjects(manifest, opts.projects);
-const runs: ProjectRun[] = [];
-const failures: { project: string; pytest: PytestMajor; error: string }[] = [];
+let runs: ProjectRun[] = [];
+let failures: { project: string; pytest: PytestMajor; error: string }[] = [];
 
 const show = (e: FileError | null) => (e ? `${e.type}: ${e.message}` : "collects");
 const trim = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
+interface ResultFile {
+  date: string;
+  remedy: string;
+  runs: ProjectRun[];
+  failures: typeof failures;
+}
+
+if (opts.from) {
+  // Earlier runs, merged: the last file's run of a (project, pytest) pair wins; a success beats a failure.
+  const byKey = new Map<string, ProjectRun>();
+  const failed = new Map<string, (typeof failures)[number]>();
+  for (const file of opts.from.split(",").filter(Boolean)) {
+    const data = JSON.parse(readFileSync(file, "utf8")) as ResultFile;
+    remedyRoot = data.remedy;
+    for (const r of data.runs) {
+      byKey.set(`${r.project}|${r.pytest}`, r);
+      failed.delete(`${r.project}|${r.pytest}`);
+    }
+    for (const f of data.failures)
+      if (!byKey.has(`${f.project}|${f.pytest}`)) failed.set(`${f.project}|${f.pytest}`, f);
+  }
+  const order = (name: string) => manifest.projects.findIndex((p) => p.name === name);
+  const wanted = new Set(projects.map((p) => p.name));
+  runs = [...byKey.values()]
+    .filter((r) => wanted.has(r.project) && majors.includes(r.pytest))
+    .sort((a, b) => order(a.project) - order(b.project));
+  failures = [...failed.values()].filter((f) => wanted.has(f.project));
+}
+
 console.log(`remedy checkout: ${remedyRoot}`);
-for (const p of projects) {
+const remedy = opts.from ? null : await loadRemedy(remedyRoot);
+for (const p of remedy ? projects : []) {
   for (const major of majors) {
     process.stderr.write(`${p.name} pytest ${major}… `);
     try {
-      const r = await compareProject(remedy, p, major, p.pyFiles ?? 0, Number(opts.timeout) * 1000);
+      const r = await compareProject(remedy!, p, major, p.pyFiles ?? 0, Number(opts.timeout) * 1000);
       runs.push(r);
       process.stderr.write(`pytest ${r.py.ms} ms, remedy ${r.rm.ms} ms, ${r.identical ? "identical" : "differs"}\n`);
     } catch (e) {
@@ -170,11 +204,13 @@ if (failures.length) {
   for (const f of failures) console.log(`[${f.project} pt${f.pytest}] ${trim(f.error, 600)}`);
 }
 
-const stamp = new Date().toISOString().replace(/[:.]/g, "-");
-const out = opts.out ?? join(CORPUS, "results", `${stamp}.json`);
-mkdirSync(join(out, ".."), { recursive: true });
-writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), remedy: remedyRoot, runs, failures }, null, 1));
-console.log(`\nper-file comparisons: ${out}`);
+if (!opts.from) {
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const out = opts.out ?? join(CORPUS, "results", `${stamp}.json`);
+  mkdirSync(join(out, ".."), { recursive: true });
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), remedy: remedyRoot, runs, failures }, null, 1));
+  console.log(`\nper-file comparisons: ${out}`);
+}
 
 if (opts.record) {
   const fresh = readManifest();

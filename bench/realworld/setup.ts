@@ -131,8 +131,25 @@ function pip(python: string, pin: string, items: string[], cwd: string): { ok: b
   return run(python, args, cwd, scmVersion);
 }
 
+const MIRROR_INDEXES = ["/opt/pypi/simple", "/opt/pypi-more/simple"];
+
+/** Whether the mirror has any distribution of that name (a requirement it lacks fails without asking pip). */
+function inMirror(req: string): boolean {
+  const name = reqName(req);
+  if (MIRROR_INDEXES.some((d) => existsSync(join(d, name)))) return true;
+  const wheels = existsSync("/opt/wheels") ? readdirSync("/opt/wheels") : [];
+  return wheels.some((w) =>
+    w
+      .toLowerCase()
+      .replace(/[-_.]+/g, "-")
+      .startsWith(`${name}-`),
+  );
+}
+
 /** Installs the requirement strings, dropping (and recording) what the mirror cannot provide. */
-function installRequirements(python: string, pin: string, reqs: string[], cwd: string, result: InstallOutcome): void {
+function installRequirements(python: string, pin: string, all: string[], cwd: string, result: InstallOutcome): void {
+  const reqs = all.filter(inMirror);
+  result.failed.push(...all.filter((r) => !inMirror(r)));
   if (reqs.length === 0) return;
   if (pip(python, pin, reqs, cwd).ok) {
     result.installed.push(...reqs);

@@ -81,7 +81,12 @@ for (const p of remedy ? projects : []) {
     try {
       const r = await compareProject(remedy!, p, major, p.pyFiles ?? 0, Number(opts.timeout) * 1000);
       runs.push(r);
-      process.stderr.write(`pytest ${r.py.ms} ms, remedy ${r.rm.ms} ms, ${r.identical ? "identical" : "differs"}\n`);
+      const stages = Object.entries(r.rm.stages)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ");
+      process.stderr.write(
+        `pytest ${r.py.ms} ms, remedy ${r.rm.ms} ms (${stages}), ${r.identical ? "identical" : "differs"}\n`,
+      );
     } catch (e) {
       const error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
       failures.push({ project: p.name, pytest: major, error });

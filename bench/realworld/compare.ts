@@ -63,6 +63,8 @@ export interface ProjectRun {
     collectedLowerBound: boolean;
     errorFiles: number;
     ms: number;
+    /** Wall time per scan stage (discover, graph, analyze), from onProgress. */
+    stages: Record<string, number>;
     session: FileError | null;
     limitations: string[];
   };
@@ -131,8 +133,18 @@ export async function compareProject(
   const pytestMs = Math.round(performance.now() - t0);
   const t1 = performance.now();
   // Cold: nothing read from nor written to the repository's .remedy/ cache.
-  const result = await remedy.scan(cwd, { python, args: p.args, cache: false, invocation: "python-m" });
+  const stages: Record<string, number> = {};
+  let stage: string | null = null;
+  let stageStart = t1;
+  const onProgress = (s: string) => {
+    const now = performance.now();
+    if (stage) stages[stage] = (stages[stage] ?? 0) + Math.round(now - stageStart);
+    stage = s;
+    stageStart = now;
+  };
+  const result = await remedy.scan(cwd, { python, args: p.args, cache: false, invocation: "python-m", onProgress });
   const remedyMs = Math.round(performance.now() - t1);
+  if (stage) stages[stage] = (stages[stage] ?? 0) + Math.round(performance.now() - stageStart);
 
   const root = report.session?.rootdir ?? cwd;
   const py = remedy.pytestVerdicts(report, root);
@@ -180,6 +192,7 @@ export async function compareProject(
       collectedLowerBound: lowerBound,
       errorFiles: errored(rm),
       ms: remedyMs,
+      stages,
       session: rm.session,
       limitations: result.limitations,
     },

@@ -147,23 +147,48 @@ function inMirror(req: string): boolean {
 }
 
 /** Installs the requirement strings, dropping (and recording) what the mirror cannot provide. */
+/** The requirement without its version specifier (extras and marker kept). */
+function unpinned(req: string): string | undefined {
+  const [spec, marker] = req.split(";");
+  const bare = /^\s*[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?/.exec(spec!)?.[0]?.trim();
+  return bare && marker !== undefined ? `${bare};${marker}` : bare;
+}
+
 function installRequirements(python: string, pin: string, all: string[], cwd: string, result: InstallOutcome): void {
-  const reqs = all.filter(inMirror);
+  let reqs = all.filter(inMirror);
   result.failed.push(...all.filter((r) => !inMirror(r)));
   if (reqs.length === 0) return;
-  if (pip(python, pin, reqs, cwd).ok) {
-    result.installed.push(...reqs);
-    return;
+  // One batch; a requirement pip names as unavailable is relaxed (pinned) or dropped and the batch retried.
+  let batch = [...reqs];
+  for (let round = 0; round < 12 && batch.length > 0; round++) {
+    const res = pip(python, pin, batch, cwd);
+    if (res.ok) {
+      result.installed.push(...batch);
+      return;
+    }
+    const named = [...res.out.matchAll(/No matching distribution found for ([A-Za-z0-9._-]+)/g)].map((m) =>
+      reqName(m[1]!),
+    );
+    const culprit = batch.find((r) => named.includes(reqName(r)));
+    if (!culprit) break;
+    const bare = unpinned(culprit);
+    if (bare && bare !== culprit.trim() && !result.relaxed.includes(culprit)) {
+      result.relaxed.push(culprit);
+      batch = batch.map((r) => (r === culprit ? bare : r));
+    } else {
+      result.relaxed = result.relaxed.filter((r) => r !== culprit && unpinned(r) !== culprit);
+      result.failed.push(culprit);
+      batch = batch.filter((r) => r !== culprit);
+    }
   }
+  reqs = batch;
   // One at a time: a pinned requirement the mirror lacks is tried once more without its version.
   for (const req of reqs) {
     if (pip(python, pin, [req], cwd).ok) {
       result.installed.push(req);
       continue;
     }
-    const [spec, marker] = req.split(";");
-    const bare = /^\s*[A-Za-z0-9][A-Za-z0-9._-]*(\[[^\]]*\])?/.exec(spec!)?.[0]?.trim();
-    const relaxed = bare && marker !== undefined ? `${bare};${marker}` : bare;
+    const relaxed = unpinned(req);
     if (relaxed && relaxed !== req.trim() && pip(python, pin, [relaxed], cwd).ok) {
       result.installed.push(relaxed);
       result.relaxed.push(req);
@@ -197,9 +222,10 @@ function buildVenvs(p: Project, python: string, versions: Record<PytestMajor, st
       if (!swap.ok) throw new Error(`${p.name}: pytest ${versions[major]} did not install: ${swap.out}`);
       const before = p.installResult["8"];
       result.installed.push(...before.installed);
-      const retryLocal = before.failed.filter((f) => local.includes(f));
-      const retryReqs = before.failed.filter((f) => !local.includes(f));
-      installLocal(venvPython(p, major), pin, retryLocal, tree, result);
+      // Local builds do not depend on pytest's version: they are not tried again.
+      result.failed.push(...before.failed.filter((f) => local.includes(f)));
+      const retryReqs = before.failed.filter((f) => !local.includes(f) && inMirror(f));
+      result.failed.push(...before.failed.filter((f) => !local.includes(f) && !inMirror(f)));
       installRequirements(venvPython(p, major), pin, retryReqs, tree, result);
       result.relaxed.push(...before.relaxed);
     } else {

@@ -197,6 +197,15 @@ if (runtime.length) {
     byCause.set(k, (byCause.get(k) ?? 0) + 1);
   }
   for (const [k, n] of byCause) console.log(`  ${k}: ${n}`);
+  const shown = new Map<string, number>();
+  for (const { r, x } of runtime) {
+    const k = `${r.project} pt${r.pytest}`;
+    if ((shown.get(k) ?? 0) >= 5) continue;
+    shown.set(k, (shown.get(k) ?? 0) + 1);
+    console.log(`[${k}] ${x.file} (${x.cause})`);
+    console.log(`    pytest: ${trim(show(x.pytest))}`);
+    console.log(`    remedy: ${trim(show(x.remedy))}`);
+  }
 }
 const noisy = runs.flatMap((r) => r.possible.filter((x) => !x.raised).map((x) => ({ r, x })));
 if (noisy.length) {

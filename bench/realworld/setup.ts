@@ -233,8 +233,24 @@ function buildVenvs(p: Project, python: string, versions: Record<PytestMajor, st
       if (!made.ok) throw new Error(`${p.name}: venv failed: ${made.out}`);
       const base = pip(venvPython(p, major), pin, [], tree);
       if (!base.ok) throw new Error(`${p.name}: pytest ${versions[major]} did not install: ${base.out}`);
-      installLocal(venvPython(p, major), pin, local, tree, result);
-      installRequirements(venvPython(p, major), pin, reqs, tree, result);
+      // First everything in one pip call (one resolution: cheap on a loaded machine); item by item if it fails.
+      const together = local.filter((l) => !l.includes("--no-deps"));
+      const inMirrorReqs = reqs.filter(inMirror);
+      const first = pip(venvPython(p, major), pin, [...together, ...inMirrorReqs], tree);
+      if (first.ok) {
+        result.installed.push(...together, ...inMirrorReqs);
+        result.failed.push(...reqs.filter((r) => !inMirror(r)));
+        installLocal(
+          venvPython(p, major),
+          pin,
+          local.filter((l) => !together.includes(l)),
+          tree,
+          result,
+        );
+      } else {
+        installLocal(venvPython(p, major), pin, local, tree, result);
+        installRequirements(venvPython(p, major), pin, reqs, tree, result);
+      }
     }
     p.installResult[major] = result;
     console.log(

@@ -127,7 +127,8 @@ let scmVersion: string | undefined;
 
 function pip(python: string, pin: string, items: string[], cwd: string): { ok: boolean; out: string } {
   const args = ["-m", "pip", "install", "-q", pin];
-  for (const item of items) args.push(...item.split(/\s+/).filter(Boolean));
+  // Flags with their values ("-e path", "--no-deps -e path") are split; a requirement stays one argument.
+  for (const item of items) args.push(...(item.startsWith("-") ? item.split(/\s+/).filter(Boolean) : [item.trim()]));
   return run(python, args, cwd, scmVersion);
 }
 
@@ -184,7 +185,9 @@ function installRequirements(python: string, pin: string, all: string[], cwd: st
   reqs = batch;
   // One at a time: a pinned requirement the mirror lacks is tried once more without its version.
   for (const req of reqs) {
-    if (pip(python, pin, [req], cwd).ok) {
+    const alone = pip(python, pin, [req], cwd);
+    // A requirement whose marker does not apply is not needed (pip then has nothing to install and says so).
+    if (alone.ok || /Ignoring [^:]+: markers .* don't match/.test(alone.out)) {
       result.installed.push(req);
       continue;
     }

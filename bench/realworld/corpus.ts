@@ -75,5 +75,6 @@ export function selectProjects(m: Manifest, names: string | undefined): Project[
   const wanted = names.split(",").filter(Boolean);
   const unknown = wanted.filter((n) => !m.projects.some((p) => p.name === n));
   if (unknown.length) throw new Error(`unknown project(s): ${unknown.join(", ")}`);
-  return m.projects.filter((p) => wanted.includes(p.name));
+  // In the order given (setup and bench runs can put the slow ones first).
+  return wanted.map((n) => m.projects.find((p) => p.name === n)!);
 }

@@ -2,6 +2,7 @@
 // remedy against the real pytest on the real-world corpus (bench/realworld/manifest.json, built under
 // /work/corpus by setup.ts). Prints a table per pytest version and every disagreement; writes the per-file
 // comparisons to /work/corpus/results/<time>.json.
+import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,9 +45,22 @@ let failures: { project: string; pytest: PytestMajor; error: string }[] = [];
 const show = (e: FileError | null) => (e ? `${e.type}: ${e.message}` : "collects");
 const trim = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
+/** The checkout's commit, with "+dirty" when its src/ has uncommitted changes. */
+function checkoutCommit(dir: string): string {
+  try {
+    const head = execFileSync("git", ["-C", dir, "rev-parse", "--short", "HEAD"], { encoding: "utf8" }).trim();
+    const dirty = execFileSync("git", ["-C", dir, "status", "--porcelain", "--", "src"], { encoding: "utf8" }).trim();
+    return dirty ? `${head}+dirty` : head;
+  } catch {
+    return "unknown";
+  }
+}
+let remedyCommit = opts.from ? "" : checkoutCommit(remedyRoot);
+
 interface ResultFile {
   date: string;
   remedy: string;
+  remedyCommit?: string;
   runs: ProjectRun[];
   failures: typeof failures;
 }
@@ -58,6 +72,8 @@ if (opts.from) {
   for (const file of opts.from.split(",").filter(Boolean)) {
     const data = JSON.parse(readFileSync(file, "utf8")) as ResultFile;
     remedyRoot = data.remedy;
+    if (data.remedyCommit && !remedyCommit.split(", ").includes(data.remedyCommit))
+      remedyCommit = remedyCommit ? `${remedyCommit}, ${data.remedyCommit}` : data.remedyCommit;
     for (const r of data.runs) {
       byKey.set(`${r.project}|${r.pytest}`, r);
       failed.delete(`${r.project}|${r.pytest}`);
@@ -73,7 +89,7 @@ if (opts.from) {
   failures = [...failed.values()].filter((f) => wanted.has(f.project));
 }
 
-console.log(`remedy checkout: ${remedyRoot}`);
+console.log(`remedy checkout: ${remedyRoot}${remedyCommit ? ` at ${remedyCommit}` : ""}`);
 const remedy = opts.from ? null : await loadRemedy(remedyRoot);
 for (const p of remedy ? projects : []) {
   for (const major of majors) {
@@ -222,7 +238,10 @@ if (!opts.from) {
   const stamp = new Date().toISOString().replace(/[:.]/g, "-");
   const out = opts.out ?? join(CORPUS, "results", `${stamp}.json`);
   mkdirSync(join(out, ".."), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), remedy: remedyRoot, runs, failures }, null, 1));
+  writeFileSync(
+    out,
+    JSON.stringify({ date: new Date().toISOString(), remedy: remedyRoot, remedyCommit, runs, failures }, null, 1),
+  );
   console.log(`\nper-file comparisons: ${out}`);
 }
 

@@ -156,7 +156,7 @@ function unpinned(req: string): string | undefined {
 }
 
 function installRequirements(python: string, pin: string, all: string[], cwd: string, result: InstallOutcome): void {
-  let reqs = all.filter(inMirror);
+  const reqs = all.filter(inMirror);
   result.failed.push(...all.filter((r) => !inMirror(r)));
   if (reqs.length === 0) return;
   // One batch; a requirement pip names as unavailable is relaxed (pinned) or dropped and the batch retried.
@@ -182,21 +182,33 @@ function installRequirements(python: string, pin: string, all: string[], cwd: st
       batch = batch.filter((r) => r !== culprit);
     }
   }
-  reqs = batch;
-  // One at a time: a pinned requirement the mirror lacks is tried once more without its version.
-  for (const req of reqs) {
-    const alone = pip(python, pin, [req], cwd);
-    // A requirement whose marker does not apply is not needed (pip then has nothing to install and says so).
-    if (alone.ok || /Ignoring [^:]+: markers .* don't match/.test(alone.out)) {
-      result.installed.push(req);
-      continue;
+  bisect(python, pin, batch, cwd, result);
+}
+
+/** Halves a failing list until each failing requirement stands alone (about 2·k·log n pip calls for k bad ones
+ *  among n, instead of n); a lone pinned one is tried once more without its version. */
+function bisect(python: string, pin: string, reqs: string[], cwd: string, result: InstallOutcome): void {
+  if (reqs.length === 0) return;
+  if (reqs.length > 1) {
+    const half = Math.ceil(reqs.length / 2);
+    for (const part of [reqs.slice(0, half), reqs.slice(half)]) {
+      if (pip(python, pin, part, cwd).ok) result.installed.push(...part);
+      else bisect(python, pin, part, cwd, result);
     }
-    const relaxed = unpinned(req);
-    if (relaxed && relaxed !== req.trim() && pip(python, pin, [relaxed], cwd).ok) {
-      result.installed.push(relaxed);
-      result.relaxed.push(req);
-    } else result.failed.push(req);
+    return;
   }
+  const req = reqs[0]!;
+  const alone = pip(python, pin, [req], cwd);
+  // A requirement whose marker does not apply is not needed (pip then has nothing to install and says so).
+  if (alone.ok || /Ignoring [^:]+: markers .* don't match/.test(alone.out)) {
+    result.installed.push(req);
+    return;
+  }
+  const relaxed = unpinned(req);
+  if (relaxed && relaxed !== req.trim() && pip(python, pin, [relaxed], cwd).ok) {
+    result.installed.push(relaxed);
+    result.relaxed.push(req);
+  } else result.failed.push(req);
 }
 
 function installLocal(python: string, pin: string, items: string[], cwd: string, result: InstallOutcome): void {

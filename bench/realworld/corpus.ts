@@ -40,7 +40,7 @@ export interface Project {
   /** Arguments after `python -m pytest --collect-only` (e.g. a testpaths subset of a huge repository). */
   args: string[];
   /** pip items: a requirement, `-r file`, `-e path`, `--no-deps -e path`, `group:NAME` (a PEP 735 group of the
-   *  tree's pyproject.toml). pytest itself is never taken from them: each venv pins its own. */
+   *  tree's pyproject.toml), `project-deps` (its [project] dependencies). pytest itself is never taken from them: each venv pins its own. */
   install: string[];
   /** Version setuptools-scm / hatch-vcs give the project itself (no .git in the tree); default 0.0.0. */
   scmVersion?: string;

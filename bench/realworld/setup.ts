@@ -83,6 +83,15 @@ function dependencyGroup(tree: string, name: string, seen = new Set<string>()): 
   );
 }
 
+/** The [project] dependencies of the tree's pyproject.toml: when `-e .` fails for one missing dependency,
+ *  the others still install through the requirement batch. */
+function projectDependencies(tree: string): string[] {
+  const doc = parseToml(readFileSync(join(tree, "pyproject.toml"), "utf8")) as {
+    project?: { dependencies?: string[] };
+  };
+  return doc.project?.dependencies ?? [];
+}
+
 /** A requirements file's requirement lines, nested -r expanded; -e lines become local items. */
 function requirementsFile(file: string, local: string[], seen = new Set<string>()): string[] {
   if (seen.has(file) || !existsSync(file)) return [];
@@ -108,6 +117,7 @@ function expand(p: Project): { local: string[]; reqs: string[] } {
   const reqs: string[] = [];
   for (const item of p.install) {
     if (item.startsWith("group:")) reqs.push(...dependencyGroup(tree, item.slice(6)));
+    else if (item === "project-deps") reqs.push(...projectDependencies(tree));
     else if (item.startsWith("-r ")) reqs.push(...requirementsFile(join(tree, item.slice(3).trim()), local));
     else if (/^(--no-deps\s+)?-e\s/.test(item) || item === "." || item.startsWith("./")) local.push(item);
     else reqs.push(item);

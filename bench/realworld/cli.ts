@@ -42,6 +42,10 @@ const projects = selectProjects(manifest, opts.projects);
 let runs: ProjectRun[] = [];
 let failures: { project: string; pytest: PytestMajor; error: string }[] = [];
 
+/** Possible findings are observable only when pytest collected: after a start-up failure nothing was imported. */
+const observable = (r: ProjectRun) => r.py.session === null;
+const noiseOf = (r: ProjectRun) => (observable(r) ? r.possible.filter((x) => !x.raised).length : 0);
+
 const show = (e: FileError | null) => (e ? `${e.type}: ${e.message}` : "collects");
 const trim = (s: string, n = 300) => (s.length > n ? `${s.slice(0, n)}…` : s);
 
@@ -149,8 +153,8 @@ function table(list: ProjectRun[]): string {
     String(r.score.fp),
     String(r.score.fn),
     String(r.score.runtime),
-    String(r.possible.length),
-    String(r.noise),
+    observable(r) ? String(r.possible.length) : "-",
+    observable(r) ? String(noiseOf(r)) : "-",
     r.countAgrees ? "ok" : "off",
     String(r.py.ms),
     String(r.rm.ms),
@@ -165,8 +169,8 @@ function table(list: ProjectRun[]): string {
 function totals(list: ProjectRun[]): string {
   const n = list.length;
   const same = list.filter((r) => r.identical).length;
-  const testFiles = list.reduce((a, r) => a + r.testFiles, 0);
-  const noise = list.reduce((a, r) => a + r.noise, 0);
+  const testFiles = list.filter(observable).reduce((a, r) => a + r.testFiles, 0);
+  const noise = list.reduce((a, r) => a + noiseOf(r), 0);
   const counts = list.filter((r) => r.countAgrees).length;
   const ratios = list.map((r) => r.py.ms / Math.max(1, r.rm.ms));
   const fp = list.reduce((a, r) => a + r.score.fp, 0);
@@ -175,7 +179,7 @@ function totals(list: ProjectRun[]): string {
   return [
     `identical verdict: ${same}/${n} projects (${((100 * same) / Math.max(1, n)).toFixed(0)}%)`,
     `files: TP ${tp}, FP ${fp}, FN ${fn}; test counts within 1%: ${counts}/${n}`,
-    `noise: ${noise} possible findings pytest does not raise = ${((50 * noise) / Math.max(1, testFiles)).toFixed(2)} per 50 test files (${testFiles} test files)`,
+    `noise: ${noise} possible findings pytest does not raise = ${((50 * noise) / Math.max(1, testFiles)).toFixed(2)} per 50 test files (${testFiles} test files of projects without a start-up failure)`,
     `time ratio pytest/remedy (cold): min ${Math.min(...ratios).toFixed(2)}, median ${ratios.sort((a, b) => a - b)[Math.floor(n / 2)]?.toFixed(2)}`,
   ].join("\n");
 }
@@ -223,7 +227,7 @@ if (runtime.length) {
     console.log(`    remedy: ${trim(show(x.remedy))}`);
   }
 }
-const noisy = runs.flatMap((r) => r.possible.filter((x) => !x.raised).map((x) => ({ r, x })));
+const noisy = runs.flatMap((r) => (observable(r) ? r.possible.filter((x) => !x.raised).map((x) => ({ r, x })) : []));
 if (noisy.length) {
   console.log(`\n== possible findings pytest does not raise (noise): ${noisy.length} ==`);
   for (const { r, x } of noisy.slice(0, 200))

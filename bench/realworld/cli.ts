@@ -38,7 +38,8 @@ const here = resolve(fileURLToPath(import.meta.url), "../../..");
 let remedyRoot = resolve(opts.remedy === "." ? here : opts.remedy);
 const majors: PytestMajor[] = opts.pytest === "both" ? PYTEST_MAJORS : [opts.pytest as PytestMajor];
 const manifest = readManifest();
-const projects = selectProjects(manifest, opts.projects);
+// Projects not set up yet (a `status` in the manifest) run only when named.
+const projects = selectProjects(manifest, opts.projects).filter((p) => opts.projects || !p.status);
 let runs: ProjectRun[] = [];
 let failures: { project: string; pytest: PytestMajor; error: string }[] = [];
 

@@ -44,6 +44,8 @@ export interface Project {
   install: string[];
   /** Version setuptools-scm / hatch-vcs give the project itself (no .git in the tree); default 0.0.0. */
   scmVersion?: string;
+  /** Set while the project is not part of the measured corpus yet (why, and what to run). */
+  status?: string;
   /** Filled by setup / the bench. */
   pyFiles?: number;
   testFileNames?: number;

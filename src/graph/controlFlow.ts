@@ -29,6 +29,8 @@ interface ArmPlan {
 
 interface GroupPlan {
   stmt: number;
+  /** For a try: the names its handlers bind with `except ... as NAME` (bound inside a handler, unbound after). */
+  exceptNames: string[];
   arms: ArmPlan[];
   /** Every path through the statement that goes on after it passes through exactly one of its arms. */
   complete: boolean;
@@ -71,7 +73,14 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
   // Names code in a def may rebind (`global`) are no stable conditions.
   const unstable = new Set(facts.globalNames ?? []);
   for (const b of facts.branches) {
-    const group: GroupPlan = { stmt: b.stmt, arms: [], complete: b.orelse !== null, tryBody: null, quietBody: false };
+    const group: GroupPlan = {
+      stmt: b.stmt,
+      exceptNames: [],
+      arms: [],
+      complete: b.orelse !== null,
+      tryBody: null,
+      quietBody: false,
+    };
     const lits = (positive: boolean) => {
       const m = new Map<string, boolean>();
       literalsOf(b.test, positive, m, unstable);
@@ -100,7 +109,8 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
     let group = groups.get(a.stmt);
     if (!group) {
       const t = a.kind === "handler" || a.kind === "tryElse" ? facts.tries.find((x) => x.stmt === a.stmt) : undefined;
-      group = { stmt: a.stmt, arms: [], complete: false, tryBody: t ? t.body : null, quietBody: false };
+      const exceptNames = facts.bindings.filter((x) => x.kind === "except" && x.stmt === a.stmt).map((x) => x.name);
+      group = { stmt: a.stmt, exceptNames, arms: [], complete: false, tryBody: t ? t.body : null, quietBody: false };
       groups.set(a.stmt, group);
       if (t) tries.push(group);
     }
@@ -287,7 +297,20 @@ export class ControlFlow {
     if (mode === "maybe") this.maybeDepth++;
     else if (mode === "dead") this.deadDepth++;
     this.open.push({ plan: arm, mode, added: new Map(), literals: arm.literals ? new Map(arm.literals) : null });
+    // `except E as NAME:` binds NAME for the handler's body (CPython deletes it at the handler's end: an arm that
+    // may not run leaves it possibly bound, one that ran leaves it unbound).
+    if (arm.kind === "handler" && mode !== "dead") {
+      for (const name of arm.group.exceptNames) {
+        const prev = this.rec.ns.get(name);
+        if (mode === "maybe") this.noteBound(name, prev);
+        this.rec.ns.set(name, { certain: true, module: null });
+        if (mode === "certain") this.unbindAfter.push([arm, name]);
+      }
+    }
   }
+
+  /** `except ... as NAME` names of handlers that certainly ran: unbound again when the handler ends. */
+  private readonly unbindAfter: [ArmPlan, string][] = [];
 
   /** Handlers and a try's else run or not as its body ended; every other arm may or may not run. */
   private modeOf(arm: ArmPlan): Mode {
@@ -306,6 +329,13 @@ export class ControlFlow {
 
   private close(): void {
     const o = this.open.pop() as OpenArm;
+    for (let i = this.unbindAfter.length - 1; i >= 0; i--) {
+      const [arm, name] = this.unbindAfter[i] as [ArmPlan, string];
+      if (arm !== o.plan) continue;
+      this.unbindAfter.splice(i, 1);
+      // CPython's `del NAME` at the handler's end: unbound, whatever it was before the try.
+      this.rec.ns.delete(name);
+    }
     if (o.mode === "maybe") this.maybeDepth--;
     else if (o.mode === "dead") this.deadDepth--;
     const ns = this.rec.ns;

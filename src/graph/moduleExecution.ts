@@ -373,6 +373,13 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
   else session.sysPath.insert(c.index ?? 0, entry);
 }
 
+/** An import of a module remedy does not execute, other than the standard library: it is assumed to import, but
+ *  may raise at run time (urllib3.contrib.pyopenssl without OpenSSL), so a try around it may still go to a handler. */
+function noteOpaque(session: Session, mod: ModuleRecord | null): void {
+  if (mod && !mod.simulated && mod.resolution.origin !== "stdlib" && mod.resolution.origin !== "builtin")
+    session.failuresMet++;
+}
+
 function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: boolean, own: OwnDefs): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
@@ -404,6 +411,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
   if (imp.kind === "import") {
     for (const { name, asname } of imp.names) {
       const mod = importModule(session, name, site);
+      noteOpaque(session, mod);
       if (frame.aborted) return;
       // `import a.b` returns the top-level package through `__import__`, which imports `a` even when `a.b` was
       // already in sys.modules (and `a` was dropped after failing).
@@ -429,6 +437,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
     return;
   }
   const mod = importModule(session, target.name, site);
+  noteOpaque(session, mod);
   // `_handle_fromlist` loads every listed submodule before IMPORT_FROM looks the first name up: with `from . import
   // missing, present` the statement fails on `missing` after `present` was loaded (and stays in sys.modules).
   if (mod?.isPackage && imp.names.length > 1) {

@@ -231,7 +231,8 @@ export class Session {
     for (let i = from + 1; i < this.stack.length; i++) (this.stack[i] as Frame).module.maybeFailed = true;
   }
 
-  /** Moves whenever a failure is met, certain or not, caught or not (a try body that met none ran as modelled). */
+  /** Moves whenever a failure is met, certain or not, caught or not, or a module remedy does not execute is imported
+   *  (which may raise at run time): a try body during which it did not move ran as modelled. */
   failuresMet = 0;
 
   /** This file already has the failure (certain, or as a warning when `maybe`): raising it again records nothing

@@ -22,6 +22,8 @@ export interface ImportFailure {
   cycle?: ChainStep[];
   /** "certain" failures are errors; "maybe" (depends on a conditional binding, dynamic code) are warnings. */
   certainty: "certain" | "maybe";
+  /** A name an installed (third-party) module lacks: its file and the distribution that installed it. */
+  installed?: { file: string; distribution: string | null; version: string | null };
   /** Identity of the broken statement, equal for every test file it blocks: `${kind}|${file}|${line}|${name}`. */
   rootKey: string;
 }

@@ -14,6 +14,7 @@ export interface FailureSpec {
   name: string | null;
   certainty: "certain" | "maybe";
   cycle?: PendingStep[];
+  installed?: ImportFailure["installed"];
 }
 
 export function makeFailure(session: Session, spec: FailureSpec, steps: PendingStep[]): ImportFailure {
@@ -31,6 +32,7 @@ export function makeFailure(session: Session, spec: FailureSpec, steps: PendingS
     rootKey: `${spec.kind}|${spec.file}|${spec.line}|${spec.name ?? ""}`,
   };
   if (spec.cycle) failure.cycle = session.materialize(spec.cycle);
+  if (spec.installed) failure.installed = spec.installed;
   return failure;
 }
 

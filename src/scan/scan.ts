@@ -21,7 +21,7 @@ import { type InertImport, inertImportCheck } from "./inertImports.ts";
 import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import type { ScanSession } from "./session.ts";
-import { preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
+import { attributeAssignments, preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
 export type ScanStage = "discover" | "graph" | "analyze";
@@ -173,7 +173,17 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     facts = cachedFacts(options.getFacts);
     status = (p) => facts(p).status;
   } else {
-    facts = (p) => store.get(p);
+    // Files outside the project walk (installed modules the model reads, src/graph/installedNames.ts) are checked
+    // against their stored stamp once per scan: an upgrade changes them without the project changing.
+    const walked = new Set(project.pythonFiles);
+    const checked = new Set<string>();
+    facts = (p) => {
+      if (!walked.has(p) && !checked.has(p)) {
+        checked.add(p);
+        store.refresh([p]);
+      }
+      return store.get(p);
+    };
     status = (p) => store.status(p) ?? facts(p).status;
     // Edited files whose facts did not change (a comment, a function body), or that only gained names nothing
     // used: the previous result still holds. Not for flagged files (CPython words their errors from the text) or
@@ -227,15 +237,27 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const stdlib = StdlibNameCheck.start(view, useCache ? repositoryCacheDir(root) : null);
   // Likewise stdlib modules a repository file shadows: built again only when pytest's start-up imported one.
   const shadowed = new Set<string>();
+  // Names the repository assigns as attributes: an installed module that lacks one is not reported.
+  const attributeAssigned = attributeAssignments(project.pythonFiles);
   let model = buildCollectionModel(
-    { ...graphInputFromView(view), onStdlibLookup: stdlib?.onLookup, onShadowedStdlib: (n) => shadowed.add(n) },
+    {
+      ...graphInputFromView(view),
+      onStdlibLookup: stdlib?.onLookup,
+      onShadowedStdlib: (n) => shadowed.add(n),
+      attributeAssigned,
+    },
     settledFacts,
   );
   const stdlibMissing = (await stdlib?.missing(project.pythonFiles)) ?? new Set<string>();
   const preloadedStdlib = await preloadedAmong(shadowed, view, useCache ? repositoryCacheDir(root) : null);
   if (stdlibMissing.size > 0 || preloadedStdlib)
     model = buildCollectionModel(
-      { ...graphInputFromView(view), stdlibMissing, ...(preloadedStdlib ? { preloadedStdlib } : {}) },
+      {
+        ...graphInputFromView(view),
+        stdlibMissing,
+        attributeAssigned,
+        ...(preloadedStdlib ? { preloadedStdlib } : {}),
+      },
       settledFacts,
     );
   if (!view.interpreter) {

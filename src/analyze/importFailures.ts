@@ -5,6 +5,7 @@ import type { AnalysisInput } from "./analysisInput.ts";
 import { type Analyzer, type AnalyzerContext, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
 import { cycleSuggestions } from "./cycleSuggestions.ts";
+import { editDistance, isSimilarName } from "./editDistance.ts";
 import type { ChainStep, Finding, Suggestion } from "./finding.ts";
 import { installSuggestion } from "./installSuggestion.ts";
 import { closestModules, nameSuggestions } from "./nameSuggestions.ts";
@@ -32,6 +33,7 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
   switch (f.kind) {
     case "missing-name":
     case "attribute-error":
+      if (f.installed && f.name && f.module) return installedNameSuggestions(f.name, f.module, f.installed, input, ctx);
       return f.name ? missingNameSuggestions(f.name, f.module, ctx) : [];
     case "name-error":
       return f.name ? nameSuggestions(ctx.symbols(), f.name, f.module, ctx.rel, true) : [];
@@ -49,6 +51,44 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
     default:
       return [];
   }
+}
+
+/** A name the installed version of a package lacks (src/graph/installedNames.ts): which version is installed,
+ *  names of that module that look like a rename, then first-party modules that define the name. */
+function installedNameSuggestions(
+  name: string,
+  module: string,
+  installed: NonNullable<ImportFailure["installed"]>,
+  input: AnalysisInput,
+  ctx: AnalyzerContext,
+): Suggestion[] {
+  const { distribution, version, file } = installed;
+  const where = file.startsWith(`${input.session.rootdir}/`) ? ctx.rel(file) : file;
+  const dist = distribution ?? (module.split(".")[0] as string);
+  const which = version ? `${dist} ${version}` : `${dist} (version unknown)`;
+  const out: Suggestion[] = [
+    {
+      kind: "removed",
+      message: `${which} installed: \`${name}\` is not defined in \`${module}\` (${where}); if an upgrade removed it, pin \`${dist}\` to a version that has it, or stop importing it`,
+      data: { distribution: dist, version, module, name, file: where },
+    },
+  ];
+  let names: string[] = [];
+  try {
+    names = [...new Set(input.facts(file).bindings.map((b) => b.name))];
+  } catch {}
+  const similar = names
+    .filter((n) => !n.startsWith("_") && isSimilarName(name, n))
+    .sort((a, b) => editDistance(name, a) - editDistance(name, b) || (a < b ? -1 : 1))
+    .slice(0, 2);
+  for (const n of similar) {
+    out.push({
+      kind: "renamed",
+      message: `\`${module}\` (${which}) defines \`${n}\`: if \`${name}\` was renamed, import \`${n}\` instead`,
+      data: { module, name: n, was: name },
+    });
+  }
+  return [...out, ...nameSuggestions(ctx.symbols(), name, module, ctx.rel).filter((s) => s.kind === "relocated")];
 }
 
 /** For a name nothing defines, `from pkg import name` may have meant the submodule `pkg.name` (deleted or moved):

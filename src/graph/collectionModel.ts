@@ -24,6 +24,8 @@ export interface ImportFailure {
   certainty: "certain" | "maybe";
   /** For a "maybe" failure: what decides whether it happens, in a sentence. */
   condition?: string;
+  /** A name an installed (third-party) module lacks: its file and the distribution that installed it. */
+  installed?: { file: string; distribution: string | null; version: string | null };
   /** Identity of the broken statement, equal for every test file it blocks: `${kind}|${file}|${line}|${name}`. */
   rootKey: string;
 }

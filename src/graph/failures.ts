@@ -16,6 +16,7 @@ export interface FailureSpec {
   /** For "maybe": what decides it (the caller knows best; a default is derived from the stack otherwise). */
   condition?: string;
   cycle?: PendingStep[];
+  installed?: ImportFailure["installed"];
 }
 
 export function makeFailure(session: Session, spec: FailureSpec, steps: PendingStep[]): ImportFailure {
@@ -34,6 +35,7 @@ export function makeFailure(session: Session, spec: FailureSpec, steps: PendingS
     rootKey: `${spec.kind}|${spec.file}|${spec.line}|${spec.name ?? ""}`,
   };
   if (spec.cycle) failure.cycle = session.materialize(spec.cycle);
+  if (spec.installed) failure.installed = spec.installed;
   return failure;
 }
 

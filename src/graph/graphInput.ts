@@ -9,6 +9,9 @@ export interface Distribution {
   name: string;
   /** Top-level importable names the distribution provides (top_level.txt / RECORD). */
   topLevel: string[];
+  /** Its version, and its `.dist-info` directory: named in a finding about a name the installed version lacks. */
+  version?: string;
+  location?: string | null;
 }
 
 export interface GraphInput {
@@ -56,6 +59,10 @@ export interface GraphInput {
   /** Told of every name looked up in a stdlib (or builtin) module by code that runs at import time, so that the
    *  interpreter can be asked which of them it lacks. */
   onStdlibLookup?: (module: string, name: string, how: "from" | "attr" | "star") => void;
+  /** Whether the repository's own code assigns `name` as an attribute somewhere (`pkg.name = ...`, `setattr(m,
+   *  "name", ...)`): a shim that may put back a name an installed module lacks (src/graph/installedNames.ts).
+   *  Absent: no installed module is said to lack a name. */
+  attributeAssigned?: (name: string) => boolean;
 }
 
 export type GetFacts = (path: string) => FileFacts;

@@ -4,6 +4,7 @@
 
 import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
+import { type InstalledMiss, installedLacks } from "./installedNames.ts";
 import { messages } from "./messages.ts";
 import { executeModule } from "./moduleExecution.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
@@ -280,7 +281,14 @@ function missingSpec(site: Site, session: Session, name: string) {
   return mayBeInjected(session, name) ? { ...spec, certainty: "maybe" as const } : spec;
 }
 
-type AttrLookup = { found: boolean; certain: boolean; module: string | null; stdlibMissing?: true };
+type AttrLookup = {
+  found: boolean;
+  certain: boolean;
+  module: string | null;
+  stdlibMissing?: true;
+  /** An installed module whose source shows it lacks the name (installedNames.ts). */
+  installed?: InstalledMiss;
+};
 
 /** Whether `getattr(module, attr)` succeeds right now, and the module it yields when it is one. `attr` read at
  *  import time (`module.attr`): a name the interpreter's standard library lacks raises CPython's AttributeError
@@ -291,8 +299,8 @@ export function getAttr(
   attr: string,
 ): { found: boolean; certain: boolean; module: string | null } {
   const got = lookupAttr(session, rec, attr, "attr");
-  if (!got.stdlibMissing) return got;
-  raiseStdlibAttributeError(session, rec, attr);
+  if (!got.stdlibMissing && !got.installed) return got;
+  raiseAttributeError(session, rec, attr, got.installed);
   return { found: true, certain: true, module: null };
 }
 
@@ -308,6 +316,8 @@ function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "fro
   if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
   if (rec.anyAttr) {
     if (stdlibLacks(session, rec, attr, how)) return { found: false, certain: true, module: null, stdlibMissing: true };
+    const installed = installedLacks(session, rec, attr, how);
+    if (installed) return { found: false, certain: true, module: null, installed };
     return { found: true, certain: true, module: null };
   }
   // Its globals are its attributes: after a star import of names remedy cannot list (an extension module, an
@@ -352,8 +362,9 @@ export function isStdlibModule(rec: ModuleRecord): boolean {
 }
 
 /** CPython's `module 'M' has no attribute 'X'` for the attribute read of the statement executing, reported at
- *  that read (the first on its line that asks for `attr`) as a failing read of a first-party module is. */
-function raiseStdlibAttributeError(session: Session, rec: ModuleRecord, attr: string): void {
+ *  that read (the first on its line that asks for `attr`) as a failing read of a first-party module is. For a
+ *  stdlib module the interpreter lacks, or an installed one (`installed`) whose source lacks it. */
+function raiseAttributeError(session: Session, rec: ModuleRecord, attr: string, installed?: InstalledMiss): void {
   const frame = session.stack[session.stack.length - 1];
   if (!frame?.step) return;
   const { file, line } = frame.step;
@@ -368,6 +379,7 @@ function raiseStdlibAttributeError(session: Session, rec: ModuleRecord, attr: st
     module: rec.name,
     name: attr,
     certainty: frame.conditional ? "maybe" : "certain",
+    ...(installed ? { installed } : {}),
   });
 }
 
@@ -445,6 +457,7 @@ export function importFromName(
     module: rec.name,
     name: attr,
     ...(cycle ? { cycle } : {}),
+    ...(got.installed ? { installed: got.installed } : {}),
   });
   return { ok: false, certain: true, module: null };
 }

@@ -22,7 +22,7 @@ import { knownModules, type ProjectFiles, testBaseDir, walkProject } from "./pro
 import { readRequirements } from "./requirements.ts";
 import type { ScanSession } from "./session.ts";
 import { startupShadows } from "./startupShadows.ts";
-import { preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
+import { attributeAssignments, preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
 export type ScanStage = "discover" | "graph" | "analyze";
@@ -197,7 +197,17 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     facts = cachedFacts(options.getFacts);
     status = (p) => facts(p).status;
   } else {
-    facts = (p) => store.get(p);
+    // Files outside the project walk (installed modules the model reads, src/graph/installedNames.ts) are checked
+    // against their stored stamp once per scan: an upgrade changes them without the project changing.
+    const walked = new Set(project.pythonFiles);
+    const checked = new Set<string>();
+    facts = (p) => {
+      if (!walked.has(p) && !checked.has(p)) {
+        checked.add(p);
+        store.refresh([p]);
+      }
+      return store.get(p);
+    };
     status = (p) => store.status(p) ?? facts(p).status;
     // Edited files whose facts did not change (a comment, a function body), or that only gained names nothing
     // used: the previous result still holds. Not for flagged files (CPython words their errors from the text) or
@@ -274,12 +284,15 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const stdlib = StdlibNameCheck.start(view, useCache ? repositoryCacheDir(root) : null);
   // Likewise stdlib modules a repository file shadows: built again only when pytest's start-up imported one.
   const shadowed = new Set<string>();
+  // Names the repository assigns as attributes: an installed module that lacks one is not reported.
+  const attributeAssigned = attributeAssignments(project.pythonFiles);
   let model = buildCollectionModel(
     {
       ...graphInputFromView(view),
       interpreter: traits,
       onStdlibLookup: stdlib?.onLookup,
       onShadowedStdlib: (n) => shadowed.add(n),
+      attributeAssigned,
     },
     settledFacts,
   );
@@ -291,6 +304,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
         ...graphInputFromView(view),
         interpreter: traits,
         stdlibMissing,
+        attributeAssigned,
         ...(preloadedStdlib ? { preloadedStdlib } : {}),
       },
       settledFacts,

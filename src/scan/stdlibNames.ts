@@ -64,6 +64,29 @@ export function assignedAttributes(files: readonly string[], names: Set<string>)
   return found;
 }
 
+/** Every name some file assigns as an attribute (`x.name = ...`, `setattr(x, "name", ...)`), for GraphInput's
+ *  attributeAssigned: read once, and only when an installed module is about to be said to lack a name (a shim
+ *  in the repository may put it back). O(bytes of the files). */
+export function attributeAssignments(files: readonly string[]): (name: string) => boolean {
+  let found: Set<string> | null = null;
+  return (name) => {
+    if (found === null) {
+      found = new Set();
+      const store = /\.\s*([A-Za-z_]\w*)\s*=(?!=)|setattr\s*\([^,()]+,\s*['"]([A-Za-z_]\w*)['"]/g;
+      for (const file of files) {
+        let text: string;
+        try {
+          text = readFileSync(file, "latin1");
+        } catch {
+          continue;
+        }
+        for (const m of text.matchAll(store)) found.add((m[1] ?? m[2]) as string);
+      }
+    }
+    return found.has(name);
+  };
+}
+
 /** Which of the stdlib names a repository file shadowed (the model's onShadowedStdlib) pytest's start-up had
  *  already imported, before the initial conftests and before collection: those are found in sys.modules, not on
  *  sys.path. Asks the interpreter only when there are such names (src/discover/startupModules.ts, cached); null

@@ -23,7 +23,12 @@ export function graphInputFromView(view: PytestView): GraphInput {
     conftestsFor: (file) => chains.get(file) ?? [],
     initialConftests: view.initialConftests,
     visitedConftests: view.allConftests,
-    distributions: (view.interpreter?.distributions ?? []).map((d) => ({ name: d.name, topLevel: d.topLevel })),
+    distributions: (view.interpreter?.distributions ?? []).map((d) => ({
+      name: d.name,
+      topLevel: d.topLevel,
+      version: d.version,
+      location: d.location,
+    })),
     invocationDir: view.invocationDir,
     interpreter: interpreterTraits(view),
   };

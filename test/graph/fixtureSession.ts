@@ -8,7 +8,7 @@ import { buildCollectionModel, type GraphInput, type ImportMode } from "../../sr
 import type { FileFacts } from "../../src/python/facts.ts";
 import type { InterpreterTraits } from "../../src/python/index.ts";
 import { readFileFacts } from "../../src/python/index.ts";
-import { assignedAttributes } from "../../src/scan/stdlibNames.ts";
+import { assignedAttributes, attributeAssignments } from "../../src/scan/stdlibNames.ts";
 
 const ORACLE = resolve(import.meta.dirname, "../../bench/oracle/facts.py");
 
@@ -158,6 +158,8 @@ export function fixtureInput(root: string): GraphInput & { maxfail: number | nul
     ),
     interpreter: interpreterTraits(),
     maxfail,
+    // As scan() does: names the fixture's own files assign as attributes (installed modules' names, graph/installedNames.ts).
+    attributeAssigned: attributeAssignments(walkPy(root, [])),
   };
   const stdlibMissing = stdlibMissingFor(input, facts, walkPy(root, []));
   return stdlibMissing.size > 0 ? { ...input, stdlibMissing } : input;

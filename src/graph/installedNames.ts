@@ -1,0 +1,343 @@
+// Names missing from installed (third-party) modules: `from pkg import name_it_removed` after an upgrade. remedy
+// does not execute installed code (it is opaque: any attribute assumed there), but when the module's namespace is
+// fully known from its source, a name that nothing in it binds is CPython's ImportError (or AttributeError for a
+// module-level `pkg.name` read). Only the installed modules first-party code actually asks a name of are read
+// (their facts come through the same facts source as the project's, and are cached with them).
+//
+// Why sources and not the interpreter (as for the stdlib, src/scan/stdlibNames.ts): answering `hasattr(pkg, name)`
+// means importing pkg, i.e. running third-party code (side effects, seconds for heavy packages, failures of its
+// own) in a process remedy starts; remedy promises to run nothing but the interpreter's own standard library. The
+// source is read instead, and only a namespace that cannot be extended behind the source's back counts:
+// - a `.py` file (never a compiled-only module, never a `.pyi` stub) whose facts parsed cleanly;
+// - no module `__getattr__` (PEP 562, lazy loaders such as lazy_loader), except the common deprecation hook whose
+//   body only answers literal names (`if name == "__version__": ...`) and otherwise raises AttributeError;
+// - no `globals()`, `vars()`, `exec(`, `__import__(`, `declare_namespace(` anywhere in the file, no module-level
+//   `locals()`, no `sys.modules` used on itself or stored into (a module replacing itself), no `__path__` binding;
+// - every star import from a module whose names are known: another installed `.py` module (recursively, by the
+//   same rules), or a stdlib module, which the interpreter lists (GraphInput's stdlibMissing, key `*M:name`);
+// - the name bound nowhere in the module: any binding kind, at any depth of module-level control flow,
+//   conditional or deleted (only an `if TYPE_CHECKING:` body never runs), nor named by a `global` statement;
+//   not a module dunder;
+// - for a package, no entry `name` or `name.*` beside its `__init__.py` (a submodule: source, directory,
+//   extension or bytecode), which the import system may set as an attribute.
+// Then what depends on the session: no import hook or first-party sys.modules write that may have replaced the
+// module (sysModulesInjection.ts), the name not assigned as an attribute by the repository (a shim `pkg.name =
+// ...`: GraphInput.attributeAssigned, without which nothing is reported) nor stored or written as a string literal
+// anywhere in the installed top-level package (a submodule doing `setattr(pkg, "name", ...)`).
+// Measured against CPython on this machine's site-packages (every cross-package `from A import B` of its modules,
+// and 12,000 intra-package ones): 17 flagged, all confirmed, none wrong; see README.
+import { readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { moduleHasDunder } from "./pythonNames.ts";
+import { resolveModuleName } from "./resolveImport.ts";
+import { type ModuleRecord, perSession, type Session } from "./session.ts";
+import { mayBeInjected } from "./sysModulesInjection.ts";
+
+/** What an installed module's source says about its namespace. */
+interface Summary {
+  /** Why the namespace cannot be listed from the source; null when it can. */
+  unknown: string | null;
+  /** Every name any module-level statement may bind, plus `global` names. */
+  bound: Set<string>;
+  /** Absolute names of the modules it star-imports. */
+  stars: string[];
+  /** A literal `__all__` bound once, unconditionally (what a star import of it exports), else null. */
+  all: { names: string[]; complete: boolean } | null;
+  /** It binds `__all__` in a way `all` does not describe: what a star import of it exports is unknown. */
+  allUnknown: boolean;
+  /** Names a known deprecation-style `__getattr__` answers (null: there is no `__getattr__`). */
+  hookNames: Set<string> | null;
+}
+
+/** Anything that may write the module's namespace, extend its `__path__` or replace the module, outside its
+ *  binding statements: `globals()`/`vars()`/`exec(`/`__import__(`, pkg_resources' `declare_namespace`, and
+ *  `sys.modules` used on the module itself (`[__name__]`, `.get(__name__)`) or stored into (`[k] = m`,
+ *  `.update(`, `.setdefault(`); `import modules` from sys. Reading other modules from sys.modules is harmless. */
+const DYNAMIC = new RegExp(
+  [
+    String.raw`\b(?:globals|vars|exec|__import__|declare_namespace)\s*\(`,
+    String.raw`\bmodules\s*(?:\[\s*__name__|\.\s*get\s*\(\s*__name__)`,
+    String.raw`\bmodules\s*\[[^\]\n]*\]\s*(?:=(?!=)|\.\s*__(?:class|dict)__)`,
+    String.raw`\bmodules\s*\.\s*(?:update|setdefault|__setitem__)\s*\(`,
+    String.raw`^[ \t]*from[ \t]+sys[ \t]+import\b[^\n]*\bmodules\b`,
+  ].join("|"),
+  "m",
+);
+
+const summaryOf = perSession((session: Session, key: string): Summary => {
+  const [name, file] = key.split("\0") as [string, string];
+  const isPackage = basename(file) === "__init__.py";
+  const none = (unknown: string): Summary => ({
+    unknown,
+    bound: new Set(),
+    stars: [],
+    all: null,
+    allUnknown: true,
+    hookNames: null,
+  });
+  if (!file.endsWith(".py")) return none("not a source file");
+  // The text first: a module that fails this test is never parsed.
+  const text = session.lines.text(file);
+  if (text === null) return none("unreadable");
+  if (DYNAMIC.test(text)) return none("dynamic namespace");
+  const facts = session.facts(file);
+  if (facts.status !== "ok") return none(`facts: ${facts.status}`);
+  if (facts.reads.some((r) => r.name === "locals" && r.scope === "module")) return none("locals()");
+  const bound = new Set<string>(facts.globalNames);
+  // Under `if TYPE_CHECKING:` nothing runs (the model's rule for first-party code too).
+  for (const b of facts.bindings) if (!b.typeChecking) bound.add(b.name);
+  if (bound.has("__path__")) return none("__path__ rebound");
+  let hookNames: Set<string> | null = null;
+  if (facts.moduleGetattr) {
+    hookNames = knownHookNames(text, facts.bindings);
+    if (hookNames === null) return none("module __getattr__");
+  }
+  const stars: string[] = [];
+  for (const s of facts.starImports) {
+    const stmt = facts.imports.find((i) => i.line === s.line && i.col === s.col && i.kind === "from");
+    if (!stmt || stmt.module === null) return none("star import");
+    const abs = absoluteName(name, isPackage, stmt.module, stmt.level);
+    if (abs === null) return none("star import beyond top level");
+    stars.push(abs);
+  }
+  const allBindings = facts.bindings.filter((b) => b.name === "__all__");
+  const plain = allBindings.length > 0 && allBindings.every((b) => !b.conditional && !b.typeChecking && !b.caught);
+  const all = plain && facts.dunderAll ? { names: facts.dunderAll.names, complete: facts.dunderAll.complete } : null;
+  return { unknown: null, bound, stars, all, allUnknown: allBindings.length > 0 && all === null, hookNames };
+});
+
+function absoluteName(name: string, isPackage: boolean, module: string, level: number): string | null {
+  if (level === 0) return module;
+  const parts = name.split(".");
+  const pkg = isPackage ? parts : parts.slice(0, -1);
+  if (pkg.length < level) return null;
+  const base = pkg.slice(0, pkg.length - (level - 1)).join(".");
+  if (base === "") return null;
+  return module ? `${base}.${module}` : base;
+}
+
+/** The names a module `__getattr__` answers when its whole body is: a docstring, `if NAME == "lit":` / `if NAME in
+ *  ("lit", ...):` blocks (elif too; whatever they do runs only for those names), and a final `raise
+ *  AttributeError(...)`: flask's and werkzeug's `__version__` deprecation hooks. Null for any other hook. */
+function knownHookNames(
+  text: string,
+  bindings: readonly { name: string; kind: string; line: number }[],
+): Set<string> | null {
+  const defs = bindings.filter((b) => b.name === "__getattr__");
+  const def = defs[0];
+  if (defs.length !== 1 || def?.kind !== "def") return null;
+  const lines = text.split(/\r\n|\r|\n/);
+  const m = /^(\s*)def\s+__getattr__\s*\(\s*(\w+)\s*(?::[^)]*)?\)\s*(?:->[^:]*)?:\s*(?:#.*)?$/.exec(
+    lines[def.line - 1] ?? "",
+  );
+  if (!m) return null;
+  const indent = (m[1] as string).length;
+  const param = m[2] as string;
+  const body: string[] = [];
+  for (let i = def.line; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (l.trim() === "" || /^\s*#/.test(l)) continue;
+    if (l.search(/\S/) <= indent) break;
+    body.push(l);
+  }
+  const inner = body[0]?.search(/\S/) ?? -1;
+  const first = body[0]?.trim() ?? "";
+  const quote = /^[rRuU]?("""|''')/.exec(first)?.[1];
+  if (quote) {
+    // A docstring: up to the line that closes it.
+    const rest = first.slice(first.indexOf(quote) + 3);
+    const close = rest.includes(quote) ? 0 : body.findIndex((l, k) => k > 0 && l.includes(quote));
+    if (close < 0) return null;
+    body.splice(0, close + 1);
+  }
+  const lit = `(?:"(\\w+)"|'(\\w+)')`;
+  const test = new RegExp(
+    `^(?:if|elif)\\s+${param}\\s*(?:==\\s*${lit}|in\\s*[({[]\\s*((?:${lit}\\s*,?\\s*)+)[)}\\]])\\s*:\\s*(?:#.*)?$`,
+  );
+  const names = new Set<string>();
+  let raised = false;
+  for (const l of body) {
+    const at = l.search(/\S/);
+    const stmt = l.trim();
+    if (at > inner) continue; // inside an if block (runs only for its names), or the raise's continuation
+    if (at < inner) return null;
+    if (raised) {
+      if (/^[)\]}]+$/.test(stmt)) continue; // the closing bracket of a multi-line raise
+      return null;
+    }
+    if (/^raise\s+AttributeError\b/.test(stmt)) {
+      raised = true;
+      continue;
+    }
+    // Any other statement at the body's level (a return, an assignment, a call, an else) may answer other names.
+    const t = test.exec(stmt);
+    if (!t) return null;
+    if (t[1] ?? t[2]) names.add((t[1] ?? t[2]) as string);
+    if (t[3]) for (const x of t[3].matchAll(/"(\w+)"|'(\w+)'/g)) names.add((x[1] ?? x[2]) as string);
+  }
+  return raised ? names : null;
+}
+
+/** Whether a directory holds `attr` as a submodule or subpackage (any `attr` or `attr.*` entry). */
+function hasSubmoduleEntry(session: Session, dir: string, attr: string): boolean {
+  const entries = session.index.list(dir);
+  if (!entries) return true;
+  if (entries.has(attr)) return true;
+  for (const e of entries.keys()) if (e.startsWith(`${attr}.`)) return true;
+  return false;
+}
+
+interface Target {
+  name: string;
+  file: string;
+}
+
+/** Whether the installed module may have `attr` (true whenever that cannot be excluded). */
+function mayHave(session: Session, mod: Target, attr: string, visiting: Set<string>): boolean {
+  const s = summaryOf(session, `${mod.name}\0${mod.file}`);
+  if (s.unknown !== null || s.bound.has(attr)) return true;
+  if (s.hookNames?.has(attr)) return true;
+  const isPackage = basename(mod.file) === "__init__.py";
+  if (moduleHasDunder(attr, { isPackage, fromFile: true })) return true;
+  if (isPackage && hasSubmoduleEntry(session, dirname(mod.file), attr)) return true;
+  return s.stars.some((star) => starMayBind(session, star, attr, visiting));
+}
+
+/** Whether `from <star> import *` may bind `attr`. */
+function starMayBind(session: Session, star: string, attr: string, visiting: Set<string>): boolean {
+  const loaded = session.modules.get(star)?.resolution;
+  const res =
+    loaded ??
+    resolveModuleName(
+      session.index,
+      session.classifier,
+      star,
+      session.sysPath.entries,
+      session.builtinModules,
+    ).steps.at(-1);
+  if (!res?.found) return true;
+  if (res.origin === "stdlib" || res.origin === "builtin") {
+    const { onStdlibLookup, stdlibMissing } = session.input;
+    onStdlibLookup?.(star, attr, "star");
+    return stdlibMissing?.has(`*${star}:${attr}`) !== true;
+  }
+  if (res.origin !== "third-party" || !res.file?.endsWith(".py") || res.kind === "namespace") return true;
+  if (visiting.has(res.file)) return true;
+  visiting.add(res.file);
+  const s = summaryOf(session, `${star}\0${res.file}`);
+  if (s.unknown !== null || s.allUnknown) return true;
+  if (s.all) return !s.all.complete || s.all.names.includes(attr);
+  if (attr.startsWith("_")) return false;
+  return mayHave(session, { name: star, file: res.file }, attr, visiting);
+}
+
+export interface InstalledMiss {
+  /** The installed module's file. */
+  file: string;
+  distribution: string | null;
+  version: string | null;
+}
+
+/** Whether `rec`, an installed module remedy does not execute, certainly lacks `attr` (see the header). `how`:
+ *  `from rec import attr`, or a module-level `rec.attr` read (then a `__getattr__` hook words the error itself,
+ *  so a module with one is left alone). Null when it has it or that cannot be known. */
+export function installedLacks(
+  session: Session,
+  rec: ModuleRecord,
+  attr: string,
+  how: "from" | "attr",
+): InstalledMiss | null {
+  const assigned = session.input.attributeAssigned;
+  if (!assigned) return null;
+  const res = rec.resolution;
+  if (rec.simulated || res.origin !== "third-party" || !rec.file?.endsWith(".py")) return null;
+  if (res.kind !== "module" && res.kind !== "package") return null;
+  if (rec.childAttrs.has(attr) || session.modules.has(`${rec.name}.${attr}`)) return null;
+  if (mayHave(session, { name: rec.name, file: rec.file }, attr, new Set([rec.file]))) return null;
+  // A module-level `rec.attr` read meets the hook, which words the AttributeError itself.
+  if (how === "attr" && summaryOf(session, `${rec.name}\0${rec.file}`).hookNames !== null) return null;
+  // What code that ran may have done to it: replaced it through sys.modules or an import hook (first-party code
+  // that touched sys.modules, a parent package that installs hooks), or set the name as an attribute (a shim in
+  // the repository, or the installed package's own code from another of its modules).
+  if (assigned(attr) || mayBeInjected(session, rec.name) || packageMayAssign(session, rec, attr)) return null;
+  for (const other of session.modules.values()) if (other.simulated && other.injectsModules) return null;
+  return { file: rec.file, ...distributionOf(session, rec) };
+}
+
+/** Names the installed top-level package's own code may set on one of its modules from elsewhere (a submodule
+ *  that does `pkg.name = ...` or `setattr(pkg, "name", ...)`): every attribute stored (`.name =`) and every
+ *  identifier written as a string literal in any of its `.py` files. Read only on the way to a report, once per
+ *  package per session. O(bytes of the package). */
+const packageNames = perSession((session: Session, dir: string): Set<string> => {
+  const names = new Set<string>();
+  const pattern = /\.\s*([A-Za-z_]\w*)\s*=(?!=)|(['"])([A-Za-z_]\w*)\2/g;
+  const stack = [dir];
+  while (stack.length > 0) {
+    const d = stack.pop() as string;
+    for (const [entry, kind] of session.index.list(d) ?? []) {
+      const path = join(d, entry);
+      if (kind === "dir") {
+        if (entry !== "__pycache__") stack.push(path);
+      } else if (entry.endsWith(".py")) {
+        let text: string;
+        try {
+          text = readFileSync(path, "latin1");
+        } catch {
+          continue;
+        }
+        for (const m of text.matchAll(pattern)) names.add((m[1] ?? m[3]) as string);
+      }
+    }
+  }
+  return names;
+});
+
+function packageMayAssign(session: Session, rec: ModuleRecord, attr: string): boolean {
+  const top = session.modules.get(rec.name.split(".")[0] as string);
+  const file = top?.file ?? rec.file;
+  if (!file) return true;
+  // A top-level module of its own: its source is all there is (its own stores are bindings or sys.modules tricks).
+  if (basename(file) !== "__init__.py") return false;
+  return packageNames(session, dirname(file)).has(attr);
+}
+
+/** The installed distribution that provides `rec`'s top-level package, and its version: from the interpreter's
+ *  list (GraphInput.distributions), else from a `*.dist-info` directory beside the top-level package. */
+function distributionOf(session: Session, rec: ModuleRecord): { distribution: string | null; version: string | null } {
+  const top = rec.name.split(".")[0] as string;
+  const root = session.modules.get(top)?.resolution.root ?? rec.resolution.root;
+  const dists = (session.input.distributions ?? []).filter((d) => d.topLevel.includes(top));
+  const here = dists.find((d) => d.location && root && dirname(d.location) === root);
+  const one = here ?? (dists.length === 1 ? dists[0] : undefined);
+  if (one?.version) return { distribution: one.name, version: one.version };
+  if (root) {
+    const norm = (n: string) => n.toLowerCase().replace(/[-_.]+/g, "_");
+    for (const entry of session.index.list(root)?.keys() ?? []) {
+      const m = /^(.+)-([^-]+)\.dist-info$/.exec(entry);
+      if (!m) continue;
+      const matches = norm(m[1] as string) === norm(top) || readLines(join(root, entry, "top_level.txt")).includes(top);
+      if (matches) return { distribution: distName(join(root, entry)) ?? (m[1] as string), version: m[2] as string };
+    }
+  }
+  return { distribution: one?.name ?? null, version: null };
+}
+
+function readLines(file: string): string[] {
+  try {
+    return readFileSync(file, "utf8")
+      .split(/\r?\n/)
+      .map((l) => l.trim());
+  } catch {
+    return [];
+  }
+}
+
+/** The `Name:` field of a dist-info's METADATA, as the distribution spells it. */
+function distName(distInfo: string): string | null {
+  for (const l of readLines(join(distInfo, "METADATA"))) {
+    if (l === "") break;
+    const m = /^Name:\s*(.+)$/.exec(l);
+    if (m) return m[1] as string;
+  }
+  return null;
+}

@@ -71,7 +71,8 @@ export function remedyVerdicts(result: ScanResult): Verdicts {
       continue;
     }
     if (f.kind === "config-error") {
-      if (f.blocks.testFiles.length === 0) session = { type: "UsageError", message: f.message };
+      // A usage error that pytest meets after a start-up conftest failed is not what it reports.
+      if (f.blocks.testFiles.length === 0) session ??= { type: "UsageError", message: f.message };
       continue;
     }
     if (f.kind === "conftest-error") {

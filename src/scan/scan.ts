@@ -331,6 +331,15 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     requirements: readRequirements(project.requirementFiles, rel),
     searchRoots,
   };
+  // Say which variables decided `if` tests, and with which values: pytest run in another environment can differ.
+  if (envKeys.size > 0) {
+    const shown = [...envKeys]
+      .sort()
+      .map((k) => (k === "PYTEST_VERSION" ? `${k} (set by pytest)` : `${k}=${environ[k] ?? "(unset)"}`));
+    limitations.push(
+      `\`if\` tests on the environment were decided with ${options.env ? "the environment given" : "remedy's own"}: ${shown.join(", ")}; pytest started with other values can differ (--env KEY=VALUE states them)`,
+    );
+  }
   const analysis = runAnalyzers(input);
   const result = buildScanResult(
     input,

@@ -60,3 +60,21 @@ test("remedy scan writes only inside the repository (its .remedy/), nothing in t
     rmSync(scratch, { recursive: true, force: true });
   }
 });
+
+test("remedy scan --env KEY=VALUE decides `if os.environ...` tests with that value, and says so", async () => {
+  const dir = "test/fixtures/realworld/environment-branches";
+  const [on, off, bad] = await Promise.all([
+    remedy("scan", dir, "--no-cache", "--json", "--env", "REMEDY_FIXTURE_ON=1"),
+    remedy("scan", dir, "--no-cache", "--json", "--env", "REMEDY_FIXTURE_ON=0"),
+    remedy("scan", dir, "--no-cache", "--env", "NO_EQUALS_SIGN"),
+  ]);
+  const blocked = (r: { stdout: string }) => JSON.parse(r.stdout).collection.blockedTestFiles;
+  // With REMEDY_FIXTURE_ON=1 app/core.py imports a name app.helpers lacks (pytest, recorded with that value).
+  assert.equal(on.status, 1, on.stderr);
+  assert.equal(blocked(on), 1);
+  assert.match(on.stdout, /decided with the environment given: REMEDY_FIXTURE_OFF=\(unset\), REMEDY_FIXTURE_ON=1/);
+  assert.equal(off.status, 0, off.stderr);
+  assert.equal(blocked(off), 0);
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /--env NO_EQUALS_SIGN: expected KEY=VALUE/);
+});

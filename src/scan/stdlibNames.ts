@@ -48,20 +48,8 @@ export class StdlibNameCheck {
 /** Which of `names` some file assigns as an attribute (`x.name = ...`, `setattr(x, "name", ...)`). O(bytes of
  *  the files), done only when the interpreter lacks a name the repository uses. */
 export function assignedAttributes(files: readonly string[], names: Set<string>): Set<string> {
-  const alt = [...names].join("|");
-  const store = new RegExp(`\\.\\s*(${alt})\\s*=(?!=)|setattr\\s*\\([^,()]+,\\s*['"](${alt})['"]`, "g");
-  const found = new Set<string>();
-  for (const file of files) {
-    let text: string;
-    try {
-      text = readFileSync(file, "latin1");
-    } catch {
-      continue;
-    }
-    for (const m of text.matchAll(store)) found.add((m[1] ?? m[2]) as string);
-    if (found.size === names.size) break;
-  }
-  return found;
+  const assigned = attributeAssignments(files);
+  return new Set([...names].filter(assigned));
 }
 
 /** Every name some file assigns as an attribute (`x.name = ...`, `setattr(x, "name", ...)`), for GraphInput's

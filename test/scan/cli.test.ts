@@ -4,20 +4,7 @@ import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { test } from "node:test";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-const RUN = `import("${ROOT}/src/cli/main.ts").then((m) => m.main(process.argv.slice(1)))`;
-
-function remedy(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "-e", RUN, ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b) => (stdout += b));
-    child.stderr.on("data", (b) => (stderr += b));
-    child.on("close", (status) => done({ status, stdout, stderr }));
-  });
-}
+import { ROOT, RUN, remedy } from "./runCli.ts";
 
 test("remedy scan: exit codes 1 / 0 / 2, JSON on request, plain text off a terminal", async () => {
   const [broken, clean, usage] = await Promise.all([

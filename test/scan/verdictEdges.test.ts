@@ -2,28 +2,16 @@
 // module that shadows a stdlib module pytest's start-up imports, a tree with no test, a module over --max-bytes,
 // a `.remedy` that is a file, and a --python that is no Python.
 import assert from "node:assert/strict";
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
 import { scan } from "../../src/scan/scan.ts";
+import { ROOT, remedy } from "./runCli.ts";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-const RUN = `import("${ROOT}/src/cli/main.ts").then((m) => m.main(process.argv.slice(1)))`;
 const env = { ...process.env, PYTHONDONTWRITEBYTECODE: "1" };
 const ARGS = ["--collect-only", "-q", "-p", "no:cacheprovider"];
-
-function remedy(...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "-e", RUN, ...args], { cwd: ROOT });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (b) => (stdout += b));
-    child.stderr.on("data", (b) => (stderr += b));
-    child.on("close", (status) => done({ status, stdout, stderr }));
-  });
-}
 
 function pytest(dir: string, script = false): { status: number | null; output: string } {
   const r = script

@@ -3,7 +3,7 @@
 // remedy keeping only the registrations of the plugins a run loads (-p no:NAME, PYTEST_DISABLE_PLUGIN_AUTOLOAD,
 // -p NAME), checked against the real pytest of a venv with pytest 9.1.1, pytest-asyncio and pytest-timeout.
 import assert from "node:assert/strict";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
@@ -11,18 +11,15 @@ import { pytestView } from "../../src/discover/index.ts";
 import { pytestRegistry } from "../../src/discover/pytestRegistry.ts";
 import { runCollection } from "../../src/verify/index.ts";
 import { pytestVenv } from "./pytestVenvs.ts";
-import { envWithoutCacheDir, python } from "./realPython.ts";
+import { countingPython, envWithoutCacheDir, python } from "./realPython.ts";
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), "remedy-pytest-registry-")));
 after(() => rmSync(scratch, { recursive: true, force: true }));
 const env = envWithoutCacheDir;
 
 test("the installed pytest names log_cli_level (registered through a helper) and the arity of its options; asked once", async () => {
-  const log = join(scratch, "runs");
-  const wrapper = join(scratch, "python-wrapper");
-  writeFileSync(log, "");
-  writeFileSync(wrapper, `#!/bin/sh\necho run >> ${log}\nexec ${python.executable} "$@"\n`);
-  chmodSync(wrapper, 0o755);
+  const counting = countingPython(scratch);
+  const wrapper = counting.executable;
   const cacheDir = join(scratch, "cache");
   const interp = { ...python, executable: wrapper };
   const got = await pytestRegistry(interp, { cacheDir, env, autoload: false });
@@ -36,7 +33,7 @@ test("the installed pytest names log_cli_level (registered through a helper) and
   assert.equal(option("--strict-markers")?.takesValue, false);
   assert.ok(got.markers.some((m) => m.text.startsWith("skipif(") && m.module === "_pytest.skipping"));
   assert.deepEqual(await pytestRegistry(interp, { cacheDir, env, autoload: false }), got);
-  assert.equal(readFileSync(log, "utf8").split("\n").filter(Boolean).length, 1, "asked once, then cached");
+  assert.equal(counting.runs(), 1, "asked once, then cached");
 });
 
 test("an interpreter that cannot run pytest gives null", async () => {

@@ -2,12 +2,12 @@
 // temporary directory) and cached per interpreter: checked against sys.modules as a conftest sees it.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, test } from "node:test";
 import { startupModules } from "../../src/discover/startupModules.ts";
-import { envWithoutCacheDir, python } from "./realPython.ts";
+import { countingPython, envWithoutCacheDir, python } from "./realPython.ts";
 
 const scratch = realpathSync(mkdtempSync(join(tmpdir(), "remedy-startup-modules-")));
 after(() => rmSync(scratch, { recursive: true, force: true }));
@@ -38,11 +38,8 @@ function seenByConftest(): Set<string> {
 }
 
 test("the start-up's modules are those a conftest finds loaded, and the answer is cached", async () => {
-  const log = join(scratch, "runs");
-  const wrapper = join(scratch, "python-wrapper");
-  writeFileSync(log, "");
-  writeFileSync(wrapper, `#!/bin/sh\necho run >> ${log}\nexec ${python.executable} "$@"\n`);
-  chmodSync(wrapper, 0o755);
+  const counting = countingPython(scratch);
+  const wrapper = counting.executable;
   const cacheDir = join(scratch, "cache");
   const got = await startupModules({ ...python, executable: wrapper }, { cacheDir, env });
   assert.ok(got, "pytest could be run");
@@ -63,7 +60,7 @@ test("the start-up's modules are those a conftest finds loaded, and the answer i
   assert.deepEqual(onlyStdlib(seenByConftest()), onlyStdlib(got.initial));
   const again = await startupModules({ ...python, executable: wrapper }, { cacheDir, env });
   assert.deepEqual(again, got);
-  assert.equal(readFileSync(log, "utf8").split("\n").filter(Boolean).length, 1, "asked once, then cached");
+  assert.equal(counting.runs(), 1, "asked once, then cached");
 });
 
 test("an interpreter that cannot run pytest gives null, and nothing is cached", async () => {

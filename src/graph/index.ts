@@ -14,3 +14,4 @@ export {
   type ResolvedName,
   resolveModuleName,
 } from "./resolveImport.ts";
+export { addMatchedNames } from "./sourceLines.ts";

@@ -31,6 +31,7 @@ import { basename, dirname, join } from "node:path";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { resolveModuleName } from "./resolveImport.ts";
 import { type ModuleRecord, perSession, type Session } from "./session.ts";
+import { addMatchedNames } from "./sourceLines.ts";
 import { mayBeInjected } from "./sysModulesInjection.ts";
 
 /** What an installed module's source says about its namespace. */
@@ -278,15 +279,7 @@ const packageNames = perSession((session: Session, dir: string): Set<string> => 
       const path = join(d, entry);
       if (kind === "dir") {
         if (entry !== "__pycache__") stack.push(path);
-      } else if (entry.endsWith(".py")) {
-        let text: string;
-        try {
-          text = readFileSync(path, "latin1");
-        } catch {
-          continue;
-        }
-        for (const m of text.matchAll(pattern)) names.add((m[1] ?? m[3]) as string);
-      }
+      } else if (entry.endsWith(".py")) addMatchedNames(path, pattern, names);
     }
   }
   return names;

@@ -30,3 +30,16 @@ export class SourceLines {
     return (lines[line - 1] ?? "").replace(/^\uFEFF/, "").trim();
   }
 }
+
+/** Adds to `into` the name each match of `pattern` (global, with the name in its first group or else its last)
+ *  finds in `file`, read as latin-1 (identifiers the patterns look for are ASCII); an unreadable file adds nothing.
+ *  For the text checks no facts answer: attributes stored (`x.name = ...`) and names in string literals. */
+export function addMatchedNames(file: string, pattern: RegExp, into: Set<string>): void {
+  let text: string;
+  try {
+    text = readFileSync(file, "latin1");
+  } catch {
+    return;
+  }
+  for (const m of text.matchAll(pattern)) into.add((m[1] ?? m[m.length - 1]) as string);
+}

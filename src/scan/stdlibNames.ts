@@ -3,10 +3,11 @@
 // onStdlibLookup) while it is built as if every name existed; the interpreter is then asked about those pairs
 // (src/discover/stdlibNames.ts: cached, one process for the pairs not known, started while the model is built when
 // nothing is known yet), and the model is built again only when the interpreter lacks a name the repository uses.
-import { readFileSync } from "node:fs";
+
 import type { PytestView } from "../discover/index.ts";
 import { startupModules } from "../discover/startupModules.ts";
 import { missingKey, type NameQuery, queryKey, StdlibNames } from "../discover/stdlibNames.ts";
+import { addMatchedNames } from "../graph/index.ts";
 
 export class StdlibNameCheck {
   private readonly queries = new Map<string, NameQuery>();
@@ -61,15 +62,7 @@ export function attributeAssignments(files: readonly string[]): (name: string) =
     if (found === null) {
       found = new Set();
       const store = /\.\s*([A-Za-z_]\w*)\s*=(?!=)|setattr\s*\([^,()]+,\s*['"]([A-Za-z_]\w*)['"]/g;
-      for (const file of files) {
-        let text: string;
-        try {
-          text = readFileSync(file, "latin1");
-        } catch {
-          continue;
-        }
-        for (const m of text.matchAll(store)) found.add((m[1] ?? m[2]) as string);
-      }
+      for (const file of files) addMatchedNames(file, store, found);
     }
     return found.has(name);
   };

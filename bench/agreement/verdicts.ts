@@ -37,6 +37,18 @@ function pruneBelowFailedConftests(files: Map<string, FileError | null>): void {
   }
 }
 
+/** pytest quotes a traceback in some usage errors ("This error occurred:" then the frames of its own code):
+ *  only its last line, the exception, is compared. */
+function usageMessage(message: string): string {
+  const at = message.indexOf("This error occurred:\n\n");
+  if (at < 0) return message;
+  const quoted = message
+    .slice(at + "This error occurred:\n\n".length)
+    .split("\n")
+    .filter((l) => l.trim() !== "");
+  return `${message.slice(0, at)}This error occurred:\n\n${quoted[quoted.length - 1]?.trim() ?? ""}`;
+}
+
 export function pytestVerdicts(report: CollectionReport, root: string): Verdicts {
   const norm = normalizer(root);
   const files = new Map<string, FileError | null>();
@@ -50,7 +62,9 @@ export function pytestVerdicts(report: CollectionReport, root: string): Verdicts
   pruneBelowFailedConftests(files);
   const c = report.conftestError;
   let session: FileError | null = c ? { type: bare(c.exceptionType), message: norm(c.message) } : null;
-  if (!session && report.usageError) session = { type: "UsageError", message: report.usageError };
+  if (!session && report.usageError) session = { type: "UsageError", message: usageMessage(report.usageError) };
+  if (!session && report.startupError)
+    session = { type: report.startupError.exceptionType, message: norm(report.startupError.message) };
   // Exit 3: pytest's internal error (e.g. a module calling sys.exit() at import), the session is lost.
   if (!session && report.exitCode === 3) session = { type: "InternalError", message: report.stderrTail ?? "" };
   if (!session && report.session === null) session = { type: "Crash", message: report.stderrTail ?? "" };
@@ -71,8 +85,9 @@ export function remedyVerdicts(result: ScanResult): Verdicts {
       continue;
     }
     if (f.kind === "config-error") {
-      // A usage error that pytest meets after a start-up conftest failed is not what it reports.
-      if (f.blocks.testFiles.length === 0) session ??= { type: "UsageError", message: f.message };
+      // A configuration stop is the session's (a start-up one blocks every file; one met after collection,
+      // such as an unknown key under strict config, blocks none).
+      session ??= { type: bare(f.exceptionType ?? "UsageError"), message: norm(f.message) };
       continue;
     }
     if (f.kind === "conftest-error") {

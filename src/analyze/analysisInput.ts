@@ -55,6 +55,14 @@ export interface PytestSession {
   unrecognizedOptions: string[] | null;
   /** `-p NAME` plugins (from addopts and the command line) that cannot be imported. */
   unimportablePlugins: { name: string; message: string }[];
+  /** Warning filters (`filterwarnings`, -W) whose category module cannot be imported while pytest starts, and
+   *  what the installed pytest does about it; `line`: of `filterwarnings` in the config file (null for -W). */
+  filterImportFailures?: {
+    filter: string;
+    missing: string;
+    outcome: "usage-error" | "internal-error" | "warning";
+    line: number | null;
+  }[];
   importMode: "prepend" | "append" | "importlib";
   /** `--maxfail` / `-x` (addopts or command line): collection stops after this many errors; null: never. */
   maxfail: number | null;

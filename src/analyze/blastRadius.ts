@@ -42,6 +42,7 @@ export function testsIn(input: AnalysisInput, file: string): { count: number; ex
 function moduleLookup(input: AnalysisInput): ModuleLookup {
   const files = new Set(input.modules.map((m) => m.path));
   const roots = [...new Set(input.searchRoots ?? [input.session.rootdir])];
+  const onRoots = new Map<string, string | null>();
   const fileIn = (dir: string, parts: string[]): string | null => {
     const base = join(dir, ...parts);
     for (const candidate of [join(base, "__init__.py"), `${base}.py`]) if (files.has(candidate)) return candidate;
@@ -63,11 +64,21 @@ function moduleLookup(input: AnalysisInput): ModuleLookup {
       }
       let own = dirname(importer);
       while (files.has(join(own, "__init__.py")) && dirname(own) !== own) own = dirname(own);
-      for (const root of [own, ...roots]) {
-        const hit = fileIn(root, parts);
-        if (hit) return hit;
+      const hit = fileIn(own, parts);
+      if (hit) return hit;
+      // The roots are the same for every importer (hundreds in a large tree, one per test directory): each
+      // absolute name is looked up through them once.
+      const key = parts.join(".");
+      let found = onRoots.get(key);
+      if (found === undefined) {
+        found = null;
+        for (const root of roots) {
+          found = fileIn(root, parts);
+          if (found) break;
+        }
+        onRoots.set(key, found);
       }
-      return null;
+      return found;
     },
   };
 }

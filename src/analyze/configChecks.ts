@@ -102,6 +102,23 @@ export function configProblems(session: PytestSession): ConfigProblem[] {
       line: session.configKeys.find((k) => k.key === "required_plugins")?.line ?? null,
     });
   }
+  // While pytest starts (before the initial conftests), it imports the module of every filter's category.
+  for (const f of session.filterImportFailures ?? []) {
+    const error = `No module named '${f.missing}'`;
+    problems.push({
+      rootKey: configKey("filterwarnings", f.filter),
+      stage: f.outcome === "warning" ? "warning" : "startup",
+      exitCode: f.outcome === "usage-error" ? 4 : 1,
+      // pytest 8's UsageError quotes the import's traceback, whose last line is this (the frames are pytest's).
+      message:
+        f.outcome === "usage-error"
+          ? `while parsing the following warning configuration:\n\n  ${f.filter}\n\nThis error occurred:\n\nModuleNotFoundError: ${error}`
+          : `Failed to import filter module '${f.missing}': ${f.filter}`,
+      exceptionType: f.outcome === "usage-error" ? "UsageError" : "PytestConfigWarning",
+      name: f.filter,
+      line: f.line,
+    });
+  }
   const unknownArgs = session.unrecognizedOptions ?? [];
   if (unknownArgs.length > 0) {
     problems.push({

@@ -1,5 +1,6 @@
-// Configuration that stops pytest: a `-p` plugin that cannot be imported, required_plugins not installed,
-// addopts options nobody defines (all before collection), and under strict config an ini key nobody
+// Configuration that stops pytest: a `-p` plugin that cannot be imported, required_plugins not installed, a
+// warning filter whose category module cannot be imported, addopts options nobody defines (all before
+// collection), and under strict config an ini key nobody
 // registers (pytest collects, then exits 4). Without strict config an unknown key is only a warning.
 import { type Analyzer, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
@@ -29,6 +30,14 @@ function suggestion(kind: string, name: string, configfile: string): Suggestion 
         message: `Install the plugin that defines ${name}, or remove it from addopts in ${configfile}`,
         data: { options: name },
       };
+    case "filterwarnings": {
+      const module = name.split(":")[2]?.trim() ?? name;
+      return {
+        kind: "install",
+        message: `Make \`${module}\` importable where pytest starts (install the package that defines it, e.g. \`pip install -e .\`, or add its directory to \`pythonpath\`), or remove the entry \`${name}\` from filterwarnings in ${configfile}`,
+        data: { filter: name },
+      };
+    }
     case "startup":
       return {
         kind: "other",
@@ -69,7 +78,9 @@ export const configErrors: Analyzer = {
         id: findingId("config-error", file, p.line ?? 0, p.name),
         kind: "config-error",
         category:
-          kind === "plugin" || kind === "required_plugins" || kind === "startup" ? "environment" : "configuration",
+          kind === "plugin" || kind === "required_plugins" || kind === "startup" || kind === "filterwarnings"
+            ? "environment"
+            : "configuration",
         severity: p.stage === "warning" ? "warning" : "error",
         file,
         line: p.line ?? 0,

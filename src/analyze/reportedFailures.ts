@@ -33,13 +33,17 @@ const isUnder = (file: string, dir: string): boolean => file.startsWith(dir.ends
 export function resolveReportedFailures(input: AnalysisInput): Resolution {
   const { model, session } = input;
   const problems = configProblems(session).filter((p) => p.stage === "startup");
-  const before = problems.filter((p) => p.exitCode === 1 || p.rootKey.startsWith("config-error|required_plugins"));
+  // Met before the initial conftests load: -p plugins, warning filter categories, required_plugins.
+  const early = ["config-error|required_plugins", "config-error|filterwarnings"];
+  const before = problems.filter((p) => p.exitCode === 1 || early.some((k) => p.rootKey.startsWith(k)));
   const after = problems.filter((p) => !before.includes(p));
-  const sessionBlocker =
-    before[0]?.rootKey ??
-    (model.startupFailure ? conftestKey(model.startupFailure.conftest) : null) ??
-    after[0]?.rootKey ??
-    null;
+  // Every start-up stop in pytest's order: the first is reported for the session, the others wait behind it.
+  const startupKeys = [
+    ...before.map((p) => p.rootKey),
+    ...(model.startupFailure ? [conftestKey(model.startupFailure.conftest)] : []),
+    ...after.map((p) => p.rootKey),
+  ];
+  const sessionBlocker = startupKeys[0] ?? null;
 
   // Only a conftest that certainly fails takes its directory down; one that may fail is a possible finding, and
   // the files below it are judged as if it did not fail.
@@ -61,8 +65,10 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
   for (const file of session.testFiles) {
     // The model's failures are in Python's order; a marker error competes only with the first of them.
     const events: { key: string; line: number }[] = [];
-    const conftest = failingConftests.find((c) => isUnder(file, dirname(c)));
-    if (conftest) events.push({ key: conftestKey(conftest), line: -2 });
+    // The outermost failing conftest is reported; those below it are never imported (they wait behind it).
+    const enclosing = failingConftests.filter((c) => isUnder(file, dirname(c)));
+    const conftest = enclosing[0];
+    for (const c of enclosing) events.push({ key: conftestKey(c), line: -2 });
     const maybeKeys = new Set<string>();
     for (const f of outcomes.get(file)?.failures ?? []) {
       if (f.certainty === "maybe") maybeKeys.add(f.rootKey);
@@ -94,7 +100,7 @@ export function resolveReportedFailures(input: AnalysisInput): Resolution {
     const first = all[0] ?? null;
     const firstIsMaybe = first !== null && maybeKeys.has(first);
     const reported = sessionBlocker ?? (firstIsMaybe ? null : first);
-    if (sessionBlocker) all.unshift(sessionBlocker);
+    if (sessionBlocker) all.unshift(...startupKeys);
     byFile.set(file, {
       reported,
       maybe: !sessionBlocker && firstIsMaybe ? first : null,

@@ -7,8 +7,10 @@ export type { Distribution, EntryPoint, InterpreterInfo } from "./interpreter.ts
 export { InterpreterError, inspectInterpreter } from "./interpreter.ts";
 export type { IniKeyEntry, MarkerEntry, OptionEntry, RegistrationKind } from "./markerRegistry.ts";
 export { markerName } from "./markerRegistry.ts";
-export type { UnknownMarkPolicy } from "./markWarnings.ts";
+export { firstMissingPart } from "./moduleOnPath.ts";
 export type { PluginSource } from "./plugins.ts";
 export { pytestRootdir, pytestView } from "./pytestView.ts";
 export type { PytestOptions } from "./settings.ts";
 export type { InterpreterSummary, Invocation, PytestView, PytestViewOptions } from "./types.ts";
+export type { FilterImportFailure, UnknownMarkPolicy } from "./warningFilters.ts";
+export { filterImportFailures } from "./warningFilters.ts";

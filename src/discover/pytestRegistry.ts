@@ -151,8 +151,10 @@ export interface PytestRegistry {
 /** The variables that would change which plugins the probe loads: never passed on (see above). */
 const PLUGIN_VARIABLES = ["PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"];
 
-async function runProbe(
-  interp: StdlibInterpreter,
+/** Asks `executable`'s pytest what it registers, with no cache: a cold scan starts it beside the interpreter probe
+ *  (pytestView.ts) and hands it to pytestRegistry as `early`. */
+export async function askPytestRegistry(
+  executable: string,
   env: NodeJS.ProcessEnv,
   autoload: boolean,
 ): Promise<PytestRegistry | null> {
@@ -161,7 +163,7 @@ async function runProbe(
   );
   if (!autoload) probeEnv.PYTEST_DISABLE_PLUGIN_AUTOLOAD = "1";
   const stdout = await runInEmptyDir(
-    interp.executable,
+    executable,
     { "remedy_registry_probe.py": PROBE },
     (dir) => [`${dir}/remedy_registry_probe.py`, dir],
     probeEnv,
@@ -179,15 +181,22 @@ async function runProbe(
  *  (not installed, a plugin that fails to load): then remedy reads their sources. Never throws. */
 export function pytestRegistry(
   interp: StdlibInterpreter,
-  options: { cacheDir: string | null; env?: NodeJS.ProcessEnv; autoload: boolean },
+  options: {
+    cacheDir: string | null;
+    env?: NodeJS.ProcessEnv;
+    autoload: boolean;
+    /** An answer already being asked for, and with which autoload: used when that is the one needed. */
+    early?: { autoload: boolean; answer: Promise<PytestRegistry | null> } | null;
+  },
 ): Promise<PytestRegistry | null> {
   const env = options.env ?? process.env;
+  const early = options.early?.autoload === options.autoload ? options.early.answer : null;
   return perInterpreter<PytestRegistry>(
     CACHE_FILE,
     FORMAT,
     interp,
     { ...options, variant: options.autoload ? undefined : "no-autoload" },
     (e) => Array.isArray(e.iniKeys) && Array.isArray(e.markers) && Array.isArray(e.options),
-    () => runProbe(interp, env, options.autoload),
+    () => early ?? askPytestRegistry(interp.executable, env, options.autoload),
   );
 }

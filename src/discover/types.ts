@@ -3,10 +3,10 @@
 import type { IgnoredPath } from "./collectFiles.ts";
 import type { Distribution } from "./interpreter.ts";
 import type { IniKeyEntry, MarkerEntry, OptionEntry } from "./markerRegistry.ts";
-import type { UnknownMarkPolicy } from "./markWarnings.ts";
 import type { PluginSource } from "./plugins.ts";
 import type { Setup } from "./rootdir.ts";
 import type { PytestOptions } from "./settings.ts";
+import type { UnknownMarkPolicy } from "./warningFilters.ts";
 
 export interface PytestViewOptions {
   /** Interpreter to ask (default: the first `python3` on PATH); null: ask none. */

@@ -4,6 +4,7 @@ export type { Distribution, GetFacts, GraphInput, ImportMode } from "./graphInpu
 export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
 export { type EntryKind, ModuleIndex, projectNames } from "./moduleIndex.ts";
 export { moduleNameFor, resolvePackagePath } from "./pytestImport.ts";
+export { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 export {
   findSpec,
   isSitePackages,

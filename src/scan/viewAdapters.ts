@@ -1,10 +1,8 @@
 // Translates discover's PytestView into the two small shapes later stages read: GraphInput (for the import-time
 // model) and PytestSession (for the analyzers). Kept apart so neither stage depends on how discovery is done.
-import { existsSync } from "node:fs";
-import { join } from "node:path";
 import type { PytestSession } from "../analyze/analysisInput.ts";
-import type { PytestView } from "../discover/index.ts";
-import type { GraphInput, ImportMode } from "../graph/index.ts";
+import { filterImportFailures, firstMissingPart, type PytestView } from "../discover/index.ts";
+import { DEFAULT_BUILTIN_MODULES, type GraphInput, type ImportMode } from "../graph/index.ts";
 import type { InterpreterTraits } from "../python/index.ts";
 
 function importMode(mode: string): ImportMode {
@@ -65,19 +63,6 @@ function pytestBefore(version: string, major: number, minor: number): boolean {
   return a < major || (a === major && b < minor);
 }
 
-/** CPython's message for `-p NAME` when NAME (or a parent package of it) is not on the search path; null when
- *  every part is found. */
-function missingModuleMessage(name: string, searchPath: string[]): string | null {
-  const parts = name.split(".");
-  for (let i = 1; i <= parts.length; i++) {
-    const rel = parts.slice(0, i).join("/");
-    if (!searchPath.some((dir) => existsSync(join(dir, `${rel}.py`)) || existsSync(join(dir, rel)))) {
-      return `Error importing plugin "${name}": No module named '${parts.slice(0, i).join(".")}'`;
-    }
-  }
-  return null;
-}
-
 /** `-p NAME` arguments that are neither an entry point nor a module on sys.path (`python -m pytest` also puts
  *  the invocation directory first). */
 function unimportablePlugins(view: PytestView): PytestSession["unimportablePlugins"] {
@@ -85,9 +70,28 @@ function unimportablePlugins(view: PytestView): PytestSession["unimportablePlugi
   return view.plugins
     .filter((p) => p.kind === "cli" && p.file === null && p.distribution === null)
     .flatMap((p) => {
-      const message = missingModuleMessage(p.module, searchPath);
-      return message ? [{ name: p.name, message }] : [];
+      const missing = firstMissingPart(p.module, searchPath, NOTHING);
+      return missing
+        ? [{ name: p.name, message: `Error importing plugin "${p.name}": No module named '${missing}'` }]
+        : [];
     });
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+/** Warning filters whose category module pytest cannot import while it starts (src/discover/warningFilters.ts);
+ *  none without an interpreter (its sys.path is unknown). */
+function failingFilterImports(view: PytestView): PytestSession["filterImportFailures"] {
+  const i = view.interpreter;
+  if (!i) return [];
+  const alwaysFound = new Set([...DEFAULT_BUILTIN_MODULES, ...i.distributions.flatMap((d) => d.topLevel)]);
+  const major = Number.parseInt(i.pytestVersion ?? "9", 10);
+  const failures = filterImportFailures(view.options.filterwarnings, view.options.pythonWarnings, {
+    missingPart: (dotted) => firstMissingPart(dotted, view.sysPath, alwaysFound),
+    pytestMajor: major,
+  });
+  const line = view.configKeys.find((k) => k.name === "filterwarnings")?.line ?? null;
+  return failures.map((f) => ({ ...f, line: view.options.filterwarnings.includes(f.filter) ? line : null }));
 }
 
 /** pytest lists unrecognized arguments as written (`--other=3`); discover gives option names (`--other`). */
@@ -117,6 +121,7 @@ export function sessionFromView(view: PytestView): PytestSession {
     addopts: view.options.addopts,
     unrecognizedOptions: complete && view.unrecognizedOptions ? asWritten(view.unrecognizedOptions, view) : null,
     unimportablePlugins: unimportablePlugins(view),
+    filterImportFailures: failingFilterImports(view),
     importMode: importMode(view.options.importMode),
     maxfail: view.options.maxfail,
     pythonFunctions: view.options.pythonFunctions,

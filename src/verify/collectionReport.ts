@@ -104,6 +104,9 @@ export interface CollectionReport {
   conftestError: ConftestStartupError | null;
   /** A UsageError seen by the plugin (e.g. --strict-config's "Unknown config option: x"), else null. */
   usageError: string | null;
+  /** An exception other than a conftest's or a UsageError that stopped pytest while it started (exit 1, no
+   *  session), e.g. a warning that an `error` filter turned into an exception; else null. */
+  startupError: { exceptionType: string; message: string } | null;
   warnings: RecordedWarning[];
   /** The last non-empty line of stderr: the only trace of errors raised before the plugin loads. */
   stderrTail: string | null;

@@ -11,7 +11,7 @@ import type {
 
 export type RecordedParts = Pick<
   CollectionReport,
-  "session" | "markers" | "files" | "errors" | "conftestError" | "usageError" | "warnings"
+  "session" | "markers" | "files" | "errors" | "conftestError" | "usageError" | "startupError" | "warnings"
 > & {
   /** The exit status pytest's session reported, when it got that far. */
   sessionExitStatus: number | null;
@@ -27,6 +27,7 @@ export function readRecords(text: string): RecordedParts {
     errors: [],
     conftestError: null,
     usageError: null,
+    startupError: null,
     warnings: [],
     sessionExitStatus: null,
   };
@@ -65,6 +66,9 @@ export function readRecords(text: string): RecordedParts {
       }
       case "usageError":
         parts.usageError = (rest.message as string).trimEnd();
+        break;
+      case "startupError":
+        parts.startupError = { exceptionType: rest.exceptionType as string, message: rest.message as string };
         break;
       case "warning":
         parts.warnings.push(rest as unknown as RecordedWarning);

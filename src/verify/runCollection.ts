@@ -139,7 +139,7 @@ export async function runCollection(options: RunCollectionOptions): Promise<Coll
     }
     // pytest exits 0-5; anything else (or a signal) before pytest's session ended means Python itself failed.
     const known = run.exitCode !== null && run.exitCode >= 0 && run.exitCode <= 5;
-    if (!known || (run.exitCode === 1 && parts.sessionExitStatus === null)) {
+    if (!known || (run.exitCode === 1 && parts.sessionExitStatus === null && parts.startupError === null)) {
       throw new InterpreterCrashError(python, run.exitCode, run.signal, stderrTail);
     }
     const { sessionExitStatus: _, ...recorded } = parts;

@@ -10,6 +10,8 @@ export interface Verdict {
   exitCode: number;
   conftestError?: { file: string; type: string; message: string };
   usageError?: string;
+  /** pytest failed while starting (exit 1, no session): the exception its traceback ends with. */
+  startupError?: { type: string; message: string };
 }
 
 export interface Expected extends Verdict {
@@ -41,7 +43,10 @@ export function predictedVerdict(result: ScanResult): Verdict {
       continue;
     }
     if (f.kind === "config-error") {
+      // record.py keeps pytest's `ERROR:` lines: a multi-line usage error's first line.
       if (f.blocks.testFiles.length === 0) verdict.usageError = f.message;
+      else if (f.exceptionType === "UsageError") verdict.usageError = f.message.split("\n")[0];
+      else if (result.pytestExitCode === 1) verdict.startupError = { type: bare(f.exceptionType), message: f.message };
       continue;
     }
     if (f.kind === "conftest-error") {

@@ -143,10 +143,18 @@ def pytest_load_initial_conftests(early_config):
     _session_record(early_config)
     try:
         return (yield)
+    except pytest.UsageError as exc:
+        # Raised before any conftest loads, e.g. pytest 8 failing to import a warning filter's category.
+        _emit({"record": "usageError", "phase": "startup", "message": "\n".join(str(a) for a in exc.args)})
+        raise
     except Exception as exc:
         if type(exc).__name__ == "ConftestImportFailure":
             rec = _exception_record(exc)
             _emit({"record": "conftestError", "path": rec["conftest"], "relpath": _rel(rec["conftest"]), **rec})
+        else:
+            # pytest itself fails while starting (exit 1, no session): e.g. pytest 9's PytestConfigWarning about a
+            # filter it could not import, raised by an `error` filter.
+            _emit({"record": "startupError", **_exception_record(exc)})
         raise
 
 

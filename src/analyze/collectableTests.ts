@@ -177,6 +177,10 @@ export class TestCounter {
       total += this.itemsOf(path, facts, name, value, state);
     }
     if (facts.pytest.parametrize.some((p) => p.size === null)) state.exact = false;
+    // A module-level `pytestmark` parametrize (not among the parametrize facts: it has no target) multiplies
+    // every test of the module, and shadows the fixtures it names.
+    const moduleParametrize = facts.pytest.markers.some((m) => m.name === "parametrize" && m.target === null);
+    if (total > 0 && moduleParametrize) state.exact = false;
     return { count: total, exact: state.exact };
   }
 

@@ -38,12 +38,13 @@ test("a base from an installed package makes the count a lower bound, never a si
   assert.equal(result.collection.testsLowerBound, true);
 });
 
-test("fixture params that are not literal, a pytest_generate_tests hook, an unreadable star import: lower bounds", async () => {
+test("non-literal fixture params, pytest_generate_tests, module pytestmark parametrize, an unreadable star import: lower bounds", async () => {
   const result = await scan(join(FIXTURES, "fixture-params"), { cache: false });
   const lower = result.testFiles.filter((t) => t.testsLowerBound).map((t) => `${t.file}: ${t.tests}`);
   assert.deepEqual(lower, [
     "tests/sub/test_generate.py: 2",
     "tests/sub/test_nonliteral.py: 3",
+    "tests/test_pytestmark.py: 1",
     "tests/test_star_unknown.py: 2",
   ]);
 });

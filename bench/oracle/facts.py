@@ -94,6 +94,42 @@ def str_elts(node):
     return None
 
 
+def literal_length(node):
+    """The length of a list/tuple literal without a starred element, else None."""
+    if isinstance(node, (ast.List, ast.Tuple)) and not any(isinstance(e, ast.Starred) for e in node.elts):
+        return len(node.elts)
+    return None
+
+
+def keyword(call, name):
+    """The value of the keyword argument `name=` of a call, or None."""
+    return next((k.value for k in call.keywords if k.arg == name), None)
+
+
+def parametrize_argnames(call):
+    """parametrize's argnames as pytest parses them: the first positional argument (else `argnames=`), a string
+    split at commas with its parts stripped and empty ones dropped, or a list/tuple of strings; else None."""
+    node = call.args[0] if call.args else keyword(call, "argnames")
+    if node is None or isinstance(node, ast.Starred):
+        return None
+    if is_str(node):
+        return [x.strip() for x in node.value.split(",") if x.strip()]
+    return str_elts(node)
+
+
+def requested_args(node, cls):
+    """pytest's getfuncargnames: regular and keyword-only parameters without a default; in a class body (unless
+    decorated @staticmethod) less the first."""
+    a = node.args
+    regular = [(p.arg, i >= len(a.args) - len(a.defaults)) for i, p in enumerate(a.args)]
+    kwonly = [(p.arg, d is not None) for p, d in zip(a.kwonlyargs, a.kw_defaults)]
+    names = [n for n, has_default in regular + kwonly if not has_default]
+    static = any(isinstance(d, ast.Name) and d.id == "staticmethod" for d in node.decorator_list)
+    if cls is not None and not static:
+        names = names[1:]
+    return names
+
+
 def dotted(node):
     parts = []
     while isinstance(node, ast.Attribute):
@@ -1244,10 +1280,13 @@ class Extractor:
             for k in node.keywords:
                 if values is None and k.arg == "argvalues":
                     values = k.value
-            size = None
-            if isinstance(values, (ast.List, ast.Tuple)) and not any(isinstance(e, ast.Starred) for e in values.elts):
-                size = len(values.elts)
-            out["parametrize"].append((self.key(node), {**self.pos(node), "target": target, "size": size}))
+            indirect = keyword(node, "indirect")
+            fact = {**self.pos(node), "target": target, "size": literal_length(values)}
+            fact["argnames"] = parametrize_argnames(node)
+            fact["indirect"] = indirect is not None and not (
+                isinstance(indirect, ast.Constant) and indirect.value is False
+            )
+            out["parametrize"].append((self.key(node), fact))
 
     def pytestmark_values(self, values, target, out):
         for value in values:
@@ -1259,13 +1298,23 @@ class Extractor:
         for node, cls in self.defs:
             target = node.name if cls is None else cls + "." + node.name
             is_async = isinstance(node, ast.AsyncFunctionDef)
-            out["functions"].append(
-                (self.key(node), {"name": node.name, **self.pos(node), "className": cls, "async": is_async})
-            )
+            args = requested_args(node, cls)
+            fact = {"name": node.name, **self.pos(node), "className": cls, "async": is_async, "args": args}
+            out["functions"].append((self.key(node), fact))
             for d in node.decorator_list:
                 self.marker(d, "decorator", target, out)
-            if any(self.is_fixture(d) for d in node.decorator_list):
-                out["fixtures"].append((self.key(node), {"name": node.name, **self.pos(node)}))
+            fixture = next((d for d in node.decorator_list if self.is_fixture(d)), None)
+            if fixture is not None:
+                fact = {"name": node.name, **self.pos(node), "alias": None, "className": cls}
+                fact.update({"autouse": False, "args": args})
+                if isinstance(fixture, ast.Call):
+                    alias, params, autouse = (keyword(fixture, k) for k in ("name", "params", "autouse"))
+                    if alias is not None and is_str(alias):
+                        fact["alias"] = alias.value
+                    if params is not None and not (isinstance(params, ast.Constant) and params.value is None):
+                        fact["params"] = literal_length(params)
+                    fact["autouse"] = isinstance(autouse, ast.Constant) and autouse.value is True
+                out["fixtures"].append((self.key(node), fact))
         for node, state in self.classes:
             has_init = any(
                 isinstance(b, (ast.FunctionDef, ast.AsyncFunctionDef)) and b.name == "__init__" for b in node.body

@@ -1,7 +1,7 @@
 // What one root cause costs: the test files where it is the error pytest reports, the tests in them, the areas
 // they belong to, and the files where it waits behind another error.
 
-import { dirname, join } from "node:path";
+import { dirname, join, sep } from "node:path";
 import type { AnalysisInput } from "./analysisInput.ts";
 import { areasOf, relPath } from "./areas.ts";
 import { type ModuleLookup, TestCounter } from "./collectableTests.ts";
@@ -48,8 +48,34 @@ function moduleLookup(input: AnalysisInput): ModuleLookup {
     for (const candidate of [join(base, "__init__.py"), `${base}.py`]) if (files.has(candidate)) return candidate;
     return null;
   };
-  return {
+  const conftests = input.model.files.filter((f) => f.role === "conftest").map((f) => f.path);
+  let plugins: string[] | null = null;
+  const lookup: ModuleLookup = {
     facts: (path) => input.facts(path),
+    conftestsOf(testFile) {
+      const dir = dirname(testFile);
+      return conftests
+        .filter((c) => dir === dirname(c) || dir.startsWith(`${dirname(c)}${sep}`))
+        .sort((a, b) => a.length - b.length);
+    },
+    pluginModules() {
+      // pytest_plugins of the conftests (and of the plugins they name, recursively): modules remedy can read.
+      if (plugins !== null) return plugins;
+      const found: string[] = [];
+      const queue = [...conftests];
+      while (queue.length > 0) {
+        const from = queue.shift()!;
+        for (const name of input.facts(from).pytest.plugins ?? []) {
+          const file = lookup.findModule(from, name);
+          if (file !== null && !found.includes(file) && !conftests.includes(file)) {
+            found.push(file);
+            queue.push(file);
+          }
+        }
+      }
+      plugins = found;
+      return found;
+    },
     findModule(importer, name) {
       const level = /^\.*/.exec(name)![0].length;
       const parts = name.slice(level).split(".").filter(Boolean);
@@ -81,6 +107,7 @@ function moduleLookup(input: AnalysisInput): ModuleLookup {
       return found;
     },
   };
+  return lookup;
 }
 
 /** For each root key, the test files whose reported (or would-be) error it is, or whose failures include it.

@@ -2,10 +2,16 @@
 // Follows pytest's collection of a module's namespace (python.py PyCollector.collect, the unittest plugin): the
 // functions and classes the module binds (imported ones too: pytest collects them from the importing module as
 // well), each class's methods over its whole MRO (a name once, the first definition in the MRO), bases followed
-// into other first-party modules through the facts; literal parametrize sizes multiplied. What cannot be followed
-// (a base from an installed package, a name bound in a branch) makes the count a lower bound, never a silent guess.
+// into other first-party modules through the facts; literal parametrize sizes multiplied, and so the literal
+// `params=` sizes of the parametrized fixtures in each test's fixture closure (fixtures.py getfixtureclosure and
+// FixtureManager.pytest_generate_tests: the test's arguments and the autouse fixtures it sees, each resolved by
+// name class > module > conftests nearest first > first-party plugin modules, followed through the fixtures'
+// own arguments; a parametrize of the same name shadows the fixture's params). What cannot be followed (a base
+// from an installed package, a name bound in a branch, non-literal params, a `pytest_generate_tests` hook, a
+// fixture name found nowhere while a star import or plugin remedy cannot read might define it) makes the count a
+// lower bound, never a silent guess. Fixtures of installed plugins are taken as unparametrized.
 import { dirname, join } from "node:path";
-import type { Binding, FileFacts, ImportFact, TestClass } from "../python/facts.ts";
+import type { Binding, FileFacts, FixtureDef, ImportFact, Parametrize, TestClass } from "../python/facts.ts";
 
 /** pytest's `_matches_prefix_or_glob_option`: a prefix, or an fnmatch pattern when it holds a wildcard. */
 export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
@@ -47,7 +53,56 @@ export interface ModuleLookup {
   /** The first-party file (module or package `__init__.py`) an absolute dotted module name imports from
    *  `importer`, or null when it is not first-party (installed, stdlib) or not found. */
   findModule(importer: string, name: string): string | null;
+  /** The conftest.py files whose fixtures a test file sees, farthest (rootdir) first; absent: none. */
+  conftestsOf?(testFile: string): string[];
+  /** The first-party modules registered as plugins (`pytest_plugins` of conftests, recursively); absent: none. */
+  pluginModules?(): string[];
 }
+
+/** pytest's own fixtures (8.x, 9.x): never parametrized. */
+const BUILTIN_FIXTURES = new Set([
+  "request",
+  "cache",
+  "capsys",
+  "capsysbinary",
+  "capfd",
+  "capfdbinary",
+  "capteesys",
+  "caplog",
+  "doctest_namespace",
+  "pytestconfig",
+  "record_property",
+  "record_xml_attribute",
+  "record_testsuite_property",
+  "recwarn",
+  "subtests",
+  "testdir",
+  "pytester",
+  "tmp_path",
+  "tmp_path_factory",
+  "tmpdir",
+  "tmpdir_factory",
+  "monkeypatch",
+  "linecomp",
+  "LineMatcher",
+]);
+
+/** One fixture definition as the fixture manager holds it. */
+interface FixtureDefn {
+  params: number | null | undefined;
+  args: string[];
+  autouse: boolean;
+}
+
+/** The fixtures a holder (module namespace, class) registers, by fixture name; `opaque` when a star import remedy
+ *  cannot follow may register more. */
+interface Holder {
+  defs: Map<string, FixtureDefn>;
+  opaque: boolean;
+  generateTests: boolean;
+}
+
+const EMPTY_HOLDER: Holder = { defs: new Map(), opaque: false, generateTests: false };
 
 /** Classes of the standard library whose subclasses the unittest plugin collects (and which hold no tests). */
 const UNITTEST_CASES = new Set(["TestCase", "IsolatedAsyncioTestCase"]);
@@ -71,6 +126,8 @@ const MAX_DEPTH = 24;
 /** Counts per file; memoizes name lookups across the files of one scan. */
 export class TestCounter {
   private readonly values = new Map<string, Value>();
+  private readonly holders = new Map<string, Holder>();
+  private plugins: Holder[] | null = null;
 
   constructor(
     private readonly patterns: CollectPatterns,
@@ -113,12 +170,17 @@ export class TestCounter {
       }
       // A name bound only on some paths (an `if` body): pytest may or may not find it.
       if (b.conditional) {
-        if (this.itemsOf(name, value, { exact: true }) > 0 || value.kind === "unknown") state.exact = false;
+        if (this.itemsOf(path, facts, name, value, { exact: true }) > 0 || value.kind === "unknown")
+          state.exact = false;
         continue;
       }
-      total += this.itemsOf(name, value, state);
+      total += this.itemsOf(path, facts, name, value, state);
     }
     if (facts.pytest.parametrize.some((p) => p.size === null)) state.exact = false;
+    // A module-level `pytestmark` parametrize (not among the parametrize facts: it has no target) multiplies
+    // every test of the module, and shadows the fixtures it names.
+    const moduleParametrize = facts.pytest.markers.some((m) => m.name === "parametrize" && m.target === null);
+    if (total > 0 && moduleParametrize) state.exact = false;
     return { count: total, exact: state.exact };
   }
 
@@ -128,16 +190,19 @@ export class TestCounter {
     );
   }
 
-  /** What collecting the module attribute `name` bound to `value` yields. */
-  private itemsOf(name: string, value: Value, state: { exact: boolean }): number {
+  /** What collecting the module attribute `name` bound to `value` in the module at `path` yields. */
+  private itemsOf(path: string, facts: FileFacts, name: string, value: Value, state: { exact: boolean }): number {
     switch (value.kind) {
       case "function": {
         if (!matchesPrefixOrGlob(this.patterns.pythonFunctions, name)) return 0;
         if (isFixture(value.facts, value.name, value.line)) return 0;
-        return factorOf(value.facts, value.name, state);
+        const marks = parametrizeOf(value.facts, value.name);
+        const def = value.facts.pytest.functions.find((f) => f.className === null && f.line === value.line);
+        const fixtures = this.fixtureFactor(path, facts, [], def?.args ?? [], marks, state);
+        return directFactor(marks, state) * fixtures;
       }
       case "class":
-        return this.classItems(name, value, state);
+        return this.classItems(path, facts, name, value, state);
       case "unknown":
         if (this.testNamed(name)) state.exact = false;
         return 0;
@@ -146,7 +211,13 @@ export class TestCounter {
     }
   }
 
-  private classItems(name: string, value: Extract<Value, { kind: "class" }>, state: { exact: boolean }): number {
+  private classItems(
+    path: string,
+    facts: FileFacts,
+    name: string,
+    value: Extract<Value, { kind: "class" }>,
+    state: { exact: boolean },
+  ): number {
     const mro = this.mro(value, 0);
     const resolved = mro.filter((v): v is Extract<Value, { kind: "class" }> => v.kind === "class");
     const unknownBase = mro.some((v) => v.kind === "unknown");
@@ -167,8 +238,8 @@ export class TestCounter {
     // pytest does not collect a class with an `__init__` of its own or inherited (warning "cannot collect").
     if (resolved.some((c) => c.cls.hasInit)) return 0;
     if (unknownBase) state.exact = false;
-    let classFactor = 1;
-    for (const c of resolved) classFactor *= factorOf(c.facts, c.cls.name, state);
+    const classMarks = resolved.flatMap((c) => parametrizeOf(c.facts, c.cls.name));
+    const classFactor = directFactor(classMarks, state);
     let total = 0;
     const seen = new Set<string>();
     for (const c of resolved) {
@@ -180,10 +251,139 @@ export class TestCounter {
         const defs = c.facts.pytest.functions.filter((g) => g.className === c.cls.name && g.name === f.name);
         const def = defs[defs.length - 1]!;
         if (isFixture(c.facts, f.name, def.line)) continue;
-        total += classFactor * factorOf(c.facts, `${c.cls.name}.${f.name}`, state);
+        const marks = parametrizeOf(c.facts, `${c.cls.name}.${f.name}`);
+        const fixtures = this.fixtureFactor(path, facts, resolved, def.args, [...marks, ...classMarks], state);
+        total += classFactor * directFactor(marks, state) * fixtures;
       }
     }
     return total;
+  }
+
+  /** The product of the literal `params=` sizes of the parametrized fixtures in the closure of a test collected
+   *  from the module at `path` (in the classes `mro`, empty for a function) requesting `args`, under the
+   *  parametrize marks `marks` (FixtureManager.getfixtureclosure, then pytest_generate_tests). */
+  private fixtureFactor(
+    path: string,
+    facts: FileFacts,
+    mro: Extract<Value, { kind: "class" }>[],
+    args: string[],
+    marks: Parametrize[],
+    state: { exact: boolean },
+  ): number {
+    // Registration order: plugins, conftests from the rootdir down, the module, the class (the last is closest).
+    const holders = [
+      ...this.pluginHolders(),
+      ...(this.lookup?.conftestsOf?.(path) ?? []).map((c) => this.holder(c, this.lookup!.facts(c))),
+      this.holder(path, facts),
+      classHolder(mro),
+    ];
+    if (holders.some((h) => h.generateTests)) state.exact = false;
+    // Parametrize argnames that are not literal: which fixtures they shadow (or leave out) is unknown.
+    if (marks.some((m) => m.argnames === null)) {
+      if (holders.some((h) => h.defs.size > 0)) state.exact = false;
+      return 1;
+    }
+    const defsOf = (name: string): FixtureDefn[] => {
+      const out: FixtureDefn[] = [];
+      for (const h of holders) {
+        const d = h.defs.get(name);
+        if (d) out.push(d);
+      }
+      return out;
+    };
+    const initial: string[] = [];
+    for (const h of holders)
+      for (const [name, d] of h.defs) if (d.autouse && !initial.includes(name)) initial.push(name);
+    for (const a of args) if (!initial.includes(a)) initial.push(a);
+    const direct = new Set(marks.filter((m) => !m.indirect).flatMap((m) => m.argnames!));
+    const shadowed = new Set(marks.flatMap((m) => m.argnames!));
+    const closure = [...initial];
+    const index = new Map<string, number>();
+    const visit = (name: string): void => {
+      if (index.get(name) === -1) return;
+      if (!closure.includes(name)) closure.push(name);
+      if (direct.has(name)) return;
+      const defs = defsOf(name);
+      const at = index.get(name) ?? -1;
+      if (-at > defs.length) return;
+      index.set(name, at - 1);
+      for (const dep of defs[defs.length + at]!.args) visit(dep);
+      index.set(name, at);
+    };
+    for (const name of initial) visit(name);
+    const opaque = holders.some((h) => h.opaque);
+    let factor = 1;
+    for (const name of closure) {
+      if (shadowed.has(name) || direct.has(name)) continue;
+      const defs = defsOf(name);
+      if (defs.length === 0) {
+        if (opaque && !BUILTIN_FIXTURES.has(name)) state.exact = false;
+        continue;
+      }
+      for (let i = defs.length - 1; i >= 0; i--) {
+        const d = defs[i]!;
+        if (d.params !== undefined) {
+          if (d.params === null) state.exact = false;
+          factor *= Math.max(1, d.params ?? 1);
+          break;
+        }
+        // An override that does not request the fixture it overrides ends the chain.
+        if (!d.args.includes(name)) break;
+      }
+    }
+    return factor;
+  }
+
+  /** The fixtures of the first-party plugin modules (memoized). */
+  private pluginHolders(): Holder[] {
+    this.plugins ??= (this.lookup?.pluginModules?.() ?? []).map((f) => this.holder(f, this.lookup!.facts(f)));
+    return this.plugins;
+  }
+
+  /** The fixtures the module at `path` registers: what its namespace holds at the end of its execution (its own
+   *  defs, imported fixtures, star imports of first-party modules), by fixture name (memoized). */
+  private holder(path: string, facts: FileFacts, depth = 0): Holder {
+    const known = this.holders.get(path);
+    if (known) return known;
+    this.holders.set(path, EMPTY_HOLDER); // a cycle of star imports ends here
+    const h: Holder = {
+      defs: new Map(),
+      opaque: false,
+      generateTests: facts.pytest.dynamicHooks.includes("pytest_generate_tests"),
+    };
+    const fixtureAt = (f: FileFacts, line: number) =>
+      f.pytest.fixtures.find((x) => x.className === null && x.line === line);
+    for (const star of facts.starImports) {
+      const imp = facts.imports.find((i) => i.scope === "module" && i.line === star.line && i.col === star.col);
+      const spec = imp ? moduleSpec(imp) : null;
+      const file = spec === null ? null : (this.lookup?.findModule(path, spec) ?? null);
+      if (file === null || depth > MAX_DEPTH) {
+        h.opaque = true;
+        continue;
+      }
+      const from = this.holder(file, this.lookup!.facts(file), depth + 1);
+      const all = this.lookup!.facts(file).dunderAll;
+      h.opaque ||= from.opaque;
+      for (const [name, d] of from.defs)
+        if (all?.complete ? all.names.includes(name) : !name.startsWith("_")) h.defs.set(name, d);
+    }
+    const last = new Map<string, Binding>();
+    for (const b of facts.bindings) if (!b.typeChecking) last.set(b.name, b);
+    const own: [string, FixtureDef][] = [];
+    for (const [name, b] of last) {
+      let f: FixtureDef | undefined;
+      if (b.kind === "def") f = fixtureAt(facts, b.line);
+      else if (b.kind === "import") {
+        const value = this.importedValue(path, facts, b, 0);
+        if (value.kind === "function") f = fixtureAt(value.facts, value.line);
+      }
+      // A name the module binds to something else hides the fixture a star import brought under it.
+      h.defs.delete(name);
+      if (f) own.push([f.alias ?? name, f]);
+    }
+    for (const [name, f] of own) h.defs.set(name, defn(f));
+    this.holders.set(path, h);
+    return h;
   }
 
   /** The class and its bases in method resolution order (C3; depth-first when C3 fails, as Python would raise). */
@@ -303,15 +503,42 @@ function isFixture(facts: FileFacts, name: string, line: number): boolean {
   return facts.pytest.fixtures.some((f) => f.name === name && f.line === line);
 }
 
-/** The product of the literal parametrize sizes on `target` ("func", "Class" or "Class.method"). */
-function factorOf(facts: FileFacts, target: string, state: { exact: boolean }): number {
+/** The parametrize marks on `target` ("func", "Class" or "Class.method"). */
+function parametrizeOf(facts: FileFacts, target: string): Parametrize[] {
+  return facts.pytest.parametrize.filter((p) => p.target === target);
+}
+
+/** The product of the literal parametrize sizes of `marks`. */
+function directFactor(marks: Parametrize[], state: { exact: boolean }): number {
   let factor = 1;
-  for (const p of facts.pytest.parametrize) {
-    if (p.target !== target) continue;
+  for (const p of marks) {
     if (p.size === null) state.exact = false;
     factor *= Math.max(1, p.size ?? 1);
   }
   return factor;
+}
+
+function defn(f: FixtureDef): FixtureDefn {
+  return { params: f.params, args: f.args, autouse: f.autouse };
+}
+
+/** The fixtures a test class registers: `dir(cls)` over its MRO, each attribute from the first class defining it. */
+function classHolder(mro: Extract<Value, { kind: "class" }>[]): Holder {
+  if (mro.length === 0) return EMPTY_HOLDER;
+  const h: Holder = { defs: new Map(), opaque: false, generateTests: false };
+  const seen = new Set<string>();
+  for (const c of mro) {
+    const own = c.facts.pytest.functions.filter((f) => f.className === c.cls.name && f.line > c.cls.line);
+    for (const f of own) {
+      if (seen.has(f.name)) continue;
+      // The last def of a name in the class body is the attribute.
+      const lastDef = own.filter((g) => g.name === f.name).pop()!;
+      seen.add(f.name);
+      const fx = c.facts.pytest.fixtures.find((x) => x.className === c.cls.name && x.line === lastDef.line);
+      if (fx && !h.defs.has(fx.alias ?? fx.name)) h.defs.set(fx.alias ?? fx.name, defn(fx));
+    }
+  }
+  return h;
 }
 
 /** C3 linearization of the bases' MROs; null when there is none (Python raises TypeError). */

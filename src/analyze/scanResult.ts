@@ -17,7 +17,7 @@ export interface CollectionTotals {
   /** Test items pytest would collect with nothing broken (literal parametrize sizes; others count 1). */
   tests: number;
   blockedTests: number;
-  /** Present (true) when some parametrize argument list is not a literal: the test counts are lower bounds. */
+  /** Present (true) when some count is a lower bound (see collectableTests.ts): the test counts are lower bounds. */
   testsLowerBound?: true;
   /** Present when --maxfail/-x stops collection: after how many errors, and how many test files it never reaches
    *  (counted as blocked: pytest neither collects nor reports them). */
@@ -29,7 +29,7 @@ export interface TestFileOutcome {
   /** Relative to rootdir. */
   file: string;
   tests: number;
-  /** Present (true) when a parametrize list is not a literal: `tests` is a lower bound. */
+  /** Present (true) when a parametrize list or fixture params are not a literal (see collectableTests.ts): `tests` is a lower bound. */
   testsLowerBound?: true;
   blockedBy: string | null;
   /** Present (true) when --maxfail stops collection before this file. */

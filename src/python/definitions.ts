@@ -64,6 +64,13 @@ export function decorated(sc: FactScanner): void {
   }
 }
 
+/** Tokens [a, b) are the NAME `name`, maybe in parentheses. */
+function isName(sc: FactScanner, a: number, b: number, name: string): boolean {
+  if (!bareName(sc, a, b)) return false;
+  while (sc.kind[a] === T_LPAR) a++;
+  return sc.text(a) === name;
+}
+
 /** Tokens [a, b) are one NAME, maybe in parentheses. */
 function bareName(sc: FactScanner, a: number, b: number): boolean {
   const kind = sc.kind;
@@ -108,6 +115,8 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
     }
   }
   let positional = own !== null;
+  // pytest's getfuncargnames: regular and keyword-only parameters without a default.
+  const sig: { name: string; keep: boolean }[] = [];
   if (sc.expect(T_LPAR, "(")) {
     let defaults = false;
     let star = false;
@@ -122,6 +131,8 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
       if (k === T_STAR || k === T_DSTAR) positional = false;
       if (kind[sc.i] === T_NAME) {
         const param = sc.i;
+        const entry = { name: sc.text(param), keep: k !== T_STAR && k !== T_DSTAR };
+        sig.push(entry);
         if (own !== null) {
           own.locals.add(sc.text(param));
           if (positional) own.fact.positional.push(sc.text(param));
@@ -134,6 +145,7 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
         }
         if (kind[sc.i] === T_EQUAL) {
           sc.i++;
+          entry.keep = false;
           let d = sc.i;
           sc.parseExpr(0);
           if (own !== null) {
@@ -148,8 +160,11 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
           if (!star) defaults = true;
         } else if (defaults && !star && k !== T_STAR && k !== T_DSTAR)
           sc.error("non-default argument follows default argument");
-      } else if (k === T_SLASH) sc.i++;
-      else if (k !== T_STAR) {
+      } else if (k === T_SLASH) {
+        // Positional-only parameters are never requested as fixtures.
+        for (const e of sig) e.keep = false;
+        sc.i++;
+      } else if (k !== T_STAR) {
         sc.error("invalid syntax in parameters");
         break;
       }
@@ -173,8 +188,12 @@ export function defStmt(sc: FactScanner, kw: number, decos: [number, number][]):
   const top = sc.scope === "module";
   const inClass = sc.directClass;
   if (top || inClass !== null) {
-    sc.pytest.functions.push({ line, col, name, className: top ? null : inClass, async: isAsync });
-    recordDecorators(sc, decos, top ? name : `${inClass}.${name}`, { name, line, col });
+    const args = sig.filter((e) => e.keep).map((e) => e.name);
+    // A method is looked up bound: pytest drops its first requested name, unless it is a staticmethod.
+    if (!top && !decos.some(([a, b]) => isName(sc, a, b, "staticmethod"))) args.shift();
+    sc.pytest.functions.push({ line, col, name, className: top ? null : inClass, async: isAsync, args });
+    const fixture = { name, line, col, className: top ? null : inClass, args };
+    recordDecorators(sc, decos, top ? name : `${inClass}.${name}`, fixture);
     if (top && DYNAMIC_HOOKS.has(name) && !sc.pytest.dynamicHooks.includes(name)) sc.pytest.dynamicHooks.push(name);
   }
   if (inClass !== null && name === "__init__") sc.classHasInit = true;

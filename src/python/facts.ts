@@ -150,6 +150,27 @@ export interface Parametrize extends Position {
   target: string;
   /** Length of the argvalues list/tuple literal, or null when it is not a literal. */
   size: number | null;
+  /** The argument names it parametrizes (a `"a, b"` string literal split at commas, or a list/tuple of string
+   *  literals); null when not literal. */
+  argnames: string[] | null;
+  /** `indirect=` is given with a value other than `False`. */
+  indirect: boolean;
+}
+
+/** A def decorated as a pytest fixture. */
+export interface FixtureDef extends Position {
+  /** The def name. */
+  name: string;
+  /** `name="..."` of the decorator call (the name pytest registers the fixture under), else null. */
+  alias: string | null;
+  /** The class whose body holds the def; null for module-level fixtures. */
+  className: string | null;
+  /** `params=`: the length of a list/tuple literal, null when not a literal; absent without params (or `None`). */
+  params?: number | null;
+  /** `autouse=True`. */
+  autouse: boolean;
+  /** The fixture names the def requests (as `args` of functions). */
+  args: string[];
 }
 
 export interface TestFunction extends Position {
@@ -157,6 +178,9 @@ export interface TestFunction extends Position {
   /** The enclosing class for methods; null for module-level functions. */
   className: string | null;
   async: boolean;
+  /** The names pytest requests as fixtures: regular and keyword-only parameters without a default, in order; for
+   *  a def in a class body (not decorated `@staticmethod`), less the first of them. */
+  args: string[];
 }
 
 export interface TestClass extends Position {
@@ -172,7 +196,7 @@ export interface PytestFacts {
   classes: TestClass[];
   markers: MarkerUse[];
   parametrize: Parametrize[];
-  fixtures: (Position & { name: string })[];
+  fixtures: FixtureDef[];
   /** `pytest_plugins = "x"` or a literal list/tuple of strings; null when absent. */
   plugins: string[] | null;
   /** `config.addinivalue_line("markers", "name(args): text")`: the full literal line. */

@@ -1,16 +1,17 @@
 // Pytest facts that need the whole file: a decorator `P.mark.x` is a marker only if P is bound by `import pytest`
 // somewhere at module scope (before or after), so decorator shapes are recorded during the scan and resolved here.
-import type { ImportFact, MarkerUse, Parametrize, PytestFacts } from "./facts.ts";
+import type { FixtureDef, ImportFact, MarkerUse, Parametrize, PytestFacts } from "./facts.ts";
 import type { TokenView } from "./tokenRanges.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { callArgs, displayItems, isKeywordArg, isStarred } = tokenRanges_;
+const { callArgs, displayItems, isKeywordArg, isStarred, matchingClose, plainString, splitItems, stringList } =
+  tokenRanges_;
 
 import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
+const { K_FALSE, K_NONE, K_TRUE, T_COMMA, T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
 
 /** A decorator or pytestmark element that may be a mark: its token range, resolved once all imports are known. */
 export interface MarkCandidate {
@@ -19,7 +20,7 @@ export interface MarkCandidate {
   target: string | null;
   via: "decorator" | "pytestmark";
   /** For decorators of functions: the def (fixture candidates). */
-  fixture: { name: string; line: number; col: number } | null;
+  fixture: { name: string; line: number; col: number; className: string | null; args: string[] } | null;
 }
 
 interface MarkShape {
@@ -27,6 +28,64 @@ interface MarkShape {
   isCall: boolean;
   /** argvalues length when the shape could be `parametrize(...)`. */
   size: number | null;
+  /** The call's arguments (empty when not a call). */
+  args: [number, number][];
+}
+
+/** Python's `str.isspace` characters, for `str.strip()`. */
+const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
+const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
+
+/** The length of a list/tuple literal without a starred element filling [s, e), else null. */
+function literalLength(v: TokenView, s: number, e: number): number | null {
+  const k = v.kind[s];
+  if (e - s === 2 && (k === T_LPAR || k === 12)) return 0;
+  const items = k === T_LPAR || k === 12 ? displayItems(v, s, e) : null;
+  return items?.every(([is]) => !isStarred(v, is)) ? items.length : null;
+}
+
+/** Tokens [a, b) without parentheses that enclose all of it. */
+function unparen(v: TokenView, a: number, b: number): [number, number] {
+  while (b - a >= 2 && v.kind[a] === T_LPAR && matchingClose(v, a) === b - 1) {
+    const items = splitItems(v, a + 1, b - 1);
+    if (items.length !== 1 || v.kind[b - 2] === T_COMMA) break;
+    a++;
+    b--;
+  }
+  return [a, b];
+}
+
+/** The keyword argument `name=` among a call's arguments: its value's tokens, or null. */
+function keywordValue(v: TokenView, args: [number, number][], name: string): [number, number] | null {
+  for (const [a, b] of args) if (isKeywordArg(v, a) && v.src.slice(v.start[a]!, v.end[a]!) === name) return [a + 2, b];
+  return null;
+}
+
+/** A single constant token (`True`, `False`, `None`), parentheses allowed, filling [a, b). */
+function isConstant(v: TokenView, a: number, b: number, kind: number): boolean {
+  [a, b] = unparen(v, a, b);
+  return b - a === 1 && v.kind[a] === kind;
+}
+
+/** parametrize's argnames: `"a, b"` split at commas (pytest strips and drops empty parts), or a list/tuple of
+ *  plain string literals; null otherwise. */
+function parametrizeArgnames(v: TokenView, args: [number, number][]): string[] | null {
+  // The first positional argument (null when starred), else `argnames=`.
+  const first = args.find(([a]) => !isKeywordArg(v, a) && v.kind[a] !== T_DSTAR);
+  if (first && isStarred(v, first[0])) return null;
+  const at = first ?? keywordValue(v, args, "argnames");
+  if (!at) return null;
+  const str = plainString(v, at[0], at[1]);
+  if (str !== null)
+    return str
+      .split(",")
+      .map((x) => x.replace(PY_STRIP, ""))
+      .filter((x) => x !== "");
+  const [s, e] = unparen(v, at[0], at[1]);
+  const k = v.kind[s];
+  if (k !== T_LPAR && k !== 12) return null;
+  if (e - s === 2) return [];
+  return stringList(v, s, e, true);
 }
 
 /** The mark shape filling tokens a..b, or null. */
@@ -43,7 +102,7 @@ export function markShape(
     parts.push(v.src.slice(v.start[j + 1]!, v.end[j + 1]!));
     j += 2;
   }
-  if (j === b) return { parts, isCall: false, size: null };
+  if (j === b) return { parts, isCall: false, size: null, args: [] };
   if (kind[j] !== T_LPAR) return null;
   const args = callArgs(v, j);
   let close = j;
@@ -70,16 +129,9 @@ export function markShape(
         if (positional === 2) argvalues = item;
       }
     }
-    if (argvalues !== null) {
-      const [s, e] = argvalues;
-      const k = kind[s];
-      const items = k === T_LPAR || k === 12 ? displayItems(v, s, e) : null;
-      const isEmpty = e - s === 2 && (k === T_LPAR || k === 12);
-      if (isEmpty) size = 0;
-      else if (items?.every(([is]) => !isStarred(v, is))) size = items.length;
-    }
+    if (argvalues !== null) size = literalLength(v, argvalues[0], argvalues[1]);
   }
-  return { parts, isCall: true, size };
+  return { parts, isCall: true, size, args };
 }
 
 export function emptyPytestFacts(): PytestFacts {
@@ -150,7 +202,15 @@ export function resolveMarks(
       const m: MarkerUse = { line, col, name, via: c.via, target: c.target };
       out.markers.push(m);
       if (name === "parametrize" && s.isCall && c.target !== null) {
-        const pz: Parametrize = { line, col, target: c.target, size: s.size };
+        const ind = keywordValue(v, s.args, "indirect");
+        const pz: Parametrize = {
+          line,
+          col,
+          target: c.target,
+          size: s.size,
+          argnames: parametrizeArgnames(v, s.args),
+          indirect: ind !== null && !isConstant(v, ind[0], ind[1], K_FALSE),
+        };
         out.parametrize.push(pz);
       }
       continue;
@@ -159,7 +219,27 @@ export function resolveMarks(
       c.fixture !== null &&
       ((p.length === 2 && p[1] === "fixture" && pytestNames.has(p[0]!)) || (p.length === 1 && fixtureNames.has(p[0]!)))
     ) {
-      out.fixtures.push({ line: c.fixture.line, col: c.fixture.col, name: c.fixture.name });
+      const f = c.fixture;
+      // Only the first fixture decorator of a def (a second one is an error at import time).
+      const prev = out.fixtures[out.fixtures.length - 1];
+      if (prev && prev.line === f.line && prev.col === f.col) continue;
+      const fx: FixtureDef = {
+        line: f.line,
+        col: f.col,
+        name: f.name,
+        alias: null,
+        className: f.className,
+        autouse: false,
+        args: f.args,
+      };
+      const alias = keywordValue(v, s.args, "name");
+      if (alias !== null) fx.alias = plainString(v, alias[0], alias[1]);
+      const params = keywordValue(v, s.args, "params");
+      if (params !== null && !isConstant(v, params[0], params[1], K_NONE))
+        fx.params = literalLength(v, ...unparen(v, params[0], params[1]));
+      const autouse = keywordValue(v, s.args, "autouse");
+      if (autouse !== null) fx.autouse = isConstant(v, autouse[0], autouse[1], K_TRUE);
+      out.fixtures.push(fx);
     }
   }
 }

@@ -19,7 +19,7 @@ export function facts(
 
 export function testFunctions(...names: string[]): Partial<PytestFacts> {
   return {
-    functions: names.map((name, i) => ({ name, className: null, async: false, line: 10 + i, col: 0 })),
+    functions: names.map((name, i) => ({ name, className: null, async: false, line: 10 + i, col: 0, args: [] })),
   };
 }
 

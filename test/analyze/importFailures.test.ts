@@ -29,7 +29,7 @@ test("one broken statement blocking several files is one root cause; a second fa
         facts(A, {
           pytest: {
             ...testFunctions("test_1", "test_2", "helper"),
-            parametrize: [{ target: "test_2", size: 3, line: 9, col: 0 }],
+            parametrize: [{ target: "test_2", size: 3, line: 9, col: 0, argnames: null, indirect: false }],
           },
         }),
         facts(B, { pytest: testFunctions("test_ok") }),

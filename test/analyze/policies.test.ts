@@ -39,12 +39,12 @@ test("collectable tests: prefix/glob patterns, classes with __init__ skipped, pa
   const f = facts("/t.py", {
     pytest: {
       functions: [
-        { name: "test_a", className: null, async: false, line: 1, col: 0 },
-        { name: "check_b", className: null, async: false, line: 2, col: 0 },
-        { name: "test_m", className: "TestK", async: false, line: 4, col: 0 },
-        { name: "test_n", className: "TestInit", async: false, line: 8, col: 0 },
-        { name: "test_u", className: "Case", async: false, line: 12, col: 0 },
-        { name: "test_a", className: null, async: false, line: 20, col: 0 },
+        { name: "test_a", className: null, async: false, line: 1, col: 0, args: [] },
+        { name: "check_b", className: null, async: false, line: 2, col: 0, args: [] },
+        { name: "test_m", className: "TestK", async: false, line: 4, col: 0, args: [] },
+        { name: "test_n", className: "TestInit", async: false, line: 8, col: 0, args: [] },
+        { name: "test_u", className: "Case", async: false, line: 12, col: 0, args: [] },
+        { name: "test_a", className: null, async: false, line: 20, col: 0, args: [] },
       ],
       classes: [
         { name: "TestK", bases: [], hasInit: false, line: 3, col: 0 },
@@ -52,9 +52,9 @@ test("collectable tests: prefix/glob patterns, classes with __init__ skipped, pa
         { name: "Case", bases: ["unittest.TestCase"], hasInit: false, line: 11, col: 0 },
       ],
       parametrize: [
-        { target: "TestK", size: 2, line: 3, col: 0 },
-        { target: "TestK.test_m", size: 3, line: 4, col: 0 },
-        { target: "test_a", size: null, line: 19, col: 0 },
+        { target: "TestK", size: 2, line: 3, col: 0, argnames: null, indirect: false },
+        { target: "TestK.test_m", size: 3, line: 4, col: 0, argnames: null, indirect: false },
+        { target: "test_a", size: null, line: 19, col: 0, argnames: null, indirect: false },
       ],
     },
   });

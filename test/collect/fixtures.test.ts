@@ -1,6 +1,6 @@
 // Test counts on the class-collection fixtures (test/fixtures/collect/, recorded from the real pytest by
 // test/fixtures/scan/record.py): methods inherited from bases in the same file, in other first-party modules and
-// from unittest cases, overrides, parametrize on classes and methods. An exact count must equal pytest's; a count
+// from unittest cases, overrides, parametrize on classes and methods, parametrized fixtures (fixture-params). An exact count must equal pytest's; a count
 // remedy marks as a lower bound (a base it cannot read) must not exceed it.
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
@@ -36,4 +36,15 @@ test("a base from an installed package makes the count a lower bound, never a si
     { file: "tests/test_third_party.py", tests: 3, testsLowerBound: true, blockedBy: null },
   ]);
   assert.equal(result.collection.testsLowerBound, true);
+});
+
+test("non-literal fixture params, pytest_generate_tests, module pytestmark parametrize, an unreadable star import: lower bounds", async () => {
+  const result = await scan(join(FIXTURES, "fixture-params"), { cache: false });
+  const lower = result.testFiles.filter((t) => t.testsLowerBound).map((t) => `${t.file}: ${t.tests}`);
+  assert.deepEqual(lower, [
+    "tests/sub/test_generate.py: 2",
+    "tests/sub/test_nonliteral.py: 3",
+    "tests/test_pytestmark.py: 1",
+    "tests/test_star_unknown.py: 2",
+  ]);
 });

@@ -183,6 +183,45 @@ collect_ignore = ["setup.py", x]
 collect_ignore.append("y.py")
 collect_ignore_glob = ("*.txt",)
 `,
+  pytestFixtures: `import pytest
+from pytest import fixture
+
+@pytest.fixture(params=[1, 2, 3], name="num", autouse=True)
+def make_num(request, tmp_path, opt=None, *rest, flag, mode="x", **kw): pass
+
+@fixture(params=(pytest.param(1), 2), autouse=False)
+def pair(num, /, other): pass
+
+@fixture(params=range(3), name=NAME)
+def ranged(): pass
+
+@pytest.fixture(params=None, autouse=flag)
+def plain(): pass
+
+@fixture(params=[*xs, 1], ids=["a"])
+def starred(): pass
+
+@pytest.fixture
+@pytest.fixture(params=[])
+def twice(): pass
+
+class TestK:
+    @pytest.fixture(params=([1, 2]))
+    def inner(self, num): pass
+
+    @pytest.fixture
+    @staticmethod
+    def static(num): pass
+
+    @pytest.mark.parametrize(" a ,b,, ", [(1, 2)], indirect=["a"])
+    @pytest.mark.parametrize(argnames=("c", "d"), argvalues=[], indirect=False)
+    @pytest.mark.parametrize(["e", f], [1], indirect=(False))
+    @pytest.mark.parametrize(*names, [1, 2])
+    @pytest.mark.parametrize("g", [1], ids=str, indirect=maybe)
+    def test_m(self, a, b, c=1, *, d, e): pass
+
+    def helper(cls, /, x, *, y): pass
+`,
   pytestPluginsComputed: `pytest_plugins = "one"\npytest_plugins = [name]\n`,
   unicodeColumns: `é = 1; ü = f"{é}"\nx = ["日本", 語]\ny = (1,\n\t\tz)\n`,
   lineEnds: "a = 1\r\nb = a\rc = b\n",

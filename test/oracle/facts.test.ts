@@ -269,22 +269,30 @@ test("sysPath: path expressions, index literals, module scope only", () => {
 
 test("pytest: functions, classes, markers, fixtures, hooks, options, collect_ignore", () => {
   const p = facts("pytestFacts").pytest;
-  const fn = (name: string, line: number, col: number, className: string | null = null, async = false) => ({
+  const fn = (
+    name: string,
+    line: number,
+    col: number,
+    args: string[],
+    className: string | null = null,
+    async = false,
+  ) => ({
     name,
     line,
     col,
     className,
     async,
+    args,
   });
   assert.deepEqual(p.functions, [
-    fn("test_a", 9, 0),
-    fn("my_fixture", 12, 0),
-    fn("other_fixture", 15, 0, null, true),
-    fn("__init__", 20, 4, "TestB"),
-    fn("test_m", 22, 4, "TestB"),
-    fn("pytest_addoption", 26, 0),
-    fn("pytest_configure", 31, 0),
-    fn("pytest_collection_modifyitems", 35, 0),
+    fn("test_a", 9, 0, ["x"]),
+    fn("my_fixture", 12, 0, []),
+    fn("other_fixture", 15, 0, [], null, true),
+    fn("__init__", 20, 4, [], "TestB"),
+    fn("test_m", 22, 4, ["y"], "TestB"),
+    fn("pytest_addoption", 26, 0, ["parser"]),
+    fn("pytest_configure", 31, 0, ["config"]),
+    fn("pytest_collection_modifyitems", 35, 0, ["items"]),
   ]);
   assert.deepEqual(p.classes, [{ name: "TestB", line: 18, col: 0, bases: ["Base", "pkg.Mixin"], hasInit: true }]);
   const mark = (name: string, line: number, col: number, via: string, target: string | null) => ({
@@ -304,12 +312,13 @@ test("pytest: functions, classes, markers, fixtures, hooks, options, collect_ign
     mark("parametrize", 21, 5, "decorator", "TestB.test_m"),
   ]);
   assert.deepEqual(p.parametrize, [
-    { line: 7, col: 1, target: "test_a", size: 2 },
-    { line: 21, col: 5, target: "TestB.test_m", size: null },
+    { line: 7, col: 1, target: "test_a", size: 2, argnames: ["x"], indirect: false },
+    { line: 21, col: 5, target: "TestB.test_m", size: null, argnames: ["y"], indirect: false },
   ]);
+  const fixture = { alias: null, className: null, autouse: false, args: [] };
   assert.deepEqual(p.fixtures, [
-    { name: "my_fixture", line: 12, col: 0 },
-    { name: "other_fixture", line: 15, col: 0 },
+    { name: "my_fixture", line: 12, col: 0, ...fixture },
+    { name: "other_fixture", line: 15, col: 0, ...fixture },
   ]);
   assert.deepEqual(p.plugins, ["a.b", "c"]);
   assert.deepEqual(p.registeredMarkers, [{ line: 32, col: 4, text: "slow: slow tests" }]);
@@ -319,6 +328,48 @@ test("pytest: functions, classes, markers, fixtures, hooks, options, collect_ign
   assert.deepEqual(p.collectIgnoreGlob, ["*.txt"]);
   assert.deepEqual(p.dynamicHooks, ["pytest_collection_modifyitems"]);
   assert.equal(facts("pytestPluginsComputed").pytest.plugins, null);
+});
+
+test("pytest: fixture definitions, requested argument names, parametrize argnames and indirect", () => {
+  const p = facts("pytestFixtures").pytest;
+  const fx = (name: string, line: number, col: number, over: object) => ({
+    name,
+    line,
+    col,
+    alias: null,
+    className: null,
+    autouse: false,
+    args: [],
+    ...over,
+  });
+  assert.deepEqual(p.fixtures, [
+    fx("make_num", 5, 0, { alias: "num", params: 3, autouse: true, args: ["request", "tmp_path", "flag"] }),
+    fx("pair", 8, 0, { params: 2, args: ["other"] }),
+    fx("ranged", 11, 0, { params: null }),
+    fx("plain", 14, 0, {}),
+    fx("starred", 17, 0, { params: null }),
+    fx("twice", 21, 0, {}),
+    fx("inner", 25, 4, { className: "TestK", params: 2, args: ["num"] }),
+    fx("static", 29, 4, { className: "TestK", args: ["num"] }),
+  ]);
+  const pz = (line: number, size: number | null, argnames: string[] | null, indirect: boolean) => ({
+    line,
+    col: 5,
+    target: "TestK.test_m",
+    size,
+    argnames,
+    indirect,
+  });
+  assert.deepEqual(p.parametrize, [
+    pz(31, 1, ["a", "b"], true),
+    pz(32, 0, ["c", "d"], false),
+    pz(33, 1, null, false),
+    pz(34, 2, null, false),
+    pz(35, 1, ["g"], true),
+  ]);
+  const args = Object.fromEntries(p.functions.map((f) => [f.name, f.args]));
+  assert.deepEqual(args.test_m, ["a", "b", "d", "e"]);
+  assert.deepEqual(args.helper, ["y"]);
 });
 
 test("positions: code points, tabs as one, every line ending, declared encodings, BOM", () => {

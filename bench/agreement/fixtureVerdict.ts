@@ -16,7 +16,10 @@ export function expectedVerdict(dir: string): FixtureVerdict {
     conftestError?: FileError & { file: string };
   };
   const errors: Record<string, FileError> = {};
-  for (const [f, x] of Object.entries(e.errors)) errors[f] = { type: x.type, message: x.message };
+  // record.py names a failing conftest's error by its directory (pytest's node id); the verdicts, by the file.
+  for (const [f, x] of Object.entries(e.errors)) {
+    errors[f.endsWith(".py") ? f : `${f === "." ? "" : `${f}/`}conftest.py`] = { type: x.type, message: x.message };
+  }
   return {
     errors,
     ...(e.conftestError ? { conftestError: { type: e.conftestError.type, message: e.conftestError.message } } : {}),

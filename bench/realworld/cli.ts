@@ -10,6 +10,7 @@ import { Command } from "commander";
 import type { FileError } from "../agreement/verdicts.ts";
 import { compareProject, loadRemedy, type ProjectRun } from "./compare.ts";
 import { CORPUS, PYTEST_MAJORS, type PytestMajor, readManifest, selectProjects, writeManifest } from "./corpus.ts";
+import { formatMutationBench, runMutationBench } from "./mutate.ts";
 
 const program = new Command("bench:realworld")
   .description("Compare remedy with the real pytest --collect-only on real open-source repositories.")
@@ -19,6 +20,9 @@ const program = new Command("bench:realworld")
   .option("--timeout <s>", "pytest time limit per project, seconds", "900")
   .option("--record", "write the measured figures into manifest.json")
   .option("--out <file>", "result JSON (default /work/corpus/results/<time>.json)")
+  .option("--mutations <n>", "instead: n seeded mutations per project whose clean verdict is identical (mutate.ts)")
+  .option("--seed <s>", "seed of --mutations", "1")
+  .option("--keep", "keep the mutated copies under /work/corpus/mut/")
   .option(
     "--from <files>",
     "print the tables of earlier result JSONs (comma-separated; later runs win) instead of running",
@@ -32,6 +36,9 @@ const opts = program.opts<{
   record?: boolean;
   out?: string;
   from?: string;
+  mutations?: string;
+  seed: string;
+  keep?: boolean;
 }>();
 
 const here = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -40,6 +47,29 @@ const majors: PytestMajor[] = opts.pytest === "both" ? PYTEST_MAJORS : [opts.pyt
 const manifest = readManifest();
 // Projects not set up yet (a `status` in the manifest) run only when named.
 const projects = selectProjects(manifest, opts.projects).filter((p) => opts.projects || !p.status);
+
+if (opts.mutations !== undefined) {
+  console.log(`remedy checkout: ${remedyRoot} at ${checkoutCommit(remedyRoot)}`);
+  const bench = await runMutationBench({
+    remedy: await loadRemedy(remedyRoot),
+    projects,
+    majors,
+    count: Number(opts.mutations),
+    seed: Number(opts.seed),
+    timeoutMs: Number(opts.timeout) * 1000,
+    keep: opts.keep === true,
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
+  console.log(formatMutationBench(bench, manifest.pytest));
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const out = opts.out ?? join(CORPUS, "results", `mut-${stamp}.json`);
+  mkdirSync(join(out, ".."), { recursive: true });
+  const meta = { date: new Date().toISOString(), remedy: remedyRoot, remedyCommit: checkoutCommit(remedyRoot) };
+  writeFileSync(out, JSON.stringify({ ...meta, seed: Number(opts.seed), ...bench }, null, 1));
+  console.log(`\nfull results: ${out}`);
+  process.exit(0);
+}
+
 let runs: ProjectRun[] = [];
 let failures: { project: string; pytest: PytestMajor; error: string }[] = [];
 

@@ -161,11 +161,12 @@ export type ModuleMutationKind = (typeof MODULE_MUTATION_KINDS)[number];
 export const isModuleMutation = (kind: MutationKind): kind is ModuleMutationKind =>
   (MODULE_MUTATION_KINDS as readonly string[]).includes(kind);
 
-/** A conftest body whose import fails: a missing name of module `dotted`, or a missing submodule of its package. */
-export function missingImport(dotted: string, rng: Random): string {
+/** A conftest body whose import fails: a missing name of module `dotted`, or a missing submodule of package `pkg`
+ *  (default: the first two parts of `dotted`, the package copy of an agreement sub-tree). */
+export function missingImport(dotted: string, rng: Random, pkg?: string): string {
   return rng.next() < 0.5
     ? `from ${dotted} import agreement_missing_name\n`
-    : `import ${dotted.split(".").slice(0, 2).join(".")}.agreement_missing_module\n`;
+    : `import ${pkg ?? dotted.split(".").slice(0, 2).join(".")}.agreement_missing_module\n`;
 }
 
 /** Applies one mutation of `kind` to the sub-tree; null when the package offers no place for it. */

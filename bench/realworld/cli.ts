@@ -22,6 +22,7 @@ const program = new Command("bench:realworld")
   .option("--out <file>", "result JSON (default /work/corpus/results/<time>.json)")
   .option("--mutations <n>", "instead: n seeded mutations per project whose clean verdict is identical (mutate.ts)")
   .option("--seed <s>", "seed of --mutations", "1")
+  .option("--cases <list>", "with --mutations: only these case numbers (e.g. 3,7), to reproduce them")
   .option("--keep", "keep the mutated copies under /work/corpus/mut/")
   .option(
     "--from <files>",
@@ -39,6 +40,7 @@ const opts = program.opts<{
   mutations?: string;
   seed: string;
   keep?: boolean;
+  cases?: string;
 }>();
 
 const here = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -55,6 +57,7 @@ if (opts.mutations !== undefined) {
     projects,
     majors,
     count: Number(opts.mutations),
+    ...(opts.cases ? { only: opts.cases.split(",").map(Number) } : {}),
     seed: Number(opts.seed),
     timeoutMs: Number(opts.timeout) * 1000,
     keep: opts.keep === true,

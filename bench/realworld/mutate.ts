@@ -214,7 +214,10 @@ function mutate(
       const d = pick(model.testDirs, rng);
       const m = pick(tested.length ? tested : t.modules, rng);
       if (d === null || !m) return null;
-      const body = missingImport(m.dotted, rng);
+      // The missing submodule goes under the module's package (`import pkg.mod.x` of a plain module would fail
+      // with "'pkg.mod' is not a package", a message the scorer counts as a runtime cause).
+      const pkg = m.file.endsWith("__init__.py") ? m.dotted : m.dotted.split(".").slice(0, -1).join(".") || m.dotted;
+      const body = missingImport(m.dotted, rng, pkg);
       const file = join(copyRoot, d, "conftest.py");
       const existed = existsSync(file);
       writeFileSync(file, existed ? `${readFileSync(file, "utf8")}\n${body}` : body);
@@ -281,6 +284,8 @@ export async function runMutationBench(options: {
   projects: Project[];
   majors: PytestMajor[];
   count: number;
+  /** Only these case numbers (to reproduce one: the same seed gives the same mutation). */
+  only?: number[];
   seed: number;
   timeoutMs: number;
   keep: boolean;
@@ -319,6 +324,7 @@ export async function runMutationBench(options: {
       );
       const start = nameHash(p.name);
       for (let i = 0; i < count; i++) {
+        if (options.only && !options.only.includes(i)) continue;
         const caseDir = join(MUT_DIR, `${p.name}-pt${major}-${String(i).padStart(3, "0")}`);
         const copyRoot = join(caseDir, p.name);
         copyTree(tree, copyRoot);

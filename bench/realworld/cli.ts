@@ -10,7 +10,7 @@ import { Command } from "commander";
 import type { FileError } from "../agreement/verdicts.ts";
 import { compareProject, loadRemedy, type ProjectRun } from "./compare.ts";
 import { CORPUS, PYTEST_MAJORS, type PytestMajor, readManifest, selectProjects, writeManifest } from "./corpus.ts";
-import { formatMutationBench, runMutationBench } from "./mutate.ts";
+import { formatMutationBench, type MutationBench, type MutationCase, runMutationBench } from "./mutate.ts";
 
 const program = new Command("bench:realworld")
   .description("Compare remedy with the real pytest --collect-only on real open-source repositories.")
@@ -26,7 +26,7 @@ const program = new Command("bench:realworld")
   .option("--keep", "keep the mutated copies under /work/corpus/mut/")
   .option(
     "--from <files>",
-    "print the tables of earlier result JSONs (comma-separated; later runs win) instead of running",
+    "print the tables of earlier result JSONs (comma-separated; later runs win) instead of running (with --mutations: mutation results)",
   )
   .parse();
 const opts = program.opts<{
@@ -51,7 +51,29 @@ const manifest = readManifest();
 const projects = selectProjects(manifest, opts.projects).filter((p) => opts.projects || !p.status);
 
 if (opts.mutations !== undefined) {
-  console.log(`remedy checkout: ${remedyRoot} at ${checkoutCommit(remedyRoot)}`);
+  if (!opts.from) console.log(`remedy checkout: ${remedyRoot} at ${checkoutCommit(remedyRoot)}`);
+  if (opts.from) {
+    // Earlier mutation results merged: a later file's case (project, pytest, number) replaces an earlier one.
+    const merged: MutationBench = { cases: [], clean: [], skipped: [] };
+    const key = (c: { project: string; pytest: string; index?: number }) => `${c.project}|${c.pytest}|${c.index ?? ""}`;
+    for (const file of opts.from.split(",").filter(Boolean)) {
+      const data = JSON.parse(readFileSync(file, "utf8")) as MutationBench & { remedyCommit?: string };
+      console.log(`from ${file} (remedy ${data.remedyCommit ?? "?"})`);
+      const later = new Set(data.cases.map(key));
+      merged.cases = [...merged.cases.filter((c) => !later.has(key(c))), ...data.cases];
+      const cleanLater = new Set(data.clean.map(key));
+      merged.clean = [...merged.clean.filter((c) => !cleanLater.has(key(c))), ...data.clean];
+      const skipLater = new Set(data.skipped.map(key));
+      merged.skipped = [...merged.skipped.filter((c) => !skipLater.has(key(c))), ...data.skipped];
+    }
+    const order = (c: MutationCase) => projects.findIndex((p) => p.name === c.project) * 10_000 + c.index;
+    merged.cases = merged.cases
+      .filter((c) => projects.some((p) => p.name === c.project) && majors.includes(c.pytest))
+      .sort((a, b) => order(a) - order(b));
+    merged.skipped = merged.skipped.filter((s) => majors.includes(s.pytest));
+    console.log(formatMutationBench(merged, manifest.pytest));
+    process.exit(0);
+  }
   const bench = await runMutationBench({
     remedy: await loadRemedy(remedyRoot),
     projects,

@@ -32,7 +32,8 @@ export interface MutatedTree {
 
 const OUTLINE = join(import.meta.dirname, "outline.py");
 
-function outlines(files: string[]): Record<string, Outline | null> {
+/** Definition spans and module-level imports of Python files (CPython's ast, one process per 400 files). */
+export function outlines(files: string[]): Record<string, Outline | null> {
   const out: Record<string, Outline | null> = {};
   for (let i = 0; i < files.length; i += 400) {
     const chunk = files.slice(i, i + 400);

@@ -95,7 +95,7 @@ export interface Edge {
   names: string[];
 }
 
-export function edges(t: SubTree): Edge[] {
+export function edges(t: Pick<SubTree, "modules">): Edge[] {
   const byName = new Map(t.modules.map((m) => [m.dotted, m]));
   const out: Edge[] = [];
   for (const m of t.modules) {
@@ -125,7 +125,7 @@ function insertAt(m: SubModule, text: string): void {
 }
 
 /** A definition another module imports by name (the interesting case), else any definition. */
-function pickDef(t: SubTree, rng: Random): { m: SubModule; d: Def } | null {
+function pickDef(t: Pick<SubTree, "modules">, rng: Random): { m: SubModule; d: Def } | null {
   const imported = edges(t).flatMap((e) =>
     e.names.map((n) => ({ m: e.target, d: e.target.outline!.defs.find((d) => d.name === n)! })),
   );
@@ -134,7 +134,7 @@ function pickDef(t: SubTree, rng: Random): { m: SubModule; d: Def } | null {
   return pool.length ? pool[rng.int(0, pool.length - 1)]! : null;
 }
 
-function pickModule(t: SubTree, rng: Random): SubModule | null {
+function pickModule(t: Pick<SubTree, "modules">, rng: Random): SubModule | null {
   const importedMods = new Set(edges(t).map((e) => e.target));
   const plain = t.modules.filter((m) => !isPackage(m));
   const imported = plain.filter((m) => importedMods.has(m));
@@ -144,8 +144,61 @@ function pickModule(t: SubTree, rng: Random): SubModule | null {
 
 const pick = <T>(xs: T[], rng: Random): T | null => (xs.length ? xs[rng.int(0, xs.length - 1)]! : null);
 
+/** The kinds that edit, move or delete modules of the package itself (the rest add files or edit the config). */
+export const MODULE_MUTATION_KINDS = [
+  "delete-definition",
+  "rename-definition",
+  "move-definition",
+  "delete-module",
+  "rename-module",
+  "cycle-function-import",
+  "cycle-type-checking",
+  "cycle-module-import",
+  "guard-import",
+] as const satisfies readonly MutationKind[];
+export type ModuleMutationKind = (typeof MODULE_MUTATION_KINDS)[number];
+
+export const isModuleMutation = (kind: MutationKind): kind is ModuleMutationKind =>
+  (MODULE_MUTATION_KINDS as readonly string[]).includes(kind);
+
+/** A conftest body whose import fails: a missing name of module `dotted`, or a missing submodule of package `pkg`
+ *  (default: the first two parts of `dotted`, the package copy of an agreement sub-tree). */
+export function missingImport(dotted: string, rng: Random, pkg?: string): string {
+  return rng.next() < 0.5
+    ? `from ${dotted} import agreement_missing_name\n`
+    : `import ${pkg ?? dotted.split(".").slice(0, 2).join(".")}.agreement_missing_module\n`;
+}
+
 /** Applies one mutation of `kind` to the sub-tree; null when the package offers no place for it. */
 export function applyMutation(kind: MutationKind, t: SubTree, rng: Random): string | null {
+  if (isModuleMutation(kind)) return applyModuleMutation(kind, t, rng);
+  switch (kind) {
+    case "unregister-marker": {
+      t.markers.delete(`agr_${t.name}`);
+      return `remove marker agr_${t.name} from pytest.ini`;
+    }
+    case "failing-conftest": {
+      const m = pick(t.modules, rng)!;
+      const body = missingImport(m.dotted, rng);
+      writeFileSync(join(t.dir, "tests", "conftest.py"), body);
+      return `add ${t.name}/tests/conftest.py: ${body.trim()}`;
+    }
+    case "duplicate-basename": {
+      for (const sub of ["dup_a", "dup_b"]) {
+        writeTestFile(join(t.dir, "tests", sub, `test_dup_${t.name}.py`), null, t.name);
+      }
+      return `add ${t.name}/tests/dup_a/test_dup_${t.name}.py and dup_b/ (no __init__.py, same basename)`;
+    }
+  }
+}
+
+/** Applies one module-level mutation to the modules of `t` (only `dir`, `modules` and `touched` are used;
+ *  descriptions name files relative to the parent of `dir`); null when the modules offer no place for it. */
+export function applyModuleMutation(
+  kind: ModuleMutationKind,
+  t: Pick<SubTree, "dir" | "modules" | "touched">,
+  rng: Random,
+): string | null {
   const relf = (m: SubModule) => m.file.slice(dirname(t.dir).length + 1);
   switch (kind) {
     case "delete-definition": {
@@ -230,25 +283,6 @@ export function applyMutation(kind: MutationKind, t: SubTree, rng: Random): stri
       removeDef(e.target, d);
       t.touched.push(e.importer, e.target);
       return `wrap ${relf(e.importer)}:${e.imp.line} in try/except ${caught}, delete ${name} from ${relf(e.target)}`;
-    }
-    case "unregister-marker": {
-      t.markers.delete(`agr_${t.name}`);
-      return `remove marker agr_${t.name} from pytest.ini`;
-    }
-    case "failing-conftest": {
-      const m = pick(t.modules, rng)!;
-      const body =
-        rng.next() < 0.5
-          ? `from ${m.dotted} import agreement_missing_name\n`
-          : `import ${m.dotted.split(".").slice(0, 2).join(".")}.agreement_missing_module\n`;
-      writeFileSync(join(t.dir, "tests", "conftest.py"), body);
-      return `add ${t.name}/tests/conftest.py: ${body.trim()}`;
-    }
-    case "duplicate-basename": {
-      for (const sub of ["dup_a", "dup_b"]) {
-        writeTestFile(join(t.dir, "tests", sub, `test_dup_${t.name}.py`), null, t.name);
-      }
-      return `add ${t.name}/tests/dup_a/test_dup_${t.name}.py and dup_b/ (no __init__.py, same basename)`;
     }
   }
 }

@@ -10,6 +10,7 @@ import { Command } from "commander";
 import type { FileError } from "../agreement/verdicts.ts";
 import { compareProject, loadRemedy, type ProjectRun } from "./compare.ts";
 import { CORPUS, PYTEST_MAJORS, type PytestMajor, readManifest, selectProjects, writeManifest } from "./corpus.ts";
+import { formatMutationBench, type MutationBench, type MutationCase, runMutationBench } from "./mutate.ts";
 
 const program = new Command("bench:realworld")
   .description("Compare remedy with the real pytest --collect-only on real open-source repositories.")
@@ -19,9 +20,13 @@ const program = new Command("bench:realworld")
   .option("--timeout <s>", "pytest time limit per project, seconds", "900")
   .option("--record", "write the measured figures into manifest.json")
   .option("--out <file>", "result JSON (default /work/corpus/results/<time>.json)")
+  .option("--mutations <n>", "instead: n seeded mutations per project whose clean verdict is identical (mutate.ts)")
+  .option("--seed <s>", "seed of --mutations", "1")
+  .option("--cases <list>", "with --mutations: only these case numbers (e.g. 3,7), to reproduce them")
+  .option("--keep", "keep the mutated copies under /work/corpus/mut/")
   .option(
     "--from <files>",
-    "print the tables of earlier result JSONs (comma-separated; later runs win) instead of running",
+    "print the tables of earlier result JSONs (comma-separated; later runs win) instead of running (with --mutations: mutation results)",
   )
   .parse();
 const opts = program.opts<{
@@ -32,6 +37,10 @@ const opts = program.opts<{
   record?: boolean;
   out?: string;
   from?: string;
+  mutations?: string;
+  seed: string;
+  keep?: boolean;
+  cases?: string;
 }>();
 
 const here = resolve(fileURLToPath(import.meta.url), "../../..");
@@ -40,6 +49,52 @@ const majors: PytestMajor[] = opts.pytest === "both" ? PYTEST_MAJORS : [opts.pyt
 const manifest = readManifest();
 // Projects not set up yet (a `status` in the manifest) run only when named.
 const projects = selectProjects(manifest, opts.projects).filter((p) => opts.projects || !p.status);
+
+if (opts.mutations !== undefined) {
+  if (!opts.from) console.log(`remedy checkout: ${remedyRoot} at ${checkoutCommit(remedyRoot)}`);
+  if (opts.from) {
+    // Earlier mutation results merged: a later file's case (project, pytest, number) replaces an earlier one.
+    const merged: MutationBench = { cases: [], clean: [], skipped: [] };
+    const key = (c: { project: string; pytest: string; index?: number }) => `${c.project}|${c.pytest}|${c.index ?? ""}`;
+    for (const file of opts.from.split(",").filter(Boolean)) {
+      const data = JSON.parse(readFileSync(file, "utf8")) as MutationBench & { remedyCommit?: string };
+      console.log(`from ${file} (remedy ${data.remedyCommit ?? "?"})`);
+      const later = new Set(data.cases.map(key));
+      merged.cases = [...merged.cases.filter((c) => !later.has(key(c))), ...data.cases];
+      const cleanLater = new Set(data.clean.map(key));
+      merged.clean = [...merged.clean.filter((c) => !cleanLater.has(key(c))), ...data.clean];
+      const skipLater = new Set(data.skipped.map(key));
+      merged.skipped = [...merged.skipped.filter((c) => !skipLater.has(key(c))), ...data.skipped];
+    }
+    const order = (c: MutationCase) => projects.findIndex((p) => p.name === c.project) * 10_000 + c.index;
+    merged.cases = merged.cases
+      .filter((c) => projects.some((p) => p.name === c.project) && majors.includes(c.pytest))
+      .sort((a, b) => order(a) - order(b));
+    merged.skipped = merged.skipped.filter((s) => majors.includes(s.pytest));
+    console.log(formatMutationBench(merged, manifest.pytest));
+    process.exit(0);
+  }
+  const bench = await runMutationBench({
+    remedy: await loadRemedy(remedyRoot),
+    projects,
+    majors,
+    count: Number(opts.mutations),
+    ...(opts.cases ? { only: opts.cases.split(",").map(Number) } : {}),
+    seed: Number(opts.seed),
+    timeoutMs: Number(opts.timeout) * 1000,
+    keep: opts.keep === true,
+    log: (l) => process.stderr.write(`${l}\n`),
+  });
+  console.log(formatMutationBench(bench, manifest.pytest));
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const out = opts.out ?? join(CORPUS, "results", `mut-${stamp}.json`);
+  mkdirSync(join(out, ".."), { recursive: true });
+  const meta = { date: new Date().toISOString(), remedy: remedyRoot, remedyCommit: checkoutCommit(remedyRoot) };
+  writeFileSync(out, JSON.stringify({ ...meta, seed: Number(opts.seed), ...bench }, null, 1));
+  console.log(`\nfull results: ${out}`);
+  process.exit(0);
+}
+
 let runs: ProjectRun[] = [];
 let failures: { project: string; pytest: PytestMajor; error: string }[] = [];
 

@@ -116,20 +116,33 @@ function possibleRows(result: ScanResult, py: Verdicts, norm: (m: string) => str
   return rows;
 }
 
+/** Where a run happens when it is not the project's own tree: a mutated copy (bench/realworld/mutate.ts). */
+export interface RunPlace {
+  /** The copy of the tree (p.cwd is taken inside it). */
+  tree: string;
+  /** The environment of both sides (PYTHONPATH pointing editable installs at the copy). */
+  env: NodeJS.ProcessEnv;
+  /** The rows' group and mutation description. */
+  group: string;
+  mutation: string;
+}
+
 export async function compareProject(
   remedy: Remedy,
   p: Project,
   major: PytestMajor,
   pyFiles: number,
   timeoutMs: number,
+  place?: RunPlace,
 ): Promise<ProjectRun> {
   const python = venvPython(p, major);
-  const cwd = resolve(treeDir(p), p.cwd);
+  const cwd = resolve(place?.tree ?? treeDir(p), p.cwd);
+  const env = place?.env;
   const base = { project: p.name, pytest: major, pyFiles };
   if (!existsSync(python)) throw new Error(`${p.name}: no venv at ${python} (run bench/realworld/setup.ts)`);
 
   const t0 = performance.now();
-  const report = await remedy.runCollection({ python, cwd, args: p.args, timeoutMs });
+  const report = await remedy.runCollection({ python, cwd, args: p.args, timeoutMs, ...(env ? { env } : {}) });
   const pytestMs = Math.round(performance.now() - t0);
   const t1 = performance.now();
   // Cold: nothing read from nor written to the repository's .remedy/ cache.
@@ -142,7 +155,14 @@ export async function compareProject(
     stage = s;
     stageStart = now;
   };
-  const result = await remedy.scan(cwd, { python, args: p.args, cache: false, invocation: "python-m", onProgress });
+  const result = await remedy.scan(cwd, {
+    python,
+    args: p.args,
+    cache: false,
+    invocation: "python-m",
+    onProgress,
+    ...(env ? { env } : {}),
+  });
   const remedyMs = Math.round(performance.now() - t1);
   if (stage) stages[stage] = (stages[stage] ?? 0) + Math.round(performance.now() - stageStart);
 
@@ -155,7 +175,7 @@ export async function compareProject(
     run: `${p.name}@pt${major}`,
     report,
     root,
-    groupOf: () => ({ group: p.name, mutation: null }),
+    groupOf: () => (place ? { group: place.group, mutation: place.mutation } : { group: p.name, mutation: null }),
     isInstalled: (top) => modules.has(top),
     inRepo: (top) => tops.has(top),
   });

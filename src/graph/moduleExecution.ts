@@ -30,7 +30,12 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
   session.executing.set(rec.name, session.stack.length);
   session.stack.push(frame);
   try {
-    if (facts.moduleGetattr) rec.getattrHook = true;
+    // PEP 562's hook exists once its `def` has run: an import earlier in the module (a cycle back into it, or
+    // `from pkg import sub` in pkg/__init__.py before the def) finds no `__getattr__` to ask.
+    const defs = facts.moduleGetattr ? facts.bindings.filter((b) => b.name === "__getattr__").map((b) => b.stmt) : [];
+    // No binding of that name found (bound some other way): from the start, as before.
+    const getattrAt = defs.length > 0 ? Math.min(...defs) : facts.moduleGetattr ? -1 : Number.POSITIVE_INFINITY;
+    if (getattrAt < 0) rec.getattrHook = true;
     if (!startModule(session, rec, facts, frame)) return;
     // A caught failure ends its try (or `with suppress`) body: the statements after it there never run.
     let skipFrom = -1;
@@ -49,6 +54,7 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
       if (frame.aborted) break;
       if (!flow.enter(ev.stmt)) continue;
       if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
+      if (ev.stmt >= getattrAt) rec.getattrHook = true;
       frame.step = { file, line: ev.line, module: rec.name };
       frame.caught = ev.caught;
       frame.conditional = conditional(ev, flow);
@@ -62,7 +68,10 @@ export function executeModule(session: Session, rec: ModuleRecord): void {
         }
       }
     }
-    if (!frame.aborted) flow.finish();
+    if (!frame.aborted) {
+      flow.finish();
+      if (facts.moduleGetattr) rec.getattrHook = true;
+    }
   } finally {
     session.stack.pop();
     session.executing.delete(rec.name);

@@ -94,12 +94,15 @@ export async function extractAll(
     accept(r);
   };
   for (let w = 0; w < count && chunks.length > 1; w++) running.push(runWorker(take, fromWorker, returned));
-  // The main thread works too, yielding between chunks so replies and requests of the workers are served.
+  // The main thread works too, yielding between chunks so that replies and requests of the workers are served,
+  // and so are the child processes a scan starts meanwhile (the interpreter probe): a loop blocked for longer
+  // than their timeout made Node kill them and drop what they had printed (a 36,000-file tree: "it printed
+  // nothing").
   const mainWorks = options.mainThread ?? true;
   for (let chunk = mainWorks || running.length === 0 ? take() : null; chunk; chunk = take()) {
     const objects: FileFacts[] = [];
     accept(encodeChunk(chunk, objects), objects);
-    if (running.length > 0) await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
   }
   await Promise.all(running);
   for (let chunk = take(); chunk; chunk = take()) {

@@ -29,7 +29,16 @@ export function graphInputFromView(view: PytestView): GraphInput {
     })),
     invocationDir: view.invocationDir,
     interpreter: interpreterTraits(view),
+    preloadedModules: preloadedByPytest(view),
   };
+}
+
+/** What pytest has imported before any conftest: itself, pluggy and iniconfig always; `packaging` only to check
+ *  `minversion` or `required_plugins` (found on sys.path then, a project's own `packaging/` included). A
+ *  repository's `packaging` package is otherwise imported from its files like any other (pypa/packaging). */
+function preloadedByPytest(view: PytestView): string[] {
+  const checksVersions = view.options.minversion !== null || view.options.requiredPlugins.length > 0;
+  return ["pytest", "_pytest", "pluggy", "iniconfig", ...(checksVersions ? ["packaging"] : [])];
 }
 
 /** What `if` tests may ask of the process pytest runs in, besides the interpreter. */

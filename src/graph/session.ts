@@ -1,8 +1,7 @@
 // The state of one simulated interpreter session: sys.modules, the stack of executing modules, sys.path, and
 // how an exception travels down that stack (caught by an enclosing try, or reaching pytest as the file's error).
-import type { ChainStep } from "../analyze/finding.ts";
 import type { FileFacts } from "../python/facts.ts";
-import type { ImportFailure } from "./collectionModel.ts";
+import type { ChainStep, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import type { ModuleIndex } from "./moduleIndex.ts";
 import { catches } from "./pythonNames.ts";

@@ -131,7 +131,15 @@ export class Session {
     readonly distributionNames: ReadonlySet<string>,
     readonly cwd: string,
     private readonly computeProjectNames: () => Set<string>,
+    /** Runs a first-party module (moduleExecution.ts's executeModule), given here by createSession so that the
+     *  import machinery and module execution, which call each other as CPython's do, import no cycle. */
+    private readonly executor: (session: Session, rec: ModuleRecord) => void,
   ) {}
+
+  /** Executes the module of `rec` in this session (its imports come back through the import machinery). */
+  execute(rec: ModuleRecord): void {
+    this.executor(this, rec);
+  }
 
   private projectNamesCache: Set<string> | null = null;
   /** Top-level names of the project's own directories and modules (computed on the first missing import). */

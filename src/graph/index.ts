@@ -3,8 +3,9 @@ export type { ChainStep, CollectionModel, FileOutcome, FindingKind, ImportFailur
 export type { Distribution, GetFacts, GraphInput, ImportMode } from "./graphInput.ts";
 export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
 export { type EntryKind, ModuleIndex, projectNames } from "./moduleIndex.ts";
+export { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
 export { moduleNameFor, resolvePackagePath } from "./pytestImport.ts";
-export { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
+export { BUILTIN_NAMES, DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 export {
   findSpec,
   isSitePackages,

@@ -1,6 +1,6 @@
 // The state of one simulated interpreter session: sys.modules, the stack of executing modules, sys.path, and
 // how an exception travels down that stack (caught by an enclosing try, or reaching pytest as the file's error).
-import type { FileFacts } from "../python/facts.ts";
+import type { FileFacts } from "../python/index.ts";
 import type { ChainStep, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import type { ModuleIndex } from "./moduleIndex.ts";

@@ -1,7 +1,7 @@
 // Everything an analyzer may read: the import-time model plus the few facts about pytest's session and the
 // repository it needs. Filled by src/scan from discovery's output, so analyzers stay pure and testable by hand.
-import type { CollectionModel } from "../graph/collectionModel.ts";
-import type { FileFacts } from "../python/facts.ts";
+import type { CollectionModel } from "../graph/index.ts";
+import type { FileFacts } from "../python/index.ts";
 
 /** A marker pytest knows about, and who registered it (a config file, a conftest, a plugin, pytest itself). */
 export interface RegisteredMarker {

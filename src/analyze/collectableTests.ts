@@ -11,7 +11,7 @@
 // fixture name found nowhere while a star import or plugin remedy cannot read might define it) makes the count a
 // lower bound, never a silent guess. Fixtures of installed plugins are taken as unparametrized.
 import { dirname, join } from "node:path";
-import type { Binding, FileFacts, FixtureDef, ImportFact, Parametrize, TestClass } from "../python/facts.ts";
+import type { Binding, FileFacts, FixtureDef, ImportFact, Parametrize, TestClass } from "../python/index.ts";
 
 /** pytest's `_matches_prefix_or_glob_option`: a prefix, or an fnmatch pattern when it holds a wildcard. */
 export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {

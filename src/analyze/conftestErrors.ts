@@ -1,7 +1,7 @@
 // conftest.py files that fail to import. At start-up pytest stops everything ("ImportError while loading
 // conftest", exit 4); during collection the conftest's directory fails as one collector and nothing below it
 // is imported. The finding names the conftest; `cause` is the underlying failure.
-import type { ImportFailure } from "../graph/collectionModel.ts";
+import type { ImportFailure } from "../graph/index.ts";
 import { type Analyzer, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
 import type { Finding } from "./finding.ts";

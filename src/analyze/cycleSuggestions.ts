@@ -1,7 +1,7 @@
 // The ways out of a circular import, chosen from what the importing module does with the name at import time:
 // a name read only inside functions can be imported there; one read only in annotations can go under
 // TYPE_CHECKING; otherwise import the module instead of the name, or move the shared definition.
-import type { FileFacts } from "../python/facts.ts";
+import type { FileFacts } from "../python/index.ts";
 import type { ChainStep, Suggestion } from "./finding.ts";
 
 export function cycleSuggestions(

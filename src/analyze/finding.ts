@@ -1,30 +1,11 @@
 // A finding: one thing that stops (or may stop) pytest from collecting, as remedy reports it.
 // Every analyzer returns these; every reporter reads them. The JSON schema (schema/scan.schema.json) mirrors it.
+// FindingKind and ChainStep are defined by src/graph, whose import failures carry them first; re-exported here.
+import type { ChainStep, FindingKind } from "../graph/index.ts";
 
-export type FindingKind =
-  | "missing-name"
-  | "circular-import"
-  | "missing-module"
-  | "missing-third-party"
-  | "name-error"
-  | "attribute-error"
-  | "unknown-marker"
-  | "syntax-error"
-  | "conftest-error"
-  | "import-file-mismatch"
-  | "config-error";
+export type { ChainStep, FindingKind };
 
 export type Category = "import" | "configuration" | "environment";
-
-/** One step of an import chain: the statement in `file` at `line` that leads to the next step. */
-export interface ChainStep {
-  file: string;
-  line: number;
-  /** The statement as written (one line), e.g. "from app.monitoring import PerformanceMonitor". */
-  statement: string;
-  /** The module executing this statement. */
-  module: string | null;
-}
 
 export interface Suggestion {
   kind:

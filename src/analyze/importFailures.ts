@@ -1,6 +1,6 @@
 // Import failures of test files, grouped into root causes: one broken statement is one finding however many
 // test files it blocks, with the files where it is the reported error, those where it hides, and a suggestion.
-import type { ImportFailure } from "../graph/collectionModel.ts";
+import type { ImportFailure } from "../graph/index.ts";
 import type { AnalysisInput } from "./analysisInput.ts";
 import { type Analyzer, type AnalyzerContext, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";

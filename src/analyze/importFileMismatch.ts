@@ -3,7 +3,7 @@
 // and fails the later file with "import file mismatch" before reporting anything else about it. A test module
 // that rebinds `__file__` (`from m import __file__`) fails the same check. The import-time model detects both;
 // this analyzer explains them.
-import type { ImportFailure } from "../graph/collectionModel.ts";
+import type { ImportFailure } from "../graph/index.ts";
 import { type Analyzer, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
 import type { Finding } from "./finding.ts";

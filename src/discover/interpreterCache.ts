@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { writeAtomic } from "../cache/cacheFiles.ts";
+import { writeAtomic } from "../cache/index.ts";
 import { cacheDir } from "./interpreter.ts";
 import { interpreterKey, readEntries, type StdlibInterpreter } from "./stdlibNames.ts";
 

@@ -3,10 +3,9 @@
 // modules of pytest itself. When the scanner is unavailable the caller gets null and records a limitation.
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { remedyFingerprint } from "../cache/cacheFiles.ts";
-import type { FileFacts, PytestFacts } from "../python/facts.ts";
-import { readFileFacts } from "../python/index.ts";
-import { emptyPytestFacts } from "../python/pytestFacts.ts";
+import { remedyFingerprint } from "../cache/index.ts";
+import type { FileFacts, PytestFacts } from "../python/index.ts";
+import { emptyPytestFacts, readFileFacts } from "../python/index.ts";
 import { statOrNull } from "./fsStat.ts";
 import { cacheDir } from "./interpreter.ts";
 

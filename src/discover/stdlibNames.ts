@@ -10,7 +10,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, realpathSync } from "node:fs";
 import { join } from "node:path";
-import { writeAtomic } from "../cache/cacheFiles.ts";
+import { writeAtomic } from "../cache/index.ts";
 import { statOrNull } from "./fsStat.ts";
 import { cacheDir } from "./interpreter.ts";
 

@@ -1,6 +1,30 @@
 // What the import-time model predicts for one pytest session: the interface between src/graph (which simulates
 // imports) and src/analyze (which turns predictions into findings, root causes and blast radius).
-import type { ChainStep, FindingKind } from "../analyze/finding.ts";
+
+/** Every kind of finding remedy reports: the model's failures carry the import-time ones, src/analyze adds the
+ *  others (it re-exports this type with Finding). */
+export type FindingKind =
+  | "missing-name"
+  | "circular-import"
+  | "missing-module"
+  | "missing-third-party"
+  | "name-error"
+  | "attribute-error"
+  | "unknown-marker"
+  | "syntax-error"
+  | "conftest-error"
+  | "import-file-mismatch"
+  | "config-error";
+
+/** One step of an import chain: the statement in `file` at `line` that leads to the next step. */
+export interface ChainStep {
+  file: string;
+  line: number;
+  /** The statement as written (one line), e.g. "from app.monitoring import PerformanceMonitor". */
+  statement: string;
+  /** The module executing this statement. */
+  module: string | null;
+}
 
 /** One exception as Python would raise it while importing a test file or conftest. */
 export interface ImportFailure {

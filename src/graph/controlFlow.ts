@@ -7,7 +7,7 @@
 // is bound under the second. A `try` whose body certainly raised runs the handler that catches it and no other; one
 // whose body only imported what certainly imports runs no handler (the fallback of `try: from unittest import mock`
 // / `except ImportError: import mock` never runs). Cost: O(arms + events) per module execution.
-import type { ConditionalArm, FileFacts, StaticTest } from "../python/facts.ts";
+import type { ConditionalArm, FileFacts, StaticTest } from "../python/index.ts";
 import { catches } from "./pythonNames.ts";
 import type { ModuleRecord, NameValue } from "./session.ts";
 import type { StatementEvent } from "./statementEvents.ts";

@@ -1,6 +1,5 @@
 // Builds ImportFailure records from the session's current stack, so every failure carries its chain.
-import type { FindingKind } from "../analyze/finding.ts";
-import type { ImportFailure } from "./collectionModel.ts";
+import type { FindingKind, ImportFailure } from "./collectionModel.ts";
 import type { PendingStep, Session } from "./session.ts";
 
 export interface FailureSpec {

@@ -1,7 +1,6 @@
 // What the graph stage needs to know about one pytest session: a small shape the integrator fills from
 // src/discover's output, so that this stage does not depend on how discovery is done.
-import type { FileFacts } from "../python/facts.ts";
-import type { InterpreterTraits } from "../python/staticBranches.ts";
+import type { FileFacts, InterpreterTraits } from "../python/index.ts";
 
 export type ImportMode = "prepend" | "append" | "importlib";
 

@@ -6,7 +6,6 @@ import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
 import { type InstalledMiss, installedLacks } from "./installedNames.ts";
 import { messages } from "./messages.ts";
-import { executeModule } from "./moduleExecution.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
 import { noteShadowedStdlib } from "./preloadedStdlib.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
@@ -245,7 +244,7 @@ export function load(session: Session, name: string, res: Resolution): ModuleRec
     return rec;
   }
   rec.status = "executing";
-  executeModule(session, rec);
+  session.execute(rec);
   rec.status = "done";
   if (!rec.failed) setOnParent(session, name);
   return rec;

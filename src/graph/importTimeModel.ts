@@ -8,6 +8,7 @@ import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import { newRecord } from "./importMachinery.ts";
+import { executeModule } from "./moduleExecution.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
 import { absoluteEntry } from "./pathExpr.ts";
 import { stdlibAtStartup } from "./preloadedStdlib.ts";
@@ -44,6 +45,7 @@ export function createSession(input: GraphInput, getFacts: GetFacts, options: Mo
     distributions,
     cwd,
     () => projectNames(index, input.rootdir),
+    executeModule,
   );
 }
 

@@ -1,7 +1,7 @@
 // Executes one first-party module from its facts, statement by statement: imports run, names are bound in
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
-import type { CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/facts.ts";
+import type { CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/index.ts";
 import { ControlFlow } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {

@@ -2,7 +2,7 @@
 // time of the module that holds it, so conftest.py tricks like `sys.path.insert(0, dirname(__file__) + ...)` count.
 import { realpathSync } from "node:fs";
 import { posix } from "node:path";
-import type { PathExpr } from "../python/facts.ts";
+import type { PathExpr } from "../python/index.ts";
 
 /** The string the expression evaluates to, or null when it cannot be known. `cwd` makes relative paths absolute
  *  for abspath/resolve only, as Python does. */

@@ -1,6 +1,6 @@
 // Names CPython 3.11 provides without any import: builtins, the implicit module globals, and the modules
 // compiled into the interpreter. A read of one of these never raises NameError; a builtin module always imports.
-import { ALWAYS_BUILTIN } from "../python/neverFailingReads.ts";
+import { ALWAYS_BUILTIN } from "../python/index.ts";
 
 export const BUILTIN_NAMES: ReadonlySet<string> = new Set([
   ...ALWAYS_BUILTIN,

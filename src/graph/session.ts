@@ -1,8 +1,7 @@
 // The state of one simulated interpreter session: sys.modules, the stack of executing modules, sys.path, and
 // how an exception travels down that stack (caught by an enclosing try, or reaching pytest as the file's error).
-import type { ChainStep } from "../analyze/finding.ts";
-import type { FileFacts } from "../python/facts.ts";
-import type { ImportFailure } from "./collectionModel.ts";
+import type { FileFacts } from "../python/index.ts";
+import type { ChainStep, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import type { ModuleIndex } from "./moduleIndex.ts";
 import { catches } from "./pythonNames.ts";
@@ -132,7 +131,15 @@ export class Session {
     readonly distributionNames: ReadonlySet<string>,
     readonly cwd: string,
     private readonly computeProjectNames: () => Set<string>,
+    /** Runs a first-party module (moduleExecution.ts's executeModule), given here by createSession so that the
+     *  import machinery and module execution, which call each other as CPython's do, import no cycle. */
+    private readonly executor: (session: Session, rec: ModuleRecord) => void,
   ) {}
+
+  /** Executes the module of `rec` in this session (its imports come back through the import machinery). */
+  execute(rec: ModuleRecord): void {
+    this.executor(this, rec);
+  }
 
   private projectNamesCache: Set<string> | null = null;
   /** Top-level names of the project's own directories and modules (computed on the first missing import). */

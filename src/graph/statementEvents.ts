@@ -2,7 +2,7 @@
 // statement, reads (then calls of the module's own functions, then the reads evaluated late) happen before the
 // imports and bindings it makes.
 // Built once per file (O(f log f) for f facts).
-import type { AttributeRead, Binding, CallFact, FileFacts, ImportFact, Read, SysPathChange } from "../python/facts.ts";
+import type { AttributeRead, Binding, CallFact, FileFacts, ImportFact, Read, SysPathChange } from "../python/index.ts";
 
 export type StatementEvent =
   | { type: "read"; stmt: number; line: number; col: number; caught: string[]; read: Read }

@@ -9,7 +9,7 @@
 // class (`sys.modules[__name__].__class__ = ...`): any attribute may exist on what importers get. That one is
 // told from the statement's source line (read only for modules that touch sys.modules).
 import { basename } from "node:path";
-import type { AttributeRead } from "../python/facts.ts";
+import type { AttributeRead } from "../python/index.ts";
 import { type ModuleRecord, perSession, type Session } from "./session.ts";
 
 const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);

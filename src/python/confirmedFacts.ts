@@ -2,8 +2,8 @@
 // sees unbalanced brackets and bad strings itself, but only a full compiler sees `x = = 1` or a stray `yield`.
 // One batch compile() process for all files; it parses, it never executes repository code.
 import { confirmSyntax } from "./compileCheck.ts";
+import { type ExtractOptions, readFileFacts } from "./extractFacts.ts";
 import type { FileFacts } from "./facts.ts";
-import { type ExtractOptions, readFileFacts } from "./index.ts";
 
 export interface ConfirmedFactsOptions extends ExtractOptions {
   /** Interpreter used to confirm syntax; null skips the confirmation. */

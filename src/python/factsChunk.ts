@@ -1,7 +1,7 @@
 // The unit of work of parallel fact extraction: a chunk of files in, their facts out as one buffer of
 // concatenated UTF-8 JSON with lengths (cheap to transfer between threads, stored by the cache as they are).
 
-import { storableStamp } from "../cache/stamp.ts";
+import { storableStamp } from "../cache/index.ts";
 import type { FileFacts, FileStatus } from "./facts.ts";
 import { factsWithHash, readWithStat } from "./factsOfFile.ts";
 

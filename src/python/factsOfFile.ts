@@ -1,9 +1,9 @@
 // One file's facts together with the hash of the bytes they came from (what the facts cache keys on), reading
 // the file once. Same facts as readFileFacts: too-large and unreadable files become facts, never exceptions.
 import { closeSync, fstatSync, openSync, readFileSync, readSync, type Stats } from "node:fs";
-import { contentHash } from "../cache/factsStore.ts";
+import { extractFacts, readFileFacts } from "./extractFacts.ts";
 import type { FileFacts } from "./facts.ts";
-import { extractFacts, readFileFacts } from "./index.ts";
+import { contentHash } from "./factsStore.ts";
 
 /** Facts of `path` and the hash of its content ("" when it could not be read, or was over `maxBytes`: such facts
  *  are not cached, so a higher limit later reads the file). `read`: the file's bytes when the caller has them. */

@@ -5,9 +5,9 @@ import { availableParallelism, loadavg } from "node:os";
 import { extname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { EncodedFacts } from "../cache/factsStore.ts";
 import type { FileFacts } from "./facts.ts";
 import { type ChunkReply, type ChunkRequest, encodeChunk } from "./factsChunk.ts";
+import type { EncodedFacts } from "./factsStore.ts";
 
 /** Below this many files the workers' start-up costs more than it saves. */
 export const MIN_FILES_FOR_WORKERS = 400;

@@ -1,5 +1,5 @@
 // A reporter turns a scan result into text; it never prints and never decides exit codes.
-import type { ScanResult } from "../analyze/scanResult.ts";
+import type { ScanResult } from "../analyze/index.ts";
 
 export interface ReportOptions {
   /** ANSI colours (the CLI sets this only on a TTY without NO_COLOR). */

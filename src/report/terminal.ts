@@ -1,7 +1,7 @@
 // The human report, laid out like a remediation report: findings grouped by category (import resolution,
 // test configuration, environment), one block per root cause, then what hides behind them, then a summary line.
 // Everything printed is read off the findings; nothing is inferred here.
-import type { Category, ChainStep, Finding } from "../analyze/finding.ts";
+import type { Category, ChainStep, Finding } from "../analyze/index.ts";
 import type { Reporter } from "./reporter.ts";
 
 const CATEGORY_TITLES: [Category, string][] = [

@@ -4,9 +4,9 @@
 // files), so this rule lets the scan reuse the result instead. It must be exact: it answers true only when the
 // model and the analyzers cannot see a difference, and false (a full rebuild) whenever in doubt.
 import { basename, dirname, join } from "node:path";
-import { statOrNull } from "../discover/fsStat.ts";
-import { BUILTIN_NAMES } from "../graph/pythonNames.ts";
-import type { Binding, FileFacts, ImportFact, Read } from "../python/facts.ts";
+import { statOrNull } from "../discover/index.ts";
+import { BUILTIN_NAMES } from "../graph/index.ts";
+import type { Binding, FileFacts, ImportFact, Read } from "../python/index.ts";
 import { type InertImport, nameBoundBy, namesBoundBy } from "./inertImports.ts";
 
 /** Keys holding positions: an insertion shifts the positions of everything after it, which changes nothing the

@@ -9,13 +9,17 @@
 // and the scan rebuilds the model. Cost: one listing per directory that can be on sys.path (cached), and the
 // decoding of the few files whose facts change sys.path.
 import { join } from "node:path";
-import type { FactsStore } from "../cache/factsStore.ts";
 import type { PytestView } from "../discover/index.ts";
-import { StdlibNames } from "../discover/stdlibNames.ts";
-import { findSpec, ModuleIndex, OriginClassifier } from "../graph/index.ts";
-import { absoluteEntry, evaluatePathExpr } from "../graph/pathExpr.ts";
-import { DEFAULT_BUILTIN_MODULES } from "../graph/pythonNames.ts";
-import type { ImportFact, ImportName } from "../python/facts.ts";
+import { StdlibNames } from "../discover/index.ts";
+import {
+  absoluteEntry,
+  DEFAULT_BUILTIN_MODULES,
+  evaluatePathExpr,
+  findSpec,
+  ModuleIndex,
+  OriginClassifier,
+} from "../graph/index.ts";
+import type { FactsStore, ImportFact, ImportName } from "../python/index.ts";
 import { testBaseDir } from "./projectFiles.ts";
 
 export type InertImport = (imp: ImportFact) => boolean;

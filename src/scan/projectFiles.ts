@@ -2,7 +2,7 @@
 // and the files that declare dependencies. Skips hidden directories, virtual environments and build output.
 import { readdirSync } from "node:fs";
 import { dirname, join, resolve, sep } from "node:path";
-import type { KnownModule } from "../analyze/analysisInput.ts";
+import type { KnownModule } from "../analyze/index.ts";
 import { isRequirementsFile } from "./requirements.ts";
 
 const SKIP = new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"]);

@@ -4,7 +4,7 @@
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { parse as parseToml } from "smol-toml";
-import type { RequirementEntry } from "../analyze/analysisInput.ts";
+import type { RequirementEntry } from "../analyze/index.ts";
 
 const NAME = /^\s*([A-Za-z0-9][A-Za-z0-9._-]*)/;
 

@@ -2,7 +2,7 @@
 // the facts store, with every file's facts already decoded. A rescan after an edit then extracts the edited files
 // and decodes nothing; the model and the analyzers run as in any scan. Without a session every scan starts from
 // the cache on disk, which for a big repository means decoding all facts again (~0.3 s per 50 MB of source).
-import { FactsStore } from "../cache/factsStore.ts";
+import { FactsStore } from "../python/index.ts";
 
 /** Facts decoded per slice of decodeAhead(): about 10 ms of work, so that a file event waits no longer. */
 const SLICE = 256;

@@ -13,11 +13,10 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StartupShadow } from "../analyze/analysisInput.ts";
-import { writeAtomic } from "../cache/cacheFiles.ts";
+import type { StartupShadow } from "../analyze/index.ts";
+import { writeAtomic } from "../cache/index.ts";
 import type { PytestView } from "../discover/index.ts";
-import { cacheDir } from "../discover/interpreter.ts";
-import { interpreterKey, readEntries } from "../discover/stdlibNames.ts";
+import { cacheDir, interpreterKey, readEntries } from "../discover/index.ts";
 
 const FORMAT = 1;
 const CACHE_FILE = "startup-shadows.json";

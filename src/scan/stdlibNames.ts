@@ -5,8 +5,7 @@
 // nothing is known yet), and the model is built again only when the interpreter lacks a name the repository uses.
 
 import type { PytestView } from "../discover/index.ts";
-import { startupModules } from "../discover/startupModules.ts";
-import { missingKey, type NameQuery, queryKey, StdlibNames } from "../discover/stdlibNames.ts";
+import { missingKey, type NameQuery, queryKey, StdlibNames, startupModules } from "../discover/index.ts";
 import { addMatchedNames } from "../graph/index.ts";
 
 export class StdlibNameCheck {

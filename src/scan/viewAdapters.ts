@@ -1,6 +1,6 @@
 // Translates discover's PytestView into the two small shapes later stages read: GraphInput (for the import-time
 // model) and PytestSession (for the analyzers). Kept apart so neither stage depends on how discovery is done.
-import type { PytestSession } from "../analyze/analysisInput.ts";
+import type { PytestSession } from "../analyze/index.ts";
 import { filterImportFailures, firstMissingPart, type PytestView } from "../discover/index.ts";
 import { DEFAULT_BUILTIN_MODULES, type GraphInput, type ImportMode } from "../graph/index.ts";
 import type { InterpreterTraits } from "../python/index.ts";

@@ -5,7 +5,7 @@
 // during a scan makes one more after it. Scans never overlap.
 import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
-import type { ScanResult } from "../analyze/scanResult.ts";
+import type { ScanResult } from "../analyze/index.ts";
 import { rootdirOrNull, type ScanOptions, scan } from "./scan.ts";
 import { ScanSession } from "./session.ts";
 

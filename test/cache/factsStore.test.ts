@@ -5,10 +5,10 @@ import { cpSync, mkdtempSync, readdirSync, rmSync, utimesSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
-import { type EncodedFacts, FactsStore } from "../../src/cache/factsStore.ts";
-import { prepareFacts } from "../../src/cache/prepareFacts.ts";
 import { factsWithHash } from "../../src/python/factsOfFile.ts";
 import { extractAll } from "../../src/python/factsPool.ts";
+import { type EncodedFacts, FactsStore } from "../../src/python/factsStore.ts";
+import { prepareFacts } from "../../src/python/prepareFacts.ts";
 
 const STDLIB = "/root/.pyenv/versions/3.11.7/lib/python3.11";
 

@@ -8,11 +8,18 @@
 // that the project walk does not enter — `--no-cache` or deleting .remedy/ is the remedy there.
 import { statSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
-import type { ScanResult } from "../analyze/scanResult.ts";
-import { ancestors } from "../discover/conftestChain.ts";
+import type { ScanResult } from "../analyze/index.ts";
+import {
+  cacheDirOf,
+  ensureCacheDir,
+  readOrNull,
+  remedyFingerprint,
+  stampPath,
+  storableStamp,
+  writeAtomic,
+} from "../cache/index.ts";
 import type { PytestView } from "../discover/index.ts";
-import { cacheDirOf, ensureCacheDir, readOrNull, remedyFingerprint, writeAtomic } from "./cacheFiles.ts";
-import { stampPath, storableStamp } from "./stamp.ts";
+import { ancestors } from "../discover/index.ts";
 
 export interface CachedProject {
   pythonFiles: string[];

@@ -6,17 +6,17 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { FileFacts, FileStatus } from "../python/facts.ts";
-import { readFileFacts } from "../python/index.ts";
 import {
   cacheDirOf,
   ensureCacheDir,
   readOrNull,
   remedyFingerprint,
+  storableStamp,
   writeAtomic,
   writeAtomicAsync,
-} from "./cacheFiles.ts";
-import { storableStamp } from "./stamp.ts";
+} from "../cache/index.ts";
+import { readFileFacts } from "./extractFacts.ts";
+import type { FileFacts, FileStatus } from "./facts.ts";
 
 /** One file's facts as stored: where its JSON lies in `bytes`, and what identifies the content it came from. */
 export interface EncodedFacts {

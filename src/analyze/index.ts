@@ -1,0 +1,24 @@
+// The analyze stage's public face: the input the analyzers read (built by scan), running them, and the findings
+// and scan result they produce (read by report, scan and the library API).
+export type {
+  AnalysisInput,
+  ConfigKey,
+  KnownModule,
+  PytestSession,
+  RegisteredMarker,
+  RequirementEntry,
+  StartupShadow,
+} from "./analysisInput.ts";
+export type { Analyzer } from "./analyzer.ts";
+export { relPath } from "./areas.ts";
+export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
+export { ANALYZERS } from "./registry.ts";
+export { type AnalysisResult, runAnalyzers } from "./runAnalyzers.ts";
+export {
+  buildScanResult,
+  type CollectionTotals,
+  type PytestExitCode,
+  SCHEMA_VERSION,
+  type ScanResult,
+  type TestFileOutcome,
+} from "./scanResult.ts";

@@ -44,6 +44,9 @@ export interface Project {
   install: string[];
   /** Version setuptools-scm / hatch-vcs give the project itself (no .git in the tree); default 0.0.0. */
   scmVersion?: string;
+  /** Why its install/args/cwd differ from the obvious set-up (e.g. a sub-suite or --noconftest chosen because the
+   *  root conftest dies on a package the mirror lacks and would measure nothing else). */
+  setupNote?: string;
   /** Set while the project is not part of the measured corpus yet (why, and what to run). */
   status?: string;
   /** Filled by setup / the bench. */

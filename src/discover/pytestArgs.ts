@@ -80,7 +80,8 @@ function apply(out: PytestArgs, name: string, value: string | null): void {
       out.strict = true;
       break;
     case "-p":
-      if (value !== null) out.plugins.push(value);
+      // pytest strips the value: a TOML addopts item "-p name" arrives as "-p" + " name" (trio).
+      if (value !== null) out.plugins.push(value.trim());
       break;
     case "--import-mode":
       out.importMode = value;

@@ -18,12 +18,23 @@ interface Case {
   possible?: string[];
 }
 
+/** Patterns remedy still gets wrong (case -> why); remove a line when its fix lands (the test then runs). */
+const OPEN: Record<string, string> = {
+  "module-importorskip":
+    "module-level pytest.importorskip / pytest.skip(allow_module_level=True) is not modelled: the skipped module's later import failures are reported (kombu, fastapi)",
+  "vendored-sys-path": "a package's sys.path.insert of its own _vendor directory is not followed (poetry-core noise)",
+  "guarded-names":
+    "hasattr guards, a for/else-continue binding and `X if flag else None` are not read as guards (trio, kombu noise)",
+  "generated-globals":
+    "an alias bound by `from M import X as Y` is possibly unbound when M fills its namespace through globals() (protoc _pb2 modules, opentelemetry-python noise)",
+};
+
 const cases = readdirSync(DIR)
   .filter((c) => existsSync(join(DIR, c, "expected.json")))
   .sort();
 
 for (const c of cases) {
-  test(`real-world pattern ${c}`, async () => {
+  test(`real-world pattern ${c}`, { todo: OPEN[c] }, async () => {
     const dir = join(DIR, c);
     const spec: Case = existsSync(join(dir, "case.json"))
       ? JSON.parse(readFileSync(join(dir, "case.json"), "utf8"))
@@ -47,3 +58,7 @@ for (const c of cases) {
     }
   });
 }
+
+test("every open real-world pattern has a fixture", () => {
+  for (const c of Object.keys(OPEN)) assert.ok(cases.includes(c), `${c} is listed as open but has no fixture`);
+});

@@ -187,8 +187,8 @@ function interpreterEntry(found: string, env: NodeJS.ProcessEnv, repositoryCache
 }
 
 /** The answer kept for `python` (this process's or the cache's) while it still holds, or null when the interpreter
- *  has to be asked (a cold scan then asks pytest's registry at the same time, pytestView.ts). */
-export function knownInterpreter(
+ *  has to be asked. */
+function knownInterpreter(
   python: string,
   cwd: string,
   env: NodeJS.ProcessEnv,

@@ -151,9 +151,8 @@ export interface PytestRegistry {
 /** The variables that would change which plugins the probe loads: never passed on (see above). */
 const PLUGIN_VARIABLES = ["PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"];
 
-/** Asks `executable`'s pytest what it registers, with no cache: a cold scan starts it beside the interpreter probe
- *  (pytestView.ts) and hands it to pytestRegistry as `early`. */
-export async function askPytestRegistry(
+/** Asks `executable`'s pytest what it registers, with no cache. */
+async function askPytestRegistry(
   executable: string,
   env: NodeJS.ProcessEnv,
   autoload: boolean,
@@ -185,18 +184,15 @@ export function pytestRegistry(
     cacheDir: string | null;
     env?: NodeJS.ProcessEnv;
     autoload: boolean;
-    /** An answer already being asked for, and with which autoload: used when that is the one needed. */
-    early?: { autoload: boolean; answer: Promise<PytestRegistry | null> } | null;
   },
 ): Promise<PytestRegistry | null> {
   const env = options.env ?? process.env;
-  const early = options.early?.autoload === options.autoload ? options.early.answer : null;
   return perInterpreter<PytestRegistry>(
     CACHE_FILE,
     FORMAT,
     interp,
     { ...options, variant: options.autoload ? undefined : "no-autoload" },
     (e) => Array.isArray(e.iniKeys) && Array.isArray(e.markers) && Array.isArray(e.options),
-    () => early ?? askPytestRegistry(interp.executable, env, options.autoload),
+    () => askPytestRegistry(interp.executable, env, options.autoload),
   );
 }

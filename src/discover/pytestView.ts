@@ -7,11 +7,11 @@ import { ConftestIndex } from "./conftestChain.ts";
 import { conftestPlugins } from "./conftestPlugins.ts";
 import { isDir } from "./fsStat.ts";
 import { findInitialConftests, initialPaths } from "./initialPaths.ts";
-import { findExecutable, type InterpreterInfo, inspectInterpreter, knownInterpreter } from "./interpreter.ts";
+import { findExecutable, type InterpreterInfo, inspectInterpreter } from "./interpreter.ts";
 import { buildRegistry, type IniKeyEntry, type OptionEntry } from "./markerRegistry.ts";
 import { type PluginSource, planPlugins } from "./plugins.ts";
 import { type PluginOptions, parsePytestArgs } from "./pytestArgs.ts";
-import { askPytestRegistry, type PytestRegistry, pytestRegistry } from "./pytestRegistry.ts";
+import { type PytestRegistry, pytestRegistry } from "./pytestRegistry.ts";
 import { pytestRules } from "./pytestRules.ts";
 import { determineSetup } from "./rootdir.ts";
 import { resolveSettings } from "./settings.ts";
@@ -38,26 +38,6 @@ async function interpreterFor(
     return null;
   }
   return inspectInterpreter(python ?? "python3", cwd, env, repositoryCache);
-}
-
-/** When the interpreter has to be asked (nothing kept for it), pytest's registry is asked at the same time rather
- *  than after it: the two Python start-ups overlap, about half a second less on a cold scan. The guess is the
- *  usual plugin autoload (only the environment's switch is known yet); a scan whose configuration turns autoload
- *  off asks again, and one that never needs the registry (needsPytest) has spent a second core, not time. */
-function earlyRegistry(
-  python: string | null | undefined,
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  repositoryCache: string | null,
-): { autoload: boolean; answer: Promise<PytestRegistry | null> } | null {
-  if (python === null) return null;
-  const requested = python ?? "python3";
-  const found = findExecutable(requested, cwd, env);
-  if (found === null || knownInterpreter(requested, cwd, env, repositoryCache) !== null) return null;
-  const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD;
-  const answer = askPytestRegistry(found, env, autoload);
-  answer.catch(() => {});
-  return { autoload, answer };
 }
 
 function optionArity(options: OptionEntry[]): PluginOptions {
@@ -125,7 +105,6 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const limitations: string[] = [];
   const { env, envAddopts, cliArgs } = commandLine(options);
   if (envAddopts.length > 0) limitations.push(`PYTEST_ADDOPTS is set and was applied: ${env.PYTEST_ADDOPTS}`);
-  const registryAsked = earlyRegistry(options.python, invocationDir, env, options.cacheDir ?? null);
   const interpreter = await interpreterFor(options.python, invocationDir, env, limitations, options.cacheDir ?? null);
   const pytestDist = interpreter?.distributions.find((d) => d.name.toLowerCase() === "pytest") ?? null;
   if (interpreter && !pytestDist) limitations.push(`pytest is not installed for ${interpreter.executable}`);
@@ -164,7 +143,6 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
     cacheDir: options.cacheDir ?? null,
     env,
     autoload,
-    early: registryAsked,
   });
   if (probed) return buildView(probed, limitations);
   limitations.push(

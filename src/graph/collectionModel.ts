@@ -61,6 +61,9 @@ export interface FileOutcome {
   /** In Python's order: the first is what pytest reports today; the rest are hidden behind it. "maybe" failures
    *  (warnings) come after all "certain" ones, so a "maybe" first means the file imports (as far as we know). */
   failures: ImportFailure[];
+  /** A test module whose import raised pytest's Skipped (module-level importorskip / skip): pytest skips it, no
+   *  error and no items, unless a certain failure came first. */
+  skipped?: { file: string; line: number };
 }
 
 export interface CollectionModel {

@@ -75,12 +75,14 @@ export function buildCollectionModel(
   const neverImported = (path: string) => failedDirs.some((d) => path.startsWith(`${d}${sep}`));
   const run = (path: string, role: "test" | "conftest"): FileOutcome => {
     session.beginFile();
+    session.skippable = role === "test";
     if (neverImported(path)) session.stopped = true;
     const rec = importPath(session, path, role);
     const hadFailure = session.fileFailures.length > 0;
     const plugin = role === "conftest" ? importPlugins(session, path, rec) : null;
     failedPlugin = hadFailure ? null : plugin;
     const outcome: FileOutcome = { path, role, failures: orderFailures(session.fileFailures, session.fileMaybe) };
+    if (session.fileSkipped && session.fileFailures.length === 0) outcome.skipped = session.fileSkipped;
     session.endFile();
     files.push(outcome);
     return outcome;

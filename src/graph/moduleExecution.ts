@@ -1,7 +1,7 @@
 // Executes one first-party module from its facts, statement by statement: imports run, names are bound in
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
-import type { CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/index.ts";
+import type { AttributeRead, CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/index.ts";
 import { ControlFlow } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {
@@ -157,6 +157,38 @@ interface BoundFunction {
 }
 
 const OWN_DEFS = new WeakMap<ModuleRecord, OwnDefs>();
+
+const IMPORTORSKIP = /\bimportorskip\(\s*(['"])([\w.]+)\1/;
+const MODULE_LEVEL_SKIP = /\bskip\(.*\ballow_module_level\s*=\s*True/;
+
+/** A statement that certainly runs calls `pytest.importorskip("name")` for a module that cannot be imported
+ *  (pytest's helper imports it and turns the ImportError into Skipped), or `pytest.skip(...,
+ *  allow_module_level=True)`. The facts give the attribute read; its argument is read from the source line, and
+ *  the import is made as `try: import name / except ImportError:` would make it. */
+function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): boolean {
+  if (r.attrs.length !== 1 || rec.ns.get(r.name)?.module !== "pytest") return false;
+  const text = session.lines.line(rec.file as string, r.line);
+  if (r.attrs[0] === "skip") return MODULE_LEVEL_SKIP.test(text);
+  if (r.attrs[0] !== "importorskip") return false;
+  const name = IMPORTORSKIP.exec(text)?.[2];
+  const frame = session.stack[session.stack.length - 1];
+  if (!name || !frame) return false;
+  const { caught, caughtHere } = frame;
+  frame.caught = [...caught, "ImportError"];
+  frame.caughtHere = false;
+  importModule(session, name, {
+    file: rec.file as string,
+    line: r.line,
+    col: r.col,
+    module: rec.name,
+    certainty: "certain",
+  });
+  const failed = frame.caughtHere;
+  frame.caught = caught;
+  frame.caughtHere = caughtHere;
+  frame.aborted = false;
+  return failed;
+}
 
 /** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
 function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean, own: OwnDefs): void {
@@ -327,6 +359,10 @@ function checkAttributeRead(
 ): void {
   const r = ev.read;
   noteSysAccess(session, rec, r);
+  if (!cond && session.skippable && raisesSkipped(session, rec, r)) {
+    session.skipFile(rec.file as string, r.line);
+    return;
+  }
   let target = rec.ns.get(r.name)?.module ?? (rec.childAttrs.has(r.name) ? `${rec.name}.${r.name}` : null);
   for (const attr of r.attrs) {
     if (!target) return;

@@ -112,6 +112,11 @@ export class Session {
   private maybeKeys = new Set<string>();
   /** Some certain failure already escaped to pytest in this file: Python would have stopped. */
   stopped = false;
+  /** The file being imported is a test module (pytest skips it when its import raises Skipped). */
+  skippable = false;
+  /** Where the import of the current test file raised pytest's Skipped (a module-level `pytest.importorskip` of
+   *  a module that cannot be imported, `pytest.skip(..., allow_module_level=True)`): pytest skips the file. */
+  fileSkipped: { file: string; line: number } | null = null;
   /** Modules first executed or failed during the current file. */
   touched: ModuleRecord[] = [];
   /** A sys.path change could not be evaluated (where: "file:line"): missing modules become "maybe". */
@@ -172,7 +177,19 @@ export class Session {
     this.certainKeys = new Set();
     this.maybeKeys = new Set();
     this.stopped = false;
+    this.fileSkipped = null;
     this.touched = [];
+  }
+
+  /** Skipped (a BaseException) propagates through every frame: no handler the model follows catches it, each
+   *  module whose execution it interrupts leaves sys.modules as after any exception, and the file stops. */
+  skipFile(file: string, line: number): void {
+    this.fileSkipped ??= { file, line };
+    for (const frame of this.stack) {
+      frame.aborted = true;
+      if (this.modules.get(frame.module.name) === frame.module) this.modules.delete(frame.module.name);
+    }
+    this.stopped = true;
   }
 
   /** Ends a file: modules whose failure or success depended on entry order leave sys.modules (Python removes

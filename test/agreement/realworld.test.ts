@@ -20,8 +20,6 @@ interface Case {
 
 /** Patterns remedy still gets wrong (case -> why); remove a line when its fix lands (the test then runs). */
 const OPEN: Record<string, string> = {
-  "module-importorskip":
-    "module-level pytest.importorskip / pytest.skip(allow_module_level=True) is not modelled: the skipped module's later import failures are reported (kombu, fastapi)",
   "vendored-sys-path": "a package's sys.path.insert of its own _vendor directory is not followed (poetry-core noise)",
   "guarded-names":
     "hasattr guards, a for/else-continue binding and `X if flag else None` are not read as guards (trio, kombu noise)",

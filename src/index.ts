@@ -3,7 +3,7 @@
 import type { FileFacts } from "./python/index.ts";
 import { type ConfirmedFactsOptions, confirmedFacts } from "./python/index.ts";
 
-export type { Finding, ScanResult } from "./analyze/index.ts";
+export { FINDING_KINDS, type Finding, type FindingKindInfo, type ScanResult } from "./analyze/index.ts";
 export { ConfigError, type Invocation, type PytestView, type PytestViewOptions, pytestView } from "./discover/index.ts";
 export { ConfigFileError, RemedyError } from "./errors.ts";
 export type * from "./python/index.ts";

@@ -12,6 +12,7 @@ export type {
 export type { Analyzer } from "./analyzer.ts";
 export { relPath } from "./areas.ts";
 export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
+export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";
 export { ANALYZERS } from "./registry.ts";
 export { type AnalysisResult, runAnalyzers } from "./runAnalyzers.ts";
 export {

@@ -4,6 +4,7 @@ import { Command, CommanderError } from "commander";
 import { RemedyError, VERSION } from "../index.ts";
 import { registerConfig } from "./commands/config.ts";
 import { registerFacts } from "./commands/facts.ts";
+import { registerRules } from "./commands/rules.ts";
 import { registerScan } from "./commands/scan.ts";
 
 export async function main(argv: string[]): Promise<void> {
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<void> {
   registerFacts(program);
   registerScan(program);
   registerConfig(program);
+  registerRules(program);
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

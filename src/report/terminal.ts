@@ -1,7 +1,7 @@
 // The human report, laid out like a remediation report: findings grouped by category (import resolution,
 // test configuration, environment), one block per root cause, then what hides behind them, then a summary line.
 // Everything printed is read off the findings; nothing is inferred here.
-import type { Category, ChainStep, Finding } from "../analyze/index.ts";
+import { type Category, type ChainStep, type Finding, kindLabel } from "../analyze/index.ts";
 import type { Reporter } from "./reporter.ts";
 
 const CATEGORY_TITLES: [Category, string][] = [
@@ -9,20 +9,6 @@ const CATEGORY_TITLES: [Category, string][] = [
   ["configuration", "Test configuration errors"],
   ["environment", "Environment problems"],
 ];
-
-const KIND_LABELS: Record<Finding["kind"], string> = {
-  "missing-name": "missing name",
-  "circular-import": "circular import",
-  "missing-module": "missing module",
-  "missing-third-party": "third-party module not installed",
-  "name-error": "NameError at import time",
-  "attribute-error": "missing module attribute",
-  "unknown-marker": "unregistered marker",
-  "syntax-error": "syntax error",
-  "conftest-error": "conftest.py fails to import",
-  "import-file-mismatch": "import file mismatch",
-  "config-error": "configuration error",
-};
 
 const MAX_FILES = 8;
 
@@ -62,7 +48,7 @@ function title(f: Finding): string {
   const shadowed = shadowedStdlib(f);
   if (shadowed) return `\`${f.file}\` shadows the standard library module \`${shadowed}\``;
   const subject = f.kind === "missing-module" || f.kind === "missing-third-party" ? f.module : f.name;
-  return subject ? `${KIND_LABELS[f.kind]} \`${subject}\`` : KIND_LABELS[f.kind];
+  return subject ? `${kindLabel(f.kind)} \`${subject}\`` : kindLabel(f.kind);
 }
 
 /** pytest's words: `Type: message` as its short summary shows it; a multi-line message (import file mismatch)

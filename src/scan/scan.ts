@@ -163,6 +163,8 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     env: environ,
     maxBytes,
   });
+  // Where this scan keeps what it learns (interpreter answers, facts of installed sources), or nowhere.
+  const cacheDir = useCache ? repositoryCacheDir(root) : null;
   const previous = ScanCache.forDir(root, key, useCache, environ);
   const unchanged = previous.result();
   if (unchanged) return { ...unchanged, durationMs: Math.round(performance.now() - started) };
@@ -173,7 +175,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     invocation: options.invocation,
     env: environ,
     // The interpreter's answer and pytest's own sources' facts are kept with the rest of the cache.
-    cacheDir: useCache ? repositoryCacheDir(root) : null,
+    cacheDir,
   };
   const stored = previous.view();
   // A cold scan asks the interpreter (a child process) while this thread walks the rootdir and extracts facts.
@@ -213,8 +215,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     const starImporters = () => (importers ??= store.pathsWhoseFactsContain('"name":"*"').map(facts));
     let inert: InertImport | null | undefined;
     const inertImport = () => {
-      if (inert === undefined)
-        inert = inertImportCheck(view, project.pythonFiles, store, useCache ? repositoryCacheDir(root) : null);
+      if (inert === undefined) inert = inertImportCheck(view, project.pythonFiles, store, cacheDir);
       return inert;
     };
     const same = previous.resultIfFactsSame((p, mentioned) => {
@@ -239,7 +240,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
 
   // Asked of the interpreter only when a module of the invocation directory is named like a stdlib module.
   const shadowsPending = startupShadows(view, root, options.invocation ?? "python-m", {
-    cacheDir: useCache ? repositoryCacheDir(root) : null,
+    cacheDir,
   });
   progress("graph", `${view.testFiles.length} test files`);
   const limitations = [...view.limitations];
@@ -275,7 +276,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   };
   // Names the interpreter's stdlib lacks (stdlibNames.ts): the model is built as if every name existed, noting
   // which it looked up; it is built again only when the interpreter lacks one of them.
-  const stdlib = StdlibNameCheck.start(view, useCache ? repositoryCacheDir(root) : null);
+  const stdlib = StdlibNameCheck.start(view, cacheDir);
   // Likewise stdlib modules a repository file shadows: built again only when pytest's start-up imported one.
   const shadowed = new Set<string>();
   // Names the repository assigns as attributes: an installed module that lacks one is not reported.
@@ -291,7 +292,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
     settledFacts,
   );
   const stdlibMissing = (await stdlib?.missing(project.pythonFiles)) ?? new Set<string>();
-  const preloadedStdlib = await preloadedAmong(shadowed, view, useCache ? repositoryCacheDir(root) : null);
+  const preloadedStdlib = await preloadedAmong(shadowed, view, cacheDir);
   if (stdlibMissing.size > 0 || preloadedStdlib)
     model = buildCollectionModel(
       {

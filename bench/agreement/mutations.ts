@@ -4,7 +4,8 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node
 import { dirname, join } from "node:path";
 import type { Random } from "../generate/random.ts";
 
-export const MUTATION_KINDS = [
+/** The kinds that edit, move or delete modules of the package itself (the rest add files or edit the config). */
+export const MODULE_MUTATION_KINDS = [
   "delete-definition",
   "rename-definition",
   "move-definition",
@@ -14,6 +15,11 @@ export const MUTATION_KINDS = [
   "cycle-type-checking",
   "cycle-module-import",
   "guard-import",
+] as const;
+export type ModuleMutationKind = (typeof MODULE_MUTATION_KINDS)[number];
+
+export const MUTATION_KINDS = [
+  ...MODULE_MUTATION_KINDS,
   "unregister-marker",
   "failing-conftest",
   "duplicate-basename",
@@ -144,19 +150,6 @@ function pickModule(t: Pick<SubTree, "modules">, rng: Random): SubModule | null 
 
 const pick = <T>(xs: T[], rng: Random): T | null => (xs.length ? xs[rng.int(0, xs.length - 1)]! : null);
 
-/** The kinds that edit, move or delete modules of the package itself (the rest add files or edit the config). */
-export const MODULE_MUTATION_KINDS = [
-  "delete-definition",
-  "rename-definition",
-  "move-definition",
-  "delete-module",
-  "rename-module",
-  "cycle-function-import",
-  "cycle-type-checking",
-  "cycle-module-import",
-  "guard-import",
-] as const satisfies readonly MutationKind[];
-export type ModuleMutationKind = (typeof MODULE_MUTATION_KINDS)[number];
 
 export const isModuleMutation = (kind: MutationKind): kind is ModuleMutationKind =>
   (MODULE_MUTATION_KINDS as readonly string[]).includes(kind);

@@ -5,7 +5,7 @@ import type { TokenView } from "./tokenRanges.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { callArgs, displayItems, isKeywordArg, isStarred, matchingClose, plainString, splitItems, stringList } =
+const { callArgs, displayItems, isKeywordArg, isStarred, matchingClose, plainString, splitItems, stringList, unwrap } =
   tokenRanges_;
 
 import * as tokenKinds_ from "./tokenKinds.ts";
@@ -44,16 +44,6 @@ function literalLength(v: TokenView, s: number, e: number): number | null {
   return items?.every(([is]) => !isStarred(v, is)) ? items.length : null;
 }
 
-/** Tokens [a, b) without parentheses that enclose all of it. */
-function unparen(v: TokenView, a: number, b: number): [number, number] {
-  while (b - a >= 2 && v.kind[a] === T_LPAR && matchingClose(v, a) === b - 1) {
-    const items = splitItems(v, a + 1, b - 1);
-    if (items.length !== 1 || v.kind[b - 2] === T_COMMA) break;
-    a++;
-    b--;
-  }
-  return [a, b];
-}
 
 /** The keyword argument `name=` among a call's arguments: its value's tokens, or null. */
 function keywordValue(v: TokenView, args: [number, number][], name: string): [number, number] | null {
@@ -63,7 +53,7 @@ function keywordValue(v: TokenView, args: [number, number][], name: string): [nu
 
 /** A single constant token (`True`, `False`, `None`), parentheses allowed, filling [a, b). */
 function isConstant(v: TokenView, a: number, b: number, kind: number): boolean {
-  [a, b] = unparen(v, a, b);
+  [a, b] = unwrap(v, a, b);
   return b - a === 1 && v.kind[a] === kind;
 }
 
@@ -81,7 +71,7 @@ function parametrizeArgnames(v: TokenView, args: [number, number][]): string[] |
       .split(",")
       .map((x) => x.replace(PY_STRIP, ""))
       .filter((x) => x !== "");
-  const [s, e] = unparen(v, at[0], at[1]);
+  const [s, e] = unwrap(v, at[0], at[1]);
   const k = v.kind[s];
   if (k !== T_LPAR && k !== 12) return null;
   if (e - s === 2) return [];
@@ -236,7 +226,7 @@ export function resolveMarks(
       if (alias !== null) fx.alias = plainString(v, alias[0], alias[1]);
       const params = keywordValue(v, s.args, "params");
       if (params !== null && !isConstant(v, params[0], params[1], K_NONE))
-        fx.params = literalLength(v, ...unparen(v, params[0], params[1]));
+        fx.params = literalLength(v, ...unwrap(v, params[0], params[1]));
       const autouse = keywordValue(v, s.args, "autouse");
       if (autouse !== null) fx.autouse = isConstant(v, autouse[0], autouse[1], K_TRUE);
       out.fixtures.push(fx);

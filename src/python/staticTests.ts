@@ -6,7 +6,7 @@ import type { StaticTest } from "./facts.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
-const { intLiteral, matchingClose, plainString, splitItems, dottedName } = tokenRanges_;
+const { intLiteral, matchingClose, plainString, splitItems, dottedName, unwrap } = tokenRanges_;
 const {
   K_IF,
   K_IN,
@@ -53,17 +53,6 @@ export function isEvaluable(t: StaticTest): boolean {
   }
 }
 
-/** Tokens [a, b) without parentheses that enclose all of it. */
-function unwrap(v: TokenView, a: number, b: number): [number, number] {
-  while (b - a >= 2 && v.kind[a] === T_LPAR && matchingClose(v, a) === b - 1) {
-    // `(x,)` is a tuple, not a parenthesized expression.
-    const items = splitItems(v, a + 1, b - 1);
-    if (items.length !== 1 || v.kind[b - 2] === T_COMMA) break;
-    a++;
-    b--;
-  }
-  return [a, b];
-}
 
 /** Positions of depth-0 tokens of kind `k` in [a, b). */
 function topLevel(v: TokenView, a: number, b: number, k: number): number[] {

@@ -170,3 +170,15 @@ export function intLiteral(v: TokenView, a: number, b: number): number | null {
   else return null;
   return neg ? -n : n;
 }
+
+/** Tokens [a, b) without parentheses that enclose all of it. */
+export function unwrap(v: TokenView, a: number, b: number): [number, number] {
+  while (b - a >= 2 && v.kind[a] === T_LPAR && matchingClose(v, a) === b - 1) {
+    // `(x,)` is a tuple, not a parenthesized expression.
+    const items = splitItems(v, a + 1, b - 1);
+    if (items.length !== 1 || v.kind[b - 2] === T_COMMA) break;
+    a++;
+    b--;
+  }
+  return [a, b];
+}

@@ -150,7 +150,6 @@ function pickModule(t: Pick<SubTree, "modules">, rng: Random): SubModule | null 
 
 const pick = <T>(xs: T[], rng: Random): T | null => (xs.length ? xs[rng.int(0, xs.length - 1)]! : null);
 
-
 export const isModuleMutation = (kind: MutationKind): kind is ModuleMutationKind =>
   (MODULE_MUTATION_KINDS as readonly string[]).includes(kind);
 

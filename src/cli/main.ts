@@ -7,12 +7,8 @@ import { registerFacts } from "./commands/facts.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerScan } from "./commands/scan.ts";
 
-export async function main(argv: string[]): Promise<void> {
-  // `remedy facts ... | head`: a reader that stops early is not an error (no stack trace, the pipe decides).
-  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
-    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw error;
-  });
+/** Every command with its arguments and options (also what the README's flag reference is generated from). */
+export function buildProgram(): Command {
   const program = new Command("remedy")
     .version(VERSION)
     .description("Find, explain, plan, fix and verify what stops a pytest suite from being collected.")
@@ -22,6 +18,16 @@ export async function main(argv: string[]): Promise<void> {
   registerScan(program);
   registerConfig(program);
   registerRules(program);
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  // `remedy facts ... | head`: a reader that stops early is not an error (no stack trace, the pipe decides).
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(process.exitCode ?? 0);
+    throw error;
+  });
+  const program = buildProgram();
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

@@ -5,13 +5,12 @@ import type { TokenView } from "./tokenRanges.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { callArgs, displayItems, isKeywordArg, isStarred, matchingClose, plainString, splitItems, stringList, unwrap } =
-  tokenRanges_;
+const { callArgs, displayItems, isKeywordArg, isStarred, plainString, stringList, unwrap } = tokenRanges_;
 
 import * as tokenKinds_ from "./tokenKinds.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
-const { K_FALSE, K_NONE, K_TRUE, T_COMMA, T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
+const { K_FALSE, K_NONE, K_TRUE, T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
 
 /** A decorator or pytestmark element that may be a mark: its token range, resolved once all imports are known. */
 export interface MarkCandidate {
@@ -43,7 +42,6 @@ function literalLength(v: TokenView, s: number, e: number): number | null {
   const items = k === T_LPAR || k === 12 ? displayItems(v, s, e) : null;
   return items?.every(([is]) => !isStarred(v, is)) ? items.length : null;
 }
-
 
 /** The keyword argument `name=` among a call's arguments: its value's tokens, or null. */
 function keywordValue(v: TokenView, args: [number, number][], name: string): [number, number] | null {

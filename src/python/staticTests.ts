@@ -53,7 +53,6 @@ export function isEvaluable(t: StaticTest): boolean {
   }
 }
 
-
 /** Positions of depth-0 tokens of kind `k` in [a, b). */
 function topLevel(v: TokenView, a: number, b: number, k: number): number[] {
   const out: number[] = [];

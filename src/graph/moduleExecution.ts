@@ -158,8 +158,8 @@ interface BoundFunction {
 
 const OWN_DEFS = new WeakMap<ModuleRecord, OwnDefs>();
 
-const IMPORTORSKIP = /\bimportorskip\(\s*(['"])([\w.]+)\1/;
-const MODULE_LEVEL_SKIP = /\bskip\(.*\ballow_module_level\s*=\s*True/;
+const IMPORTORSKIP = /^importorskip\s*\(\s*(['"])([\w.]+)\1/;
+const MODULE_LEVEL_SKIP = /\ballow_module_level\s*=\s*True\b/;
 
 /** A statement that certainly runs calls `pytest.importorskip("name")` for a module that cannot be imported
  *  (pytest's helper imports it and turns the ImportError into Skipped), or `pytest.skip(...,
@@ -167,9 +167,9 @@ const MODULE_LEVEL_SKIP = /\bskip\(.*\ballow_module_level\s*=\s*True/;
  *  the import is made as `try: import name / except ImportError:` would make it. */
 function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): boolean {
   if (r.attrs.length !== 1 || rec.ns.get(r.name)?.module !== "pytest") return false;
-  const text = session.lines.line(rec.file as string, r.line);
+  if (r.attrs[0] !== "skip" && r.attrs[0] !== "importorskip") return false;
+  const text = session.lines.callText(rec.file as string, r.line, r.attrs[0]);
   if (r.attrs[0] === "skip") return MODULE_LEVEL_SKIP.test(text);
-  if (r.attrs[0] !== "importorskip") return false;
   const name = IMPORTORSKIP.exec(text)?.[2];
   const frame = session.stack[session.stack.length - 1];
   if (!name || !frame) return false;

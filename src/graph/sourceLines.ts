@@ -29,6 +29,21 @@ export class SourceLines {
     }
     return (lines[line - 1] ?? "").replace(/^\uFEFF/, "").trim();
   }
+
+  /** The text of the call `name(...)` that starts on `line`, up to its closing parenthesis (at most 20 lines
+   *  on; parentheses inside strings are not told apart): the arguments of a call written over several lines. */
+  callText(file: string, line: number, name: string): string {
+    let text = "";
+    for (let l = line; l < line + 20; l++) text += `${this.line(file, l)}\n`;
+    const at = text.search(new RegExp(`\\b${name}\\s*\\(`));
+    if (at < 0) return "";
+    let depth = 0;
+    for (let i = text.indexOf("(", at); i < text.length; i++) {
+      if (text[i] === "(") depth++;
+      else if (text[i] === ")" && --depth === 0) return text.slice(at, i + 1);
+    }
+    return text.slice(at);
+  }
 }
 
 /** Adds to `into` the name each match of `pattern` (global, with the name in its first group or else its last)

@@ -173,42 +173,6 @@ function probe(executable: string, env: NodeJS.ProcessEnv): Promise<Omit<Interpr
   });
 }
 
-function interpreterEntry(found: string, env: NodeJS.ProcessEnv, repositoryCache: string | null) {
-  const realpath = realpathSync(found);
-  // The variables that change what the interpreter puts on sys.path are part of the key.
-  const vars = ["PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "PYTHONSAFEPATH", "PYTHONUSERBASE"].map(
-    (v) => env[v] ?? "",
-  );
-  const key = [CACHE_FORMAT, SCRIPT_HASH, realpath, mtime(realpath), ...vars].join("|");
-  const dir = cacheDir(env, repositoryCache);
-  const file = dir === null ? null : join(dir, "interpreters.json");
-  const entries = file === null ? {} : readCache(file);
-  return { key, file, entries };
-}
-
-/** The answer kept for `python` (this process's or the cache's) while it still holds, or null when the interpreter
- *  has to be asked. */
-function knownInterpreter(
-  python: string,
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  repositoryCache: string | null,
-): InterpreterInfo | null {
-  const found = findExecutable(python, cwd, env);
-  if (found === null) return null;
-  let entry: ReturnType<typeof interpreterEntry>;
-  try {
-    entry = interpreterEntry(found, env, repositoryCache);
-  } catch {
-    return null;
-  }
-  const hit = entry.entries[found] ?? probed.get(found);
-  if (hit && hit.key === entry.key && Object.entries(hit.siteMtimes).every(([d, m]) => mtime(d) === m)) {
-    return { ...hit.info, requested: python };
-  }
-  return null;
-}
-
 /** What `python` sees, asked once per interpreter state. Throws InterpreterError when it cannot be run. */
 export async function inspectInterpreter(
   python: string,
@@ -218,10 +182,19 @@ export async function inspectInterpreter(
 ): Promise<InterpreterInfo> {
   const found = findExecutable(python, cwd, env);
   if (found === null) throw new InterpreterError(`interpreter not found: ${python}`);
-  const known = knownInterpreter(python, cwd, env, repositoryCache);
-  if (known) return known;
-  const { key, file, entries } = interpreterEntry(found, env, repositoryCache);
   const realpath = realpathSync(found);
+  // The variables that change what the interpreter puts on sys.path are part of the key.
+  const vars = ["PYTHONPATH", "PYTHONHOME", "PYTHONNOUSERSITE", "PYTHONSAFEPATH", "PYTHONUSERBASE"].map(
+    (v) => env[v] ?? "",
+  );
+  const key = [CACHE_FORMAT, SCRIPT_HASH, realpath, mtime(realpath), ...vars].join("|");
+  const dir = cacheDir(env, repositoryCache);
+  const file = dir === null ? null : join(dir, "interpreters.json");
+  const entries = file === null ? {} : readCache(file);
+  const hit = entries[found] ?? probed.get(found);
+  if (hit && hit.key === key && Object.entries(hit.siteMtimes).every(([d, m]) => mtime(d) === m)) {
+    return { ...hit.info, requested: python };
+  }
   const info: InterpreterInfo = { requested: python, realpath, ...(await probe(found, env)) };
   const siteMtimes = Object.fromEntries(info.sitePackages.map((d) => [d, mtime(d)]));
   entries[found] = { key, siteMtimes, info };

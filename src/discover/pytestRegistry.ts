@@ -151,9 +151,8 @@ export interface PytestRegistry {
 /** The variables that would change which plugins the probe loads: never passed on (see above). */
 const PLUGIN_VARIABLES = ["PYTEST_ADDOPTS", "PYTEST_PLUGINS", "PYTEST_DISABLE_PLUGIN_AUTOLOAD"];
 
-/** Asks `executable`'s pytest what it registers, with no cache. */
-async function askPytestRegistry(
-  executable: string,
+async function runProbe(
+  interp: StdlibInterpreter,
   env: NodeJS.ProcessEnv,
   autoload: boolean,
 ): Promise<PytestRegistry | null> {
@@ -162,7 +161,7 @@ async function askPytestRegistry(
   );
   if (!autoload) probeEnv.PYTEST_DISABLE_PLUGIN_AUTOLOAD = "1";
   const stdout = await runInEmptyDir(
-    executable,
+    interp.executable,
     { "remedy_registry_probe.py": PROBE },
     (dir) => [`${dir}/remedy_registry_probe.py`, dir],
     probeEnv,
@@ -180,11 +179,7 @@ async function askPytestRegistry(
  *  (not installed, a plugin that fails to load): then remedy reads their sources. Never throws. */
 export function pytestRegistry(
   interp: StdlibInterpreter,
-  options: {
-    cacheDir: string | null;
-    env?: NodeJS.ProcessEnv;
-    autoload: boolean;
-  },
+  options: { cacheDir: string | null; env?: NodeJS.ProcessEnv; autoload: boolean },
 ): Promise<PytestRegistry | null> {
   const env = options.env ?? process.env;
   return perInterpreter<PytestRegistry>(
@@ -193,6 +188,6 @@ export function pytestRegistry(
     interp,
     { ...options, variant: options.autoload ? undefined : "no-autoload" },
     (e) => Array.isArray(e.iniKeys) && Array.isArray(e.markers) && Array.isArray(e.options),
-    () => askPytestRegistry(interp.executable, env, options.autoload),
+    () => runProbe(interp, env, options.autoload),
   );
 }

@@ -139,11 +139,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   const staticView = buildView(null, [...limitations]);
   if (!canAsk || !needsPytest(staticView)) return staticView;
   // What pytest and the installed plugins register, asked of the installed pytest (cached per interpreter).
-  const probed = await pytestRegistry(interpreter, {
-    cacheDir: options.cacheDir ?? null,
-    env,
-    autoload,
-  });
+  const probed = await pytestRegistry(interpreter, { cacheDir: options.cacheDir ?? null, env, autoload });
   if (probed) return buildView(probed, limitations);
   limitations.push(
     `the installed pytest could not be asked what it registers (${interpreter.executable} -m pytest failed in an ` +

@@ -186,7 +186,6 @@ function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): b
   const failed = frame.caughtHere;
   frame.caught = caught;
   frame.caughtHere = caughtHere;
-  frame.aborted = false;
   return failed;
 }
 

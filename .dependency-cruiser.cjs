@@ -13,7 +13,8 @@ const LAYERS = [
   ["python"], // source bytes -> FileFacts; knows nothing of pytest's configuration or of graphs
   ["discover"], // pytest's rootdir, config, files, conftests, sys.path (reads conftests' facts)
   ["graph"], // module index, import resolution, the import-time model
-  ["analyze"], // one analyzer per file: (model, options) -> findings
+  ["analyze"], // one analyzer per file: (model, options) -> findings; src/analyze/audit: architecture findings
+  ["plan"], // findings -> parallel workstreams
   ["report", "fix", "verify"], // reporters, codemods, running the real pytest
   ["scan"], // orchestrates: discover -> facts -> model -> analyzers, with the scan result cache
   ["index.ts"], // the library API

@@ -11,6 +11,18 @@ export type {
 } from "./analysisInput.ts";
 export type { Analyzer } from "./analyzer.ts";
 export { relPath } from "./areas.ts";
+export type {
+  AuditFinding,
+  AuditKind,
+  AuditProposal,
+  AuditResult,
+  AuditSite,
+  DebtLevel,
+  DebtScore,
+  ProposedChange,
+  ServiceInfo,
+} from "./audit/auditFinding.ts";
+export type { AuditInput } from "./audit/auditInput.ts";
 export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
 export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";
 export { ANALYZERS } from "./registry.ts";

@@ -12,6 +12,13 @@ export { markerName } from "./markerRegistry.ts";
 export { firstMissingPart } from "./moduleOnPath.ts";
 export type { PluginSource } from "./plugins.ts";
 export { pytestRootdir, pytestView } from "./pytestView.ts";
+export {
+  type BusinessFlow,
+  type Contract,
+  type ContractKind,
+  DEFAULT_REMEDY_CONFIG,
+  type RemedyConfig,
+} from "./remedyConfig.ts";
 export type { PytestOptions } from "./settings.ts";
 export { startupModules } from "./startupModules.ts";
 export { interpreterKey, missingKey, type NameQuery, queryKey, readEntries, StdlibNames } from "./stdlibNames.ts";

@@ -170,7 +170,7 @@ export function rankHomes<T extends Omit<ConceptDefinition, "shape">>(defs: T[])
   const [first, second] = list as [T, T];
   const reason =
     first.importers.length !== second.importers.length
-      ? `most imported: ${first.importers.length} importing modules`
+      ? `most imported: ${first.importers.length} importing module${first.importers.length === 1 ? "" : "s"}`
       : first.firstPartyImports !== second.firstPartyImports
         ? `lowest in the dependency order: imports ${first.firstPartyImports} first-party modules`
         : first.shared !== second.shared

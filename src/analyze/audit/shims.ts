@@ -31,8 +31,10 @@ function shimModules(input: AuditInput): AuditFinding[] {
     if (facts.status !== "ok" || facts.starImports.length > 0) continue;
     const bound = facts.bindings.filter((b) => b.name !== "__all__");
     if (bound.length === 0 || bound.some((b) => b.kind !== "import")) continue;
+    // A module that uses what it imports at import time (a script, a registration module) is not a shim.
+    const used = new Set(facts.reads.map((r) => r.name));
     const reExports = [...new Set(bound.map((b) => b.name))].flatMap((n) => index.reExportOf(mod.name, n) ?? []);
-    if (reExports.length === 0) continue;
+    if (reExports.length === 0 || reExports.some((re) => used.has(re.name))) continue;
     if (INIT.test(mod.path) && reExports.every((re) => isPackageApi(input, re))) continue;
     const sites: AuditSite[] = reExports
       .map((re) => ({ file: input.rel(mod.path), line: re.line, module: re.from, role: "re-export" }))
@@ -60,15 +62,12 @@ function shimModules(input: AuditInput): AuditFinding[] {
 function redirect(input: AuditInput, mod: KnownModule, name: string): ProposedChange[] {
   const index = ssotIndex(input);
   const origin = index.origin(mod.name, name);
-  return index.symbols
-    .importersOf(mod.name, name)
-    .filter((s) => !index.reExportOf(s.module, s.boundAs))
-    .map((s) => ({
-      file: input.rel(s.path),
-      line: s.line,
-      from: `from ${s.written} import ${s.name}${s.boundAs === s.name ? "" : ` as ${s.boundAs}`}`,
-      to: `from ${origin.module} import ${origin.name}${s.boundAs === origin.name ? "" : ` as ${s.boundAs}`}`,
-    }));
+  return index.symbols.importersOf(mod.name, name).map((s) => ({
+    file: input.rel(s.path),
+    line: s.line,
+    from: `from ${s.written} import ${s.name}${s.boundAs === s.name ? "" : ` as ${s.boundAs}`}`,
+    to: `from ${origin.module} import ${origin.name}${s.boundAs === origin.name ? "" : ` as ${s.boundAs}`}`,
+  }));
 }
 
 function chains(input: AuditInput): AuditFinding[] {

@@ -1,5 +1,5 @@
 // duplicate-factory: several module-level factories (get_X, create_X, make_X, build_X, new_X) returning the same
-// class, told by the return annotation or by `return ClassName(...)`. Why: two ways to build one object drift apart
+// class, told by the return annotation or by `return ClassName(...)`, whose name contains the class's (snake case). Why: two ways to build one object drift apart
 // (one sets a default the other forgets). Fix: keep one factory, call it everywhere.
 import { readFileSync } from "node:fs";
 import { type DefinitionShape, definitionShapes } from "../../python/index.ts";
@@ -48,6 +48,11 @@ export function returnedClass(shape: DefinitionShape): string | null {
   return built.length === 1 ? built[0]! : null;
 }
 
+/** `PaymentGateway` -> `payment_gateway`. */
+function snake(cls: string): string {
+  return cls.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase();
+}
+
 export function duplicateFactories(input: AuditInput): AuditFinding[] {
   const index = ssotIndex(input);
   const byClass = new Map<string, Factory[]>();
@@ -69,6 +74,8 @@ export function duplicateFactories(input: AuditInput): AuditFinding[] {
     for (const [name, shape] of definitionShapes(source, names)) {
       const cls = returnedClass(shape);
       if (cls === null || input.config.audit.ignoreNames.includes(cls)) continue;
+      // A factory names what it builds (make_client -> Client); a getter of a Money or a Decimal computes a value.
+      if (!name.includes(snake(cls))) continue;
       const list = byClass.get(cls) ?? [];
       list.push({
         name,

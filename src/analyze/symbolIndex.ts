@@ -1,18 +1,38 @@
 // Where first-party names are defined and from where the code base already imports them: the evidence behind
 // "relocated" suggestions (a name that moved is usually already imported from its new home elsewhere).
+import type { BindingKind } from "../python/index.ts";
 import type { AnalysisInput, KnownModule } from "./analysisInput.ts";
 
 export interface Definer {
   module: string;
   path: string;
   line: number;
+  /** How the module's first defining binding of the name binds it (def, class, assign ...). */
+  kind: BindingKind;
   /** Distinct first-party modules that do `from <module> import <name>`. */
   importers: number;
+}
+
+/** One `from <module> import <name>` of a first-party module (its first such statement). */
+export interface ImportSite {
+  /** The importing module. */
+  module: string;
+  path: string;
+  line: number;
+  /** The `from` part as written (`..models`, `app.models`), and the name imported. */
+  written: string;
+  name: string;
+  /** The name it is bound to in the importer (`as` name, else the name). */
+  boundAs: string;
 }
 
 export interface SymbolIndex {
   /** Modules whose module-level code defines `name` (def, class, assignment: not a re-import). */
   definersOf(name: string): Definer[];
+  /** Every name some module defines (the keys of definersOf). */
+  definedNames(): IterableIterator<string>;
+  /** First-party modules doing `from <module> import <name>`, in the order the modules were indexed. */
+  importersOf(module: string, name: string): ImportSite[];
   /** Names bound at module level by a module (any binding kind), for "renamed" suggestions. */
   namesOf(module: string): string[];
   /** Modules whose dotted name is `length` characters long (O(1)). */
@@ -39,9 +59,10 @@ export function resolveRelative(importer: KnownModule, level: number, module: st
 
 /** O(bindings + imports of all modules); built once per scan, and only when a finding needs a suggestion. */
 export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
-  const definers = new Map<string, { module: string; path: string; line: number }[]>();
+  const definers = new Map<string, Omit<Definer, "importers">[]>();
   const names = new Map<string, string[]>();
-  const importers = new Map<string, Set<string>>();
+  // `${from}\0${name}` -> importing module -> its first such import.
+  const importers = new Map<string, Map<string, ImportSite>>();
   const byName = new Map<string, KnownModule>();
   const defined = new Set<string>();
   for (const mod of input.modules) {
@@ -62,7 +83,7 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
       const key = `${b.name}\0${mod.name}`;
       if (defined.has(key)) continue;
       defined.add(key);
-      const entry = { module: mod.name, path: mod.path, line: b.line };
+      const entry = { module: mod.name, path: mod.path, line: b.line, kind: b.kind };
       const list = definers.get(b.name);
       if (list) list.push(entry);
       else definers.set(b.name, [entry]);
@@ -71,11 +92,20 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
     for (const imp of facts.imports) {
       if (imp.kind !== "from") continue;
       const from = resolveRelative(mod, imp.level, imp.module);
+      const written = ".".repeat(imp.level) + (imp.module ?? "");
       for (const n of imp.names) {
         const key = `${from}\0${n.name}`;
-        const set = importers.get(key) ?? new Set<string>();
-        set.add(mod.name);
-        importers.set(key, set);
+        const sites = importers.get(key) ?? new Map<string, ImportSite>();
+        if (!sites.has(mod.name))
+          sites.set(mod.name, {
+            module: mod.name,
+            path: mod.path,
+            line: imp.line,
+            written,
+            name: n.name,
+            boundAs: n.asname ?? n.name,
+          });
+        importers.set(key, sites);
       }
     }
   }
@@ -99,6 +129,8 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
         .map((d) => ({ ...d, importers: importers.get(`${d.module}\0${name}`)?.size ?? 0 }))
         .sort((a, b) => b.importers - a.importers || (a.module < b.module ? -1 : 1));
     },
+    definedNames: () => definers.keys(),
+    importersOf: (module, name) => [...(importers.get(`${module}\0${name}`)?.values() ?? [])],
     namesOf: (module) => names.get(module) ?? [],
     modulesOfLength: (length) => ofLength.get(length) ?? [],
     modulesEndingIn: (last) => endingIn.get(last) ?? [],

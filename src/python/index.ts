@@ -2,6 +2,7 @@
 // that keeps them across scans, extracted in parallel. Nothing here knows about pytest's config or graphs.
 export { confirmSyntax } from "./compileCheck.ts";
 export { type ConfirmedFactsOptions, confirmedFacts } from "./confirmedFacts.ts";
+export { type DefinitionShape, definitionShapes } from "./definitionShapes.ts";
 export { type ExtractOptions, emptyFacts, extractFacts, factsOfText, readFileFacts } from "./extractFacts.ts";
 export type * from "./facts.ts";
 export type { PoolOptions } from "./factsPool.ts";

@@ -17,6 +17,9 @@ export interface ImportEdge {
   when: ImportWhen;
   /** Names a `from` import takes from `to` (empty for `import to` and for a submodule import). */
   names: string[];
+  /** Names the statement binds in the importer for this target (`Order`, `db`, `app` for `import app.db`); a
+   *  star import binds none we know. */
+  bound: string[];
   /** The statement as written, reconstructed: `from .models import Order`, `import app.db`. */
   statement: string;
 }
@@ -46,29 +49,40 @@ export function importEdges(input: AnalysisInput, importers: KnownModule[]): Imp
     }
     for (const imp of facts.imports) {
       const when: ImportWhen = imp.typeChecking ? "typing" : imp.scope === "function" ? "function" : "import-time";
-      const targets = new Map<string, string[]>();
-      const add = (to: string | null, name: string | null) => {
+      const targets = new Map<string, { names: string[]; bound: string[] }>();
+      const add = (to: string | null, name: string | null, bound: string | null) => {
         if (to === null || to === mod.name) return;
-        const list = targets.get(to) ?? [];
-        if (name !== null) list.push(name);
-        targets.set(to, list);
+        const t = targets.get(to) ?? { names: [], bound: [] };
+        if (name !== null) t.names.push(name);
+        if (bound !== null) t.bound.push(bound);
+        targets.set(to, t);
       };
       let statement: string;
       if (imp.kind === "import") {
-        for (const n of imp.names) add(known(n.name, names), null);
+        for (const n of imp.names) add(known(n.name, names), null, n.asname ?? n.name.split(".")[0]!);
         statement = `import ${imp.names.map((n) => n.name + (n.asname ? ` as ${n.asname}` : "")).join(", ")}`;
       } else {
         const base = resolveRelative(mod, imp.level, imp.module);
         for (const n of imp.names) {
           const sub = n.name === "*" ? null : `${base}.${n.name}`;
-          if (sub !== null && names.has(sub)) add(sub, null);
-          else add(known(base, names), n.name);
+          const bound = n.name === "*" ? null : (n.asname ?? n.name);
+          if (sub !== null && names.has(sub)) add(sub, null, bound);
+          else add(known(base, names), n.name, bound);
         }
         const written = `${".".repeat(imp.level)}${imp.module ?? ""}`;
         statement = `from ${written} import ${imp.names.map((n) => n.name + (n.asname ? ` as ${n.asname}` : "")).join(", ")}`;
       }
-      for (const [to, imported] of targets)
-        edges.push({ from: mod.name, file: mod.path, to, line: imp.line, when, names: imported, statement });
+      for (const [to, t] of targets)
+        edges.push({
+          from: mod.name,
+          file: mod.path,
+          to,
+          line: imp.line,
+          when,
+          names: t.names,
+          bound: t.bound,
+          statement,
+        });
     }
   }
   return edges;

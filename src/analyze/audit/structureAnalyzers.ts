@@ -3,6 +3,7 @@
 import type { AuditFinding, AuditKind } from "./auditFinding.ts";
 import type { AuditInput } from "./auditInput.ts";
 import { boundaryViolations } from "./boundaryViolations.ts";
+import { latentCycles } from "./latentCycles.ts";
 
 export interface StructureAnalyzer {
   kind: AuditKind;
@@ -16,5 +17,11 @@ export const STRUCTURE_ANALYZERS: readonly StructureAnalyzer[] = [
     description:
       "An import a contract of [tool.remedy] forbids, or one service importing another (configured or inferred).",
     run: boundaryViolations,
+  },
+  {
+    kind: "latent-cycle",
+    description:
+      "Modules that import one another at import time: each cycle, whether it fails today, and the import to move.",
+    run: latentCycles,
   },
 ];

@@ -23,6 +23,7 @@ export type {
   ServiceInfo,
 } from "./audit/auditFinding.ts";
 export type { AuditInput } from "./audit/auditInput.ts";
+export { debtLevel, debtScore } from "./audit/debtScore.ts";
 export { STRUCTURE_ANALYZERS, type StructureAnalyzer } from "./audit/structureAnalyzers.ts";
 export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
 export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";

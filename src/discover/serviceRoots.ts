@@ -41,6 +41,8 @@ const NOT_SERVICES = new Set([
   "migrations",
   "fixtures",
 ]);
+/** Directories whose subpackages are services by their name alone, package or not (`services/auth`). */
+const SERVICE_CONTAINERS = new Set(["services", "microservices", "apps"]);
 const TEST_FILE = /^(test_.*|.*_test)\.py$/;
 /** How deep (and how many entries) the search for test files goes under one candidate: enough for
  *  `svc/tests/unit/test_x.py`, bounded on huge trees. */
@@ -90,28 +92,29 @@ function evidence(dir: string): string[] {
 }
 
 /** Top-level packages, and the subdirectories of a `services/`-like directory (no `__init__.py`, two or more
- *  subdirectories with Python code), that have tests or deployment files of their own; shared-looking names are
- *  shared code. Sorted by path; names are the directory's base name (its path when two bases collide). */
+ *  subdirectories with Python code), that have tests or deployment files of their own; the subdirectories of a
+ *  directory named `services`, `microservices` or `apps` (package or not) are services by that name alone;
+ *  shared-looking names are shared code. Sorted by path; names are the directory's base name (its path when two bases collide). */
 export function inferServiceRoots(rootdir: string): InferredService[] {
-  const units: string[] = [];
+  const units: { path: string; named: boolean }[] = [];
   for (const e of dirents(rootdir)) {
     if (!isCandidateDir(e)) continue;
     const dir = join(rootdir, e.name);
-    if (existsSync(join(dir, "__init__.py"))) {
-      units.push(e.name);
-      continue;
-    }
     const inner = dirents(dir).filter((s) => isCandidateDir(s) && hasPython(join(dir, s.name)));
-    if (inner.length >= 2) for (const s of inner) units.push(`${e.name}/${s.name}`);
+    const named = SERVICE_CONTAINERS.has(e.name.toLowerCase());
+    if (named || (!existsSync(join(dir, "__init__.py")) && inner.length >= 2)) {
+      if (inner.length >= 2) for (const s of inner) units.push({ path: `${e.name}/${s.name}`, named });
+    } else if (existsSync(join(dir, "__init__.py"))) units.push({ path: e.name, named: false });
   }
   const out: InferredService[] = [];
-  for (const path of units.sort()) {
+  for (const { path, named } of units.sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const base = path.slice(path.lastIndexOf("/") + 1);
     if (SHARED_NAMES.has(base.toLowerCase())) {
       out.push({ name: base, path, kind: "shared", evidence: [] });
       continue;
     }
     const why = evidence(join(rootdir, path));
+    if (named) why.unshift(`under ${path.slice(0, path.lastIndexOf("/"))}/`);
     if (why.length > 0) out.push({ name: base, path, kind: "service", evidence: why });
   }
   const bases = new Map<string, number>();

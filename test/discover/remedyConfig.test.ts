@@ -1,7 +1,7 @@
 // remedy's own configuration: reading [tool.remedy] / remedy.toml, every validation error path, service inference,
 // and the committed JSON Schema being the one the zod schema emits.
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, it } from "node:test";
@@ -68,12 +68,28 @@ describe("readRemedyConfig", () => {
     ]);
   });
 
-  it("infers services under a services/ directory that is not a package", () => {
+  it("infers services under a services/ directory, by its name", () => {
     assert.deepEqual(inferServiceRoots(join(FIXTURES, "config-inferred-container")), [
-      { name: "auth", path: "services/auth", kind: "service", evidence: ["pyproject.toml"] },
-      { name: "billing", path: "services/billing", kind: "service", evidence: ["test_models.py"] },
+      { name: "auth", path: "services/auth", kind: "service", evidence: ["under services/", "pyproject.toml"] },
+      { name: "billing", path: "services/billing", kind: "service", evidence: ["under services/", "test_models.py"] },
       { name: "shared", path: "services/shared", kind: "shared", evidence: [] },
     ]);
+  });
+
+  it("infers services under another directory of Python projects only from their tests or deployment files", () => {
+    const dir = mkdtempSync(join(tmpdir(), "remedy-infer-"));
+    try {
+      for (const sub of ["a", "b"]) {
+        mkdirSync(join(dir, "components", sub), { recursive: true });
+        writeFileSync(join(dir, "components", sub, "x.py"), "x = 1\n");
+      }
+      writeFileSync(join(dir, "components", "a", "Dockerfile"), "FROM python\n");
+      assert.deepEqual(inferServiceRoots(dir), [
+        { name: "a", path: "components/a", kind: "service", evidence: ["Dockerfile"] },
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("does not infer when services are configured", () => {

@@ -23,7 +23,9 @@ export type {
   ServiceInfo,
 } from "./audit/auditFinding.ts";
 export type { AuditInput } from "./audit/auditInput.ts";
+export { debtLevel, debtScore } from "./audit/debtScore.ts";
 export { AUDIT_ANALYZERS, type AuditAnalyzer, runAudit } from "./audit/registry.ts";
+export { servicesOf } from "./audit/services.ts";
 export { ssotRegistryMarkdown } from "./audit/ssotRegistry.ts";
 export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
 export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";

@@ -17,8 +17,12 @@ export {
   type Contract,
   type ContractKind,
   DEFAULT_REMEDY_CONFIG,
+  type InferredService,
   type RemedyConfig,
 } from "./remedyConfig.ts";
+export { readRemedyConfig } from "./remedyConfigFile.ts";
+export { remedyConfigJsonSchema } from "./remedyConfigSchema.ts";
+export { inferServiceRoots } from "./serviceRoots.ts";
 export type { PytestOptions } from "./settings.ts";
 export { startupModules } from "./startupModules.ts";
 export { interpreterKey, missingKey, type NameQuery, queryKey, readEntries, StdlibNames } from "./stdlibNames.ts";

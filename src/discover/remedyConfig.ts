@@ -28,6 +28,17 @@ export interface BusinessFlow {
   markers?: string[];
 }
 
+/** A service or shared package remedy inferred from the tree (src/discover/serviceRoots.ts), used when the
+ *  configuration names no services. */
+export interface InferredService {
+  name: string;
+  /** Repository-relative directory, forward slashes. */
+  path: string;
+  kind: "service" | "shared";
+  /** What made it a service: deployment files and the first test file or tests directory found (relative to it). */
+  evidence: string[];
+}
+
 export interface RemedyConfig {
   /** Where it was read from (repository-relative), or null when there is none (defaults apply). */
   source: string | null;
@@ -47,6 +58,9 @@ export interface RemedyConfig {
     minDuplicates: number;
   };
   flows: BusinessFlow[];
+  /** Filled by readRemedyConfig when `services` is empty: services inferred from the tree. Absent: not inferred
+   *  (hand-built configurations, tests). */
+  inferredServices?: InferredService[];
 }
 
 export const DEFAULT_REMEDY_CONFIG: RemedyConfig = {

@@ -7,7 +7,7 @@ import { modelRepository, type PreparedAnalysis } from "./modelRepository.ts";
 import { elapsed, type ScanOptions, startRun } from "./scanRun.ts";
 
 export { rootdirOrNull } from "./discoverRepository.ts";
-export { type ScanOptions, type ScanStage } from "./scanRun.ts";
+export type { ScanOptions, ScanStage } from "./scanRun.ts";
 export type { PreparedAnalysis };
 
 /** Discovery, facts and the import-time model, without the analyzers: what `remedy audit` and the report build on.

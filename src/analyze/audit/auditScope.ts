@@ -1,12 +1,14 @@
 // Which first-party files the audit looks at. Tests, fixtures and vendored code are left out by default: a test
-// double or a vendored copy of a class is not a second source of truth, and nobody would move it to a canonical
-// home. config.audit.includeTests puts them back; config.audit.ignore (globs) leaves more out.
+// double or a vendored copy of a class is not a second source of truth, their imports are not architecture, and
+// nobody would move them to a canonical home. config.audit.includeTests puts them back; config.audit.ignore
+// (globs) leaves more out.
 import picomatch from "picomatch";
+import type { KnownModule } from "../analysisInput.ts";
 import type { AuditInput } from "./auditInput.ts";
 
 /** Directory names whose files are tests, fixtures, someone else's code, or frozen history: Django and Alembic
  *  migrations copy helpers on purpose so that replaying them never changes (62 of saleor's 258 duplicates). */
-export const EXCLUDED_DIRS: readonly string[] = [
+export const EXCLUDED_DIRS: ReadonlySet<string> = new Set([
   "migrations",
   "tests",
   "test",
@@ -16,25 +18,41 @@ export const EXCLUDED_DIRS: readonly string[] = [
   "_vendor",
   "vendored",
   "third_party",
-];
+  "site-packages",
+  "node_modules",
+  "venv",
+  ".venv",
+]);
 
 /** pytest's default test file patterns, plus conftest.py. */
-const TEST_FILE = /(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
+const TEST_FILE = /^(test_.*|.*_test|conftest)\.py$/;
+
+/** True for a repository-relative path of a test, fixture or vendored file. */
+export function isTestOrVendored(rel: string): boolean {
+  const parts = rel.split("/");
+  const base = parts.pop() ?? "";
+  return TEST_FILE.test(base) || parts.some((p) => EXCLUDED_DIRS.has(p));
+}
 
 /** True when the audit should read `path` (absolute). */
 export function auditScope(input: AuditInput): (path: string) => boolean {
-  const ignored = input.config.audit.ignore.length > 0 ? picomatch(input.config.audit.ignore, { dot: true }) : null;
-  const includeTests = input.config.audit.includeTests;
+  const { audit } = input.config;
+  const ignored = audit.ignore.length > 0 ? picomatch(audit.ignore, { dot: true }) : null;
   const testFiles = new Set(input.analysis.session.testFiles);
   return (path) => {
     const rel = input.rel(path);
     if (ignored?.(rel)) return false;
-    if (includeTests) return true;
-    if (testFiles.has(path) || TEST_FILE.test(rel)) return false;
-    const dirs = rel.split("/").slice(0, -1);
-    return !dirs.some((d) => EXCLUDED_DIRS.includes(d));
+    return audit.includeTests || (!testFiles.has(path) && !isTestOrVendored(rel));
   };
 }
+
+/** The modules the audit reports on, in input order. */
+export function auditedModules(input: AuditInput): KnownModule[] {
+  const inScope = auditScope(input);
+  return input.analysis.modules.filter((m) => inScope(m.path));
+}
+
+const SHARED_DIRS = new Set(["shared", "common", "core", "lib", "libs"]);
 
 /** True when `rel` lies in shared code: a configured shared directory, or a directory named like one. */
 export function isSharedCode(input: AuditInput, rel: string): boolean {
@@ -44,5 +62,3 @@ export function isSharedCode(input: AuditInput, rel: string): boolean {
     .slice(0, -1)
     .some((d) => SHARED_DIRS.has(d));
 }
-
-const SHARED_DIRS = new Set(["shared", "common", "core", "lib", "libs"]);

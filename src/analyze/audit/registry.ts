@@ -1,8 +1,10 @@
 // Every audit analyzer, in report order, and running them. Adding one is one line here.
 import type { AuditFinding } from "./auditFinding.ts";
 import type { AuditInput } from "./auditInput.ts";
+import { boundaryViolations } from "./boundaryViolations.ts";
 import { duplicateDefinitions } from "./duplicateDefinitions.ts";
 import { duplicateFactories } from "./duplicateFactories.ts";
+import { latentCycles } from "./latentCycles.ts";
 import { shims } from "./shims.ts";
 import { splitConsumers } from "./splitConsumers.ts";
 
@@ -13,6 +15,8 @@ export const AUDIT_ANALYZERS: readonly AuditAnalyzer[] = [
   splitConsumers,
   shims,
   duplicateFactories,
+  boundaryViolations,
+  latentCycles,
 ];
 
 /** Every finding, sorted by kind then subject (the same input gives the same order). */

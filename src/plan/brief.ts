@@ -1,0 +1,3 @@
+export function workstreamBrief(): string {
+  return "";
+}

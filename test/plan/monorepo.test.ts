@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { after, before, test } from "node:test";
 import type { ScanResult } from "../../src/analyze/index.ts";
-import { type Plan, planWorkstreams, workstreamBrief } from "../../src/plan/index.ts";
+import { type Plan, planSummary, planWorkstreams, workstreamBrief } from "../../src/plan/index.ts";
 import { scan } from "../../src/scan/index.ts";
 
 const MONOREPO = resolve(import.meta.dirname, "../../examples/monorepo");
@@ -164,4 +164,22 @@ test("examples/monorepo: a brief holds everything needed to do its items", () =>
   }
   const cycleBrief = workstreamBrief(plan, streamOf(plan, idOf("circular-import", "PerformanceMonitor")), result);
   assert.match(cycleBrief, /\*\*Cycle\*\*.*\n {3}1\. `services\/backend\/monitoring\/performance\.py:6`/);
+});
+
+test("examples/monorepo: the terminal summary lists each stream, what it owns and its items in order", () => {
+  const plan = planWorkstreams({ scan: result, teams: 3 });
+  const text = planSummary(plan);
+  const lines = text.split("\n");
+  assert.equal(lines[0], "3 workstreams for 3 teams: 16.5 points, 43 tests unblocked");
+  assert.ok(text.endsWith("\n"));
+  for (const w of plan.workstreams) {
+    const at = lines.indexOf(`${w.id}  ${w.title}`);
+    assert.ok(at > 0, w.id);
+    assert.equal(
+      lines[at + 1],
+      `  ${w.effort} points, ${w.unblocksTests} tests unblocked, ${w.findings.length} finding${w.findings.length === 1 ? "" : "s"}`,
+    );
+    assert.equal(lines[at + 2], `  owns: ${w.files.join(", ")}`);
+    w.order.forEach((item, i) => assert.equal(lines[at + 3 + i], `  ${i + 1}. ${item.title} (${item.effort})`));
+  }
 });

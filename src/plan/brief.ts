@@ -87,6 +87,7 @@ export function workstreamBrief(plan: Plan, ws: Workstream, scan: ScanResult, au
     "",
     ...goal(ws, scan),
     "",
+    ...((plan.notes ?? []).length > 0 ? ["## About the whole plan", "", ...plan.notes!.map((n) => `- ${n}`), ""] : []),
     ...rules(plan, scan),
     "",
     ...fileList("Files you own", ws.files, "None: the fixes change the environment, not the repository."),

@@ -11,7 +11,13 @@ export function code(text: string): string {
   return longest === 0 ? `${fence}${text}${fence}` : `${fence} ${text} ${fence}`;
 }
 
-const list = (files: readonly string[]): string => files.map(code).join(", ");
+/** Past this many, a list of test files or of a third-party import's sites names the first ones and a count. */
+const MAX_LISTED = 20;
+
+function list(files: readonly string[]): string {
+  const shown = files.slice(0, MAX_LISTED).map(code).join(", ");
+  return files.length > MAX_LISTED ? `${shown} and ${files.length - MAX_LISTED} more` : shown;
+}
 
 function steps(chain: readonly ChainStep[]): string[] {
   return chain.map((s, i) => `   ${i + 1}. ${code(`${s.file}:${s.line}`)} ${code(s.statement.trim())}`);
@@ -40,13 +46,16 @@ const PHASE_NOTE: Record<NonNullable<PlanItem["phase"]>, string> = {
 export type BlockerOf = (testFile: string) => string | null;
 
 export function collectionItemBrief(n: number, item: PlanItem, f: Finding, blockerOf: BlockerOf): string[] {
-  const sites = f.sites && f.sites.length > 1 ? f.sites : null;
+  // Every site of an import is an edit, except a third-party module's: installing it fixes them all.
+  const all = f.sites && f.sites.length > 1 ? f.sites : null;
+  const sites = all && f.kind === "missing-third-party" ? all.slice(0, MAX_LISTED) : all;
+  const more = all && sites && all.length > sites.length ? ` and ${all.length - sites.length} more` : "";
   const blocked = f.blocks.testFiles.length;
   const lines = [
     `### ${n}. ${item.title}`,
     "",
     `- **Finding**: ${code(f.id)} (${kindLabel(f.kind)}, ${f.severity}, ${item.effort} point${item.effort === 1 ? "" : "s"})`,
-    `- **Where**: ${sites ? sites.map((s) => code(`${s.file}:${s.line}`)).join(", ") : code(`${f.file}:${f.line}`)}`,
+    `- **Where**: ${sites ? sites.map((s) => code(`${s.file}:${s.line}`)).join(", ") + more : code(`${f.file}:${f.line}`)}`,
     `- **pytest says**: ${code(f.exceptionType ? `${f.exceptionType}: ${f.message}` : f.message)}`,
   ];
   if (PHASE_NOTE[item.phase ?? "unblock"]) lines.push(PHASE_NOTE[item.phase ?? "unblock"]);
@@ -64,10 +73,11 @@ export function collectionItemBrief(n: number, item: PlanItem, f: Finding, block
   }
   if (f.hiddenIn.length > 0) {
     lines.push("- **Behind another error in**:");
-    for (const file of f.hiddenIn) {
+    for (const file of f.hiddenIn.slice(0, MAX_LISTED)) {
       const blocker = blockerOf(file);
       lines.push(`  - ${code(file)}${blocker ? `, behind ${code(blocker)}` : ""}`);
     }
+    if (f.hiddenIn.length > MAX_LISTED) lines.push(`  - and ${f.hiddenIn.length - MAX_LISTED} more test files`);
   }
   lines.push("- **What to do**:");
   if (f.suggestions.length === 0)

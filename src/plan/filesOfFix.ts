@@ -9,7 +9,7 @@ type FixedFinding = Omit<Finding, "cause" | "blocks" | "hiddenIn" | "hidden" | "
   Partial<Pick<Finding, "suggestions" | "cause">>;
 
 /** Files a collection finding's fix edits (repository-relative, sorted). Empty when the fix edits no file of the
- *  repository (a third-party module with no requirements file to declare it in: install it). */
+ *  repository (a third-party module: install it). */
 export function filesOfFix(finding: FixedFinding, scan: Pick<ScanResult, "configfile">): string[] {
   const suggestions = finding.suggestions ?? [];
   switch (finding.kind) {
@@ -24,10 +24,10 @@ export function filesOfFix(finding: FixedFinding, scan: Pick<ScanResult, "config
     case "config-error":
       // The file is the config line at fault, or the module shadowing the stdlib; none without a config file.
       return finding.file.startsWith("(") ? [] : [finding.file];
-    case "missing-third-party": {
-      const declared = suggestions.map((s) => s.data?.requirementsFile).find((f) => typeof f === "string");
-      return typeof declared === "string" ? [declared] : [];
-    }
+    case "missing-third-party":
+      // Installing edits no file; a distribution no requirements file declares is declared in a file remedy
+      // cannot name. Every such finding is one environment task (fixGroups.ts joins them).
+      return [];
     case "conftest-error":
       // The conftest is only where the failure surfaces: the fix is its cause's.
       return finding.cause ? filesOfFix({ ...finding.cause, suggestions }, scan) : [finding.file];

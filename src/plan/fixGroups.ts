@@ -1,6 +1,10 @@
 // Work items that must be done by one workstream: those whose fixes edit a common file (two streams editing one
-// file would conflict), and those where one unblocks another (an error hidden behind another in the same test file
-// is only seen, and only provably fixed, once the first is fixed). Union-find over both relations.
+// file would conflict), those where one unblocks another (an error hidden behind another in the same test file
+// is only seen, and only provably fixed, once the first is fixed), and every fix in the environment (installing
+// the missing distributions is one task). Union-find over these relations.
+// A gate, a finding that blocks every test file (the session stops: a start-up conftest or configuration error),
+// joins nothing through the hidden-behind relation: every other finding is behind it, and following it would leave
+// a single workstream. It is done first by its stream; the others verify once it is fixed (the plan's notes).
 import type { WorkItem } from "./workItems.ts";
 
 export interface FixGroup {
@@ -43,11 +47,18 @@ function joinBy(items: WorkItem[], uf: UnionFind, keys: (item: WorkItem) => stri
   return first;
 }
 
-export function fixGroups(items: WorkItem[]): FixGroup[] {
+/** A finding that blocks every test file (of more than one): the session stops at it. */
+export function isGate(item: WorkItem, testFiles: number): boolean {
+  return testFiles > 1 && item.blocks.length >= testFiles;
+}
+
+const ENVIRONMENT = "\0environment";
+
+export function fixGroups(items: WorkItem[], testFiles: number): FixGroup[] {
   const uf = new UnionFind(items.length);
-  joinBy(items, uf, (item) => item.files);
-  // Test file -> an item that blocks it today; an item hidden in that file joins it.
-  const blockers = joinBy(items, uf, (item) => item.blocks);
+  joinBy(items, uf, (item) => (item.environment ? [...item.files, ENVIRONMENT] : item.files));
+  // Test file -> an item that blocks it today; an item hidden in that file joins it (unless that one is a gate).
+  const blockers = joinBy(items, uf, (item) => (isGate(item, testFiles) ? [] : item.blocks));
   items.forEach((item, i) => {
     for (const file of item.hiddenIn) {
       const blocker = blockers.get(file);

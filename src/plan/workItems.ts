@@ -16,6 +16,8 @@ export interface WorkItem extends Required<PlanItem> {
   hiddenIn: string[];
   /** The kind's label, for titles. */
   label: string;
+  /** True for a fix in the environment (install a distribution): all of them are one task. */
+  environment: boolean;
 }
 
 /** Phases in the order a stream does them. */
@@ -26,9 +28,13 @@ export function shellWord(word: string): string {
   return /^[\w./:=@%+,-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** Past this many test files a command collects the whole suite instead of naming them. */
+export const MAX_NAMED_TEST_FILES = 20;
+
 /** The pytest command that shows whether these test files collect (run from pytest's rootdir). */
 export function collectCommand(testFiles: readonly string[]): string {
-  return ["python -m pytest --collect-only -q", ...[...testFiles].sort().map(shellWord)].join(" ");
+  const named = testFiles.length <= MAX_NAMED_TEST_FILES ? [...testFiles].sort().map(shellWord) : [];
+  return ["python -m pytest --collect-only -q", ...named].join(" ");
 }
 
 function phaseOf(finding: Finding): Phase {
@@ -58,6 +64,7 @@ export function collectionItem(finding: Finding, scan: Pick<ScanResult, "configf
     blocks: finding.blocks.testFiles,
     hiddenIn: finding.hiddenIn,
     label: kindLabel(finding.kind),
+    environment: finding.kind === "missing-third-party",
   };
 }
 
@@ -73,6 +80,7 @@ export function auditItem(finding: AuditFinding): WorkItem {
     blocks: [],
     hiddenIn: [],
     label: finding.kind,
+    environment: false,
   };
 }
 

@@ -6,7 +6,7 @@ import { dirname } from "node:path";
 import type { AuditResult, ScanResult } from "../analyze/index.ts";
 import { RemedyError } from "../errors.ts";
 import { EFFORT_MODEL } from "./estimatedEffort.ts";
-import { type FixGroup, fixGroups } from "./fixGroups.ts";
+import { type FixGroup, fixGroups, isGate } from "./fixGroups.ts";
 import { auditItem, byOrderOfWork, collectCommand, collectionItem, planItem, type WorkItem } from "./workItems.ts";
 import type { Plan, Workstream } from "./workstream.ts";
 
@@ -57,6 +57,18 @@ function workstream(groups: FixGroup[]): Omit<Workstream, "id" | "mustNotTouch">
   };
 }
 
+function gateNotes(items: WorkItem[], workstreams: Workstream[], testFiles: number): string[] {
+  return items
+    .filter((i) => isGate(i, testFiles))
+    .map((gate) => {
+      const ws = workstreams.find((w) => w.findings.includes(gate.finding))!;
+      return (
+        `${gate.finding} blocks every test file (pytest stops there): ${ws.id} fixes it first; every other ` +
+        "finding is behind it, so the other workstreams can make their changes but prove them only once it is fixed."
+      );
+    });
+}
+
 function notesOf(teams: number, groups: number, streams: number): string[] {
   if (groups === 0) return ["Nothing to plan: the scan found no collection errors and the audit no findings."];
   if (streams >= teams) return [];
@@ -71,7 +83,7 @@ export function planWorkstreams(input: PlanInput): Plan {
   const { scan, audit, teams } = input;
   if (!Number.isInteger(teams) || teams < 1) throw new RemedyError(`--teams must be a positive integer, not ${teams}`);
   const items = [...scan.findings.map((f) => collectionItem(f, scan)), ...(audit?.findings ?? []).map(auditItem)];
-  const groups = fixGroups(items);
+  const groups = fixGroups(items, scan.testFiles.length);
   const count = Math.min(teams, groups.length);
   const streams = balance(groups, count)
     .map(workstream)
@@ -85,5 +97,6 @@ export function planWorkstreams(input: PlanInput): Plan {
       mustNotTouch: [...new Set(streams.flatMap((o) => (o === s ? [] : o.files)))].sort(),
     }),
   );
-  return { teams, workstreams, effortModel: { ...EFFORT_MODEL }, notes: notesOf(teams, groups.length, count) };
+  const notes = [...notesOf(teams, groups.length, count), ...gateNotes(items, workstreams, scan.testFiles.length)];
+  return { teams, workstreams, effortModel: { ...EFFORT_MODEL }, notes };
 }

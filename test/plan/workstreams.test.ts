@@ -160,3 +160,42 @@ test("the team count must be a positive integer", () => {
     assert.throws(() => planWorkstreams({ scan: scanOf([]), teams }), RemedyError);
   }
 });
+
+test("a gate (blocks every test file) joins nothing it hides; missing distributions are one environment task", () => {
+  const all = ["tests/test_a.py", "tests/test_b.py", "tests/test_c.py"];
+  const gate = blocking("conftest-error:conftest.py:3", all, 30, {
+    cause: { ...finding("missing-name:app/settings.py:2:DB") },
+  });
+  const a = finding("missing-name:src/a.py:1:A", { hiddenIn: ["tests/test_a.py"], hidden: true });
+  const b = finding("name-error:src/b.py:4:B", { hiddenIn: ["tests/test_b.py"], hidden: true });
+  const install = [
+    { kind: "install" as const, message: "pip install", data: { requirementsFile: "requirements.txt" } },
+  ];
+  const redis = finding("missing-third-party:src/c.py:1:redis", {
+    hiddenIn: ["tests/test_c.py"],
+    hidden: true,
+    suggestions: install,
+  });
+  const yaml = finding("missing-third-party:src/d.py:1:yaml", {
+    hiddenIn: ["tests/test_c.py"],
+    hidden: true,
+    suggestions: install,
+  });
+  const scan = {
+    ...scanOf([gate, a, b, redis, yaml]),
+    testFiles: all.map((file) => ({ file, tests: 10, blockedBy: gate.id })),
+  };
+  const plan = planWorkstreams({ scan, teams: 4 });
+  // The gate unblocks every test; then by effort: a 3.25, the environment 2, b 2 (ties by first finding id).
+  assert.deepEqual(ids(plan), [[gate.id], [a.id], [redis.id, yaml.id], [b.id]]);
+  assert.equal(plan.workstreams[0]!.findings[0], gate.id);
+  assert.deepEqual(plan.workstreams[0]!.files, ["app/settings.py"]);
+  const env = plan.workstreams.find((w) => w.findings.includes(redis.id))!;
+  assert.deepEqual(env.files, []);
+  assert.deepEqual(plan.notes, [
+    `${gate.id} blocks every test file (pytest stops there): ws-1 fixes it first; every other finding is behind it, so the other workstreams can make their changes but prove them only once it is fixed.`,
+  ]);
+  const brief = workstreamBrief(plan, env, scan);
+  assert.ok(brief.includes("## About the whole plan\n\n- conftest-error:conftest.py:3 blocks every test file"));
+  assert.ok(brief.includes("no file of the repository (the environment: install what is missing)"));
+});

@@ -12,6 +12,10 @@ export interface PlanItem {
   files: string[];
   /** Commands that prove the item done (`remedy scan --only ID`, the pytest command for the affected files). */
   commands: string[];
+  /** When to do it: "unblock" (a collection error pytest reports today), "hidden" (an error behind another one,
+   *  seen once that one is fixed), "check-after" (a possible error: check its condition once the stream's errors are
+   *  fixed), "architecture" (an audit finding: phase 2, after every collection blocker). */
+  phase?: "unblock" | "hidden" | "check-after" | "architecture";
 }
 
 export interface Workstream {
@@ -38,4 +42,6 @@ export interface Plan {
   workstreams: Workstream[];
   /** Effort per finding kind used for balancing, as documented. */
   effortModel: Record<string, number>;
+  /** Sentences about the plan as a whole: e.g. fewer workstreams than teams asked for, and why. */
+  notes?: string[];
 }

@@ -2,12 +2,14 @@
 // test configuration, environment), one block per root cause, then what hides behind them, then a summary line.
 // Everything printed is read off the findings; nothing is inferred here.
 import type { Finding } from "../analyze/index.ts";
+import { escapeControls } from "./controls.ts";
 import type { Reporter } from "./reporter.ts";
 import {
   blockedPhrase,
   CATEGORY_TITLES,
   effect,
   findingGroups,
+  firstNumbers,
   plural,
   pytestLines,
   rootOf,
@@ -79,36 +81,6 @@ function block(f: Finding, n: number, s: Style, sameAs: number | null = null): s
   return out;
 }
 
-/** C0 controls but tab and newline, DEL, C1 controls, and the bidirectional overrides and isolates (which reorder
- *  what a terminal shows): text from source lines and file names must not drive the terminal. */
-const UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-/** The same without newline: single-line fields (a statement, a file name) cannot start a new line either. */
-const UNSAFE_IN_LINE = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
-
-const escapeChar = (c: string): string => {
-  const code = c.charCodeAt(0);
-  if (c === "\r") return "\\r";
-  if (c === "\n") return "\\n";
-  if (c === "\x1b") return "\\x1b";
-  return code < 0x100 ? `\\x${code.toString(16).padStart(2, "0")}` : `\\u${code.toString(16).padStart(4, "0")}`;
-};
-
-/** Every string of the result with control characters written as escapes (`\x1b`, `\r`), as Python's repr writes
- *  them; newlines stay only in messages (pytest's multi-line ones). The JSON report keeps the text as it is. */
-export function escapeControls<T>(value: T, key = ""): T {
-  if (typeof value === "string") {
-    const pattern = key === "message" ? UNSAFE : UNSAFE_IN_LINE;
-    return value.replace(pattern, escapeChar) as T;
-  }
-  if (Array.isArray(value)) return value.map((v) => escapeControls(v, key)) as T;
-  if (value && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value)) out[k] = escapeControls(v, k);
-    return out as T;
-  }
-  return value;
-}
-
 export const terminalReport: Reporter = (report, options = {}) => {
   const result = escapeControls(report.scan);
   const s = style(options.color ?? false);
@@ -130,14 +102,7 @@ export const terminalReport: Reporter = (report, options = {}) => {
     [`Warnings (${warnings.length}): do not stop collection`, warnings],
   ];
   // Number in display order; a conftest error whose cause is another finding's points to it.
-  const ordered = sections.flatMap(([, group]) => group);
-  const first = new Map<string, number>();
-  ordered.forEach((f, i) => {
-    if (!f.cause && !first.has(rootOf(f))) first.set(rootOf(f), i + 1);
-  });
-  ordered.forEach((f, i) => {
-    if (!first.has(rootOf(f))) first.set(rootOf(f), i + 1);
-  });
+  const first = firstNumbers(sections.flatMap(([, group]) => group));
   let n = 0;
   for (const [heading, group] of sections) {
     if (group.length === 0) continue;

@@ -91,3 +91,24 @@ export function findingGroups(findings: Finding[]) {
 export function blockedPhrase(b: Finding["blocks"]): string {
   return `${plural(b.testFiles.length, "test file")}, ${b.testsLowerBound ? "at least " : ""}${plural(b.tests, "test")}`;
 }
+
+/** A finding as a report numbers it: `n` in display order, `sameAs` the number of the finding that reports the
+ *  same root cause first. */
+export interface Numbered {
+  f: Finding;
+  n: number;
+  sameAs: number | null;
+}
+
+/** Root identity -> the number (1-based, in display order) of the finding that reports it first: a conftest error
+ *  whose cause is another finding's points to that one ("same as #2"). */
+export function firstNumbers(ordered: Finding[]): Map<string, number> {
+  const first = new Map<string, number>();
+  ordered.forEach((f, i) => {
+    if (!f.cause && !first.has(rootOf(f))) first.set(rootOf(f), i + 1);
+  });
+  ordered.forEach((f, i) => {
+    if (!first.has(rootOf(f))) first.set(rootOf(f), i + 1);
+  });
+  return first;
+}

@@ -100,9 +100,10 @@ function block({ f, n, sameAs }: Numbered, blockerOf: (file: string) => number |
   if (f.hiddenIn.length > 0) {
     const behind = f.hiddenIn.map((file) => {
       const k = blockerOf(file);
-      return `${code(file)}${k !== null && k !== n ? ` (behind #${k})` : ""}`;
+      if (k === null) return `${code(file)} (not reached: collection stops before it)`;
+      return `${code(file)}${k !== n ? ` (behind #${k})` : ""}`;
     });
-    out.push(`- **Hidden in:** ${listing(behind)}: pytest shows it there once the error before it is fixed`);
+    out.push(`- **Hidden in:** ${listing(behind)}`);
   }
   if (f.suggestions.length === 1) out.push(`- **Fix:** ${f.suggestions[0]!.message}`);
   else if (f.suggestions.length > 1) out.push("- **Fix** (one of):", ...f.suggestions.map((s) => `  - ${s.message}`));

@@ -144,7 +144,7 @@ function success(report: Report, numbered: Numbered[]): string[] {
     `- [ ] \`pytest --collect-only\` exits 0 (predicted today: ${scan.pytestExitCode})`,
   ];
   for (const { f, n } of numbered.filter(({ f, sameAs }) => f.severity === "error" && sameAs === null))
-    out.push(`- [ ] #${n} ${title(f)} fixed: \`remedy scan --only ${shellWord(f.id)}\` reports nothing`);
+    out.push(`- [ ] #${n} (${title(f)}): \`remedy scan --only ${shellWord(f.id)}\` no longer reports it`);
   out.push(
     `- [ ] \`pytest --collect-only -q\` collects ${c.testsLowerBound ? "at least " : ""}${plural(c.tests, "test")} from ${plural(c.testFiles, "test file")}`,
   );
@@ -168,7 +168,12 @@ function nextSteps(report: Report, numbered: Numbered[]): string[] {
         ? `Give each of the ${plural(report.plan.workstreams.length, "workstream")} its brief (\`remedy plan --teams ${report.plan.teams} --briefs DIR\`); they touch disjoint files and can proceed in parallel.`
         : "Split phase 1 into parallel workstreams that touch disjoint files: `remedy plan --teams N`.",
     );
-    steps.push("After each fix, run `remedy scan`: the hidden errors appear in the files they sit in.");
+    const hidden = numbered.filter(({ f }) => f.severity === "error" && f.hidden).map(({ n }) => `#${n}`);
+    steps.push(
+      hidden.length > 0
+        ? `After each fix, run \`remedy scan\`: the hidden errors (${listing(hidden)}) appear once the errors before them are gone.`
+        : "After each fix, run `remedy scan`: the finding is gone and nothing new appears behind it.",
+    );
   }
   steps.push("Confirm with the real pytest: `pytest --collect-only -q`.");
   if (report.audit && report.audit.findings.length > 0)

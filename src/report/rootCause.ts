@@ -2,7 +2,6 @@
 // as opposed to pytest's message (what Python raised) and the fix (what to do).
 import { FINDING_KINDS, type Finding } from "../analyze/index.ts";
 import { code, listing } from "./markdownText.ts";
-import { effect } from "./wording.ts";
 
 const dataOf = (f: Finding, kind: string, key: string): string[] =>
   f.suggestions
@@ -51,15 +50,16 @@ export function rootCause(f: Finding): string {
       return `${code(`@pytest.mark.${f.name}`)} is registered nowhere${where.length > 0 ? ` (not in ${where[0]})` : ""}, and this session makes an unregistered marker a collection error.`;
     }
     case "conftest-error":
-      return f.cause
-        ? `${code(f.file)} fails to import because ${code(`${f.cause.file}:${f.cause.line}`)} ${raises(f.cause.exceptionType)}.`
+      // The conftest's suggestions are its cause's fixes: the cause's sentence is read with them.
+      return f.cause && f.cause.kind !== "conftest-error"
+        ? `${code(f.file)} fails to import: ${rootCause({ ...f, ...f.cause, cause: undefined }).replace(/^./, (c) => c.toLowerCase())}`
         : `${code(f.file)} fails to import.`;
     case "name-error":
     case "attribute-error":
     case "syntax-error":
       return `${code(`${f.file}:${f.line}`)} ${raises(f.exceptionType)} while the module is imported.`;
     case "config-error":
-      return `${(effect(f) ?? "pytest's configuration stops the session").replace(/^./, (c) => c.toUpperCase())}.`;
+      return `${code(`${f.file}:${f.line}`)} is configuration pytest rejects${f.name ? ` (${code(f.name)})` : ""}, and a configuration error stops the whole session, not one file.`;
     default:
       return FINDING_KINDS.find((k) => k.kind === f.kind)!.whatItIs;
   }

@@ -10,7 +10,7 @@ export type {
   StartupShadow,
 } from "./analysisInput.ts";
 export type { Analyzer } from "./analyzer.ts";
-export { relPath } from "./areas.ts";
+export { areaOf, relPath } from "./areas.ts";
 export type {
   AuditFinding,
   AuditKind,
@@ -23,6 +23,7 @@ export type {
   ServiceInfo,
 } from "./audit/auditFinding.ts";
 export type { AuditInput } from "./audit/auditInput.ts";
+export { AUDIT_KINDS, type AuditKindInfo, auditKindLabel } from "./audit/auditKinds.ts";
 export { debtLevel, debtScore } from "./audit/debtScore.ts";
 export { AUDIT_ANALYZERS, type AuditAnalyzer, runAudit } from "./audit/registry.ts";
 export { servicesOf } from "./audit/services.ts";

@@ -5,6 +5,8 @@ import type { Reporter } from "./reporter.ts";
 const REPORTERS: Record<string, () => Promise<Reporter>> = {
   terminal: async () => (await import("./terminal.ts")).terminalReport,
   json: async () => (await import("./json.ts")).jsonReport,
+  md: async () => (await import("./markdown.ts")).markdownReport,
+  sarif: async () => (await import("./sarif.ts")).sarifReport,
 };
 
 export const REPORT_FORMATS = Object.keys(REPORTERS);

@@ -44,7 +44,7 @@ test("real scan output validates against schema/scan.schema.json; a broken docum
     ...cases.map((c) => resolve(FIXTURES, c)),
     resolve(import.meta.dirname, "../../examples/monorepo"),
   ]) {
-    docs.push(JSON.parse(jsonReport(await scan(c, { cache: false }))));
+    docs.push(JSON.parse(jsonReport({ scan: await scan(c, { cache: false }) })));
   }
   assert.ok(docs.some((d) => d.findings.some((f: { cause?: unknown }) => f.cause)));
   assert.ok(docs.some((d) => d.findings.some((f: { cycle?: unknown }) => f.cycle)));
@@ -57,7 +57,7 @@ test("real scan output validates against schema/scan.schema.json; a broken docum
 });
 
 test("reporters load by format name; an unknown format is a user error", async () => {
-  assert.deepEqual(REPORT_FORMATS, ["terminal", "json"]);
+  assert.deepEqual(REPORT_FORMATS, ["terminal", "json", "md", "sarif"]);
   assert.equal(await loadReporter("json"), jsonReport);
-  await assert.rejects(loadReporter("html"), UnknownFormatError);
+  await assert.rejects(loadReporter("xml"), UnknownFormatError);
 });

@@ -81,7 +81,7 @@ const result: ScanResult = {
 };
 
 test("terminal report: categories in remediation-report order, numbered blocks, hidden and warnings apart", () => {
-  const text = terminalReport(result, { color: false });
+  const text = terminalReport({ scan: result }, { color: false });
   const headings = text.split("\n").filter((l) => /^[A-Z0-9]/.test(l));
   assert.deepEqual(headings, [
     "Import resolution failures (1)",
@@ -100,15 +100,17 @@ test("terminal report: categories in remediation-report order, numbered blocks, 
   assert.match(text, /✖ 3\. third-party module not installed `redis`/);
   assert.match(text, /also in {3}tests\/test_a\.py \(behind another error there\)/);
   assert.doesNotMatch(text, /\x1b\[/);
-  assert.match(terminalReport(result, { color: true }), /\x1b\[31m✖\x1b\[39m/);
+  assert.match(terminalReport({ scan: result }, { color: true }), /\x1b\[31m✖\x1b\[39m/);
 });
 
 test("terminal report on a clean repository says so", () => {
   const text = terminalReport({
-    ...result,
-    findings: [],
-    collection: { testFiles: 2, blockedTestFiles: 0, tests: 5, blockedTests: 0 },
-    pytestExitCode: 0,
+    scan: {
+      ...result,
+      findings: [],
+      collection: { testFiles: 2, blockedTestFiles: 0, tests: 5, blockedTests: 0 },
+      pytestExitCode: 0,
+    },
   });
   assert.match(
     text,
@@ -127,7 +129,7 @@ test("a conftest error caused by the same broken statement as another finding po
     cause: core,
     blocks: { testFiles: ["tests/api/test_x.py"], tests: 1, areas: ["tests/api"] },
   });
-  const text = terminalReport({ ...result, findings: [conftest, base] }, { color: false });
+  const text = terminalReport({ scan: { ...result, findings: [conftest, base] } }, { color: false });
   assert.match(
     text,
     /✖ 1\. `tests\/api\/conftest\.py` fails to import\n(.*\n)*? {5}same as {3}#2: one broken statement/,
@@ -144,7 +146,7 @@ test("control characters from source lines and file names are escaped on the ter
       { file: "app/a.py", line: 3, statement: "from app.b import X\u202e", module: "app.a" },
     ],
   });
-  const text = terminalReport({ ...result, findings: [evil] }, { color: false });
+  const text = terminalReport({ scan: { ...result, findings: [evil] } }, { color: false });
   assert.doesNotMatch(text, /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202e]/);
   assert.match(text, /import app\.a {2}# \\x1b\[2J\\r\\x9bcleared/);
   assert.match(text, /app\/\\x1b\]0;owned\\x07a\.py:3/);
@@ -153,10 +155,12 @@ test("control characters from source lines and file names are escaped on the ter
 
 test("a tree where pytest collects nothing: exit code 5 in the summary", () => {
   const text = terminalReport({
-    ...result,
-    findings: [],
-    collection: { testFiles: 1, blockedTestFiles: 0, tests: 0, blockedTests: 0 },
-    pytestExitCode: 5,
+    scan: {
+      ...result,
+      findings: [],
+      collection: { testFiles: 1, blockedTestFiles: 0, tests: 0, blockedTests: 0 },
+      pytestExitCode: 5,
+    },
   });
   assert.match(text, /pytest collects no test: it ends with exit code 5 \(no tests ran\)/);
   assert.match(text, /\(pytest would exit 5\)\n$/);

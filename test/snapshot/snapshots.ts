@@ -30,7 +30,7 @@ function normalize(text: string, dir: string): string {
 export async function snapshotOf(c: string): Promise<{ terminal: string; json: string }> {
   const dir = join(FIXTURES, c);
   const result = await scan(dir, { cache: false });
-  const terminal = (await loadReporter("terminal"))(result, { color: false });
-  const json = (await loadReporter("json"))({ ...result, durationMs: 0 });
+  const terminal = (await loadReporter("terminal"))({ scan: result }, { color: false });
+  const json = (await loadReporter("json"))({ scan: { ...result, durationMs: 0 } });
   return { terminal: normalize(terminal, dir), json: normalize(json, dir) };
 }

@@ -84,7 +84,7 @@ export function registerScan(program: Command): void {
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
         const show = (result: ScanResult) => {
           progress.done();
-          process.stdout.write(reporter(result, { color }));
+          process.stdout.write(reporter({ scan: result }, { color }));
           process.exitCode = blocksCollection(result) ? 1 : 0;
         };
         if (!opts.watch) return show(await scan(path, options));

@@ -10,7 +10,7 @@ export type {
   StartupShadow,
 } from "./analysisInput.ts";
 export type { Analyzer } from "./analyzer.ts";
-export { relPath } from "./areas.ts";
+export { areaOf, relPath } from "./areas.ts";
 export type {
   AuditFinding,
   AuditKind,

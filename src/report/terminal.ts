@@ -33,7 +33,7 @@ function identity(f: Pick<Finding, "kind" | "file" | "line" | "module" | "name">
   return `${f.kind}|${f.file}|${f.line}|${f.name}`;
 }
 
-const rootOf = (f: Finding): string => identity(f.cause ?? f);
+export const rootOf = (f: Finding): string => identity(f.cause ?? f);
 
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -43,7 +43,7 @@ const shadowedStdlib = (f: Finding): string | null => {
   return typeof data?.shadowedStdlib === "string" ? data.shadowedStdlib : null;
 };
 
-function title(f: Finding): string {
+export function title(f: Finding): string {
   if (f.kind === "conftest-error") return `\`${f.file}\` fails to import`;
   const shadowed = shadowedStdlib(f);
   if (shadowed) return `\`${f.file}\` shadows the standard library module \`${shadowed}\``;
@@ -53,7 +53,7 @@ function title(f: Finding): string {
 
 /** pytest's words: `Type: message` as its short summary shows it; a multi-line message (import file mismatch)
  *  in full; the start-up conftest line as pytest prints it (the cause follows on its own line). */
-function pytestLines(f: Finding): string[] {
+export function pytestLines(f: Finding): string[] {
   const lines = f.message.split("\n");
   if (f.kind === "conftest-error" && f.cause && f.message.startsWith("ImportError while loading conftest"))
     return lines;
@@ -62,7 +62,7 @@ function pytestLines(f: Finding): string[] {
 }
 
 /** What a session-level finding does to the run (blocks lists files; these say why it is all of them, or none). */
-function effect(f: Finding): string | null {
+export function effect(f: Finding): string | null {
   if (f.hidden || f.severity !== "error") return null;
   if (f.kind === "conftest-error" && f.message.startsWith("ImportError while loading conftest")) {
     return "pytest stops at start-up (exit code 4): nothing is collected";

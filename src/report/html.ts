@@ -115,7 +115,7 @@ ${rows}
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
+<meta http-equiv="Content-Security-Policy" content="${raw(CSP)}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>remedy report: ${scan.root}</title>
 <style>${raw(STYLE)}</style>

@@ -15,7 +15,7 @@ export function sortableTable<T>(id: string, caption: string, columns: Column<T>
   const numeric = columns.map((c) => rows.length > 0 && rows.every((r) => typeof c.sort(r) === "number"));
   return html`<div class="table-block">
 <label class="filter">Filter ${caption}: <input type="search" class="table-filter" data-table="${id}" placeholder="text in any column"></label>
-<table id="${id}" class="sortable"><caption>${caption} (<span class="shown">${rows.length}</span>/${rows.length})</caption>
+<table id="${id}" class="sortable" data-count><caption>${caption} (<span class="shown">${rows.length}</span>/${rows.length})</caption>
 <thead><tr>${columns.map((c, i) => html`<th scope="col" data-type="${numeric[i] ? "number" : "text"}" aria-sort="none"><button type="button">${c.name}</button></th>`)}</tr></thead>
 <tbody>${rows.map((r) => html`<tr data-search>${columns.map((c) => html`<td data-sort="${c.sort(r)}">${c.cell(r)}</td>`)}</tr>`)}</tbody>
 </table></div>`;

@@ -51,7 +51,7 @@ ${f.suggestions.length > 0 && field("fix", html`<ul class="fixes">${f.suggestion
 export function findingRow(f: Finding, n: number, sameAs: number | null): Html {
   const mark = f.severity === "error" ? "error" : "warning";
   const tests = f.blocks.testFiles.length > 0 ? `${f.blocks.testsLowerBound ? "≥" : ""}${f.blocks.tests}` : "–";
-  return html`<details class="finding ${mark}" id="finding-${n}" data-search data-kind="${f.kind}">
+  return html`<details class="finding ${mark}" id="finding-${n}" data-search data-id="${f.id}" data-kind="${f.kind}">
 <summary><span class="num">${n}</span><span class="title">${prose(title(f))}</span><span class="where"><code>${at(f.file, f.line)}</code></span><span class="tests" title="tests blocked">${tests}</span></summary>
 ${body(f, sameAs)}
 </details>`;

@@ -18,6 +18,8 @@ import { escapeControls, rootOf } from "./terminal.ts";
 
 const MAX_AREAS = 30;
 
+const DEBT_TONE = { LOW: false, MEDIUM: "warn", HIGH: true, CRITICAL: true } as const;
+
 const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${createHash("sha256").update(SCRIPT).digest("base64")}'`;
 
 /** Tests per area from the test files (a file never reached under --maxfail counts as blocked, as the totals do). */
@@ -35,8 +37,8 @@ export function areaTests(scan: ScanResult): AreaTests[] {
   );
 }
 
-const card = (value: string | number, label: string, bad = false): Html =>
-  html`<div class="card${bad ? " bad" : ""}"><div class="value">${value}</div><div class="label">${label}</div></div>`;
+const card = (value: string | number, label: string, tone: boolean | "warn" = false): Html =>
+  html`<div class="card${tone === "warn" ? " warn" : tone ? " bad" : ""}"><div class="value">${value}</div><div class="label">${label}</div></div>`;
 
 function cards(report: Report, rootCauses: number, hidden: number): Html {
   const c = report.scan.collection;
@@ -47,7 +49,7 @@ ${card(`${atLeast}${c.tests}`, "tests once everything is fixed")}
 ${card(`${atLeast}${c.blockedTests}`, "tests blocked", c.blockedTests > 0)}
 ${card(rootCauses, `root causes${hidden > 0 ? ` (+${hidden} hidden)` : ""}`, rootCauses > 0)}
 ${card(report.scan.pytestExitCode, "predicted pytest exit code", report.scan.pytestExitCode !== 0)}
-${report.audit && card(`${report.audit.debt.score} ${report.audit.debt.level}`, "debt score (0–100)", report.audit.debt.level !== "LOW")}
+${report.audit && card(`${report.audit.debt.score} ${report.audit.debt.level}`, "debt score (0–100)", DEBT_TONE[report.audit.debt.level])}
 </div>`;
 }
 

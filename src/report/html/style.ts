@@ -26,6 +26,7 @@ button { font: inherit; cursor: pointer; border: 1px solid var(--line); backgrou
 .card .value { font-size: 26px; font-weight: 650; }
 .card .label { color: var(--muted); font-size: 13px; }
 .card.bad .value { color: var(--error); }
+.card.warn .value { color: var(--warn); }
 .chart { max-width: 760px; display: block; }
 .chart text { font-size: 13px; fill: var(--fg); }
 .chart .bar-total { fill: var(--bar-total); }

@@ -57,7 +57,7 @@ test("real scan output validates against schema/scan.schema.json; a broken docum
 });
 
 test("reporters load by format name; an unknown format is a user error", async () => {
-  assert.deepEqual(REPORT_FORMATS, ["terminal", "json", "md", "sarif"]);
+  assert.deepEqual(REPORT_FORMATS, ["terminal", "json", "md", "html", "sarif"]);
   assert.equal(await loadReporter("json"), jsonReport);
   await assert.rejects(loadReporter("xml"), UnknownFormatError);
 });

@@ -24,6 +24,7 @@ export type {
 } from "./audit/auditFinding.ts";
 export type { AuditInput } from "./audit/auditInput.ts";
 export { AUDIT_KINDS, type AuditKindInfo, auditKindLabel } from "./audit/auditKinds.ts";
+export { buildAuditResult } from "./audit/auditResult.ts";
 export { debtLevel, debtScore } from "./audit/debtScore.ts";
 export { AUDIT_ANALYZERS, type AuditAnalyzer, runAudit } from "./audit/registry.ts";
 export { servicesOf } from "./audit/services.ts";

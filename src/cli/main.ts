@@ -2,8 +2,11 @@
 // Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error.
 import { Command, CommanderError } from "commander";
 import { RemedyError, VERSION } from "../index.ts";
+import { registerAudit } from "./commands/audit.ts";
 import { registerConfig } from "./commands/config.ts";
 import { registerFacts } from "./commands/facts.ts";
+import { registerPlan } from "./commands/plan.ts";
+import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerScan } from "./commands/scan.ts";
 
@@ -16,6 +19,9 @@ export function buildProgram(): Command {
     .showHelpAfterError();
   registerFacts(program);
   registerScan(program);
+  registerAudit(program);
+  registerReport(program);
+  registerPlan(program);
   registerConfig(program);
   registerRules(program);
   return program;

@@ -2,9 +2,20 @@
 // with --watch, again after every change.
 // Exit codes: 0 nothing blocks collection, 1 something does, 2 usage or configuration error (from main.ts).
 // They are remedy's own: the exit code pytest is predicted to end with (0, 1, 2, 3, 4, 5) is in the report.
-import { type Command, InvalidArgumentError } from "commander";
-import { type Invocation, loadReporter, type ScanResult, scan, watchScan } from "../../index.ts";
-import { defaultPython, environmentWith, envOption, invocationOption } from "../pythonOption.ts";
+import type { Command } from "commander";
+import {
+  type AuditResult,
+  auditText,
+  loadReporter,
+  RemedyError,
+  type ScanResult,
+  scan,
+  scanAndAudit,
+  VERSION,
+  watchScan,
+} from "../../index.ts";
+import { formatOption } from "../formatOption.ts";
+import { type RepositoryFlags, scanOptionsFrom, withRepositoryOptions } from "../repositoryOptions.ts";
 
 /** Progress on stderr, only for a person watching and only once a scan has taken a moment. */
 function progressPrinter(): { onProgress: (stage: string, detail: string) => void; done: () => void } {
@@ -30,70 +41,67 @@ export function blocksCollection(result: ScanResult): boolean {
   );
 }
 
-/** A positive number of bytes, or commander's usage error (exit 2). */
-function maxBytesArg(value: string): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new InvalidArgumentError("expected a positive whole number of bytes");
-  return n;
+/** The scan with only the finding `id` (`--only`): the exit code then says whether it is still there. */
+function onlyFinding(result: ScanResult, id: string): ScanResult {
+  return { ...result, findings: result.findings.filter((f) => f.id === id) };
 }
 
 export function registerScan(program: Command): void {
-  program
+  const command = program
     .command("scan")
-    .description("predict every error that stops pytest from collecting, grouped by root cause")
-    .argument("[path]", "the directory pytest would run in", ".")
-    .argument("[pytest-args...]", "pytest's own arguments, after `--` (paths, -c, --rootdir, -p, -m, ...)")
-    .option("--python <path>", "interpreter pytest runs with (default: python3 on PATH)")
-    .option("--no-python", "do not ask any interpreter (sys.path and plugins unknown)")
-    .option("--json", "print the JSON report (schema/scan.schema.json)")
-    .option("--no-cache", "neither read nor write the cache in .remedy/ (a full scan that leaves nothing behind)")
+    .description("predict every error that stops pytest from collecting, grouped by root cause");
+  withRepositoryOptions(command)
+    .addOption(formatOption("terminal"))
+    .option("--json", "print the JSON report (schema/scan.schema.json); the same as --format json")
+    .option("--only <id>", "report only the finding with this id; exit 1 while it is there, 0 once it is gone")
+    .option("--audit", "also run the architecture audit and print its findings in a section of their own")
     .option("--watch", "scan again whenever a file changes (Ctrl-C stops; the exit code is the last scan's)")
-    .option(
-      "--max-bytes <n>",
-      "do not read Python files larger than this (default 64 MiB; the report lists them)",
-      maxBytesArg,
-    )
-    .addOption(invocationOption())
-    .addOption(envOption())
     .action(
       async (
         path: string,
         pytestArgs: string[],
-        opts: {
-          python?: string | boolean;
+        opts: RepositoryFlags & {
+          format: string;
           json?: boolean;
-          cache: boolean;
-          invocation: Invocation;
+          only?: string;
+          audit?: boolean;
           watch?: boolean;
-          env?: string[];
-          maxBytes?: number;
         },
       ) => {
         const progress = progressPrinter();
-        const env = environmentWith(opts.env);
-        const options = {
-          ...(env ? { env } : {}),
-          python: defaultPython(opts.python),
-          args: pytestArgs,
-          onProgress: progress.onProgress,
-          cache: opts.cache,
-          invocation: opts.invocation,
-          ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
-        };
-        const reporter = await loadReporter(opts.json ? "json" : "terminal");
+        const options = { ...scanOptionsFrom(opts, pytestArgs), onProgress: progress.onProgress };
+        const format = opts.json ? "json" : opts.format;
+        const reporter = await loadReporter(format);
         const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
-        const show = (result: ScanResult) => {
+        const show = (full: ScanResult, audit?: AuditResult) => {
           progress.done();
-          process.stdout.write(reporter({ scan: result }, { color }));
-          process.exitCode = blocksCollection(result) ? 1 : 0;
+          const result = opts.only ? onlyFinding(full, opts.only) : full;
+          const shownAudit =
+            audit && opts.only ? { ...audit, findings: audit.findings.filter((f) => f.id === opts.only) } : audit;
+          // The terminal report prints the audit as its own section; the other formats carry it in the Report.
+          const withAudit = shownAudit && format !== "terminal" ? { audit: shownAudit } : {};
+          const stillThere = result.findings.length + (shownAudit?.findings.length ?? 0) > 0;
+          if (opts.only && !stillThere && format === "terminal") {
+            process.stdout.write(`${opts.only}: gone (${full.findings.length} findings remain)\n`);
+            process.exitCode = 0;
+            return;
+          }
+          process.stdout.write(reporter({ scan: result, ...withAudit }, { color, version: VERSION }));
+          if (shownAudit && format === "terminal") process.stdout.write(`\n${auditText(shownAudit)}`);
+          process.exitCode = (opts.only ? stillThere : blocksCollection(result)) ? 1 : 0;
         };
+        if (opts.audit) {
+          if (opts.watch) throw new RemedyError("--audit and --watch cannot be combined yet");
+          const { scan: result, audit } = await scanAndAudit(path, options);
+          return show(result, audit);
+        }
         if (!opts.watch) return show(await scan(path, options));
         const watching = await watchScan(
           path,
           options,
           (result, changed) => {
             // The JSON report stays one document per scan (a stream of them); the terminal report gets a header.
-            if (changed.length > 0 && !opts.json) {
+            if (changed.length > 0 && format === "terminal") {
               const files =
                 changed.length > 3
                   ? `${changed.slice(0, 3).join(", ")} and ${changed.length - 3} more`

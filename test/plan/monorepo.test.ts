@@ -180,6 +180,7 @@ test("examples/monorepo: the terminal summary lists each stream, what it owns an
       `  ${w.effort} points, ${w.unblocksTests} tests unblocked, ${w.findings.length} finding${w.findings.length === 1 ? "" : "s"}`,
     );
     assert.equal(lines[at + 2], `  owns: ${w.files.join(", ")}`);
-    w.order.forEach((item, i) => assert.equal(lines[at + 3 + i], `  ${i + 1}. ${item.title} (${item.effort})`));
+    for (const [i, item] of w.order.entries())
+      assert.equal(lines[at + 3 + i], `  ${i + 1}. ${item.title} (${item.effort})`);
   }
 });

@@ -7,6 +7,12 @@ import { utf16ByteOffsets } from "./utf16ByteOffsets.ts";
 /** Edits that cannot be applied as given: overlapping, out of range, or splitting a character. */
 export class EditError extends RemedyError {
   override name = "EditError";
+  constructor(
+    readonly kind: "overlap" | "range" | "split",
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** True when a and b claim the same text: their ranges overlap, or both insert at the same offset (which goes
@@ -27,14 +33,14 @@ export function sortedEdits(edits: readonly TextEdit[], length: number): TextEdi
     .map(({ e }) => e);
   for (const e of sorted) {
     if (!Number.isInteger(e.start) || !Number.isInteger(e.end) || e.start < 0 || e.end < e.start || e.end > length) {
-      throw new EditError(`${e.file}: edit ${describe(e)} is outside the text (length ${length})`);
+      throw new EditError("range", `${e.file}: edit ${describe(e)} is outside the text (length ${length})`);
     }
   }
   for (let k = 1; k < sorted.length; k++) {
     const prev = sorted[k - 1]!;
     const cur = sorted[k]!;
     if (prev.start < cur.end && cur.start < prev.end) {
-      throw new EditError(`${cur.file}: overlapping edits ${describe(prev)} and ${describe(cur)}`);
+      throw new EditError("overlap", `${cur.file}: overlapping edits ${describe(prev)} and ${describe(cur)}`);
     }
   }
   return sorted;
@@ -60,7 +66,7 @@ export function editedBytes(bytes: Uint8Array, edits: readonly TextEdit[]): Buff
   for (const e of sortedEdits(edits, offsets.length - 1)) {
     const start = offsets[e.start]!;
     const end = offsets[e.end]!;
-    if (start < 0 || end < 0) throw new EditError(`${e.file}: edit ${describe(e)} splits a character`);
+    if (start < 0 || end < 0) throw new EditError("split", `${e.file}: edit ${describe(e)} splits a character`);
     parts.push(bytes.subarray(at, start), Buffer.from(e.text, "utf8"));
     at = end;
   }

@@ -20,8 +20,9 @@ export function fsyncDirectory(dir: string): void {
   }
 }
 
-/** Replaces `file` with `data`, whose permission bits become `mode` exactly (not masked by the umask). */
-export function writeFileDurably(file: string, data: Uint8Array, mode: number): void {
+/** Replaces `file` with `data`, whose permission bits become `mode` exactly (not masked by the umask). With
+ *  `syncDirectory: false` the caller flushes the directory itself, once for many files (fsyncDirectories). */
+export function writeFileDurably(file: string, data: Uint8Array, mode: number, { syncDirectory = true } = {}): void {
   const dir = dirname(file);
   const tmp = join(dir, `.${basename(file)}.remedy-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   const fd = openSync(tmp, "wx", mode & 0o7777);
@@ -39,5 +40,10 @@ export function writeFileDurably(file: string, data: Uint8Array, mode: number): 
     rmSync(tmp, { force: true });
     throw e;
   }
-  fsyncDirectory(dir);
+  if (syncDirectory) fsyncDirectory(dir);
+}
+
+/** Flushes the directory of each of `files`, once per directory. */
+export function fsyncDirectories(files: Iterable<string>): void {
+  for (const dir of new Set([...files].map((f) => dirname(f)))) fsyncDirectory(dir);
 }

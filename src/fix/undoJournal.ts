@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { cacheDirOf, ensureCacheDir, readOrNull } from "../cache/index.ts";
 import { RemedyError } from "../errors.ts";
-import { fsyncDirectory, writeFileDurably } from "./durableWrite.ts";
+import { fsyncDirectories, fsyncDirectory, writeFileDurably } from "./durableWrite.ts";
 import { relativeInside, sha256, targetOf } from "./fileTarget.ts";
 
 const FORMAT = 1;
@@ -90,7 +90,7 @@ export function writeJournal(realRoot: string, fixes: string[], writes: readonly
   mkdirSync(join(entry, "files"));
   const files = writes.map((w, i): JournalFile => {
     const copy = `files/${i}.before`;
-    writeFileDurably(join(entry, copy), w.before, 0o600);
+    writeFileDurably(join(entry, copy), w.before, 0o600, { syncDirectory: false });
     return { rel: w.rel, mode: w.mode, before: sha256(w.before), after: sha256(w.after), copy };
   });
   fsyncDirectory(join(entry, "files"));
@@ -184,11 +184,12 @@ export function undoLast(root: string, options: { force?: boolean } = {}): UndoO
     if (bytes === null || sha256(bytes) !== file.before) {
       throw new UndoError(`${entry}: the saved copy of ${file.rel} is missing or damaged; nothing more restored`);
     }
-    writeFileDurably(path, bytes, file.mode);
+    writeFileDurably(path, bytes, file.mode, { syncDirectory: false });
     if (sha256(readFileSync(path)) !== file.before)
       throw new UndoError(`${file.rel}: restored bytes differ from the saved ones`);
     outcome.restored.push(file.rel);
   }
+  fsyncDirectories(todo.map((t) => t.path));
   markJournal(entry, "undone");
   outcome.undone = true;
   return outcome;

@@ -4,7 +4,7 @@
 import { realpathSync } from "node:fs";
 import { RemedyError } from "../errors.ts";
 import { EditError, editedBytes, editsOverlap } from "./applyEdits.ts";
-import { writeFileDurably } from "./durableWrite.ts";
+import { fsyncDirectories, writeFileDurably } from "./durableWrite.ts";
 import { type RefusalReason, sha256, type Target, targetOf } from "./fileTarget.ts";
 import { uncommittedFiles } from "./gitStatus.ts";
 import type { Fix, TextEdit } from "./textEdit.ts";
@@ -186,9 +186,10 @@ export function applyWrites(plan: WritePlan, options: ApplyOptions = {}): FixOut
   outcome.journal = writeJournal(plan.root, plan.applied, plan.writes);
   options.afterJournal?.(outcome.journal);
   for (const w of plan.writes) {
-    writeFileDurably(w.path, w.after, w.mode);
+    writeFileDurably(w.path, w.after, w.mode, { syncDirectory: false });
     outcome.written.push(w.rel);
   }
+  fsyncDirectories(plan.writes.map((w) => w.path));
   markJournal(outcome.journal, "written");
   return outcome;
 }

@@ -1,7 +1,7 @@
 // The undo journal: before the applier writes any file, the previous bytes of every file it will touch are copied
 // to <root>/.remedy/fix-journal/<entry>/ with a manifest (sha256 before and after), all flushed to disk. So a crash
 // at any point leaves either untouched files or a usable journal, and undoLast() gives back exactly those bytes.
-import { mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { cacheDirOf, ensureCacheDir, readOrNull } from "../cache/index.ts";
 import { RemedyError } from "../errors.ts";
@@ -46,10 +46,11 @@ export interface JournalWrite {
 /** <root>/.remedy/fix-journal, refused when .remedy leads outside the root (nothing is written outside it). */
 function journalDir(realRoot: string): string {
   const cache = cacheDirOf(realRoot);
-  ensureCacheDir(cache);
-  if (relativeInside(realRoot, realpathSync(cache)) === null) {
+  // Checked before anything is made in it (ensureCacheDir writes its .gitignore there).
+  if (existsSync(cache) && relativeInside(realRoot, realpathSync(cache)) === null) {
     throw new UndoError(`${cache} leads outside the repository root: remedy writes nothing there`);
   }
+  ensureCacheDir(cache);
   const dir = join(cache, "fix-journal");
   mkdirSync(dir, { recursive: true });
   return dir;

@@ -1,7 +1,7 @@
 // The undo journal: written before any file, usable after a crash between it and the writes, and undoLast()
 // restoring exactly the previous bytes (CRLF and a non-UTF-8 byte included), refusing when a file changed since.
 import assert from "node:assert/strict";
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
 import { applyFixes, UndoError, undoLast } from "../../src/fix/index.ts";
@@ -128,4 +128,16 @@ test("a damaged saved copy stops the undo instead of restoring wrong bytes", () 
     (e: unknown) => e instanceof UndoError && /damaged/.test(e.message),
   );
   assert.equal(readFileSync(join(root, "a.py"), "utf8"), "import b\n");
+});
+
+test("a .remedy that is a symlink leading outside stops the write before anything is written", () => {
+  const { root, outside } = tempRepo({ "a.py": "import a\n" });
+  mkdirSync(join(outside, "cache"));
+  symlinkSync(join(outside, "cache"), join(root, ".remedy"));
+  assert.throws(
+    () => applyFixes(root, [replaceFix("a", join(root, "a.py"), "a", "b")], { write: true }),
+    (e: unknown) => e instanceof UndoError && /leads outside the repository root/.test(e.message),
+  );
+  assert.equal(readFileSync(join(root, "a.py"), "utf8"), "import a\n");
+  assert.deepEqual(readdirSync(join(outside, "cache")), []);
 });

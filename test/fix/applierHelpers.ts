@@ -1,7 +1,7 @@
 // Temp repositories and fixes for the applier's tests.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type { Fix, TextEdit } from "../../src/fix/index.ts";
@@ -11,6 +11,7 @@ export const sha = (bytes: Uint8Array): string => createHash("sha256").update(by
 /** A fresh directory holding `repo/` (the root, with `files`) and room beside it for what lies outside. */
 export function tempRepo(files: Record<string, string | Uint8Array>): { root: string; outside: string } {
   const top = realpathSync(mkdtempSync(join(tmpdir(), "remedy-applier-")));
+  process.on("exit", () => rmSync(top, { recursive: true, force: true }));
   const root = join(top, "repo");
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(dirname(join(root, rel)), { recursive: true });

@@ -1,0 +1,20 @@
+// The fix stage's public face: codemods produce Fixes (text edits as data); one applier shows them as a diff,
+// writes them atomically inside the repository root with an undo journal, and undoes the last write.
+export { EditError, editedBytes, editedText, editsOverlap } from "./applyEdits.ts";
+export type { RefusalReason } from "./fileTarget.ts";
+export type { Fix, TextEdit, Unfixed } from "./textEdit.ts";
+export { UndoError, type UndoOutcome, type UndoRefusal, undoLast } from "./undoJournal.ts";
+export { unifiedDiff } from "./unifiedDiff.ts";
+export {
+  type ApplyOptions,
+  applyFixes,
+  applyWrites,
+  ChangedDuringFixError,
+  type FixOutcome,
+  type PlannedWrite,
+  type PlanOptions,
+  planDiff,
+  planWrites,
+  type Refusal,
+  type WritePlan,
+} from "./writeFixes.ts";

@@ -3,10 +3,16 @@
 import type { ScanResult } from "../analyze/index.ts";
 import { absolute, type Codemod, type FixContext, isFix } from "./fixContext.ts";
 import { registerMarker } from "./registerMarker.ts";
+import { relocatedImport } from "./relocatedImport.ts";
+import { renamedImport } from "./renamedImport.ts";
 import type { Fix, Unfixed } from "./textEdit.ts";
 
-/** In the order they are tried: the first codemod that offers a Fix for a finding wins. */
-export const CODEMODS: Codemod[] = [registerMarker];
+/** Every codemod, one line each; for one finding, the first safe Fix wins, else the first unsafe one. */
+export const CODEMODS: Codemod[] = [
+  registerMarker, // unknown-marker: safe
+  renamedImport, // missing-name with one renamed candidate: safe (`new as old`)
+  relocatedImport, // missing-name defined elsewhere: safe with one certain target, else unsafe or unfixed
+];
 
 export function offerFixes(scan: ScanResult, read: (path: string) => string): { fixes: Fix[]; unfixed: Unfixed[] } {
   const context: FixContext = {
@@ -18,17 +24,15 @@ export function offerFixes(scan: ScanResult, read: (path: string) => string): { 
   const unfixed: Unfixed[] = [];
   for (const finding of scan.findings) {
     const tried: Unfixed[] = [];
-    let fix: Fix | null = null;
+    const offered: Fix[] = [];
     for (const codemod of CODEMODS) {
       if (!codemod.kinds.includes(finding.kind)) continue;
       const r = codemod.run(finding, context);
       if (r === null) continue;
-      if (isFix(r)) {
-        fix = r;
-        break;
-      }
-      tried.push(r);
+      if (isFix(r)) offered.push(r);
+      else tried.push(r);
     }
+    const fix = offered.find((f) => f.safety === "safe") ?? offered[0];
     if (fix) fixes.push(fix);
     else unfixed.push(...tried);
   }

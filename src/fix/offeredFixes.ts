@@ -2,16 +2,20 @@
 // alone, with the reason. Pure: it reads through `read` and writes nothing. One line per codemod in CODEMODS.
 import type { ScanResult } from "../analyze/index.ts";
 import { absolute, type Codemod, type FixContext, isFix } from "./fixContext.ts";
+import { functionImport } from "./functionImport.ts";
 import { registerMarker } from "./registerMarker.ts";
 import { relocatedImport } from "./relocatedImport.ts";
 import { renamedImport } from "./renamedImport.ts";
 import type { Fix, Unfixed } from "./textEdit.ts";
+import { typeCheckingImport } from "./typeCheckingImport.ts";
 
 /** Every codemod, one line each; for one finding, the first safe Fix wins, else the first unsafe one. */
 export const CODEMODS: Codemod[] = [
   registerMarker, // unknown-marker: safe
   renamedImport, // missing-name with one renamed candidate: safe (`new as old`)
   relocatedImport, // missing-name defined elsewhere: safe with one certain target, else unsafe or unfixed
+  typeCheckingImport, // circular-import, names used only in annotations: safe with the future import, else unsafe
+  functionImport, // circular-import, names used by one function only: unsafe
 ];
 
 export function offerFixes(scan: ScanResult, read: (path: string) => string): { fixes: Fix[]; unfixed: Unfixed[] } {

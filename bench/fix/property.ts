@@ -2,7 +2,8 @@
 // mutation of the agreement bench's kinds (moved or renamed definitions, cycles) applied to its package; every fix
 // remedy offers is applied, and then every written Python file must compile, the targeted findings be gone, and
 // the real pytest (the project's pytest 9 venv) collect at least as many tests as before the fixes.
-// Usage: node --import tsx bench/fix/property.ts [project,...] [mutations per project]   (default pluggy 5)
+// Usage: node --import tsx bench/fix/property.ts [project,...] [mutations per project]   (default structlog 5; not pluggy:
+// pytest itself imports pluggy, so a mutated pluggy crashes pytest before collection)
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -104,7 +105,10 @@ export async function propertyCase(project: string, index: number, seed = 1): Pr
     const { fixes, unfixed } = offerFixes(before, (p) => readFileSync(p, "utf8"));
     result.fixes = fixes.length;
     result.unfixed = unfixed.length;
-    if (fixes.length === 0) return result;
+    if (fixes.length === 0) {
+      result.testsAfter = result.testsBefore; // nothing written
+      return result;
+    }
     const texts = editedTexts(
       fixes.flatMap((f) => f.edits),
       (p) => readFileSync(p, "utf8"),
@@ -135,7 +139,7 @@ export async function propertyCase(project: string, index: number, seed = 1): Pr
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const projects = (process.argv[2] ?? "pluggy").split(",");
+  const projects = (process.argv[2] ?? "structlog").split(",");
   const count = Number(process.argv[3] ?? 5);
   const all: PropertyCase[] = [];
   for (const p of projects) {

@@ -7,6 +7,7 @@ export { type ExtractOptions, emptyFacts, extractFacts, factsOfText, readFileFac
 export type * from "./facts.ts";
 export type { PoolOptions } from "./factsPool.ts";
 export { contentHash, type EncodedFacts, FactsStore } from "./factsStore.ts";
+export { type LogicalLine, logicalLines, type NameUse, nameUses } from "./nameUses.ts";
 export { ALWAYS_BUILTIN } from "./neverFailingReads.ts";
 export { prepareFacts } from "./prepareFacts.ts";
 export { emptyPytestFacts } from "./pytestFacts.ts";

@@ -10,6 +10,8 @@ import { RemedyError } from "../errors.ts";
 import {
   type CollectionReport,
   compareWithPrediction,
+  hasModule,
+  PytestNotInstalledError,
   parseShard,
   resolvedCauses,
   runCollection,
@@ -99,6 +101,9 @@ export async function verifyRepository(path: string, options: VerifyOptions = {}
   const shard = typeof options.shard === "string" ? parseShard(options.shard) : (options.shard ?? null);
   const baselineSource = options.baselineFile ? "file" : "last-scan";
   const baseline = options.baselineFile ? readBaselineFile(options.baselineFile) : lastScanResult(root);
+  // Fail before the scan when pytest cannot run at all (no interpreter, no pytest in it).
+  if (!(await hasModule(python, "pytest", root, options.env)))
+    throw new PytestNotInstalledError(python, "No module named pytest");
   if (!baseline) notes.push("no baseline: run `remedy scan` before a fix, or give --baseline FILE");
   options.onProgress?.("discover", "scanning");
   const predicted = await scan(root, {

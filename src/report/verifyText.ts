@@ -17,7 +17,7 @@ function causeLines(mark: string, c: CauseOutcome): string[] {
   const files = c.files.filter((f) => f.file !== "<session>");
   const still = files.filter((f) => f.now === "same-error").length;
   const where = files.length === 0 ? "the session" : plural(files.length, "test file");
-  const tail = c.status === "remaining" && files.length > 0 ? ` (still in ${still} of ${files.length})` : "";
+  const tail = c.status === "remaining" && files.length > 1 ? ` (still in ${still} of ${files.length})` : "";
   const lines = [
     `  ${mark} ${c.file}:${c.line}  ${error(c.error)}`,
     `      ${c.kind}, blocked ${where}${tail}; id ${c.findingId}`,
@@ -83,7 +83,7 @@ function runLines(r: VerifyResult): string[] {
   ];
   out.push(
     ...limited(t.problems, (c) => [
-      `  ${c.outcome === "error" ? "E" : "F"} ${c.classname}::${c.name}${c.message ? `  ${c.message.split("\n")[0]}` : ""}`,
+      `  ${c.outcome === "error" ? "E" : "F"} ${c.classname ? `${c.classname}::` : ""}${c.name}${c.message ? `  ${c.message.split("\n")[0]}` : ""}`,
     ]),
   );
   return out;

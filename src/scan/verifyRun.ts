@@ -106,8 +106,9 @@ export async function verifyRepository(path: string, options: VerifyOptions = {}
     throw new PytestNotInstalledError(python, "No module named pytest");
   if (!baseline) notes.push("no baseline: run `remedy scan` before a fix, or give --baseline FILE");
   options.onProgress?.("discover", "scanning");
+  // The interpreter as given (undefined: scan's default), so that the scan shares `remedy scan`'s cache key.
   const predicted = await scan(root, {
-    python,
+    ...(options.python !== undefined ? { python: options.python } : {}),
     args: options.args ?? [],
     ...(options.env ? { env: options.env } : {}),
     ...(options.cache === false ? { cache: false } : {}),

@@ -15,7 +15,8 @@ const LAYERS = [
   ["graph"], // module index, import resolution, the import-time model
   ["analyze"], // one analyzer per file: (model, options) -> findings; src/analyze/audit: architecture findings
   ["plan"], // findings -> parallel workstreams
-  ["report", "fix", "verify"], // reporters, codemods, running the real pytest
+  ["verify"], // running the real pytest; its results compared with a scan's prediction
+  ["report", "fix"], // reporters (including verify's result), codemods
   ["scan"], // orchestrates: discover -> facts -> model -> analyzers, with the scan result cache
   ["index.ts"], // the library API
   ["cli"], // parses arguments, calls src/index.ts, prints

@@ -2,3 +2,4 @@
 export { auditText } from "./auditText.ts";
 export { loadReporter, REPORT_FORMAT_DESCRIPTIONS, REPORT_FORMATS, UnknownFormatError } from "./registry.ts";
 export type { Report, Reporter, ReportOptions } from "./reporter.ts";
+export { verifyText } from "./verifyText.ts";

@@ -5,4 +5,5 @@ export { checkFixes, type FixCheck } from "./fixCheck.ts";
 export { type Remediation, scanAndAudit } from "./remediation.ts";
 export { type PreparedAnalysis, prepareAnalysis, type ScanOptions, type ScanStage, scan } from "./scan.ts";
 export { ScanSession } from "./session.ts";
+export { BaselineFileError, type VerifyOptions, verifyRepository } from "./verifyRun.ts";
 export { type ScanWatch, type WatchOptions, watchScan } from "./watch.ts";

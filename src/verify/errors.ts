@@ -28,11 +28,15 @@ export class PytestNotInstalledError extends CollectionRunError {
   }
 }
 
-/** pytest did not finish collecting within the time limit (the process was killed). */
+/** pytest did not finish collecting (or, for `remedy verify --run`, running the tests) within the time limit
+ *  (the process was killed). */
 export class CollectionTimeoutError extends CollectionRunError {
   override name = "CollectionTimeoutError";
-  constructor(readonly timeoutMs: number) {
-    super(`pytest --collect-only did not finish within ${timeoutMs} ms and was stopped`);
+  constructor(
+    readonly timeoutMs: number,
+    readonly command = "pytest --collect-only",
+  ) {
+    super(`${command} did not finish within ${timeoutMs} ms and was stopped`);
   }
 }
 
@@ -47,5 +51,33 @@ export class InterpreterCrashError extends CollectionRunError {
   ) {
     const how = signal ? `was killed by ${signal}` : `exited with status ${exitCode}`;
     super(`Python interpreter '${python}' ${how} while running pytest${stderrTail ? `: ${stderrTail}` : ""}`);
+  }
+}
+
+/** pytest itself failed while running the tests (internal error, usage error, no report written): its exit code
+ *  and the last lines it printed, which say why. */
+export class PytestCrashError extends CollectionRunError {
+  override name = "PytestCrashError";
+  constructor(
+    readonly python: string,
+    readonly exitCode: number | null,
+    readonly lastLines: string[],
+  ) {
+    const how =
+      exitCode === 3 ? "an internal error (exit 3)" : exitCode === 4 ? "a usage error (exit 4)" : `exit ${exitCode}`;
+    super(`pytest (run by '${python}') stopped with ${how}${lastLines.length ? `:\n  ${lastLines.join("\n  ")}` : ""}`);
+  }
+}
+
+/** `-n` asks for pytest-xdist's workers, but the interpreter cannot import xdist. */
+export class XdistMissingError extends CollectionRunError {
+  override name = "XdistMissingError";
+  constructor(
+    readonly python: string,
+    readonly workers: string,
+  ) {
+    super(
+      `-n ${workers} needs pytest-xdist, which is not installed for '${python}': install it there (pip install pytest-xdist) or leave -n out`,
+    );
   }
 }

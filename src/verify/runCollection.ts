@@ -1,7 +1,6 @@
 // The one way remedy runs the real pytest: `python -m pytest --collect-only` with the remedy_collect plugin, which
 // records what pytest saw as JSON lines (terminal text is never parsed, except stderr's last line as a fallback).
 // The run writes nothing into the repository: no bytecode, and pytest's cache goes to a scratch directory.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,6 +14,7 @@ import {
   PytestNotInstalledError,
 } from "./errors.ts";
 import { readRecords } from "./readRecords.ts";
+import { lastLine, runProcess } from "./runProcess.ts";
 
 export interface RunCollectionOptions {
   /** Interpreter to run pytest with; default "python3". */
@@ -38,62 +38,6 @@ export function pluginDir(): string {
   const found = candidates.find((dir) => existsSync(join(dir, PLUGIN_FILE)));
   if (!found) throw new Error(`remedy_collect plugin not found; looked in ${candidates.join(", ")}`);
   return found;
-}
-
-interface ProcessResult {
-  exitCode: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-  timedOut: boolean;
-  spawnError: NodeJS.ErrnoException | null;
-}
-
-function runProcess(
-  command: string,
-  args: string[],
-  cwd: string,
-  env: NodeJS.ProcessEnv,
-  timeoutMs: number,
-): Promise<ProcessResult> {
-  return new Promise((resolve) => {
-    // Own process group, so a timeout also stops whatever the user's conftest started.
-    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    let timedOut = false;
-    let spawnError: NodeJS.ErrnoException | null = null;
-    child.stdout.on("data", (b: Buffer) => out.push(b));
-    child.stderr.on("data", (b: Buffer) => err.push(b));
-    const timer = setTimeout(() => {
-      timedOut = true;
-      try {
-        if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        child.kill("SIGKILL");
-      }
-    }, timeoutMs);
-    child.on("error", (e: NodeJS.ErrnoException) => {
-      spawnError = e;
-    });
-    child.on("close", (exitCode, signal) => {
-      clearTimeout(timer);
-      resolve({
-        exitCode,
-        signal,
-        stdout: Buffer.concat(out).toString("utf8"),
-        stderr: Buffer.concat(err).toString("utf8"),
-        timedOut,
-        spawnError,
-      });
-    });
-  });
-}
-
-/** stderr's last meaningful line; pytest ends a usage error with indented `inifile:`/`rootdir:` lines. */
-function lastLine(text: string): string | null {
-  const lines = text.split("\n").filter((l) => l.trim() !== "" && !/^\s+(inifile|rootdir):/.test(l));
-  return lines.length ? lines[lines.length - 1]!.trim() : null;
 }
 
 /** Run pytest's collection in `cwd` and return everything it saw. Throws a CollectionRunError when pytest could

@@ -29,10 +29,26 @@ export { debtLevel, debtScore } from "./audit/debtScore.ts";
 export { AUDIT_ANALYZERS, type AuditAnalyzer, runAudit } from "./audit/registry.ts";
 export { servicesOf } from "./audit/services.ts";
 export { ssotRegistryMarkdown } from "./audit/ssotRegistry.ts";
+export {
+  BASELINE_SCHEMA_VERSION,
+  type Baseline,
+  type BaselineComparison,
+  type BaselineEntry,
+  baselineJsonSchema,
+  baselineOf,
+  baselineText,
+  type CheckItem,
+  compareWithBaseline,
+  parseBaseline,
+  updatedBaseline,
+} from "./baseline.ts";
+export type { CheckResult } from "./checkResult.ts";
 export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
 export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";
+export { auditFingerprint, findingFingerprint, statementAt, subjectOf } from "./fingerprint.ts";
 export { ANALYZERS } from "./registry.ts";
 export { type AnalysisResult, runAnalyzers } from "./runAnalyzers.ts";
+export { type RunCommand, type RunFigures, type RunRecord, runRecordOf } from "./runRecord.ts";
 export {
   buildScanResult,
   type CollectionTotals,

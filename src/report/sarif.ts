@@ -1,16 +1,22 @@
 // SARIF 2.1.0 for code scanning: one run of remedy, its rules from the registries of finding kinds (collection and
 // audit), one result per finding with its level, location(s), the chain as related locations, fixes where the text
-// is certain, and a fingerprint that survives line moves (kind, file, subject and the statement's text; never the
-// line). Paths are relative to %SRCROOT%, the rootdir.
-import { createHash } from "node:crypto";
+// is certain, and a fingerprint that survives line moves (src/analyze/fingerprint.ts: the one remedy check's baseline
+// uses). Paths are relative to %SRCROOT%, the rootdir.
 import { pathToFileURL } from "node:url";
 import type { Location, Log, ReportingDescriptor, Result } from "sarif";
-import { AUDIT_KINDS, type AuditFinding, FINDING_KINDS, type Finding } from "../analyze/index.ts";
+import {
+  AUDIT_KINDS,
+  type AuditFinding,
+  auditFingerprint,
+  FINDING_KINDS,
+  type Finding,
+  findingFingerprint,
+} from "../analyze/index.ts";
 import { relativize } from "./markdownText.ts";
 import type { Reporter } from "./reporter.ts";
 import { rootCause } from "./rootCause.ts";
-import { auditFixes, collectionFixes, statementAt } from "./sarifFixes.ts";
-import { pytestLines, subjectOf, title } from "./wording.ts";
+import { auditFixes, collectionFixes } from "./sarifFixes.ts";
+import { pytestLines, title } from "./wording.ts";
 
 const SRCROOT = "%SRCROOT%";
 const SCHEMA = "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json";
@@ -40,11 +46,6 @@ const RULES: ReportingDescriptor[] = [
   })),
 ];
 const RULE_INDEX = new Map(RULES.map((r, i) => [r.id, i]));
-
-const sha256 = (parts: string[]): string => createHash("sha256").update(parts.join("\0")).digest("hex");
-
-/** Whitespace runs as one space: re-indenting or re-spacing a statement is not a new finding. */
-const normalized = (s: string | null): string => (s ?? "").trim().replace(/\s+/g, " ");
 
 function location(file: string, line: number, col?: number, text?: string): Location {
   return {
@@ -78,7 +79,7 @@ function collectionResult(f: Finding, rootdir: string): Result {
       ? { relatedLocations: steps.map((s, i) => ({ id: i + 1, ...location(s.file, s.line, undefined, s.statement) })) }
       : {}),
     partialFingerprints: {
-      [FINGERPRINT]: sha256([f.kind, f.file, subjectOf(f) ?? "", normalized(statementAt(f) ?? f.message)]),
+      [FINGERPRINT]: findingFingerprint(f, rootdir),
     },
     ...(fixes.length > 0 ? { fixes } : {}),
     properties: {
@@ -107,8 +108,7 @@ function auditResult(f: AuditFinding): Result {
           })),
         }
       : {}),
-    // The id is `${kind}:${subject}`: no line in it.
-    partialFingerprints: { [FINGERPRINT]: sha256([f.kind, f.id]) },
+    partialFingerprints: { [FINGERPRINT]: auditFingerprint(f) },
     ...(fixes.length > 0 ? { fixes } : {}),
   };
 }

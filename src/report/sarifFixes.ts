@@ -2,13 +2,9 @@
 // renamed name in its import, the module of a one-name `from M import N` that names a module N is not in, an
 // audit proposal's line-for-line change. Anything less certain stays a sentence in the result's message.
 import type { ArtifactChange, Fix } from "sarif";
-import type { AuditFinding, Finding } from "../analyze/index.ts";
+import { type AuditFinding, type Finding, statementAt } from "../analyze/index.ts";
 
 const SRCROOT = "%SRCROOT%";
-
-/** The statement written at the finding's own file and line, when its chain shows it. */
-export const statementAt = (f: Pick<Finding, "file" | "line" | "chain">): string | null =>
-  f.chain.find((s) => s.file === f.file && s.line === f.line)?.statement ?? null;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 

@@ -1,6 +1,6 @@
 // How a finding is worded in every human report (terminal, Markdown): its title, pytest's words, what it does to the
 // run, its root cause's identity. One place, so the reports cannot drift apart.
-import { type Category, type ChainStep, type Finding, kindLabel } from "../analyze/index.ts";
+import { type Category, type ChainStep, type Finding, kindLabel, subjectOf } from "../analyze/index.ts";
 
 export const CATEGORY_TITLES: [Category, string][] = [
   ["import", "Import resolution failures"],
@@ -26,9 +26,8 @@ const shadowedStdlib = (f: Finding): string | null => {
   return typeof data?.shadowedStdlib === "string" ? data.shadowedStdlib : null;
 };
 
-/** What the finding is about: the missing name, the missing module, the marker (null for a config key without one). */
-export const subjectOf = (f: Pick<Finding, "kind" | "module" | "name">): string | null =>
-  f.kind === "missing-module" || f.kind === "missing-third-party" ? f.module : f.name;
+// What a finding is about is also part of its fingerprint: defined once, in src/analyze/fingerprint.ts.
+export { subjectOf };
 
 export function title(f: Finding): string {
   if (f.kind === "conftest-error") return `\`${f.file}\` fails to import`;

@@ -19,21 +19,45 @@ export {
 } from "./analyze/index.ts";
 export { ConfigError, type Invocation, type PytestView, type PytestViewOptions, pytestView } from "./discover/index.ts";
 export { ConfigFileError, RemedyError } from "./errors.ts";
+export { type Fix, UndoError, type UndoOutcome, type Unfixed, undoLast } from "./fix/index.ts";
 export { type Plan, planSummary, planWorkstreams, type Workstream, workstreamBrief } from "./plan/index.ts";
 export type * from "./python/index.ts";
 export { extractFacts, readFileFacts } from "./python/index.ts";
-export { auditText, loadReporter, REPORT_FORMAT_DESCRIPTIONS, REPORT_FORMATS, type Report } from "./report/index.ts";
 export {
+  auditText,
+  checkText,
+  historyText,
+  loadReporter,
+  REPORT_FORMAT_DESCRIPTIONS,
+  REPORT_FORMATS,
+  type Report,
+  verifyText,
+} from "./report/index.ts";
+export {
+  BaselineFileError,
+  type CheckOptions,
+  type CheckResult,
+  checkRepository,
+  DEFAULT_BASELINE,
+  type FixOptions,
+  type FixRun,
+  fixRepository,
+  type HistoryTrend,
+  historyTrend,
+  type RecordedRun,
   type Remediation,
+  recordRun,
   type ScanOptions,
   ScanSession,
   type ScanWatch,
   scan,
   scanAndAudit,
+  type VerifyOptions,
+  verifyRepository,
   type WatchOptions,
   watchScan,
 } from "./scan/index.ts";
-export type { CollectionReport, RunCollectionOptions } from "./verify/index.ts";
+export type { CollectionReport, RunCollectionOptions, VerifyResult } from "./verify/index.ts";
 export { runCollection, summarize } from "./verify/index.ts";
 
 export const VERSION = "0.1.0";

@@ -3,12 +3,16 @@
 import { Command, CommanderError } from "commander";
 import { RemedyError, VERSION } from "../index.ts";
 import { registerAudit } from "./commands/audit.ts";
+import { registerCheck } from "./commands/check.ts";
 import { registerConfig } from "./commands/config.ts";
 import { registerFacts } from "./commands/facts.ts";
+import { registerFix } from "./commands/fix.ts";
+import { registerHistory } from "./commands/history.ts";
 import { registerPlan } from "./commands/plan.ts";
 import { registerReport } from "./commands/report.ts";
 import { registerRules } from "./commands/rules.ts";
 import { registerScan } from "./commands/scan.ts";
+import { registerVerify } from "./commands/verify.ts";
 
 /** Every command with its arguments and options (also what the README's flag reference is generated from). */
 export function buildProgram(): Command {
@@ -22,6 +26,10 @@ export function buildProgram(): Command {
   registerAudit(program);
   registerReport(program);
   registerPlan(program);
+  registerFix(program);
+  registerVerify(program);
+  registerCheck(program);
+  registerHistory(program);
   registerConfig(program);
   registerRules(program);
   return program;

@@ -4,6 +4,8 @@
 // in .remedy/history.sqlite.
 
 export { type CheckOptions, type CheckResult, checkRepository, DEFAULT_BASELINE } from "./checkRun.ts";
+export { checkFixes, type FixCheck } from "./fixCheck.ts";
+export { type FixOptions, type FixRun, fixRepository } from "./fixRun.ts";
 export {
   gitCommit,
   type HistoryOptions,
@@ -13,7 +15,6 @@ export {
   type RecordedRun,
   recordRun,
 } from "./history.ts";
-export { checkFixes, type FixCheck } from "./fixCheck.ts";
 export { type Remediation, scanAndAudit } from "./remediation.ts";
 export { type PreparedAnalysis, prepareAnalysis, type ScanOptions, type ScanStage, scan } from "./scan.ts";
 export { ScanSession } from "./session.ts";

@@ -8,6 +8,7 @@ import {
   auditText,
   loadReporter,
   RemedyError,
+  recordRun,
   type ScanResult,
   scan,
   scanAndAudit,
@@ -40,6 +41,8 @@ export function blocksCollection(result: ScanResult): boolean {
     (f) => f.severity === "error" && !f.hidden && (f.blocks.testFiles.length > 0 || f.kind === "config-error"),
   );
 }
+
+const warn = (line: string) => process.stderr.write(`remedy: ${line}\n`);
 
 /** The scan with only the finding `id` (`--only`): the exit code then says whether it is still there. */
 function onlyFinding(result: ScanResult, id: string): ScanResult {
@@ -93,9 +96,17 @@ export function registerScan(program: Command): void {
         if (opts.audit) {
           if (opts.watch) throw new RemedyError("--audit and --watch cannot be combined yet");
           const { scan: result, audit } = await scanAndAudit(path, options);
-          return show(result, audit);
+          show(result, audit);
+          if (opts.cache) for (const w of recordRun(result.root, "scan", { scan: result, audit }).warnings) warn(w);
+          return;
         }
-        if (!opts.watch) return show(await scan(path, options));
+        if (!opts.watch) {
+          const result = await scan(path, options);
+          show(result);
+          // The history records the runs a person or CI makes (not library calls, not watch mode's rescans).
+          if (opts.cache) for (const w of recordRun(result.root, "scan", { scan: result }).warnings) warn(w);
+          return;
+        }
         const watching = await watchScan(
           path,
           options,

@@ -3,7 +3,7 @@
 // Recording never fails a run: no binding, a locked database (another remedy writing) or a corrupt one each give a
 // warning line; a corrupt file is moved aside and the history starts anew, a locked one is left to its owner.
 import { execFileSync } from "node:child_process";
-import { existsSync, renameSync } from "node:fs";
+import { existsSync, renameSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { type RunCommand, type RunFigures, type RunRecord, runRecordOf } from "../analyze/index.ts";
 import { cacheDirOf, ensureCacheDir } from "../cache/index.ts";
@@ -49,6 +49,10 @@ function withHistory<T>(
   options: HistoryOptions,
   work: (db: SqlDatabase) => T,
 ): { value: T | null; warnings: string[] } {
+  // A .remedy that is not a directory: the scan already says it ran without its cache (a limitation); the history
+  // has nowhere to go either, and saying so twice is noise.
+  const cacheDir = cacheDirOf(root);
+  if (statSync(cacheDir, { throwIfNoEntry: false })?.isDirectory() === false) return { value: null, warnings: [] };
   const binding = sqlBinding();
   if (!binding) return { value: null, warnings: [NO_BINDING] };
   const file = historyFile(root);
@@ -61,7 +65,7 @@ function withHistory<T>(
       db.close();
     }
   };
-  ensureCacheDir(cacheDirOf(root));
+  ensureCacheDir(cacheDir);
   try {
     return { value: attempt(), warnings: [] };
   } catch (error) {

@@ -2,12 +2,12 @@
 // shared per-file resolution and returns findings; it never writes.
 import type { AnalysisInput } from "./analysisInput.ts";
 import type { Finding } from "./finding.ts";
-import type { Resolution } from "./reportedFailures.ts";
+import type { ReportedFailures } from "./reportedFailures.ts";
 import type { SymbolIndex } from "./symbolIndex.ts";
 
 export interface AnalyzerContext {
   /** Which root cause pytest reports for each test file (computed once for all analyzers). */
-  resolution: Resolution;
+  resolution: ReportedFailures;
   /** First-party definitions and imports, built on first use. */
   symbols(): SymbolIndex;
   /** Repository-relative path with forward slashes. */

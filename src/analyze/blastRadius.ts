@@ -6,7 +6,7 @@ import type { AnalysisInput } from "./analysisInput.ts";
 import { areasOf, relPath } from "./areas.ts";
 import { type ModuleLookup, TestCounter } from "./collectableTests.ts";
 import type { Finding } from "./finding.ts";
-import type { Resolution } from "./reportedFailures.ts";
+import type { ReportedFailures } from "./reportedFailures.ts";
 
 export interface BlastRadius {
   blocks: Finding["blocks"];
@@ -121,9 +121,9 @@ interface KeyIndex {
   byKey: Map<string, string[]>;
 }
 
-const keyIndexes = new WeakMap<Resolution, KeyIndex>();
+const keyIndexes = new WeakMap<ReportedFailures, KeyIndex>();
 
-function keyIndex(resolution: Resolution): KeyIndex {
+function keyIndex(resolution: ReportedFailures): KeyIndex {
   let index = keyIndexes.get(resolution);
   if (index) return index;
   index = { order: new Map(), byKey: new Map() };
@@ -146,7 +146,7 @@ function keyIndex(resolution: Resolution): KeyIndex {
  *  O(those files) per root cause, not O(all test files). */
 export function blastRadius(
   input: AnalysisInput,
-  resolution: Resolution,
+  resolution: ReportedFailures,
   rootKeys: string | Set<string>,
   maybe = false,
 ): BlastRadius {

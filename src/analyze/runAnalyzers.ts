@@ -5,12 +5,12 @@ import type { Analyzer, AnalyzerContext } from "./analyzer.ts";
 import { relPath } from "./areas.ts";
 import type { Finding } from "./finding.ts";
 import { ANALYZERS } from "./registry.ts";
-import { type Resolution, resolveReportedFailures } from "./reportedFailures.ts";
+import { type ReportedFailures, resolveReportedFailures } from "./reportedFailures.ts";
 import { buildSymbolIndex, type SymbolIndex } from "./symbolIndex.ts";
 
 export interface AnalysisResult {
   findings: Finding[];
-  resolution: Resolution;
+  resolution: ReportedFailures;
   /** What the findings leave out, in sentences (for the scan's limitations). */
   limitations: string[];
 }

@@ -5,7 +5,7 @@ import { relPath } from "./areas.ts";
 import { testsIn } from "./blastRadius.ts";
 import { configProblems } from "./configChecks.ts";
 import type { Finding } from "./finding.ts";
-import type { Resolution } from "./reportedFailures.ts";
+import type { ReportedFailures } from "./reportedFailures.ts";
 
 export const SCHEMA_VERSION = 1;
 
@@ -58,7 +58,7 @@ export interface ScanResult {
   durationMs: number;
 }
 
-export function collectionTotals(input: AnalysisInput, resolution: Resolution): CollectionTotals {
+export function collectionTotals(input: AnalysisInput, resolution: ReportedFailures): CollectionTotals {
   let tests = 0;
   let blockedTests = 0;
   let blockedTestFiles = 0;
@@ -85,7 +85,7 @@ export function collectionTotals(input: AnalysisInput, resolution: Resolution): 
   };
 }
 
-function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution: Resolution): TestFileOutcome[] {
+function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution: ReportedFailures): TestFileOutcome[] {
   const blockedBy = new Map<string, string>();
   for (const f of findings) for (const t of f.blocks.testFiles) if (!blockedBy.has(t)) blockedBy.set(t, f.id);
   return input.session.testFiles.map((path) => {
@@ -101,7 +101,7 @@ function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution:
   });
 }
 
-export function predictedExitCode(input: AnalysisInput, resolution: Resolution): PytestExitCode {
+export function predictedExitCode(input: AnalysisInput, resolution: ReportedFailures): PytestExitCode {
   const problems = configProblems(input.session);
   const blocker = resolution.sessionBlocker;
   if (blocker) {
@@ -129,7 +129,7 @@ export function buildScanResult(
   input: AnalysisInput,
   root: string,
   findings: Finding[],
-  resolution: Resolution,
+  resolution: ReportedFailures,
   durationMs: number,
   limitations: string[] = [],
 ): ScanResult {

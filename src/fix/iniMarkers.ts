@@ -3,7 +3,9 @@
 // (`#` or `;` after any indentation) and blank lines skipped.
 import { afterLine, type Lines, lineText } from "./fixContext.ts";
 
-export interface MarkerEntry {
+/** A marker the codemod adds to the config, written as the line `name: description` (discover's `MarkerEntry` is
+ *  a marker already registered). */
+export interface MarkerToRegister {
   name: string;
   description: string;
 }
@@ -15,7 +17,7 @@ const isBlank = (s: string) => s.trim() === "";
 export function iniMarkerEdit(
   l: Lines,
   section: string,
-  entries: MarkerEntry[],
+  entries: MarkerToRegister[],
 ): { start: number; end: number; text: string } | string {
   const n = l.starts.length;
   const header = (i: number) => /^\[([^\]]*)\]/.exec(lineText(l, i))?.[1]?.trim() ?? null;

@@ -77,7 +77,8 @@ const {
 
 type Scope = "module" | "class" | "function";
 
-export interface ScanResult {
+/** What FactScanner.run() reads from one module's tokens, before extractFacts() assembles the FileFacts. */
+export interface ScannedModule {
   futureAnnotations: boolean;
   imports: ImportFact[];
   bindings: Binding[];
@@ -255,7 +256,7 @@ export class FactScanner extends ExprScanner {
     return kind[j] === T_NEWLINE || kind[j] === T_SEMI;
   }
 
-  run(): ScanResult {
+  run(): ScannedModule {
     let first = true;
     while (this.kind[this.i] !== T_END) {
       // `from __future__` is only allowed after an optional docstring and other future imports.

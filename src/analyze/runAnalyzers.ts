@@ -2,9 +2,9 @@
 // file, hands that to every analyzer, and orders the findings (blocking first, then by blast radius).
 import type { AnalysisInput } from "./analysisInput.ts";
 import type { Analyzer, AnalyzerContext } from "./analyzer.ts";
+import { ANALYZERS } from "./analyzerRegistry.ts";
 import { relPath } from "./areas.ts";
 import type { Finding } from "./finding.ts";
-import { ANALYZERS } from "./registry.ts";
 import { type ReportedFailures, resolveReportedFailures } from "./reportedFailures.ts";
 import { buildSymbolIndex, type SymbolIndex } from "./symbolIndex.ts";
 

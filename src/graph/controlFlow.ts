@@ -8,8 +8,8 @@
 // whose body only imported what certainly imports runs no handler (the fallback of `try: from unittest import mock`
 // / `except ImportError: import mock` never runs). Cost: O(arms + events) per module execution.
 import type { ConditionalArm, FileFacts, StaticTest } from "../python/index.ts";
+import type { ModuleRecord, NameValue } from "./interpreterSession.ts";
 import { catches } from "./pythonNames.ts";
-import type { ModuleRecord, NameValue } from "./session.ts";
 import type { StatementEvent } from "./statementEvents.ts";
 
 /** A plain name's truth value a path assumes (`flag` -> true on the body of `if flag:`). */

@@ -3,7 +3,7 @@ export type { ChainStep, CollectionModel, FileOutcome, FindingKind, ImportFailur
 export type { GetFacts, GraphInput, ImportMode, InstalledDistribution } from "./graphInput.ts";
 export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
 export { type EntryKind, ModuleIndex, projectNames } from "./moduleIndex.ts";
-export { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
+export { absoluteEntry, evaluatePathExpr } from "./pathEvaluation.ts";
 export { moduleNameFor, resolvePackagePath } from "./pytestImport.ts";
 export { BUILTIN_NAMES, DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 export {

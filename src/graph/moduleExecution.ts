@@ -13,17 +13,17 @@ import {
   type Site,
   stdlibStarBinds,
 } from "./importMachinery.ts";
+import type { Frame, InterpreterSession, ModuleRecord, NameValue } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
-import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
+import { absoluteEntry, evaluatePathExpr } from "./pathEvaluation.ts";
 import { BUILTIN_NAMES, catches, MODULE_GLOBALS } from "./pythonNames.ts";
-import type { Frame, ModuleRecord, NameValue, Session } from "./session.ts";
 import { bindStar } from "./starImport.ts";
 import { type StatementEvent, statementEvents } from "./statementEvents.ts";
 import { noteSysAccess } from "./sysModulesInjection.ts";
 
 const DYNAMIC_NAMESPACE = new Set(["globals", "vars", "locals"]);
 
-export function executeModule(session: Session, rec: ModuleRecord): void {
+export function executeModule(session: InterpreterSession, rec: ModuleRecord): void {
   const file = rec.file as string;
   const facts = session.facts(file);
   const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false, conditional: false, aborted: false };
@@ -89,7 +89,7 @@ function catchingTry(facts: FileFacts, stmt: number, type: string): TryBlock | n
 }
 
 /** Files CPython cannot compile fail before any statement runs; unreadable ones are assumed to import. */
-function startModule(session: Session, rec: ModuleRecord, facts: FileFacts, frame: Frame): boolean {
+function startModule(session: InterpreterSession, rec: ModuleRecord, facts: FileFacts, frame: Frame): boolean {
   if (facts.status === "unreadable" || facts.status === "too-large") {
     rec.anyAttr = rec.anyGlobal = true;
     return false;
@@ -165,7 +165,7 @@ const MODULE_LEVEL_SKIP = /\ballow_module_level\s*=\s*True\b/;
  *  (pytest's helper imports it and turns the ImportError into Skipped), or `pytest.skip(...,
  *  allow_module_level=True)`. The facts give the attribute read; its argument is read from the source line, and
  *  the import is made as `try: import name / except ImportError:` would make it. */
-function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): boolean {
+function raisesSkipped(session: InterpreterSession, rec: ModuleRecord, r: AttributeRead): boolean {
   if (r.attrs.length !== 1 || rec.ns.get(r.name)?.module !== "pytest") return false;
   if (r.attrs[0] !== "skip" && r.attrs[0] !== "importorskip") return false;
   const text = session.lines.callText(rec.file as string, r.line, r.attrs[0]);
@@ -190,7 +190,13 @@ function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): b
 }
 
 /** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
-function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean, own: OwnDefs): void {
+function runEvent(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  ev: StatementEvent,
+  cond: boolean,
+  own: OwnDefs,
+): void {
   switch (ev.type) {
     case "call":
       if (!cond) checkCall(session, rec, ev.call, own);
@@ -253,7 +259,7 @@ function noteImported(
  *  unknown star import, no `globals()` writes, no `global` statement anywhere that could bind the name, the callee
  *  bound by its undecorated def (class) for certain and not rebound since. A read under `if PARAM:` counts when
  *  the call leaves PARAM to its default (True). */
-function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: OwnDefs): void {
+function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFact, own: OwnDefs): void {
   const def = own.bound.get(call.name);
   if (!def || rec.ns.get(call.name) !== def.entry || !def.entry.certain) return;
   const fn = def.fn;
@@ -310,7 +316,7 @@ function bind(
 }
 
 function checkRead(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "read" }>,
   cond: boolean,
@@ -351,7 +357,7 @@ function checkRead(
 }
 
 function checkAttributeRead(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "attr" }>,
   cond: boolean,
@@ -405,7 +411,11 @@ function passes(call: CallFact, fn: ModuleFunction, param: string): boolean {
   return at >= 0 && at - (fn.className !== null ? 1 : 0) < call.args;
 }
 
-function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "syspath" }>): void {
+function applySysPath(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  ev: Extract<StatementEvent, { type: "syspath" }>,
+): void {
   const c = ev.change;
   const value = c.path ? evaluatePathExpr(c.path, rec.file as string, session.cwd) : null;
   if (value === null || (c.method === "insert" && c.index === null)) {
@@ -419,12 +429,12 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
 
 /** An import of a module remedy does not execute, other than the standard library: it is assumed to import, but
  *  may raise at run time (urllib3.contrib.pyopenssl without OpenSSL), so a try around it may still go to a handler. */
-function noteOpaque(session: Session, mod: ModuleRecord | null): void {
+function noteOpaque(session: InterpreterSession, mod: ModuleRecord | null): void {
   if (mod && !mod.simulated && mod.resolution.origin !== "stdlib" && mod.resolution.origin !== "builtin")
     session.failuresMet++;
 }
 
-function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: boolean, own: OwnDefs): void {
+function runImport(session: InterpreterSession, rec: ModuleRecord, imp: ImportFact, cond: boolean, own: OwnDefs): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
     file: rec.file as string,

@@ -1,16 +1,16 @@
 // if/elif/else, while, for, with and try statements: the execution context (conditional, TYPE_CHECKING, caught
 // exceptions) their bodies run in, and the bindings their headers make (docs/facts.md, execution context).
 
+import * as branchConditions_ from "./branchConditions.ts";
 import * as expressions_ from "./expressions.ts";
 import type { ConditionalArm, StaticBranch } from "./facts.ts";
 import type { FactScanner } from "./scanFacts.ts";
-import * as staticTests_ from "./staticTests.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { P_COND, X_NOIN, X_TARGET } = expressions_;
-const { isEvaluable, staticTest } = staticTests_;
+const { isEvaluable, branchCondition } = branchConditions_;
 const { dottedName, matchingClose, splitItems } = tokenRanges_;
 const {
   K_AS,
@@ -76,7 +76,7 @@ export function ifStmt(sc: FactScanner): void {
   sc.parseExpr(0);
   // A test on the interpreter (version, platform) is settled later, with the interpreter: its bodies are not
   // conditional here, and a branch fact says which statements they hold.
-  const test = tcTest === 0 && sc.scope !== "function" ? staticTest(sc, testStart, sc.i) : null;
+  const test = tcTest === 0 && sc.scope !== "function" ? branchCondition(sc, testStart, sc.i) : null;
   const branch = test !== null && isEvaluable(test) ? test : null;
   const guard = tcTest === 0 ? guardParam(sc, testStart, sc.i) : null;
   sc.flush();

@@ -189,34 +189,34 @@ function raisesSkipped(session: InterpreterSession, rec: ModuleRecord, r: Attrib
   return failed;
 }
 
-/** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
+/** `mayNotRun`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
 function runEvent(
   session: InterpreterSession,
   rec: ModuleRecord,
   ev: StatementEvent,
-  cond: boolean,
+  mayNotRun: boolean,
   own: OwnDefs,
 ): void {
   switch (ev.type) {
     case "call":
-      if (!cond) checkCall(session, rec, ev.call, own);
+      if (!mayNotRun) checkCall(session, rec, ev.call, own);
       return;
     case "read":
-      checkRead(session, rec, ev, cond, own.flow);
+      checkRead(session, rec, ev, mayNotRun, own.flow);
       return;
     case "attr":
-      checkAttributeRead(session, rec, ev, cond);
+      checkAttributeRead(session, rec, ev, mayNotRun);
       return;
     case "syspath":
       applySysPath(session, rec, ev);
       return;
     case "import":
-      runImport(session, rec, ev.fact, cond, own);
+      runImport(session, rec, ev.fact, mayNotRun, own);
       return;
     case "bind":
-      bind(rec, ev, cond, own.flow);
+      bind(rec, ev, mayNotRun, own.flow);
       if (ev.binding.kind === "def" || ev.binding.kind === "class" || own.bound.has(ev.binding.name))
-        noteDef(rec, ev.binding.name, cond ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
+        noteDef(rec, ev.binding.name, mayNotRun ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
       return;
   }
 }
@@ -290,14 +290,14 @@ function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFac
 function bind(
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "bind" }>,
-  cond: boolean,
+  mayNotRun: boolean,
   flow: ControlFlow,
 ): void {
   const b = ev.binding;
   flow.rebound(b.name);
   if (b.kind === "del") {
     // A submodule attribute is a global too: `del sub` removes it.
-    if (cond) {
+    if (mayNotRun) {
       const v = rec.ns.get(b.name);
       if (v) v.certain = false;
       if (rec.childAttrs.has(b.name)) rec.childAttrs.set(b.name, false);
@@ -309,7 +309,7 @@ function bind(
   }
   const prev = rec.ns.get(b.name);
   // Inside an arm that may not run the name is bound for the rest of the arm; the arm's end decides after it.
-  if (!cond || flow.maybe) {
+  if (!mayNotRun || flow.maybe) {
     flow.noteBound(b.name, prev);
     rec.ns.set(b.name, { certain: true, module: null });
   } else rec.ns.set(b.name, { certain: prev?.certain ?? false, module: null });
@@ -319,7 +319,7 @@ function checkRead(
   session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "read" }>,
-  cond: boolean,
+  mayNotRun: boolean,
   flow: ControlFlow,
 ): void {
   const name = ev.read.name;
@@ -337,7 +337,7 @@ function checkRead(
   const condition =
     v || child !== undefined
       ? `\`${name}\` is bound only on some paths to this line (under a condition remedy cannot decide)`
-      : cond
+      : mayNotRun
         ? (flow.why() ??
           "the read is in a part of the expression that may not be evaluated (after `and`/`or`, an arm of `x if c else y`, a comprehension's element)")
         : undefined;
@@ -352,7 +352,7 @@ function checkRead(
     module: rec.name,
     name,
     // An unknown sys.path entry changes which modules are found, not what a module's own code binds.
-    certainty: v || child !== undefined || cond ? "maybe" : "certain",
+    certainty: v || child !== undefined || mayNotRun ? "maybe" : "certain",
   });
 }
 
@@ -360,11 +360,11 @@ function checkAttributeRead(
   session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "attr" }>,
-  cond: boolean,
+  mayNotRun: boolean,
 ): void {
   const r = ev.read;
   noteSysAccess(session, rec, r);
-  if (!cond && session.skippable && raisesSkipped(session, rec, r)) {
+  if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {
     session.skipFile(rec.file as string, r.line);
     return;
   }
@@ -397,7 +397,7 @@ function checkAttributeRead(
       exceptionType: "AttributeError",
       module: mod.name,
       name: attr,
-      certainty: cond ? "maybe" : "certain",
+      certainty: mayNotRun ? "maybe" : "certain",
     });
     return;
   }
@@ -434,14 +434,20 @@ function noteOpaque(session: InterpreterSession, mod: ModuleRecord | null): void
     session.failuresMet++;
 }
 
-function runImport(session: InterpreterSession, rec: ModuleRecord, imp: ImportFact, cond: boolean, own: OwnDefs): void {
+function runImport(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  imp: ImportFact,
+  mayNotRun: boolean,
+  own: OwnDefs,
+): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
     file: rec.file as string,
     line: imp.line,
     col: imp.col,
     module: rec.name,
-    certainty: cond ? "maybe" : "certain",
+    certainty: mayNotRun ? "maybe" : "certain",
   };
   const bindsHere = imp.scope === "module";
   const flow = own.flow;
@@ -451,7 +457,7 @@ function runImport(session: InterpreterSession, rec: ModuleRecord, imp: ImportFa
     if (!bindsHere || frame.caughtHere) return;
     const prev = rec.ns.get(name);
     // Bound on this path: for the rest of the arm it is in, if it is in one.
-    if (certain && (!cond || flow.maybe)) {
+    if (certain && (!mayNotRun || flow.maybe)) {
       flow.noteBound(name, prev);
       rec.ns.set(name, { certain: true, module });
       return;
@@ -508,7 +514,7 @@ function runImport(session: InterpreterSession, rec: ModuleRecord, imp: ImportFa
       // A star import whose module raised (and was caught here) binds nothing.
       if (frame.caughtHere) continue;
       flow.reboundAll();
-      if (mod) bindStar(session, rec, mod, site, !cond);
+      if (mod) bindStar(session, rec, mod, site, !mayNotRun);
       else rec.anyGlobal = true;
       continue;
     }

@@ -188,13 +188,13 @@ function hasSubmoduleEntry(session: InterpreterSession, dir: string, attr: strin
   return false;
 }
 
-interface Target {
+interface InstalledModule {
   name: string;
   file: string;
 }
 
 /** Whether the installed module may have `attr` (true whenever that cannot be excluded). */
-function mayHave(session: InterpreterSession, mod: Target, attr: string, visiting: Set<string>): boolean {
+function mayHave(session: InterpreterSession, mod: InstalledModule, attr: string, visiting: Set<string>): boolean {
   const s = summaryOf(session, `${mod.name}\0${mod.file}`);
   if (s.unknown !== null || s.bound.has(attr)) return true;
   if (s.hookNames?.has(attr)) return true;

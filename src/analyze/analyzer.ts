@@ -1,13 +1,13 @@
 // The shape every analyzer has: a small object the registry lists. `run` is pure: it reads the input and the
-// shared per-file resolution and returns findings; it never writes.
+// shared reported failures (which root cause pytest reports per file) and returns findings; it never writes.
 import type { AnalysisInput } from "./analysisInput.ts";
 import type { Finding } from "./finding.ts";
-import type { Resolution } from "./reportedFailures.ts";
+import type { ReportedFailures } from "./reportedFailures.ts";
 import type { SymbolIndex } from "./symbolIndex.ts";
 
 export interface AnalyzerContext {
   /** Which root cause pytest reports for each test file (computed once for all analyzers). */
-  resolution: Resolution;
+  reportedFailures: ReportedFailures;
   /** First-party definitions and imports, built on first use. */
   symbols(): SymbolIndex;
   /** Repository-relative path with forward slashes. */

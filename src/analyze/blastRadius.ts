@@ -6,7 +6,7 @@ import type { AnalysisInput } from "./analysisInput.ts";
 import { areasOf, relPath } from "./areas.ts";
 import { type ModuleLookup, TestCounter } from "./collectableTests.ts";
 import type { Finding } from "./finding.ts";
-import type { Resolution } from "./reportedFailures.ts";
+import type { ReportedFailures } from "./reportedFailures.ts";
 
 export interface BlastRadius {
   blocks: Finding["blocks"];
@@ -115,19 +115,19 @@ function moduleLookup(input: AnalysisInput): ModuleLookup {
 }
 
 /** For each root key, the test files whose reported (or would-be) error it is, or whose failures include it.
- *  Built once per resolution: O(test files x their failures). */
+ *  Built once per ReportedFailures: O(test files x their failures). */
 interface KeyIndex {
   order: Map<string, number>;
   byKey: Map<string, string[]>;
 }
 
-const keyIndexes = new WeakMap<Resolution, KeyIndex>();
+const keyIndexes = new WeakMap<ReportedFailures, KeyIndex>();
 
-function keyIndex(resolution: Resolution): KeyIndex {
-  let index = keyIndexes.get(resolution);
+function keyIndex(reportedFailures: ReportedFailures): KeyIndex {
+  let index = keyIndexes.get(reportedFailures);
   if (index) return index;
   index = { order: new Map(), byKey: new Map() };
-  for (const [file, f] of resolution.byFile) {
+  for (const [file, f] of reportedFailures.byFile) {
     index.order.set(file, index.order.size);
     for (const k of new Set([...f.all, f.reported, f.maybe])) {
       if (k === null) continue;
@@ -136,22 +136,22 @@ function keyIndex(resolution: Resolution): KeyIndex {
       else index.byKey.set(k, [file]);
     }
   }
-  keyIndexes.set(resolution, index);
+  keyIndexes.set(reportedFailures, index);
   return index;
 }
 
 /** `rootKeys`: the statements that make up one root cause (one key, or every import of the same missing name). */
 /** For a "maybe" root cause, `blocks` lists the files it would be the reported error in, should it happen. Only
- *  the files that mention one of the keys are visited (an index per resolution), in the resolution's order:
+ *  the files that mention one of the keys are visited (an index per ReportedFailures), in its order:
  *  O(those files) per root cause, not O(all test files). */
 export function blastRadius(
   input: AnalysisInput,
-  resolution: Resolution,
+  reportedFailures: ReportedFailures,
   rootKeys: string | Set<string>,
   maybe = false,
 ): BlastRadius {
   const keys = typeof rootKeys === "string" ? new Set([rootKeys]) : rootKeys;
-  const index = keyIndex(resolution);
+  const index = keyIndex(reportedFailures);
   const files = new Set<string>();
   for (const k of keys) for (const file of index.byKey.get(k) ?? []) files.add(file);
   const inOrder = [...files].sort((a, b) => index.order.get(a)! - index.order.get(b)!);
@@ -160,7 +160,7 @@ export function blastRadius(
   let tests = 0;
   let exact = true;
   for (const file of inOrder) {
-    const f = resolution.byFile.get(file)!;
+    const f = reportedFailures.byFile.get(file)!;
     const first = maybe ? f.maybe : f.reported;
     if (first !== null && keys.has(first)) {
       blocked.push(relPath(input.session.rootdir, file));

@@ -66,7 +66,7 @@ export const configErrors: Analyzer = {
       const file = p.file ? ctx.rel(p.file) : configfile;
       const blocking = p.stage === "startup";
       const radius = blocking
-        ? blastRadius(input, ctx.resolution, p.rootKey)
+        ? blastRadius(input, ctx.reportedFailures, p.rootKey)
         : { blocks: { testFiles: [], tests: 0, areas: [] }, hiddenIn: [], hidden: false };
       // pytest raises on the first unknown key (sorted); the others appear once it is fixed.
       let hidden = radius.hidden;

@@ -45,7 +45,7 @@ export const conftestErrors: Analyzer = {
         name: failure.name,
         chain: cause.chain,
         ...(cause.condition ? { condition: cause.condition } : {}),
-        ...blastRadius(input, ctx.resolution, conftestKey(conftest)),
+        ...blastRadius(input, ctx.reportedFailures, conftestKey(conftest)),
         suggestions: suggestionsFor(failure, input, ctx),
         cause,
       };

@@ -10,7 +10,7 @@ export interface FindingKindInfo {
   label: string;
   /** The category its findings usually have (config-error and conftest-error take their cause's). */
   category: Category;
-  /** The analyzer (registry.ts) that reports it. */
+  /** The analyzer (analyzerRegistry.ts) that reports it. */
   analyzer: string;
   /** A codemod is planned (issue "remedy fix"): the fix is mechanical when remedy is certain of it. */
   fixable: boolean;

@@ -166,7 +166,7 @@ export const importFailures: Analyzer = {
     >();
     for (const file of input.model.files) {
       if (file.role !== "test") continue;
-      const reported = ctx.resolution.byFile.get(file.path)?.reported;
+      const reported = ctx.reportedFailures.byFile.get(file.path)?.reported;
       for (const f of file.failures) {
         if (f.kind === "import-file-mismatch") continue;
         const key = causeKey(f);
@@ -189,7 +189,7 @@ export const importFailures: Analyzer = {
         id: findingId(f.kind, core.file, f.line, f.name ?? f.module),
         ...core,
         ...(sites.length > 1 ? { sites } : {}),
-        ...blastRadius(input, ctx.resolution, keys, f.certainty === "maybe"),
+        ...blastRadius(input, ctx.reportedFailures, keys, f.certainty === "maybe"),
         suggestions: suggestionsFor(f, input, ctx),
       });
     }

@@ -45,7 +45,7 @@ export const importFileMismatch: Analyzer = {
         id: findingId("import-file-mismatch", core.file, f.line, f.module),
         ...core,
         category: "configuration",
-        ...blastRadius(input, ctx.resolution, rootKey),
+        ...blastRadius(input, ctx.reportedFailures, rootKey),
         suggestions: [suggestion],
       };
     });

@@ -10,6 +10,7 @@ export type {
   StartupShadow,
 } from "./analysisInput.ts";
 export type { Analyzer } from "./analyzer.ts";
+export { ANALYZERS } from "./analyzerRegistry.ts";
 export { areaOf, relPath } from "./areas.ts";
 export type {
   AuditFinding,
@@ -24,9 +25,9 @@ export type {
 } from "./audit/auditFinding.ts";
 export type { AuditInput } from "./audit/auditInput.ts";
 export { AUDIT_KINDS, type AuditKindInfo, auditKindLabel } from "./audit/auditKinds.ts";
+export { AUDIT_ANALYZERS, type AuditAnalyzer, runAudit } from "./audit/auditRegistry.ts";
 export { buildAuditResult } from "./audit/auditResult.ts";
 export { debtLevel, debtScore } from "./audit/debtScore.ts";
-export { AUDIT_ANALYZERS, type AuditAnalyzer, runAudit } from "./audit/registry.ts";
 export { servicesOf } from "./audit/services.ts";
 export { ssotRegistryMarkdown } from "./audit/ssotRegistry.ts";
 export {
@@ -46,7 +47,6 @@ export type { CheckResult } from "./checkResult.ts";
 export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
 export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";
 export { auditFingerprint, findingFingerprint, statementAt, subjectOf } from "./fingerprint.ts";
-export { ANALYZERS } from "./registry.ts";
 export { type AnalysisResult, runAnalyzers } from "./runAnalyzers.ts";
 export { type RunCommand, type RunFigures, type RunRecord, runRecordOf } from "./runRecord.ts";
 export {

@@ -20,7 +20,9 @@ export interface FileFailures {
   reached: boolean;
 }
 
-export interface Resolution {
+/** The failure pytest reports for the session and for each test file (not an import's resolution: that is
+ *  src/graph's `Resolution`). */
+export interface ReportedFailures {
   /** The session-level stop, if any: every test file is blocked by it. */
   sessionBlocker: string | null;
   byFile: Map<string, FileFailures>;
@@ -30,7 +32,7 @@ export interface Resolution {
 
 const isUnder = (file: string, dir: string): boolean => file.startsWith(dir.endsWith(sep) ? dir : dir + sep);
 
-export function resolveReportedFailures(input: AnalysisInput): Resolution {
+export function resolveReportedFailures(input: AnalysisInput): ReportedFailures {
   const { model, session } = input;
   const problems = configProblems(session).filter((p) => p.stage === "startup");
   // Met before the initial conftests load: -p plugins, warning filter categories, required_plugins.

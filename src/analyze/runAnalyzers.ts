@@ -2,15 +2,15 @@
 // file, hands that to every analyzer, and orders the findings (blocking first, then by blast radius).
 import type { AnalysisInput } from "./analysisInput.ts";
 import type { Analyzer, AnalyzerContext } from "./analyzer.ts";
+import { ANALYZERS } from "./analyzerRegistry.ts";
 import { relPath } from "./areas.ts";
 import type { Finding } from "./finding.ts";
-import { ANALYZERS } from "./registry.ts";
-import { type Resolution, resolveReportedFailures } from "./reportedFailures.ts";
+import { type ReportedFailures, resolveReportedFailures } from "./reportedFailures.ts";
 import { buildSymbolIndex, type SymbolIndex } from "./symbolIndex.ts";
 
 export interface AnalysisResult {
   findings: Finding[];
-  resolution: Resolution;
+  reportedFailures: ReportedFailures;
   /** What the findings leave out, in sentences (for the scan's limitations). */
   limitations: string[];
 }
@@ -34,10 +34,10 @@ function optionalImports(findings: Finding[]): { kept: Finding[]; limitation: st
 }
 
 export function runAnalyzers(input: AnalysisInput, analyzers: readonly Analyzer[] = ANALYZERS): AnalysisResult {
-  const resolution = resolveReportedFailures(input);
+  const reportedFailures = resolveReportedFailures(input);
   let symbols: SymbolIndex | null = null;
   const context: AnalyzerContext = {
-    resolution,
+    reportedFailures,
     symbols: () => (symbols ??= buildSymbolIndex(input)),
     rel: (p) => relPath(input.session.rootdir, p),
   };
@@ -49,5 +49,5 @@ export function runAnalyzers(input: AnalysisInput, analyzers: readonly Analyzer[
       b.blocks.testFiles.length - a.blocks.testFiles.length ||
       (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line),
   );
-  return { findings, resolution, limitations: limitation ? [limitation] : [] };
+  return { findings, reportedFailures, limitations: limitation ? [limitation] : [] };
 }

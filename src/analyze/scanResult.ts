@@ -5,7 +5,7 @@ import { relPath } from "./areas.ts";
 import { testsIn } from "./blastRadius.ts";
 import { configProblems } from "./configChecks.ts";
 import type { Finding } from "./finding.ts";
-import type { Resolution } from "./reportedFailures.ts";
+import type { ReportedFailures } from "./reportedFailures.ts";
 
 export const SCHEMA_VERSION = 1;
 
@@ -58,7 +58,7 @@ export interface ScanResult {
   durationMs: number;
 }
 
-export function collectionTotals(input: AnalysisInput, resolution: Resolution): CollectionTotals {
+export function collectionTotals(input: AnalysisInput, reportedFailures: ReportedFailures): CollectionTotals {
   let tests = 0;
   let blockedTests = 0;
   let blockedTestFiles = 0;
@@ -68,7 +68,7 @@ export function collectionTotals(input: AnalysisInput, resolution: Resolution): 
     const n = testsIn(input, file);
     tests += n.count;
     exact &&= n.exact;
-    const f = resolution.byFile.get(file);
+    const f = reportedFailures.byFile.get(file);
     if (f && !f.reached) notReached += 1;
     if (f?.reported || (f && !f.reached)) {
       blockedTestFiles += 1;
@@ -79,13 +79,17 @@ export function collectionTotals(input: AnalysisInput, resolution: Resolution): 
   return {
     ...totals,
     ...(exact ? {} : { testsLowerBound: true as const }),
-    ...(resolution.stoppedAfter !== null
-      ? { stopped: { afterErrors: resolution.stoppedAfter, notReachedTestFiles: notReached } }
+    ...(reportedFailures.stoppedAfter !== null
+      ? { stopped: { afterErrors: reportedFailures.stoppedAfter, notReachedTestFiles: notReached } }
       : {}),
   };
 }
 
-function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution: Resolution): TestFileOutcome[] {
+function testFileOutcomes(
+  input: AnalysisInput,
+  findings: Finding[],
+  reportedFailures: ReportedFailures,
+): TestFileOutcome[] {
   const blockedBy = new Map<string, string>();
   for (const f of findings) for (const t of f.blocks.testFiles) if (!blockedBy.has(t)) blockedBy.set(t, f.id);
   return input.session.testFiles.map((path) => {
@@ -96,22 +100,22 @@ function testFileOutcomes(input: AnalysisInput, findings: Finding[], resolution:
       tests: n.count,
       ...(n.exact ? {} : { testsLowerBound: true as const }),
       blockedBy: blockedBy.get(file) ?? null,
-      ...((resolution.byFile.get(path)?.reached ?? true) ? {} : { notReached: true as const }),
+      ...((reportedFailures.byFile.get(path)?.reached ?? true) ? {} : { notReached: true as const }),
     };
   });
 }
 
-export function predictedExitCode(input: AnalysisInput, resolution: Resolution): PytestExitCode {
+export function predictedExitCode(input: AnalysisInput, reportedFailures: ReportedFailures): PytestExitCode {
   const problems = configProblems(input.session);
-  const blocker = resolution.sessionBlocker;
+  const blocker = reportedFailures.sessionBlocker;
   if (blocker) {
     if (input.model.startupFailure?.plugin && blocker.startsWith("conftest-error|")) return 1;
     return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as PytestExitCode;
   }
   if (problems.some((p) => p.stage === "after-collection")) return 4;
   // Reaching --maxfail during collection ends the session as failed (pytest prints "stopping after N failures").
-  if (resolution.stoppedAfter !== null) return 1;
-  const anyBlocked = [...resolution.byFile.values()].some((f) => f.reported !== null);
+  if (reportedFailures.stoppedAfter !== null) return 1;
+  const anyBlocked = [...reportedFailures.byFile.values()].some((f) => f.reported !== null);
   // A conftest.py of a directory without test files fails too: pytest reports the directory as an error.
   const conftestFails = input.model.files.some(
     (f) =>
@@ -121,7 +125,7 @@ export function predictedExitCode(input: AnalysisInput, resolution: Resolution):
   );
   if (anyBlocked || conftestFails) return 2;
   // No error and no item: pytest ends with "no tests ran" (exit 5), whether there are test files or not.
-  const totals = collectionTotals(input, resolution);
+  const totals = collectionTotals(input, reportedFailures);
   return totals.tests === 0 && !totals.testsLowerBound ? 5 : 0;
 }
 
@@ -129,7 +133,7 @@ export function buildScanResult(
   input: AnalysisInput,
   root: string,
   findings: Finding[],
-  resolution: Resolution,
+  reportedFailures: ReportedFailures,
   durationMs: number,
   limitations: string[] = [],
 ): ScanResult {
@@ -139,9 +143,9 @@ export function buildScanResult(
     rootdir: input.session.rootdir,
     configfile: input.session.configfile ? relPath(input.session.rootdir, input.session.configfile) : null,
     findings,
-    collection: collectionTotals(input, resolution),
-    testFiles: testFileOutcomes(input, findings, resolution),
-    pytestExitCode: predictedExitCode(input, resolution),
+    collection: collectionTotals(input, reportedFailures),
+    testFiles: testFileOutcomes(input, findings, reportedFailures),
+    pytestExitCode: predictedExitCode(input, reportedFailures),
     limitations,
     durationMs,
   };

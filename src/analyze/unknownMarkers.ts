@@ -58,7 +58,7 @@ export const unknownMarkers: Analyzer = {
       const file = ctx.rel(use.file);
       const blocking = outcome.outcome !== "warning";
       const radius = blocking
-        ? blastRadius(input, ctx.resolution, markerKey(name))
+        ? blastRadius(input, ctx.reportedFailures, markerKey(name))
         : { blocks: { testFiles: [], tests: 0, areas: [] }, hiddenIn: [], hidden: false };
       return {
         id: findingId("unknown-marker", file, use.line, name),

@@ -1,4 +1,4 @@
-// `--format`: its choices and their help come from the reporter registry (src/report/registry.ts), so a format
+// `--format`: its choices and their help come from the reporter registry (src/report/reporterRegistry.ts), so a format
 // registered there is reachable from every command that prints a report.
 import { Option } from "commander";
 import { REPORT_FORMAT_DESCRIPTIONS, REPORT_FORMATS } from "../index.ts";

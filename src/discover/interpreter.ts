@@ -54,7 +54,7 @@ export class InterpreterError extends RemedyError {
 const CACHE_FORMAT = 1;
 const SCRIPT_HASH = createHash("sha256").update(PROBE_SCRIPT).digest("hex").slice(0, 16);
 
-interface CacheEntry {
+interface InterpreterEntry {
   key: string;
   siteMtimes: Record<string, number>;
   info: InterpreterInfo;
@@ -85,7 +85,7 @@ export function findExecutable(name: string, cwd: string = process.cwd(), env = 
 
 const mtime = (p: string) => statOrNull(p)?.mtimeMs ?? -1;
 
-function readCache(file: string): Record<string, CacheEntry> {
+function readCache(file: string): Record<string, InterpreterEntry> {
   try {
     const data = JSON.parse(readFileSync(file, "utf8"));
     return data?.format === CACHE_FORMAT ? data.entries : {};
@@ -94,7 +94,7 @@ function readCache(file: string): Record<string, CacheEntry> {
   }
 }
 
-function writeCache(file: string, entries: Record<string, CacheEntry>): void {
+function writeCache(file: string, entries: Record<string, InterpreterEntry>): void {
   try {
     mkdirSync(join(file, ".."), { recursive: true });
     const tmp = `${file}.${process.pid}.tmp`;

@@ -38,13 +38,16 @@ export interface StartupModules {
   collection: Set<string>;
 }
 
-interface CacheEntry {
+interface StartupModulesEntry {
   key: string;
   initial: string[];
   collection: string[];
 }
 
-function runPytest(interp: StdlibInterpreter, env: NodeJS.ProcessEnv): Promise<Omit<CacheEntry, "key"> | null> {
+function runPytest(
+  interp: StdlibInterpreter,
+  env: NodeJS.ProcessEnv,
+): Promise<Omit<StartupModulesEntry, "key"> | null> {
   return runInEmptyDir(
     interp.executable,
     { "remedy_startup_probe.py": PLUGIN },
@@ -73,7 +76,7 @@ export async function startupModules(
   options: { cacheDir: string | null; env?: NodeJS.ProcessEnv },
 ): Promise<StartupModules | null> {
   const env = options.env ?? process.env;
-  const entry = await perInterpreter<Omit<CacheEntry, "key">>(
+  const entry = await perInterpreter<Omit<StartupModulesEntry, "key">>(
     CACHE_FILE,
     FORMAT,
     interp,

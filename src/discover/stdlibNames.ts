@@ -108,7 +108,7 @@ const CHUNK = 100_000;
 const ARG_BUDGET = 1_000_000;
 const STDLIB_DIR = /(?:^|\/)(?:python\d[\d.]*(?:\.zip)?|lib-dynload)$/;
 
-interface CacheEntry {
+interface StdlibNamesEntry {
   key: string;
   answers: Record<string, NameAnswer>;
 }
@@ -140,7 +140,7 @@ export function readEntries<T>(file: string | null, format: number): Record<stri
 }
 
 /** Answers kept for the process when there is no cache directory (scans with the cache disabled). */
-const memo = new Map<string, CacheEntry>();
+const memo = new Map<string, StdlibNamesEntry>();
 
 export interface StdlibNamesOptions {
   /** The repository's cache directory (null: nothing is read or written; $REMEDY_CACHE_DIR wins, as for
@@ -155,7 +155,7 @@ export interface StdlibNamesOptions {
 export class StdlibNames {
   private readonly file: string | null;
   private readonly key: string;
-  private readonly entries: Record<string, CacheEntry>;
+  private readonly entries: Record<string, StdlibNamesEntry>;
   private readonly answers: Record<string, NameAnswer>;
   private child: ChildProcess | null = null;
   private output: Promise<string | null> | null = null;
@@ -168,7 +168,7 @@ export class StdlibNames {
     const dir = cacheDir(env, options.cacheDir);
     this.file = dir === null ? null : join(dir, CACHE_FILE);
     this.key = interpreterKey(interp, env);
-    this.entries = readEntries<CacheEntry>(this.file, FORMAT);
+    this.entries = readEntries<StdlibNamesEntry>(this.file, FORMAT);
     const entry = this.file === null ? memo.get(interp.executable) : this.entries[interp.executable];
     this.answers = entry && entry.key === this.key ? { ...entry.answers } : {};
   }
@@ -224,7 +224,7 @@ export class StdlibNames {
   }
 
   private remember(got: Record<string, NameAnswer>): void {
-    const entry: CacheEntry = { key: this.key, answers: { ...this.answers, ...got } };
+    const entry: StdlibNamesEntry = { key: this.key, answers: { ...this.answers, ...got } };
     if (this.file === null) {
       memo.set(this.interp.executable, entry);
       return;

@@ -4,17 +4,18 @@ import type { Finding } from "../analyze/index.ts";
 import { absolute, type FixContext } from "./fixContext.ts";
 import { type FromImport, fromImportAt, type ImportItem } from "./importStatement.ts";
 
-export interface ImportSite {
+/** A finding's site located as a `from` import statement of a file, and its items that name the missing name. */
+export interface ImportStatementSite {
   file: string;
   stmt: FromImport;
   items: ImportItem[];
 }
 
-export function importSites(finding: Finding, context: FixContext): ImportSite[] | string {
+export function importSites(finding: Finding, context: FixContext): ImportStatementSite[] | string {
   const name = finding.name;
   if (!name) return "the finding names no imported name";
   const sites = finding.sites ?? [{ file: finding.file, line: finding.line, col: finding.col }];
-  const out: ImportSite[] = [];
+  const out: ImportStatementSite[] = [];
   for (const site of sites) {
     const file = absolute(context.scan, site.file);
     let text: string;

@@ -2,8 +2,11 @@
 // `[section]` headers and `key = value` / `key: value` lines at column 0, continuation lines indented, comment lines
 // (`#` or `;` after any indentation) and blank lines skipped.
 import { afterLine, type Lines, lineText } from "./fixContext.ts";
+import type { RangeEdit } from "./textEdit.ts";
 
-export interface MarkerEntry {
+/** A marker the codemod adds to the config, written as the line `name: description` (discover's `MarkerEntry` is
+ *  a marker already registered). */
+export interface MarkerToRegister {
   name: string;
   description: string;
 }
@@ -12,11 +15,7 @@ const isComment = (s: string) => /^\s*[#;]/.test(s);
 const isBlank = (s: string) => s.trim() === "";
 
 /** The insertion that registers `entries` under `markers` of `[section]`, or why it cannot. */
-export function iniMarkerEdit(
-  l: Lines,
-  section: string,
-  entries: MarkerEntry[],
-): { start: number; end: number; text: string } | string {
+export function iniMarkerEdit(l: Lines, section: string, entries: MarkerToRegister[]): RangeEdit | string {
   const n = l.starts.length;
   const header = (i: number) => /^\[([^\]]*)\]/.exec(lineText(l, i))?.[1]?.trim() ?? null;
   let head = -1;

@@ -2,14 +2,13 @@
 // otherwise the moving items leave the list (their whole line when alone on it, with the comma that joins them
 // otherwise) and a new `from NEW import ...` statement follows the old one, its aliases and comments kept.
 import { type FromImport, type ImportItem, itemText } from "./importStatement.ts";
+import type { RangeEdit } from "./textEdit.ts";
 
-type Edit = { start: number; end: number; text: string };
-
-export function moveImportItems(stmt: FromImport, moving: ImportItem[], module: string): Edit[] | string {
+export function moveImportItems(stmt: FromImport, moving: ImportItem[], module: string): RangeEdit[] | string {
   if (moving.length === stmt.items.length) return [{ start: stmt.moduleStart, end: stmt.moduleEnd, text: module }];
   if (stmt.followed) return "another statement follows the import on its line";
   const text = stmt.lines.text;
-  const edits: Edit[] = [];
+  const edits: RangeEdit[] = [];
   const comments: string[] = [];
   for (const item of moving) {
     const k = stmt.items.indexOf(item);
@@ -38,9 +37,9 @@ export function moveImportItems(stmt: FromImport, moving: ImportItem[], module: 
 }
 
 /** Deletions of neighbouring items may touch or overlap (a last item's comma): their union, sorted. */
-function mergeAdjacent(edits: Edit[]): Edit[] {
+function mergeAdjacent(edits: RangeEdit[]): RangeEdit[] {
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const out: Edit[] = [];
+  const out: RangeEdit[] = [];
   for (const e of sorted) {
     const last = out.at(-1);
     if (last && e.start < last.end && last.text === "" && e.text === "") last.end = Math.max(last.end, e.end);

@@ -5,6 +5,9 @@ export interface TextEdit {
   end: number;
   text: string;
 }
+
+/** A TextEdit of a text whose file the caller knows: what the helpers that edit one file's text return. */
+export type RangeEdit = Omit<TextEdit, "file">;
 /** What one codemod offers for one finding. */
 export interface Fix {
   id: string; // `${codemod}:${finding.id}`

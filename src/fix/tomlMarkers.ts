@@ -3,9 +3,8 @@
 // indentation, a comma added after the last element when it has none), inline otherwise. Strings and comments are
 // skipped while looking for the array's end.
 import { afterLine, type Lines, lineText } from "./fixContext.ts";
-import type { MarkerEntry } from "./iniMarkers.ts";
-
-type Edit = { start: number; end: number; text: string };
+import type { MarkerToRegister } from "./iniMarkers.ts";
+import type { RangeEdit } from "./textEdit.ts";
 
 const tableName = (s: string): string | null => {
   const m = /^\s*\[\s*([^[\]]+?)\s*\]\s*(#.*)?$/.exec(s);
@@ -40,7 +39,7 @@ function arrayEnd(text: string, open: number): { close: number; lastValue: numbe
 }
 
 /** The edits that register `entries` in the first of `tables` the file has (or a new first table), or why not. */
-export function tomlMarkerEdit(l: Lines, tables: string[], entries: MarkerEntry[]): Edit[] | string {
+export function tomlMarkerEdit(l: Lines, tables: string[], entries: MarkerToRegister[]): RangeEdit[] | string {
   const n = l.starts.length;
   const quoted = entries.map((e) => JSON.stringify(`${e.name}: ${e.description}`));
   const at = tables.map((t) => Array.from({ length: n }, (_, i) => i).find((i) => tableName(lineText(l, i)) === t));

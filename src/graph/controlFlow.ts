@@ -7,9 +7,9 @@
 // is bound under the second. A `try` whose body certainly raised runs the handler that catches it and no other; one
 // whose body only imported what certainly imports runs no handler (the fallback of `try: from unittest import mock`
 // / `except ImportError: import mock` never runs). Cost: O(arms + events) per module execution.
-import type { ConditionalArm, FileFacts, StaticTest } from "../python/index.ts";
+import type { BranchCondition, ConditionalArm, FileFacts } from "../python/index.ts";
+import type { ModuleRecord, NameValue } from "./interpreterSession.ts";
 import { catches } from "./pythonNames.ts";
-import type { ModuleRecord, NameValue } from "./session.ts";
 import type { StatementEvent } from "./statementEvents.ts";
 
 /** A plain name's truth value a path assumes (`flag` -> true on the body of `if flag:`). */
@@ -47,7 +47,12 @@ interface FlowPlan {
 const PLANS = new WeakMap<FileFacts, FlowPlan>();
 
 /** The literals that hold on the body (`positive`) or the `else` of an `if` with test `t`. */
-function literalsOf(t: StaticTest, positive: boolean, out: Map<string, boolean>, unstable: ReadonlySet<string>): void {
+function literalsOf(
+  t: BranchCondition,
+  positive: boolean,
+  out: Map<string, boolean>,
+  unstable: ReadonlySet<string>,
+): void {
   switch (t.kind) {
     case "name":
       if (!unstable.has(t.name)) out.set(t.name, positive);

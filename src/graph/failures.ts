@@ -1,6 +1,6 @@
 // Builds ImportFailure records from the session's current stack, so every failure carries its chain.
 import type { FindingKind, ImportFailure } from "./collectionModel.ts";
-import type { PendingStep, Session } from "./session.ts";
+import type { InterpreterSession, PendingStep } from "./interpreterSession.ts";
 
 export interface FailureSpec {
   kind: FindingKind;
@@ -18,7 +18,7 @@ export interface FailureSpec {
   installed?: ImportFailure["installed"];
 }
 
-export function makeFailure(session: Session, spec: FailureSpec, steps: PendingStep[]): ImportFailure {
+export function makeFailure(session: InterpreterSession, spec: FailureSpec, steps: PendingStep[]): ImportFailure {
   const failure: ImportFailure = {
     kind: spec.kind,
     file: spec.file,
@@ -40,7 +40,7 @@ export function makeFailure(session: Session, spec: FailureSpec, steps: PendingS
 
 /** Raises (certain) or warns (maybe) a failure at the current statement. Inside a module entered through a
  *  statement that may not run, nothing is certain. */
-export function fail(session: Session, spec: FailureSpec): void {
+export function fail(session: InterpreterSession, spec: FailureSpec): void {
   const steps = session.currentSteps();
   const from = spec.certainty === "certain" ? session.maybeFrom() : -1;
   if (from >= 0) {

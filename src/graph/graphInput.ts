@@ -4,7 +4,9 @@ import type { FileFacts, InterpreterTraits } from "../python/index.ts";
 
 export type ImportMode = "prepend" | "append" | "importlib";
 
-export interface Distribution {
+/** What the graph needs of an installed distribution: the projection of discover's `Distribution` (its entry
+ *  points left out) that scan fills in (src/scan/viewAdapters.ts). */
+export interface InstalledDistribution {
   name: string;
   /** Top-level importable names the distribution provides (top_level.txt / RECORD). */
   topLevel: string[];
@@ -32,7 +34,7 @@ export interface GraphInput {
   visitedConftests?: string[];
   /** Installed distributions: their top-level names are importable even when no sys.path entry shows them
    *  (editable installs through import hooks). */
-  distributions?: Distribution[];
+  distributions?: InstalledDistribution[];
   /** The directory pytest runs in; relative sys.path entries resolve against it (default: rootdir). */
   invocationDir?: string;
   /** pytest's `consider_namespace_packages` ini option (default false). */

@@ -1,16 +1,17 @@
 // Python's import system over the session: `_gcd_import` (parents first, sys.modules cache, partially
 // initialised modules), `_handle_fromlist` + IMPORT_FROM for `from m import x`, and relative-name resolution.
-// Each module executes at most once per session unless its failure depended on entry order (see Session.endFile).
+// Each module executes at most once per session unless its failure depended on entry order (see
+// InterpreterSession.endFile).
 
 import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
 import { type InstalledMiss, installedLacks } from "./installedNames.ts";
+import type { InterpreterSession, ModuleRecord, PendingStep } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
 import { noteShadowedStdlib } from "./preloadedStdlib.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { builtinResolution, distributionResolution, findSpec, type Resolution } from "./resolveImport.ts";
-import type { ModuleRecord, PendingStep, Session } from "./session.ts";
 import { sixMovesChanged, sixMovesOf } from "./sixMoves.ts";
 import { mayBeInjected } from "./sysModulesInjection.ts";
 
@@ -24,7 +25,7 @@ export interface Site {
   certainty: "certain" | "maybe";
 }
 
-export function newRecord(session: Session, name: string, res: Resolution): ModuleRecord {
+export function newRecord(session: InterpreterSession, name: string, res: Resolution): ModuleRecord {
   const simulated =
     res.origin === "first-party" && (res.kind === "module" || res.kind === "package") && !!res.file?.endsWith(".py");
   const opaque = !simulated && res.kind !== "namespace";
@@ -54,12 +55,12 @@ export function newRecord(session: Session, name: string, res: Resolution): Modu
 }
 
 /** Whether a missing top-level name belongs to the project (missing-module) or the environment. */
-function isFirstPartyName(session: Session, top: string): boolean {
+function isFirstPartyName(session: InterpreterSession, top: string): boolean {
   return session.firstPartyNames().has(top);
 }
 
 /** Marks the modules of an import cycle: every frame from the partially initialised module up. */
-function touchPartial(session: Session, target: ModuleRecord): void {
+function touchPartial(session: InterpreterSession, target: ModuleRecord): void {
   const importer = session.stack[session.stack.length - 1]?.module;
   // A package's own submodules always run after their package starts: seeing it partial is not order-dependent.
   if (importer?.name.startsWith(`${target.name}.`)) return;
@@ -72,7 +73,7 @@ function touchPartial(session: Session, target: ModuleRecord): void {
 const NO_CHAIN: ImportFailure["chain"] = [];
 
 /** Re-raises the failures a failed module raised before, as re-executing it would (memo replay). */
-function replay(session: Session, rec: ModuleRecord): void {
+function replay(session: InterpreterSession, rec: ModuleRecord): void {
   const base = session.currentSteps();
   const from = session.maybeFrom();
   // After the file's first error (Python ran nothing more) a failed module imported again only marks what imports
@@ -99,7 +100,7 @@ function replay(session: Session, rec: ModuleRecord): void {
 }
 
 /** Executes a found module under `name`, or returns the cached one. Null when it cannot be found (raised). */
-export function importModule(session: Session, name: string, site: Site): ModuleRecord | null {
+export function importModule(session: InterpreterSession, name: string, site: Site): ModuleRecord | null {
   const failed = session.modules.get(name);
   if (failed?.failed && failed.status === "done") {
     // CPython dropped it from sys.modules: importing it again imports its package first, and a package that fails
@@ -174,7 +175,7 @@ export function importModule(session: Session, name: string, site: Site): Module
  *  failing line): it stays in sys.modules, so the next import of `name` finds it and imports no parent. Whatever
  *  is executing failed only because `name` was not loaded yet: like a cycle, its failure depends on order, and a
  *  later import runs it again instead of replaying the failure. */
-function leftBehind(session: Session, name: string): void {
+function leftBehind(session: InterpreterSession, name: string): void {
   const child = session.modules.get(name);
   if (!child || child.failed || child.status !== "done") return;
   for (const frame of session.stack) frame.module.cycleTouched = true;
@@ -182,7 +183,7 @@ function leftBehind(session: Session, name: string): void {
 
 /** A record Python would not find in sys.modules: this import finds the module from scratch, parents first (a
  *  failing parent is then the error, not the module's own). */
-function notInSysModules(session: Session, rec: ModuleRecord, site: Site): boolean {
+function notInSysModules(session: InterpreterSession, rec: ModuleRecord, site: Site): boolean {
   if (rec.status !== "done") return false;
   // Failed where an import that may not have run ran it: gone from sys.modules if it ran, never there if not.
   if ((rec.maybeFailed || rec.maybeLoaded) && session.maybeFrom() < 0) return true;
@@ -194,7 +195,7 @@ function notInSysModules(session: Session, rec: ModuleRecord, site: Site): boole
   return !session.stopped;
 }
 
-function opaqueChild(session: Session, name: string, parent: ModuleRecord): ModuleRecord {
+function opaqueChild(session: InterpreterSession, name: string, parent: ModuleRecord): ModuleRecord {
   const rec = newRecord(session, name, { ...parent.resolution, name, file: null, kind: "module", searchPath: [] });
   session.modules.set(name, rec);
   return rec;
@@ -202,7 +203,12 @@ function opaqueChild(session: Session, name: string, parent: ModuleRecord): Modu
 
 /** six.moves, with the names six.py's table gives it (sixMoves.ts). Its own submodules (six.moves.urllib.parse)
  *  stay unknown, as any module made at run time. */
-function movesModule(session: Session, name: string, parent: ModuleRecord, names: Set<string>): ModuleRecord {
+function movesModule(
+  session: InterpreterSession,
+  name: string,
+  parent: ModuleRecord,
+  names: Set<string>,
+): ModuleRecord {
   const rec = opaqueChild(session, name, parent);
   rec.anyAttr = false;
   rec.anyGlobal = false;
@@ -215,7 +221,7 @@ function movesModule(session: Session, name: string, parent: ModuleRecord, names
 /** Re-executions of one order-dependent failed module allowed per file before falling back to replay. */
 const MAX_REEXECUTIONS = 3;
 
-function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
+function useCached(session: InterpreterSession, rec: ModuleRecord): ModuleRecord {
   if (rec.status === "executing") touchPartial(session, rec);
   else if (rec.maybeFailed && session.maybeFrom() < 0) {
     // Its errors were "maybe" because the import that ran it may not have run; this import certainly runs.
@@ -235,7 +241,7 @@ function useCached(session: Session, rec: ModuleRecord): ModuleRecord {
 }
 
 /** Creates the module, puts it in sys.modules before running it (so cycles see it partial), executes it. */
-export function load(session: Session, name: string, res: Resolution): ModuleRecord {
+export function load(session: InterpreterSession, name: string, res: Resolution): ModuleRecord {
   const rec = newRecord(session, name, res);
   session.modules.set(name, rec);
   session.touched.push(rec);
@@ -253,7 +259,7 @@ export function load(session: Session, name: string, res: Resolution): ModuleRec
 /** `_find_and_load_unlocked`: after a submodule loads, it becomes an attribute of its parent module object.
  *  `onlyUpgrade`: the module was found loaded by an import that certainly runs, so an attribute set by an import
  *  that may not have run is certain now (Python does not set it again: a parent without it stays without). */
-function setOnParent(session: Session, name: string, onlyUpgrade = false): void {
+function setOnParent(session: InterpreterSession, name: string, onlyUpgrade = false): void {
   const dot = name.lastIndexOf(".");
   if (dot < 0) return;
   const attrs = session.modules.get(name.slice(0, dot))?.childAttrs;
@@ -262,7 +268,7 @@ function setOnParent(session: Session, name: string, onlyUpgrade = false): void 
   attrs.set(child, session.maybeFrom() < 0 || attrs.get(child) === true);
 }
 
-function siteSpec(site: Site, session: Session) {
+function siteSpec(site: Site, session: InterpreterSession) {
   return {
     file: site.file,
     line: site.line,
@@ -275,7 +281,7 @@ function siteSpec(site: Site, session: Session) {
 }
 
 /** Where a "No module named" failure is reported, and how sure it is. */
-function missingSpec(site: Site, session: Session, name: string) {
+function missingSpec(site: Site, session: InterpreterSession, name: string) {
   const spec = siteSpec(site, session);
   return mayBeInjected(session, name) ? { ...spec, certainty: "maybe" as const } : spec;
 }
@@ -293,7 +299,7 @@ type AttrLookup = {
  *  import time (`module.attr`): a name the interpreter's standard library lacks raises CPython's AttributeError
  *  here, at the statement executing (the caller goes on as after any raise). */
 export function getAttr(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   attr: string,
 ): { found: boolean; certain: boolean; module: string | null } {
@@ -303,7 +309,7 @@ export function getAttr(
   return { found: true, certain: true, module: null };
 }
 
-function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "from" | "attr"): AttrLookup {
+function lookupAttr(session: InterpreterSession, rec: ModuleRecord, attr: string, how: "from" | "attr"): AttrLookup {
   const v = rec.ns.get(attr);
   if (v) return { found: true, certain: v.certain, module: v.module };
   // The import system sets a submodule on its parent module object once the submodule has loaded: a parent that
@@ -333,7 +339,7 @@ function lookupAttr(session: Session, rec: ModuleRecord, attr: string, how: "fro
 
 /** A stdlib (or builtin) module, which remedy does not execute, lacks `attr` in this interpreter (GraphInput's
  *  stdlibMissing); every such lookup is reported to onStdlibLookup so that the interpreter can be asked. */
-function stdlibLacks(session: Session, rec: ModuleRecord, attr: string, how: "from" | "attr"): boolean {
+function stdlibLacks(session: InterpreterSession, rec: ModuleRecord, attr: string, how: "from" | "attr"): boolean {
   if (!isStdlibModule(rec)) return false;
   session.input.onStdlibLookup?.(rec.name, attr, how);
   return session.input.stdlibMissing?.has(`${rec.name}:${attr}`) === true;
@@ -342,7 +348,7 @@ function stdlibLacks(session: Session, rec: ModuleRecord, attr: string, how: "fr
 /** Whether a star import of a stdlib module (`from _sqlite3 import *`, `from tkinter import *`) may have bound
  *  `name`: yes unless the interpreter says that none of them exports it (GraphInput's stdlibMissing, key
  *  `*M:name`); every such question is reported to onStdlibLookup. Without that check nothing is known: yes. */
-export function stdlibStarBinds(session: Session, rec: ModuleRecord, name: string): boolean {
+export function stdlibStarBinds(session: InterpreterSession, rec: ModuleRecord, name: string): boolean {
   if (rec.stdlibStars.length === 0) return false;
   const { onStdlibLookup, stdlibMissing } = session.input;
   if (!onStdlibLookup && !stdlibMissing) return true;
@@ -363,7 +369,12 @@ export function isStdlibModule(rec: ModuleRecord): boolean {
 /** CPython's `module 'M' has no attribute 'X'` for the attribute read of the statement executing, reported at
  *  that read (the first on its line that asks for `attr`) as a failing read of a first-party module is. For a
  *  stdlib module the interpreter lacks, or an installed one (`installed`) whose source lacks it. */
-function raiseAttributeError(session: Session, rec: ModuleRecord, attr: string, installed?: InstalledMiss): void {
+function raiseAttributeError(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  attr: string,
+  installed?: InstalledMiss,
+): void {
   const frame = session.stack[session.stack.length - 1];
   if (!frame?.step) return;
   const { file, line } = frame.step;
@@ -404,7 +415,7 @@ function parentOf(name: string): string {
 
 /** `_handle_fromlist` for one listed name: a submodule the package does not bind is imported (a missing one is
  *  skipped: IMPORT_FROM reports it). CPython does this for every name of the statement before looking any up. */
-export function importFromList(session: Session, rec: ModuleRecord, attr: string, site: Site): void {
+export function importFromList(session: InterpreterSession, rec: ModuleRecord, attr: string, site: Site): void {
   const child = session.modules.get(`${rec.name}.${attr}`);
   const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
   if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
@@ -421,14 +432,14 @@ export function importFromList(session: Session, rec: ModuleRecord, attr: string
 
 /** `hasattr(pkg, attr)` in `_handle_fromlist` reaches the package's lazy-submodule `__getattr__`, which imports
  *  the submodule: only the hook (no binding, no other unknown) answers for `attr`. */
-function hookWouldImport(session: Session, rec: ModuleRecord, attr: string): boolean {
+function hookWouldImport(session: InterpreterSession, rec: ModuleRecord, attr: string): boolean {
   if (rec.ns.has(attr) || rec.childAttrs.has(attr) || rec.anyAttr || rec.anyGlobal || rec.dynamicGlobals) return false;
   return getattrImportsSubmodule(session, rec, attr);
 }
 
 /** `from <rec> import name`: `_handle_fromlist` (import a submodule the package does not bind) then IMPORT_FROM. */
 export function importFromName(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   attr: string,
   site: Site,
@@ -461,14 +472,14 @@ export function importFromName(
   return { ok: false, certain: true, module: null };
 }
 
-function stepsBefore(session: Session, frameIndex: number): number {
+function stepsBefore(session: InterpreterSession, frameIndex: number): number {
   let n = 0;
   for (let i = 0; i < frameIndex; i++) if (session.stack[i]?.step) n++;
   return n;
 }
 
 /** A partially initialised module that binds `attr` later (or has such a submodule): the failure is the cycle's. */
-function wouldBindLater(session: Session, rec: ModuleRecord, attr: string, site: Site): boolean {
+function wouldBindLater(session: InterpreterSession, rec: ModuleRecord, attr: string, site: Site): boolean {
   if (!rec.file) return false;
   const facts = session.facts(rec.file);
   // `from . import x` in the package's own __init__ binds x itself: that binding is the failing one, no cycle.

@@ -8,14 +8,14 @@ import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import { newRecord } from "./importMachinery.ts";
+import { InterpreterSession } from "./interpreterSession.ts";
 import { executeModule } from "./moduleExecution.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
-import { absoluteEntry } from "./pathExpr.ts";
+import { absoluteEntry } from "./pathEvaluation.ts";
 import { stdlibAtStartup } from "./preloadedStdlib.ts";
 import { importPath, importPlugins } from "./pytestImport.ts";
 import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 import { OriginClassifier } from "./resolveImport.ts";
-import { Session } from "./session.ts";
 import { SourceLines } from "./sourceLines.ts";
 import { SysPathState } from "./sysPathState.ts";
 
@@ -24,7 +24,7 @@ export interface ModelOptions {
   index?: ModuleIndex;
 }
 
-export function createSession(input: GraphInput, getFacts: GetFacts, options: ModelOptions = {}): Session {
+export function createSession(input: GraphInput, getFacts: GetFacts, options: ModelOptions = {}): InterpreterSession {
   const index = options.index ?? new ModuleIndex();
   const cwd = input.invocationDir ?? input.rootdir;
   const classifier = new OriginClassifier(input.rootdir, input.interpreterSysPath);
@@ -34,7 +34,7 @@ export function createSession(input: GraphInput, getFacts: GetFacts, options: Mo
   const distributions = new Set<string>();
   for (const d of input.distributions ?? []) for (const t of d.topLevel) distributions.add(t);
   const traits = input.interpreter ?? null;
-  return new Session(
+  return new InterpreterSession(
     input,
     (path) => settleStaticBranches(getFacts(path), traits),
     index,
@@ -142,7 +142,7 @@ function orderFailures(certain: ImportFailure[], maybe: ImportFailure[]): Import
 /** A module pytest imported itself: opaque, done, found wherever the interpreter found it. */
 /** Stdlib modules pytest's start-up imported, in sys.modules as it found them (preloadedStdlib.ts); one it
  *  imports after the initial conftests is not put there when a conftest already imported that name. */
-function preloadStdlib(session: Session, names: ReadonlySet<string> | undefined): void {
+function preloadStdlib(session: InterpreterSession, names: ReadonlySet<string> | undefined): void {
   for (const name of names ?? []) {
     if (session.modules.has(name)) continue;
     const res = stdlibAtStartup(session, name);
@@ -150,7 +150,7 @@ function preloadStdlib(session: Session, names: ReadonlySet<string> | undefined)
   }
 }
 
-function preload(session: Session, name: string): void {
+function preload(session: InterpreterSession, name: string): void {
   if (session.modules.has(name)) return;
   const res = {
     name,

@@ -1,9 +1,9 @@
 // The graph stage's public face: module resolution and the import-time model of a pytest session.
 export type { ChainStep, CollectionModel, FileOutcome, FindingKind, ImportFailure } from "./collectionModel.ts";
-export type { Distribution, GetFacts, GraphInput, ImportMode } from "./graphInput.ts";
+export type { GetFacts, GraphInput, ImportMode, InstalledDistribution } from "./graphInput.ts";
 export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
 export { type EntryKind, ModuleIndex, projectNames } from "./moduleIndex.ts";
-export { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
+export { absoluteEntry, evaluatePathExpr } from "./pathEvaluation.ts";
 export { moduleNameFor, resolvePackagePath } from "./pytestImport.ts";
 export { BUILTIN_NAMES, DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 export {

@@ -4,7 +4,7 @@
 // module-level `pkg.name` read). Only the installed modules first-party code actually asks a name of are read
 // (their facts come through the same facts source as the project's, and are cached with them).
 //
-// Why sources and not the interpreter (as for the stdlib, src/scan/stdlibNames.ts): answering `hasattr(pkg, name)`
+// Why sources and not the interpreter (as for the stdlib, src/scan/stdlibNameCheck.ts): answering `hasattr(pkg, name)`
 // means importing pkg, i.e. running third-party code (side effects, seconds for heavy packages, failures of its
 // own) in a process remedy starts; remedy promises to run nothing but the interpreter's own standard library. The
 // source is read instead, and only a namespace that cannot be extended behind the source's back counts:
@@ -28,9 +28,9 @@
 // and 12,000 intra-package ones): 17 flagged, all confirmed, none wrong; see README.
 import { readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { type InterpreterSession, type ModuleRecord, perSession } from "./interpreterSession.ts";
 import { moduleHasDunder } from "./pythonNames.ts";
 import { resolveModuleName } from "./resolveImport.ts";
-import { type ModuleRecord, perSession, type Session } from "./session.ts";
 import { addMatchedNames } from "./sourceLines.ts";
 import { mayBeInjected } from "./sysModulesInjection.ts";
 
@@ -65,7 +65,7 @@ const DYNAMIC = new RegExp(
   "m",
 );
 
-const summaryOf = perSession((session: Session, key: string): Summary => {
+const summaryOf = perSession((session: InterpreterSession, key: string): Summary => {
   const [name, file] = key.split("\0") as [string, string];
   const isPackage = basename(file) === "__init__.py";
   const none = (unknown: string): Summary => ({
@@ -180,7 +180,7 @@ function knownHookNames(
 }
 
 /** Whether a directory holds `attr` as a submodule or subpackage (any `attr` or `attr.*` entry). */
-function hasSubmoduleEntry(session: Session, dir: string, attr: string): boolean {
+function hasSubmoduleEntry(session: InterpreterSession, dir: string, attr: string): boolean {
   const entries = session.index.list(dir);
   if (!entries) return true;
   if (entries.has(attr)) return true;
@@ -188,13 +188,13 @@ function hasSubmoduleEntry(session: Session, dir: string, attr: string): boolean
   return false;
 }
 
-interface Target {
+interface InstalledModule {
   name: string;
   file: string;
 }
 
 /** Whether the installed module may have `attr` (true whenever that cannot be excluded). */
-function mayHave(session: Session, mod: Target, attr: string, visiting: Set<string>): boolean {
+function mayHave(session: InterpreterSession, mod: InstalledModule, attr: string, visiting: Set<string>): boolean {
   const s = summaryOf(session, `${mod.name}\0${mod.file}`);
   if (s.unknown !== null || s.bound.has(attr)) return true;
   if (s.hookNames?.has(attr)) return true;
@@ -205,7 +205,7 @@ function mayHave(session: Session, mod: Target, attr: string, visiting: Set<stri
 }
 
 /** Whether `from <star> import *` may bind `attr`. */
-function starMayBind(session: Session, star: string, attr: string, visiting: Set<string>): boolean {
+function starMayBind(session: InterpreterSession, star: string, attr: string, visiting: Set<string>): boolean {
   const loaded = session.modules.get(star)?.resolution;
   const res =
     loaded ??
@@ -243,7 +243,7 @@ export interface InstalledMiss {
  *  `from rec import attr`, or a module-level `rec.attr` read (then a `__getattr__` hook words the error itself,
  *  so a module with one is left alone). Null when it has it or that cannot be known. */
 export function installedLacks(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   attr: string,
   how: "from" | "attr",
@@ -269,7 +269,7 @@ export function installedLacks(
  *  that does `pkg.name = ...` or `setattr(pkg, "name", ...)`): every attribute stored (`.name =`) and every
  *  identifier written as a string literal in any of its `.py` files. Read only on the way to a report, once per
  *  package per session. O(bytes of the package). */
-const packageNames = perSession((session: Session, dir: string): Set<string> => {
+const packageNames = perSession((session: InterpreterSession, dir: string): Set<string> => {
   const names = new Set<string>();
   const pattern = /\.\s*([A-Za-z_]\w*)\s*=(?!=)|(['"])([A-Za-z_]\w*)\2/g;
   const stack = [dir];
@@ -285,7 +285,7 @@ const packageNames = perSession((session: Session, dir: string): Set<string> => 
   return names;
 });
 
-function packageMayAssign(session: Session, rec: ModuleRecord, attr: string): boolean {
+function packageMayAssign(session: InterpreterSession, rec: ModuleRecord, attr: string): boolean {
   const top = session.modules.get(rec.name.split(".")[0] as string);
   const file = top?.file ?? rec.file;
   if (!file) return true;
@@ -296,7 +296,10 @@ function packageMayAssign(session: Session, rec: ModuleRecord, attr: string): bo
 
 /** The installed distribution that provides `rec`'s top-level package, and its version: from the interpreter's
  *  list (GraphInput.distributions), else from a `*.dist-info` directory beside the top-level package. */
-function distributionOf(session: Session, rec: ModuleRecord): { distribution: string | null; version: string | null } {
+function distributionOf(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+): { distribution: string | null; version: string | null } {
   const top = rec.name.split(".")[0] as string;
   const root = session.modules.get(top)?.resolution.root ?? rec.resolution.root;
   const dists = (session.input.distributions ?? []).filter((d) => d.topLevel.includes(top));

@@ -13,17 +13,17 @@ import {
   type Site,
   stdlibStarBinds,
 } from "./importMachinery.ts";
+import type { Frame, InterpreterSession, ModuleRecord, NameValue } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
-import { absoluteEntry, evaluatePathExpr } from "./pathExpr.ts";
+import { absoluteEntry, evaluatePathExpr } from "./pathEvaluation.ts";
 import { BUILTIN_NAMES, catches, MODULE_GLOBALS } from "./pythonNames.ts";
-import type { Frame, ModuleRecord, NameValue, Session } from "./session.ts";
 import { bindStar } from "./starImport.ts";
 import { type StatementEvent, statementEvents } from "./statementEvents.ts";
 import { noteSysAccess } from "./sysModulesInjection.ts";
 
 const DYNAMIC_NAMESPACE = new Set(["globals", "vars", "locals"]);
 
-export function executeModule(session: Session, rec: ModuleRecord): void {
+export function executeModule(session: InterpreterSession, rec: ModuleRecord): void {
   const file = rec.file as string;
   const facts = session.facts(file);
   const frame: Frame = { module: rec, step: null, caught: [], caughtHere: false, conditional: false, aborted: false };
@@ -89,7 +89,7 @@ function catchingTry(facts: FileFacts, stmt: number, type: string): TryBlock | n
 }
 
 /** Files CPython cannot compile fail before any statement runs; unreadable ones are assumed to import. */
-function startModule(session: Session, rec: ModuleRecord, facts: FileFacts, frame: Frame): boolean {
+function startModule(session: InterpreterSession, rec: ModuleRecord, facts: FileFacts, frame: Frame): boolean {
   if (facts.status === "unreadable" || facts.status === "too-large") {
     rec.anyAttr = rec.anyGlobal = true;
     return false;
@@ -165,7 +165,7 @@ const MODULE_LEVEL_SKIP = /\ballow_module_level\s*=\s*True\b/;
  *  (pytest's helper imports it and turns the ImportError into Skipped), or `pytest.skip(...,
  *  allow_module_level=True)`. The facts give the attribute read; its argument is read from the source line, and
  *  the import is made as `try: import name / except ImportError:` would make it. */
-function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): boolean {
+function raisesSkipped(session: InterpreterSession, rec: ModuleRecord, r: AttributeRead): boolean {
   if (r.attrs.length !== 1 || rec.ns.get(r.name)?.module !== "pytest") return false;
   if (r.attrs[0] !== "skip" && r.attrs[0] !== "importorskip") return false;
   const text = session.lines.callText(rec.file as string, r.line, r.attrs[0]);
@@ -189,28 +189,34 @@ function raisesSkipped(session: Session, rec: ModuleRecord, r: AttributeRead): b
   return failed;
 }
 
-/** `cond`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
-function runEvent(session: Session, rec: ModuleRecord, ev: StatementEvent, cond: boolean, own: OwnDefs): void {
+/** `mayNotRun`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
+function runEvent(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  ev: StatementEvent,
+  mayNotRun: boolean,
+  own: OwnDefs,
+): void {
   switch (ev.type) {
     case "call":
-      if (!cond) checkCall(session, rec, ev.call, own);
+      if (!mayNotRun) checkCall(session, rec, ev.call, own);
       return;
     case "read":
-      checkRead(session, rec, ev, cond, own.flow);
+      checkRead(session, rec, ev, mayNotRun, own.flow);
       return;
     case "attr":
-      checkAttributeRead(session, rec, ev, cond);
+      checkAttributeRead(session, rec, ev, mayNotRun);
       return;
     case "syspath":
       applySysPath(session, rec, ev);
       return;
     case "import":
-      runImport(session, rec, ev.fact, cond, own);
+      runImport(session, rec, ev.fact, mayNotRun, own);
       return;
     case "bind":
-      bind(rec, ev, cond, own.flow);
+      bind(rec, ev, mayNotRun, own.flow);
       if (ev.binding.kind === "def" || ev.binding.kind === "class" || own.bound.has(ev.binding.name))
-        noteDef(rec, ev.binding.name, cond ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
+        noteDef(rec, ev.binding.name, mayNotRun ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
       return;
   }
 }
@@ -253,7 +259,7 @@ function noteImported(
  *  unknown star import, no `globals()` writes, no `global` statement anywhere that could bind the name, the callee
  *  bound by its undecorated def (class) for certain and not rebound since. A read under `if PARAM:` counts when
  *  the call leaves PARAM to its default (True). */
-function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: OwnDefs): void {
+function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFact, own: OwnDefs): void {
   const def = own.bound.get(call.name);
   if (!def || rec.ns.get(call.name) !== def.entry || !def.entry.certain) return;
   const fn = def.fn;
@@ -284,14 +290,14 @@ function checkCall(session: Session, rec: ModuleRecord, call: CallFact, own: Own
 function bind(
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "bind" }>,
-  cond: boolean,
+  mayNotRun: boolean,
   flow: ControlFlow,
 ): void {
   const b = ev.binding;
   flow.rebound(b.name);
   if (b.kind === "del") {
     // A submodule attribute is a global too: `del sub` removes it.
-    if (cond) {
+    if (mayNotRun) {
       const v = rec.ns.get(b.name);
       if (v) v.certain = false;
       if (rec.childAttrs.has(b.name)) rec.childAttrs.set(b.name, false);
@@ -303,17 +309,17 @@ function bind(
   }
   const prev = rec.ns.get(b.name);
   // Inside an arm that may not run the name is bound for the rest of the arm; the arm's end decides after it.
-  if (!cond || flow.maybe) {
+  if (!mayNotRun || flow.maybe) {
     flow.noteBound(b.name, prev);
     rec.ns.set(b.name, { certain: true, module: null });
   } else rec.ns.set(b.name, { certain: prev?.certain ?? false, module: null });
 }
 
 function checkRead(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "read" }>,
-  cond: boolean,
+  mayNotRun: boolean,
   flow: ControlFlow,
 ): void {
   const name = ev.read.name;
@@ -331,7 +337,7 @@ function checkRead(
   const condition =
     v || child !== undefined
       ? `\`${name}\` is bound only on some paths to this line (under a condition remedy cannot decide)`
-      : cond
+      : mayNotRun
         ? (flow.why() ??
           "the read is in a part of the expression that may not be evaluated (after `and`/`or`, an arm of `x if c else y`, a comprehension's element)")
         : undefined;
@@ -346,19 +352,19 @@ function checkRead(
     module: rec.name,
     name,
     // An unknown sys.path entry changes which modules are found, not what a module's own code binds.
-    certainty: v || child !== undefined || cond ? "maybe" : "certain",
+    certainty: v || child !== undefined || mayNotRun ? "maybe" : "certain",
   });
 }
 
 function checkAttributeRead(
-  session: Session,
+  session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "attr" }>,
-  cond: boolean,
+  mayNotRun: boolean,
 ): void {
   const r = ev.read;
   noteSysAccess(session, rec, r);
-  if (!cond && session.skippable && raisesSkipped(session, rec, r)) {
+  if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {
     session.skipFile(rec.file as string, r.line);
     return;
   }
@@ -391,7 +397,7 @@ function checkAttributeRead(
       exceptionType: "AttributeError",
       module: mod.name,
       name: attr,
-      certainty: cond ? "maybe" : "certain",
+      certainty: mayNotRun ? "maybe" : "certain",
     });
     return;
   }
@@ -405,7 +411,11 @@ function passes(call: CallFact, fn: ModuleFunction, param: string): boolean {
   return at >= 0 && at - (fn.className !== null ? 1 : 0) < call.args;
 }
 
-function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<StatementEvent, { type: "syspath" }>): void {
+function applySysPath(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  ev: Extract<StatementEvent, { type: "syspath" }>,
+): void {
   const c = ev.change;
   const value = c.path ? evaluatePathExpr(c.path, rec.file as string, session.cwd) : null;
   if (value === null || (c.method === "insert" && c.index === null)) {
@@ -419,19 +429,25 @@ function applySysPath(session: Session, rec: ModuleRecord, ev: Extract<Statement
 
 /** An import of a module remedy does not execute, other than the standard library: it is assumed to import, but
  *  may raise at run time (urllib3.contrib.pyopenssl without OpenSSL), so a try around it may still go to a handler. */
-function noteOpaque(session: Session, mod: ModuleRecord | null): void {
+function noteOpaque(session: InterpreterSession, mod: ModuleRecord | null): void {
   if (mod && !mod.simulated && mod.resolution.origin !== "stdlib" && mod.resolution.origin !== "builtin")
     session.failuresMet++;
 }
 
-function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: boolean, own: OwnDefs): void {
+function runImport(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  imp: ImportFact,
+  mayNotRun: boolean,
+  own: OwnDefs,
+): void {
   const frame = session.stack[session.stack.length - 1] as Frame;
   const site: Site = {
     file: rec.file as string,
     line: imp.line,
     col: imp.col,
     module: rec.name,
-    certainty: cond ? "maybe" : "certain",
+    certainty: mayNotRun ? "maybe" : "certain",
   };
   const bindsHere = imp.scope === "module";
   const flow = own.flow;
@@ -441,7 +457,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
     if (!bindsHere || frame.caughtHere) return;
     const prev = rec.ns.get(name);
     // Bound on this path: for the rest of the arm it is in, if it is in one.
-    if (certain && (!cond || flow.maybe)) {
+    if (certain && (!mayNotRun || flow.maybe)) {
       flow.noteBound(name, prev);
       rec.ns.set(name, { certain: true, module });
       return;
@@ -498,7 +514,7 @@ function runImport(session: Session, rec: ModuleRecord, imp: ImportFact, cond: b
       // A star import whose module raised (and was caught here) binds nothing.
       if (frame.caughtHere) continue;
       flow.reboundAll();
-      if (mod) bindStar(session, rec, mod, site, !cond);
+      if (mod) bindStar(session, rec, mod, site, !mayNotRun);
       else rec.anyGlobal = true;
       continue;
     }

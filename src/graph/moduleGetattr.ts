@@ -2,7 +2,7 @@
 // function bodies): a hook that forwards (getattr/import_module/globals/a dict lookup) may provide anything;
 // otherwise only names written as string literals in the module. A heuristic, so a miss is never worse than the
 // `cannot import name` CPython raises when the hook rejects the name.
-import type { ModuleRecord, Session } from "./session.ts";
+import type { InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
 
 interface HookView {
   forwards: boolean;
@@ -18,9 +18,9 @@ interface HookView {
 }
 
 /** Per session: a later scan in the same process must see edited sources. */
-const viewsOf = new WeakMap<Session, Map<string, HookView>>();
+const viewsOf = new WeakMap<InterpreterSession, Map<string, HookView>>();
 
-function view(session: Session, file: string): HookView {
+function view(session: InterpreterSession, file: string): HookView {
   let views = viewsOf.get(session);
   if (!views) {
     views = new Map();
@@ -68,7 +68,7 @@ function view(session: Session, file: string): HookView {
   return v;
 }
 
-export function getattrMayProvide(session: Session, rec: ModuleRecord, attr: string): boolean {
+export function getattrMayProvide(session: InterpreterSession, rec: ModuleRecord, attr: string): boolean {
   if (!rec.file) return true;
   const v = view(session, rec.file);
   if (v.rejectsOthers) {
@@ -80,7 +80,7 @@ export function getattrMayProvide(session: Session, rec: ModuleRecord, attr: str
 
 /** Whether `rec`'s `__getattr__` imports the submodule `attr` when asked for it (see HookView.importsSubmodule);
  *  a hook gated by `__all__` only for names of a literal, complete `__all__`. */
-export function getattrImportsSubmodule(session: Session, rec: ModuleRecord, attr: string): boolean {
+export function getattrImportsSubmodule(session: InterpreterSession, rec: ModuleRecord, attr: string): boolean {
   if (!rec.getattrHook || rec.file === null) return false;
   const v = view(session, rec.file);
   if (!v.importsSubmodule) return false;

@@ -4,9 +4,9 @@
 // them (the interpreter's own sys.path); a stdlib name a repository file shadows is reported (onShadowedStdlib),
 // so that the caller can ask the interpreter which of them the start-up imported, and build the model again if any.
 
-import { absoluteEntry } from "./pathExpr.ts";
+import { type InterpreterSession, perSession } from "./interpreterSession.ts";
+import { absoluteEntry } from "./pathEvaluation.ts";
 import { findSpec, type Resolution } from "./resolveImport.ts";
-import { perSession, type Session } from "./session.ts";
 
 /** The stdlib module `name` as pytest's start-up would find it (on the interpreter's sys.path, before pytest's
  *  `pythonpath` or any conftest changes it); null when that finds no stdlib module. Memoized per session. */
@@ -17,7 +17,7 @@ export const stdlibAtStartup = perSession((session, name): Resolution | null => 
 });
 
 /** A top-level import found `res`, not the stdlib module of that name that the start-up would have found. */
-export function noteShadowedStdlib(session: Session, name: string, res: Resolution): void {
+export function noteShadowedStdlib(session: InterpreterSession, name: string, res: Resolution): void {
   const report = session.input.onShadowedStdlib;
   if (!report || res.origin === "stdlib" || res.origin === "builtin") return;
   if (stdlibAtStartup(session, name)) report(name);

@@ -4,10 +4,10 @@
 import { basename, dirname, join, relative, sep } from "node:path";
 import { fail } from "./failures.ts";
 import { importModule, load, resolveRelative, type Site } from "./importMachinery.ts";
+import type { Frame, InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
 import type { ModuleIndex } from "./moduleIndex.ts";
 import type { Resolution } from "./resolveImport.ts";
-import type { Frame, ModuleRecord, Session } from "./session.ts";
 
 const IDENT = /^[A-Za-z_]\w*$/;
 
@@ -44,7 +44,7 @@ function moduleNameFromPath(file: string, rootdir: string): string {
 }
 
 /** Imports a conftest or test file as pytest does; returns its module record (null when it is not found). */
-export function importPath(session: Session, file: string, role: "test" | "conftest"): ModuleRecord | null {
+export function importPath(session: InterpreterSession, file: string, role: "test" | "conftest"): ModuleRecord | null {
   const { index, input } = session;
   const site: Site = { file, line: 1, col: 0, module: null, certainty: "certain" };
   const pkg = resolvePackagePath(index, file);
@@ -82,7 +82,7 @@ export function importPath(session: Session, file: string, role: "test" | "conft
  *  unconditional and unguarded), as pytest's check reads it: m's file, a package's without `/__init__.py`. Null
  *  when the module does not rebind it, or its value is unknown (an assignment, `as __file__`, an m that rebinds
  *  its own). pytest then reports the mismatch between that path and the test file. */
-function reboundFile(session: Session, rec: ModuleRecord): { path: string; line: number } | null {
+function reboundFile(session: InterpreterSession, rec: ModuleRecord): { path: string; line: number } | null {
   if (!rec.file) return null;
   const facts = session.facts(rec.file);
   const bindings = facts.bindings.filter((b) => b.name === "__file__");
@@ -102,7 +102,7 @@ function reboundFile(session: Session, rec: ModuleRecord): { path: string; line:
 }
 
 /** importlib mode: the file is executed from its path under a unique name; parent packages from their paths. */
-function importlibImport(session: Session, file: string, pkg: string | null): ModuleRecord | null {
+function importlibImport(session: InterpreterSession, file: string, pkg: string | null): ModuleRecord | null {
   const name = pkg ? moduleNameFor(session.index, file).name : moduleNameFromPath(file, session.input.rootdir);
   const cached = session.modules.get(name);
   if (cached) return cached;
@@ -125,7 +125,12 @@ function importlibImport(session: Session, file: string, pkg: string | null): Mo
   return load(session, name, fileResolution(session, name, file, null));
 }
 
-function fileResolution(session: Session, name: string, file: string | null, pkgDir: string | null): Resolution {
+function fileResolution(
+  session: InterpreterSession,
+  name: string,
+  file: string | null,
+  pkgDir: string | null,
+): Resolution {
   const location = file ?? (pkgDir as string);
   return {
     name,
@@ -141,7 +146,7 @@ function fileResolution(session: Session, name: string, file: string | null, pkg
 
 /** `pytest_plugins = [...]` in a conftest: pytest imports each module right after the conftest, so their
  *  failures are the conftest's (chain: the conftest's `pytest_plugins` line, then the plugin). */
-export function importPlugins(session: Session, conftest: string, rec: ModuleRecord | null): string | null {
+export function importPlugins(session: InterpreterSession, conftest: string, rec: ModuleRecord | null): string | null {
   const facts = session.facts(conftest);
   const plugins = facts.pytest.plugins;
   if (!plugins || plugins.length === 0 || !rec) return null;

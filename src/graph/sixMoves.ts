@@ -7,7 +7,7 @@
 // the six.py the repository runs (its own copy or the installed one) and models six.moves from it. Anything it does not recognise (another layout of
 // the table, other additions to it, `six.add_move`/`remove_move` used by code that ran) leaves six.moves unknown,
 // as every module made at run time is.
-import type { ModuleRecord, Session } from "./session.ts";
+import type { InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
 
 const ENTRY = /Moved(?:Attribute|Module)\(\s*"(\w+)"/g;
 const WIN32_BLOCK = /^if sys\.platform == "win32":\n {4}_moved_attributes \+= \[\n((?: {8}.*\n)*?) {4}\]/m;
@@ -33,7 +33,7 @@ export function sixMovesNames(source: string, platform: string | null): Set<stri
 
 /** Code that already ran changes six.moves at run time (`six.add_move(...)`, `from six import remove_move`).
  *  O(modules run): asked only on the way to an error. */
-export function sixMovesChanged(session: Session): boolean {
+export function sixMovesChanged(session: InterpreterSession): boolean {
   for (const rec of session.modules.values()) {
     if (!rec.simulated || !rec.file) continue;
     const facts = session.facts(rec.file);
@@ -48,7 +48,7 @@ export function sixMovesChanged(session: Session): boolean {
 /** The names of `<six>.moves` when `parent` is a six module (the repository's copy or an installed one) whose
  *  table is readable. Code outside the repository is not executed, so its `add_move` calls are not seen: no
  *  installed distribution of this machine's site-packages makes one. */
-export function sixMovesOf(session: Session, name: string, parent: ModuleRecord): Set<string> | null {
+export function sixMovesOf(session: InterpreterSession, name: string, parent: ModuleRecord): Set<string> | null {
   // Asked once per session: the record made from the answer stays in session.modules.
   if (name !== `${parent.name}.moves` || !parent.file?.endsWith(".py") || parent.status !== "done") return null;
   const names = sixMovesNames(session.lines.text(parent.file) ?? "", session.input.interpreter?.platform ?? null);

@@ -2,11 +2,17 @@
 // `_handle_fromlist` does), else m's public names; unknown name sets make every global possibly bound.
 import { fail } from "./failures.ts";
 import { getAttr, importModule, isStdlibModule, type Site } from "./importMachinery.ts";
+import type { InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
 import { findSpec } from "./resolveImport.ts";
-import type { ModuleRecord, Session } from "./session.ts";
 
-export function bindStar(session: Session, rec: ModuleRecord, mod: ModuleRecord, site: Site, certain: boolean): void {
+export function bindStar(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  mod: ModuleRecord,
+  site: Site,
+  certain: boolean,
+): void {
   if (isStdlibModule(mod)) {
     // The interpreter can say what a stdlib module exports (asked when a name is looked up).
     if (!rec.stdlibStars.includes(mod.name)) rec.stdlibStars.push(mod.name);

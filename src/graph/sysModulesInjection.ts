@@ -10,12 +10,12 @@
 // told from the statement's source line (read only for modules that touch sys.modules).
 import { basename } from "node:path";
 import type { AttributeRead } from "../python/index.ts";
-import { type ModuleRecord, perSession, type Session } from "./session.ts";
+import { type InterpreterSession, type ModuleRecord, perSession } from "./interpreterSession.ts";
 
 const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
 
 /** Called for each module-level attribute read as it executes. */
-export function noteSysAccess(session: Session, rec: ModuleRecord, read: AttributeRead): void {
+export function noteSysAccess(session: InterpreterSession, rec: ModuleRecord, read: AttributeRead): void {
   if (!IMPORT_STATE.has(read.attrs[0] ?? "") || rec.ns.get(read.name)?.module !== "sys") return;
   rec.injectsModules = true;
   if (!rec.file) return;
@@ -25,7 +25,7 @@ export function noteSysAccess(session: Session, rec: ModuleRecord, read: Attribu
 }
 
 /** Whether a module `name` that has no file may still have been put into sys.modules by code already run. */
-export function mayBeInjected(session: Session, name: string): boolean {
+export function mayBeInjected(session: InterpreterSession, name: string): boolean {
   if (session.anyModuleInjected) return true;
   for (let dot = name.indexOf("."); dot >= 0; dot = name.indexOf(".", dot + 1)) {
     const rec = session.modules.get(name.slice(0, dot));

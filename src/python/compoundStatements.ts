@@ -1,16 +1,16 @@
 // if/elif/else, while, for, with and try statements: the execution context (conditional, TYPE_CHECKING, caught
 // exceptions) their bodies run in, and the bindings their headers make (docs/facts.md, execution context).
 
+import * as branchConditions_ from "./branchConditions.ts";
 import * as expressions_ from "./expressions.ts";
 import type { ConditionalArm, StaticBranch } from "./facts.ts";
 import type { FactScanner } from "./scanFacts.ts";
-import * as staticTests_ from "./staticTests.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { P_COND, X_NOIN, X_TARGET } = expressions_;
-const { isEvaluable, staticTest } = staticTests_;
+const { isEvaluable, branchCondition } = branchConditions_;
 const { dottedName, matchingClose, splitItems } = tokenRanges_;
 const {
   K_AS,
@@ -71,20 +71,20 @@ export function ifStmt(sc: FactScanner): void {
   sc.i++;
   // At run time TYPE_CHECKING is False: the else of `if TYPE_CHECKING:` always runs, and so does the body of
   // `if not TYPE_CHECKING:` (whose else is for type checkers only).
-  const tcTest = typeCheckingTest(sc, sc.i);
+  const typeCheckingForm = typeCheckingTest(sc, sc.i);
   const testStart = sc.i;
   sc.parseExpr(0);
   // A test on the interpreter (version, platform) is settled later, with the interpreter: its bodies are not
   // conditional here, and a branch fact says which statements they hold.
-  const test = tcTest === 0 && sc.scope !== "function" ? staticTest(sc, testStart, sc.i) : null;
+  const test = typeCheckingForm === 0 && sc.scope !== "function" ? branchCondition(sc, testStart, sc.i) : null;
   const branch = test !== null && isEvaluable(test) ? test : null;
-  const guard = tcTest === 0 ? guardParam(sc, testStart, sc.i) : null;
+  const guard = typeCheckingForm === 0 ? guardParam(sc, testStart, sc.i) : null;
   sc.flush();
   sc.colon();
-  const tc = sc.tc;
-  const cond = sc.cond;
-  if (tcTest === 1) sc.tc = true;
-  else if (tcTest === 0 && branch === null) sc.cond = true;
+  const outerTypeChecking = sc.typeChecking;
+  const outerConditional = sc.conditional;
+  if (typeCheckingForm === 1) sc.typeChecking = true;
+  else if (typeCheckingForm === 0 && branch === null) sc.conditional = true;
   const bodyFrom = sc.stmtCounter;
   const fn = sc.fn;
   if (guard !== null && fn !== null) {
@@ -95,11 +95,11 @@ export function ifStmt(sc: FactScanner): void {
   const bodyEnds = bodyExits(sc);
   if (guard !== null && fn !== null) fn.guard = null;
   const body: [number, number] = [bodyFrom, sc.stmtCounter - 1];
-  sc.tc = tc;
-  sc.cond = cond;
+  sc.typeChecking = outerTypeChecking;
+  sc.conditional = outerConditional;
   const k = sc.kind[sc.i];
-  if (tcTest === 0 && branch === null) sc.cond = true;
-  else if (tcTest === -1) sc.tc = true;
+  if (typeCheckingForm === 0 && branch === null) sc.conditional = true;
+  else if (typeCheckingForm === -1) sc.typeChecking = true;
   const elseFrom = sc.stmtCounter;
   let elseEnds = false;
   if (k === K_ELIF) {
@@ -113,8 +113,8 @@ export function ifStmt(sc: FactScanner): void {
     sc.block(null);
     elseEnds = bodyExits(sc);
   }
-  sc.tc = tc;
-  sc.cond = cond;
+  sc.typeChecking = outerTypeChecking;
+  sc.conditional = outerConditional;
   if (test !== null) {
     const orelse: [number, number] | null = sc.stmtCounter > elseFrom ? [elseFrom, sc.stmtCounter - 1] : null;
     const fact: StaticBranch = { line: sc.tline[ifTok]!, col: sc.tokCol(ifTok), stmt, test, body, orelse };
@@ -145,8 +145,8 @@ export function bodyExits(sc: FactScanner): boolean {
   return k === T_NEWLINE || k === T_COMMA || k === T_SEMI || k === T_END;
 }
 
-/** Parses a body that may not run (`sc.cond` set around it) and, outside def bodies, records it as an arm at the
- *  position of token `at`, the compound statement's first (arms of one statement keep their order). */
+/** Parses a body that may not run (`sc.conditional` set around it) and, outside def bodies, records it as an arm at
+ *  the position of token `at`, the compound statement's first (arms of one statement keep their order). */
 export function armBody(
   sc: FactScanner,
   at: number,
@@ -154,11 +154,11 @@ export function armBody(
   kind: ConditionalArm["kind"],
   catches: string[] | null,
 ): void {
-  const cond = sc.cond;
-  sc.cond = true;
+  const outerConditional = sc.conditional;
+  sc.conditional = true;
   const from = sc.stmtCounter;
   sc.block(null);
-  sc.cond = cond;
+  sc.conditional = outerConditional;
   if (sc.scope === "function" || sc.stmtCounter === from) return;
   const arm: ConditionalArm = { line: sc.tline[at]!, col: sc.tokCol(at), stmt, kind, body: [from, sc.stmtCounter - 1] };
   if (catches !== null) arm.catches = catches;

@@ -344,11 +344,20 @@ export function functionBody(sc: FactScanner, isAsync: boolean, own: DefBody | n
   sc.inFunction = true;
   sc.inAsync = isAsync;
   sc.loopDepth = 0;
-  const saved = [sc.scope, sc.tc, sc.cond, sc.caught, sc.rec, sc.classBound, sc.stmt, sc.markClass] as const;
+  const saved = [
+    sc.scope,
+    sc.typeChecking,
+    sc.conditional,
+    sc.caught,
+    sc.rec,
+    sc.classBound,
+    sc.stmt,
+    sc.markClass,
+  ] as const;
   sc.markClass = null;
   sc.scope = "function";
-  sc.tc = false;
-  sc.cond = false;
+  sc.typeChecking = false;
+  sc.conditional = false;
   sc.caught = NO_CAUGHT;
   sc.rec = own !== null;
   sc.classBound = null;
@@ -360,7 +369,7 @@ export function functionBody(sc: FactScanner, isAsync: boolean, own: DefBody | n
   if (own !== null) own.top = sc.depth + 1;
   sc.block(null);
   [sc.fn, sc.inDefBody, sc.noCertain, sc.onlyTargets] = fnSaved;
-  [sc.scope, sc.tc, sc.cond, sc.caught, sc.rec, sc.classBound, sc.stmt, sc.markClass] = saved;
+  [sc.scope, sc.typeChecking, sc.conditional, sc.caught, sc.rec, sc.classBound, sc.stmt, sc.markClass] = saved;
   [sc.inFunction, sc.inAsync, sc.loopDepth] = flags;
 }
 
@@ -425,7 +434,7 @@ export function classStmt(sc: FactScanner, decos: [number, number][]): void {
     fn.inClass++;
     sc.rec = false;
   }
-  const context = [sc.tc, sc.cond, sc.caught] as const;
+  const context = [sc.typeChecking, sc.conditional, sc.caught] as const;
   sc.block(top ? name : null);
   if (fn !== null) {
     fn.inClass--;

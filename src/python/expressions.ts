@@ -158,7 +158,7 @@ export abstract class ExprScanner {
   orGuard: string | null = null;
   pLen = 0;
   /** > 0 while scanning a part of an expression that may not be evaluated: its reads are conditional. */
-  condReads = 0;
+  conditionalReads = 0;
 
   constructor(src: string, toks: Tokens) {
     this.src = src;
@@ -214,8 +214,8 @@ export abstract class ExprScanner {
     this.pOff[n] = off;
     this.pLine[n] = line;
     this.pAttrs[n] = attrs;
-    this.pFlags[n] = this.condReads > 0 ? flags | P_COND : flags;
-    this.pGuard[n] = this.condReads > 0 ? null : this.orGuard;
+    this.pFlags[n] = this.conditionalReads > 0 ? flags | P_COND : flags;
+    this.pGuard[n] = this.conditionalReads > 0 ? null : this.orGuard;
   }
 
   callShape(n: number, lpar: number): void {
@@ -345,12 +345,12 @@ export abstract class ExprScanner {
         this.parseOperand(sub);
         this.orGuard = null;
         maybe = true;
-        this.condReads++;
+        this.conditionalReads++;
       } else if (k === 53 /* and */ || k === 77 /* or */) {
         this.i++;
         if (!maybe) {
           maybe = true;
-          this.condReads++;
+          this.conditionalReads++;
         }
         this.parseOperand(sub);
       } else {
@@ -361,21 +361,21 @@ export abstract class ExprScanner {
         else break;
         if (++compares === 2 && !maybe) {
           maybe = true;
-          this.condReads++;
+          this.conditionalReads++;
         }
         this.parseOperand(sub | X_NONOT);
       }
     }
-    if (maybe) this.condReads--;
+    if (maybe) this.conditionalReads--;
     if ((ctx & X_NOCOND) === 0 && kind[this.i] === K_IF) {
       // `body if test else orelse`: the body was scanned before the `if` showed it is conditional.
       for (let r = pMark; r < this.pLen; r++) this.pFlags[r]! |= P_COND;
       this.i++;
       this.parseExpr((sub & X_NOIN) | X_NOCOND);
       if (this.expect(K_ELSE, "else")) {
-        this.condReads++;
+        this.conditionalReads++;
         this.parseExpr(sub);
-        this.condReads--;
+        this.conditionalReads--;
       }
     }
     this.shape = this.i === at ? shape : S_NONE;
@@ -388,7 +388,7 @@ export abstract class ExprScanner {
       at === first + 1 &&
       this.kind[first] === T_NAME &&
       this.inDefBody &&
-      this.condReads === 0 &&
+      this.conditionalReads === 0 &&
       this.orGuard === null &&
       this.falsyDefault(this.text(first))
     );

@@ -5,7 +5,7 @@ import { decodeSource } from "./decodeSource.ts";
 import type { FileFacts, FileStatus } from "./facts.ts";
 import { withoutNeverFailingReads } from "./neverFailingReads.ts";
 import { emptyPytestFacts } from "./pytestFacts.ts";
-import { FactScanner, type ScanResult } from "./scanFacts.ts";
+import { FactScanner, type ScannedModule } from "./scanFacts.ts";
 import { tokenize } from "./tokenize.ts";
 
 export interface ExtractOptions {
@@ -51,7 +51,7 @@ export function emptyFacts(
 export function factsOfText(text: string, path: string, encoding = "utf-8"): FileFacts {
   const toks = tokenize(text);
   const scanner = new FactScanner(text, toks);
-  let r: ScanResult;
+  let r: ScannedModule;
   try {
     r = scanner.run();
   } catch (e) {

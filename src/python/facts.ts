@@ -214,7 +214,7 @@ export interface PytestFacts {
 /** An `if` test remedy can evaluate once it knows the interpreter: comparisons of `sys.version_info` (whole, `[i]`,
  *  `[:n]`, `.major/.minor/.micro`) with int literals, `sys.platform` and `os.name` with string literals,
  *  `sys.platform.startswith("...")`, combined with `not`/`and`/`or`; anything else is `unknown`. */
-export type StaticTest =
+export type BranchCondition =
   | {
       kind: "version";
       /** `sys.version_info[i]` / `.major` (0) `.minor` (1) `.micro` (2): compared with one int; else null. */
@@ -243,8 +243,8 @@ export type StaticTest =
   /** The test (or a part of it) is exactly one name: never evaluated, but two tests on the same name with nothing
    *  rebinding it in between take the same branch. */
   | { kind: "name"; name: string }
-  | { kind: "not"; arg: StaticTest }
-  | { kind: "and" | "or"; args: StaticTest[] }
+  | { kind: "not"; arg: BranchCondition }
+  | { kind: "and" | "or"; args: BranchCondition[] }
   | { kind: "unknown" };
 
 /** A module- or class-level `if`/`elif` (other than the `TYPE_CHECKING` forms). When its test has an evaluable part,
@@ -252,7 +252,7 @@ export type StaticTest =
  *  (src/python/staticBranches.ts); otherwise they are conditional, and the fact gives the model their extent. */
 export interface StaticBranch extends Position {
   stmt: number;
-  test: StaticTest;
+  test: BranchCondition;
   /** First and last statement index of the body, and of the else branch (an `elif` included); null: no else. */
   body: [number, number];
   orelse: [number, number] | null;

@@ -43,7 +43,7 @@ export function importFact(
 ): void {
   const line = sc.tline[kw]!;
   const fact: ImportFact = { kind, module, level, names, line, col: sc.tokCol(kw), stmt: sc.stmt, scope: sc.scope };
-  setContext(fact, sc.tc, sc.cond, sc.caught);
+  setContext(fact, sc.typeChecking, sc.conditional, sc.caught);
   sc.imports.push(fact);
 }
 

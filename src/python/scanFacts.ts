@@ -77,7 +77,8 @@ const {
 
 type Scope = "module" | "class" | "function";
 
-export interface ScanResult {
+/** What FactScanner.run() reads from one module's tokens, before extractFacts() assembles the FileFacts. */
+export interface ScannedModule {
   futureAnnotations: boolean;
   imports: ImportFact[];
   bindings: Binding[];
@@ -138,8 +139,9 @@ const NO_CAUGHT: string[] = [];
 
 export class FactScanner extends ExprScanner {
   scope: Scope = "module";
-  tc = false;
-  cond = false;
+  /** The context flags of the statement being scanned (docs/facts.md): inside a TYPE_CHECKING body, may not run. */
+  typeChecking = false;
+  conditional = false;
   caught: string[] = NO_CAUGHT;
   stmt = 0;
   stmtCounter = 0;
@@ -157,9 +159,10 @@ export class FactScanner extends ExprScanner {
   directClass: string | null = null;
   classHasInit = false;
   hasAstral: boolean;
-  colLine = -1;
-  colOff = 0;
-  colPairs = 0;
+  /** The last column asked for (col()): its line, offset and surrogate pairs before it, to count on from. */
+  lastColumnLine = -1;
+  lastColumnOffset = 0;
+  lastColumnPairs = 0;
   inFunction = false;
   inAsync = false;
   loopDepth = 0;
@@ -223,17 +226,17 @@ export class FactScanner extends ExprScanner {
     // position asked on the same line (facts mostly come in order).
     let p = ls;
     let pairs = 0;
-    if (this.colLine === line && this.colOff <= off) {
-      p = this.colOff;
-      pairs = this.colPairs;
+    if (this.lastColumnLine === line && this.lastColumnOffset <= off) {
+      p = this.lastColumnOffset;
+      pairs = this.lastColumnPairs;
     }
     for (; p < off; p++) {
       const ch = this.src.charCodeAt(p);
       if (ch >= 0xdc00 && ch <= 0xdfff) pairs++;
     }
-    this.colLine = line;
-    this.colOff = off;
-    this.colPairs = pairs;
+    this.lastColumnLine = line;
+    this.lastColumnOffset = off;
+    this.lastColumnPairs = pairs;
     return off - ls - pairs;
   }
 
@@ -255,7 +258,7 @@ export class FactScanner extends ExprScanner {
     return kind[j] === T_NEWLINE || kind[j] === T_SEMI;
   }
 
-  run(): ScanResult {
+  run(): ScannedModule {
     let first = true;
     while (this.kind[this.i] !== T_END) {
       // `from __future__` is only allowed after an optional docstring and other future imports.
@@ -372,7 +375,7 @@ export class FactScanner extends ExprScanner {
       else if (name === "collect_ignore_glob") this.pytest.collectIgnoreGlob ??= [];
       else if (name === "pytest_plugins" && !this.allLiteral) this.pytest.plugins = null;
       const binding: Binding = { name, kind, line, col: this.col(off, line), stmt: this.stmt };
-      setContext(binding, this.tc, this.cond, this.caught);
+      setContext(binding, this.typeChecking, this.conditional, this.caught);
       this.bindings.push(binding);
     } else if (this.scope === "class") {
       if (this.classBound !== null && !this.classBound.has(name)) this.classBound.set(name, this.stmt);
@@ -439,7 +442,12 @@ export class FactScanner extends ExprScanner {
           stmt: this.stmt,
           scope: cls ? "class" : "module",
         };
-        setContext(read, this.tc, this.cond || (this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0, this.caught);
+        setContext(
+          read,
+          this.typeChecking,
+          this.conditional || (this.pFlags[r]! & (P_COND | P_COMPINNER)) !== 0,
+          this.caught,
+        );
         if ((this.pFlags[r]! & P_LATE) !== 0) read.late = true;
         this.reads.push(read);
         if ((this.pFlags[r]! & P_CALL) !== 0 && !cls) {
@@ -482,11 +490,11 @@ export class FactScanner extends ExprScanner {
       !fn.stopped &&
       fn.inClass === 0 &&
       this.noCertain === 0 &&
-      !this.tc &&
+      !this.typeChecking &&
       this.caught.length === 0
     ) {
       let guard: string | null | undefined;
-      if (this.depth === fn.top && !this.cond) guard = null;
+      if (this.depth === fn.top && !this.conditional) guard = null;
       else if (this.depth === fn.top + 1 && fn.guard !== null && !fn.gStopped) guard = fn.guard;
       if (guard !== undefined)
         for (let r = 0; r < this.pLen; r++) {
@@ -715,9 +723,9 @@ export class FactScanner extends ExprScanner {
         if (kind[this.i] === T_COMMA) {
           // The message is evaluated only when the assertion fails.
           this.i++;
-          this.condReads++;
+          this.conditionalReads++;
           this.parseExpr(0);
-          this.condReads--;
+          this.conditionalReads--;
         }
         return;
     }
@@ -861,7 +869,7 @@ export class FactScanner extends ExprScanner {
     this.sysPath.push({
       line: this.tline[s]!,
       col: this.tokCol(s),
-      conditional: this.cond,
+      conditional: this.conditional,
       method,
       path,
       index,

@@ -2,8 +2,8 @@
 // interpreter's version and platform known, the statements of a branch that cannot run are dropped and those of a
 // branch that runs are as certain as their surroundings; an unknown interpreter (or an unknown part of a test)
 // leaves them conditional, which is what the facts would say without branch facts. O(facts + total branch span).
-import type { FileFacts, StaticTest } from "./facts.ts";
-import { isEvaluable } from "./staticTests.ts";
+import { isEvaluable } from "./branchConditions.ts";
+import type { BranchCondition, FileFacts } from "./facts.ts";
 
 /** What the tests can ask of the interpreter and of the process pytest runs in. */
 export interface InterpreterTraits {
@@ -46,7 +46,7 @@ function holds(op: string, c: number): boolean {
 }
 
 /** The test's value under the interpreter: true, false, or null when it cannot be known. */
-export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): boolean | null {
+export function evaluateCondition(t: BranchCondition, env: InterpreterTraits | null): boolean | null {
   switch (t.kind) {
     case "unknown":
     case "name":
@@ -77,7 +77,7 @@ export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): bool
       return argv.includes(t.value) === (t.op === "in");
     }
     case "not": {
-      const v = evaluateTest(t.arg, env);
+      const v = evaluateCondition(t.arg, env);
       return v === null ? null : !v;
     }
     case "and":
@@ -86,7 +86,7 @@ export function evaluateTest(t: StaticTest, env: InterpreterTraits | null): bool
       const decisive = t.kind === "or";
       let unknown = false;
       for (const a of t.args) {
-        const v = evaluateTest(a, env);
+        const v = evaluateCondition(a, env);
         if (v === decisive) return decisive;
         if (v === null) unknown = true;
       }
@@ -138,7 +138,7 @@ export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | 
       continue;
     }
     anyEvaluable = true;
-    const v = evaluateTest(b.test, env);
+    const v = evaluateCondition(b.test, env);
     mark(b.body, v);
     mark(b.orelse, v === null ? null : !v);
     if (v === null) undecided.push(b);

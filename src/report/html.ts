@@ -7,11 +7,11 @@
 import { createHash } from "node:crypto";
 import { areaOf, type Finding, type ScanResult } from "../analyze/index.ts";
 import { escapeControls } from "./controls.ts";
-import { auditSection } from "./html/audit.ts";
+import { auditSection } from "./html/auditSection.ts";
 import { type AreaTests, areaChart } from "./html/charts.ts";
 import { findingRow } from "./html/findings.ts";
 import { type Html, html, plural, prose, raw } from "./html/markup.ts";
-import { planSection } from "./html/plan.ts";
+import { planSection } from "./html/planSection.ts";
 import { SCRIPT } from "./html/script.ts";
 import { STYLE } from "./html/style.ts";
 import type { Report } from "./reporter.ts";

@@ -2,6 +2,6 @@
 export { auditText } from "./auditText.ts";
 export { checkText } from "./checkText.ts";
 export { historyText } from "./historyText.ts";
-export { loadReporter, REPORT_FORMAT_DESCRIPTIONS, REPORT_FORMATS, UnknownFormatError } from "./registry.ts";
 export type { Report, Reporter, ReportOptions } from "./reporter.ts";
+export { loadReporter, REPORT_FORMAT_DESCRIPTIONS, REPORT_FORMATS, UnknownFormatError } from "./reporterRegistry.ts";
 export { verifyText } from "./verifyText.ts";

@@ -10,7 +10,7 @@ import { type InertImport, inertImportCheck } from "./inertImports.ts";
 import { type ProjectFiles, walkProject } from "./projectFiles.ts";
 import type { ScanCache } from "./scanCache.ts";
 import { elapsed, type ScanRun } from "./scanRun.ts";
-import type { ScanSession } from "./session.ts";
+import type { ScanSession } from "./scanSession.ts";
 
 export function cachedFacts(get: (path: string) => FileFacts): (path: string) => FileFacts {
   const cache = new Map<string, FileFacts>();

@@ -17,6 +17,6 @@ export {
 } from "./history.ts";
 export { type Remediation, scanAndAudit } from "./remediation.ts";
 export { type PreparedAnalysis, prepareAnalysis, type ScanOptions, type ScanStage, scan } from "./scan.ts";
-export { ScanSession } from "./session.ts";
+export { ScanSession } from "./scanSession.ts";
 export { BaselineFileError, type VerifyOptions, verifyRepository } from "./verifyRun.ts";
 export { type ScanWatch, type WatchOptions, watchScan } from "./watch.ts";

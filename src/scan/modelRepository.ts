@@ -10,7 +10,7 @@ import { knownModules, testBaseDir } from "./projectFiles.ts";
 import { readRequirements } from "./requirements.ts";
 import type { ScanRun } from "./scanRun.ts";
 import { startupShadows } from "./startupShadows.ts";
-import { attributeAssignments, preloadedAmong, StdlibNameCheck } from "./stdlibNames.ts";
+import { attributeAssignments, preloadedAmong, StdlibNameCheck } from "./stdlibNameCheck.ts";
 import { graphInputFromView, interpreterTraits, sessionFromView } from "./viewAdapters.ts";
 
 /** Without an interpreter nothing outside the repository (stdlib, installed packages) is known: an import of it
@@ -63,7 +63,7 @@ export async function modelRepository(run: ScanRun, repo: DiscoveredRepository):
     }
     return f;
   };
-  // Names the interpreter's stdlib lacks (stdlibNames.ts): the model is built as if every name existed, noting
+  // Names the interpreter's stdlib lacks (stdlibNameCheck.ts): the model is built as if every name existed, noting
   // which it looked up; it is built again only when the interpreter lacks one of them.
   const stdlib = StdlibNameCheck.start(view, cacheDir);
   // Likewise stdlib modules a repository file shadows: built again only when pytest's start-up imported one.

@@ -27,7 +27,7 @@ export async function scanAndAudit(path: string, options: ScanOptions = {}): Pro
   const rootdir = input.session.rootdir;
   const config = readRemedyConfig(rootdir);
   const analysis = runAnalyzers(input);
-  const scan = buildScanResult(input, prepared.root, analysis.findings, analysis.resolution, 0, [
+  const scan = buildScanResult(input, prepared.root, analysis.findings, analysis.reportedFailures, 0, [
     ...prepared.limitations,
     ...analysis.limitations,
   ]);

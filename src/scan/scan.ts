@@ -40,7 +40,7 @@ export async function scan(path: string, options: ScanOptions = {}): Promise<Sca
   const prepared = await modelRepository(run, repo);
   run.progress("analyze", `${prepared.input.model.files.length} files modelled`);
   const analysis = runAnalyzers(prepared.input);
-  const result = buildScanResult(prepared.input, run.root, analysis.findings, analysis.resolution, elapsed(run), [
+  const result = buildScanResult(prepared.input, run.root, analysis.findings, analysis.reportedFailures, elapsed(run), [
     ...prepared.limitations,
     ...analysis.limitations,
   ]);

@@ -5,7 +5,7 @@ import { cacheDirOf, ensureCacheDir } from "../cache/index.ts";
 import { findExecutable, type Invocation } from "../discover/index.ts";
 import type { FileFacts } from "../python/index.ts";
 import { ScanCache, scanKey } from "./scanCache.ts";
-import type { ScanSession } from "./session.ts";
+import type { ScanSession } from "./scanSession.ts";
 
 export type ScanStage = "discover" | "graph" | "analyze";
 

@@ -26,12 +26,12 @@ const IDENT = /^[A-Za-z_]\w*$/;
 /** What pytest does with an empty shadow: null when it starts and collects as usual. */
 type Outcome = { exitCode: number; message: string } | null;
 
-interface CacheEntry {
+interface StartupShadowsEntry {
   key: string;
   outcomes: Record<string, Outcome>;
 }
 
-const memo = new Map<string, CacheEntry>();
+const memo = new Map<string, StartupShadowsEntry>();
 
 /** Top-level modules (`x.py`) and regular packages (`x/__init__.py`) of the directory. */
 function topLevelModules(dir: string): { name: string; file: string; isPackage: boolean }[] {
@@ -120,7 +120,7 @@ export async function startupShadows(
   const dirOfCache = cacheDir(process.env, options.cacheDir);
   const file = dirOfCache === null ? null : join(dirOfCache, CACHE_FILE);
   const key = interpreterKey({ ...interp, sysPath: view.sysPath });
-  const entries = readEntries<CacheEntry>(file, FORMAT);
+  const entries = readEntries<StartupShadowsEntry>(file, FORMAT);
   let entry = file === null ? memo.get(interp.executable) : entries[interp.executable];
   if (!entry || entry.key !== key || typeof entry.outcomes !== "object") entry = { key, outcomes: {} };
   const known = entry.outcomes;

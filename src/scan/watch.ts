@@ -7,7 +7,7 @@ import { type FSWatcher, watch } from "node:fs";
 import { resolve } from "node:path";
 import type { ScanResult } from "../analyze/index.ts";
 import { rootdirOrNull, type ScanOptions, scan } from "./scan.ts";
-import { ScanSession } from "./session.ts";
+import { ScanSession } from "./scanSession.ts";
 
 /** Changes here are remedy's own cache, VCS internals or bytecode: never a reason to rescan. */
 const IGNORED = /(^|[/\\])(\.remedy|\.git|\.hg|__pycache__|node_modules|\.mypy_cache|\.pytest_cache)([/\\]|$)/;

@@ -154,5 +154,5 @@ test("a 'maybe' failure first in a file: the file collects as far as remedy know
   const f = result.findings[0]!;
   assert.equal(f.severity, "warning");
   assert.deepEqual(f.blocks.testFiles, ["tests/api/test_a.py"]);
-  assert.equal(result.resolution.byFile.get(A)!.reported, null);
+  assert.equal(result.reportedFailures.byFile.get(A)!.reported, null);
 });

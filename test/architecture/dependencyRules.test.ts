@@ -52,7 +52,10 @@ test("lint:deps fails on a backward import, an import of a stage's internals and
   // discover is earlier than analyze: a backward arrow (through analyze's index.ts, so only the order rule fires).
   appendFileSync(join(dir, "src/discover/fsStat.ts"), '\nimport type { Finding } from "../analyze/index.ts";\n');
   // scan reaching past graph's index.ts into one of its files.
-  appendFileSync(join(dir, "src/scan/watch.ts"), '\nimport type { Session } from "../graph/session.ts";\n');
+  appendFileSync(
+    join(dir, "src/scan/watch.ts"),
+    '\nimport type { InterpreterSession } from "../graph/interpreterSession.ts";\n',
+  );
   // importTimeModel.ts imports sourceLines.ts: the reverse import closes a cycle.
   appendFileSync(join(dir, "src/graph/sourceLines.ts"), '\nimport "./importTimeModel.ts";\n');
   const { status, violations } = lintDeps(dir);
@@ -60,7 +63,7 @@ test("lint:deps fails on a backward import, an import of a stage's internals and
   const found = new Set(violations.map((v) => `${v.rule.name}: ${v.from} -> ${v.to}`));
   for (const expected of [
     "pipeline-order: src/discover/fsStat.ts -> src/analyze/index.ts",
-    "through-index: src/scan/watch.ts -> src/graph/session.ts",
+    "through-index: src/scan/watch.ts -> src/graph/interpreterSession.ts",
   ]) {
     assert.ok(found.has(expected), `${expected} in\n${[...found].join("\n")}`);
   }

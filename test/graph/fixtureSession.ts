@@ -8,7 +8,7 @@ import { buildCollectionModel, type GraphInput, type ImportMode } from "../../sr
 import type { FileFacts } from "../../src/python/facts.ts";
 import type { InterpreterTraits } from "../../src/python/index.ts";
 import { readFileFacts } from "../../src/python/index.ts";
-import { assignedAttributes, attributeAssignments } from "../../src/scan/stdlibNames.ts";
+import { assignedAttributes, attributeAssignments } from "../../src/scan/stdlibNameCheck.ts";
 
 const ORACLE = resolve(import.meta.dirname, "../../bench/oracle/facts.py");
 

@@ -3,7 +3,12 @@
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { test } from "node:test";
-import { evaluateTest, factsOfText, type InterpreterTraits, settleStaticBranches } from "../../src/python/index.ts";
+import {
+  evaluateCondition,
+  factsOfText,
+  type InterpreterTraits,
+  settleStaticBranches,
+} from "../../src/python/index.ts";
 
 const TESTS = [
   "sys.version_info >= (3, 8)",
@@ -53,7 +58,7 @@ test("every evaluable test has the value python3 gives it", () => {
   const facts = factsOfText(`import os, sys\n${src}`, "t.py");
   assert.equal(facts.branches.length, TESTS.length);
   TESTS.forEach((t, i) => {
-    assert.equal(evaluateTest(facts.branches[i]!.test, traits), values[i], t);
+    assert.equal(evaluateCondition(facts.branches[i]!.test, traits), values[i], t);
   });
 });
 
@@ -64,11 +69,11 @@ test("unknown parts: three-valued and/or/not, and no interpreter at all", () => 
     "t.py",
   );
   assert.deepEqual(
-    f.branches.map((b) => evaluateTest(b.test, linux)),
+    f.branches.map((b) => evaluateCondition(b.test, linux)),
     [false, true, null],
   );
   assert.deepEqual(
-    f.branches.map((b) => evaluateTest(b.test, null)),
+    f.branches.map((b) => evaluateCondition(b.test, null)),
     [null, null, null],
   );
 });

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { createHash } from "node:crypto";
 import { test } from "node:test";
 import type { AuditFinding, Finding, ScanResult } from "../../src/analyze/index.ts";
-import { cycleModules } from "../../src/report/html/audit.ts";
+import { cycleModules } from "../../src/report/html/auditSection.ts";
 import { escapeHtml, html, prose } from "../../src/report/html/markup.ts";
 import { htmlReport } from "../../src/report/html.ts";
 import { CYCLE, handBuiltAudit, PLAN } from "./htmlReportInput.ts";

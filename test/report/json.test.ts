@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { resolve } from "node:path";
 import { test } from "node:test";
 import { jsonReport } from "../../src/report/json.ts";
-import { loadReporter, REPORT_FORMATS, UnknownFormatError } from "../../src/report/registry.ts";
+import { loadReporter, REPORT_FORMATS, UnknownFormatError } from "../../src/report/reporterRegistry.ts";
 import { scan } from "../../src/scan/scan.ts";
 
 const SCHEMA = resolve(import.meta.dirname, "../../schema/scan.schema.json");

@@ -5,8 +5,8 @@ import type { Finding } from "../finding.ts";
 import type { CollectionTotals } from "../scanResult.ts";
 import type { AuditResult } from "./auditFinding.ts";
 import type { AuditInput } from "./auditInput.ts";
+import { runAudit } from "./auditRegistry.ts";
 import { debtScore } from "./debtScore.ts";
-import { runAudit } from "./registry.ts";
 import { servicesOf } from "./services.ts";
 
 export function buildAuditResult(

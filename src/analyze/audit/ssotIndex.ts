@@ -18,7 +18,7 @@ export interface ReExport {
 }
 
 /** Where a name of a module comes from after following first-party re-exports. */
-export interface Origin {
+export interface DefinitionOrigin {
   module: string;
   name: string;
   /** The re-exports followed, first (the module asked) to last. */
@@ -31,7 +31,7 @@ export interface SsotIndex {
   /** The module-level `from` import of a first-party module by which `module` binds `name`, if any. */
   reExportOf(module: string, name: string): ReExport | undefined;
   /** Follows re-exports from (module, name) to the module that binds it otherwise (stops at a cycle). */
-  origin(module: string, name: string): Origin;
+  origin(module: string, name: string): DefinitionOrigin;
   /** Every import of (module, name) in a first-party module, direct or through a chain of re-exports. */
   importersOf(module: string, name: string): ImportSite[];
   /** Distinct first-party modules `module` imports (anywhere in it): fewer means lower in the dependency order. */

@@ -2,9 +2,9 @@
 import { strict as assert } from "node:assert";
 import { test } from "node:test";
 import { fileURLToPath } from "node:url";
+import { runAudit } from "../../../src/analyze/audit/auditRegistry.ts";
 import { duplicateDefinitions } from "../../../src/analyze/audit/duplicateDefinitions.ts";
 import { duplicateFactories } from "../../../src/analyze/audit/duplicateFactories.ts";
-import { runAudit } from "../../../src/analyze/audit/registry.ts";
 import { shims } from "../../../src/analyze/audit/shims.ts";
 import { splitConsumers } from "../../../src/analyze/audit/splitConsumers.ts";
 import { ssotRegistryMarkdown } from "../../../src/analyze/audit/ssotRegistry.ts";

@@ -2,7 +2,7 @@
 // "win32"`, `os.name == "nt"`, with not/and/or) from its tokens, as docs/facts.md (branches) defines it. Operator
 // precedence follows Python's grammar: a top-level conditional expression, lambda or walrus makes the whole test
 // unknown; then `or`, then `and`, then `not`, then one comparison.
-import type { StaticTest } from "./facts.ts";
+import type { BranchCondition } from "./facts.ts";
 import * as tokenKinds_ from "./tokenKinds.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
@@ -33,12 +33,12 @@ type TokenView = tokenRanges_.TokenView;
 
 const K_AND = 53;
 const K_OR = 77;
-const UNKNOWN: StaticTest = { kind: "unknown" };
+const UNKNOWN: BranchCondition = { kind: "unknown" };
 const VERSION_ATTRS: Record<string, number> = { major: 0, minor: 1, micro: 2 };
 const OPS = new Set(["<", "<=", ">", ">=", "==", "!="]);
 
 /** True when the test has a part remedy can evaluate (else it is no branch fact). */
-export function isEvaluable(t: StaticTest): boolean {
+export function isEvaluable(t: BranchCondition): boolean {
   switch (t.kind) {
     case "unknown":
     case "name":
@@ -66,7 +66,7 @@ function topLevel(v: TokenView, a: number, b: number, k: number): number[] {
   return out;
 }
 
-export function staticTest(v: TokenView, a: number, b: number): StaticTest {
+export function branchCondition(v: TokenView, a: number, b: number): BranchCondition {
   [a, b] = unwrap(v, a, b);
   if (a >= b) return UNKNOWN;
   if (topLevel(v, a, b, K_IF).length || topLevel(v, a, b, K_LAMBDA).length || topLevel(v, a, b, T_WALRUS).length)
@@ -77,16 +77,16 @@ export function staticTest(v: TokenView, a: number, b: number): StaticTest {
   ] as const) {
     const at = topLevel(v, a, b, k);
     if (at.length > 0) {
-      const args: StaticTest[] = [];
+      const args: BranchCondition[] = [];
       let s = a;
       for (const j of [...at, b]) {
-        args.push(staticTest(v, s, j));
+        args.push(branchCondition(v, s, j));
         s = j + 1;
       }
       return { kind, args };
     }
   }
-  if (v.kind[a] === K_NOT) return { kind: "not", arg: staticTest(v, a + 1, b) };
+  if (v.kind[a] === K_NOT) return { kind: "not", arg: branchCondition(v, a + 1, b) };
   return comparison(v, a, b);
 }
 
@@ -135,7 +135,7 @@ function isNone(v: TokenView, a: number, b: number): boolean {
 }
 
 /** The tests on the environment, `sys.argv` and `__name__` that use `in`, `is` or a comparison (null: none). */
-function environmentTest(v: TokenView, a: number, b: number, cmp: number[]): StaticTest | null {
+function environmentTest(v: TokenView, a: number, b: number, cmp: number[]): BranchCondition | null {
   const m = membership(v, a, b);
   if (m === "many" || (m !== null && cmp.length > 0)) return UNKNOWN;
   if (m !== null) {
@@ -172,7 +172,7 @@ function environmentTest(v: TokenView, a: number, b: number, cmp: number[]): Sta
   return value === null ? UNKNOWN : { kind: "env", ...env, op, value };
 }
 
-function comparison(v: TokenView, a: number, b: number): StaticTest {
+function comparison(v: TokenView, a: number, b: number): BranchCondition {
   const cmp = topLevel(v, a, b, T_COMPARE);
   const environment = environmentTest(v, a, b, cmp);
   if (environment !== null) return environment;
@@ -261,7 +261,7 @@ function intTuple(v: TokenView, a: number, b: number): number[] | null {
 }
 
 /** `sys.platform.startswith("...")` with one plain string literal. */
-function startswith(v: TokenView, a: number, b: number): StaticTest {
+function startswith(v: TokenView, a: number, b: number): BranchCondition {
   if (v.kind[b - 1] !== T_RPAR) return UNKNOWN;
   const open = opener(v, a, b, T_LPAR);
   if (open < 0 || dottedName(v, a, open) !== "sys.platform.startswith") return UNKNOWN;

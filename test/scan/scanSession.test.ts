@@ -1,4 +1,4 @@
-// A ScanSession keeps decoded facts between scans in one process (src/scan/session.ts). Whatever it keeps, a scan
+// A ScanSession keeps decoded facts between scans in one process (src/scan/scanSession.ts). Whatever it keeps, a scan
 // through it must say what a scan from nothing says: held to the uncached scan on every scan fixture and the
 // example monorepo, across edits that change what modules import, a new test file, and its removal, with and
 // without facts decoded ahead (what a watch does while idle).
@@ -7,7 +7,7 @@ import { readFileSync, rmSync, unlinkSync, utimesSync, writeFileSync } from "nod
 import { basename, join } from "node:path";
 import { test } from "node:test";
 import { scan } from "../../src/scan/scan.ts";
-import { ScanSession } from "../../src/scan/session.ts";
+import { ScanSession } from "../../src/scan/scanSession.ts";
 import { agedCopy, isTestLike, pythonFiles, REPOS, stable } from "./editedRepos.ts";
 
 test("scans through a session give the uncached scan's result after every edit", async () => {

@@ -100,7 +100,7 @@ export interface Frame {
   aborted: boolean;
 }
 
-export class Session {
+export class InterpreterSession {
   readonly modules = new Map<string, ModuleRecord>();
   readonly stack: Frame[] = [];
   /** module name -> index of its frame while it executes. */
@@ -138,7 +138,7 @@ export class Session {
     private readonly computeProjectNames: () => Set<string>,
     /** Runs a first-party module (moduleExecution.ts's executeModule), given here by createSession so that the
      *  import machinery and module execution, which call each other as CPython's do, import no cycle. */
-    private readonly executor: (session: Session, rec: ModuleRecord) => void,
+    private readonly executor: (session: InterpreterSession, rec: ModuleRecord) => void,
   ) {}
 
   /** Executes the module of `rec` in this session (its imports come back through the import machinery). */
@@ -320,8 +320,10 @@ export class Session {
 }
 
 /** `compute(session, key)` computed once per session and key: a cache that goes with its session. */
-export function perSession<V>(compute: (session: Session, key: string) => V): (session: Session, key: string) => V {
-  const caches = new WeakMap<Session, Map<string, V>>();
+export function perSession<V>(
+  compute: (session: InterpreterSession, key: string) => V,
+): (session: InterpreterSession, key: string) => V {
+  const caches = new WeakMap<InterpreterSession, Map<string, V>>();
   return (session, key) => {
     let cache = caches.get(session);
     if (!cache) {

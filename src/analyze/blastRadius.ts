@@ -5,11 +5,11 @@ import { dirname, join, sep } from "node:path";
 import type { AnalysisInput } from "./analysisInput.ts";
 import { areasOf, relPath } from "./areas.ts";
 import { type ModuleLookup, TestCounter } from "./collectableTests.ts";
-import type { Finding } from "./finding.ts";
+import type { FindingOf } from "./findingFields.ts";
 import type { ReportedFailures } from "./reportedFailures.ts";
 
 export interface BlastRadius {
-  blocks: Finding["blocks"];
+  blocks: FindingOf<string>["blocks"];
   hiddenIn: string[];
   hidden: boolean;
 }

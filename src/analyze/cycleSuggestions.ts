@@ -2,7 +2,7 @@
 // a name read only inside functions can be imported there; one read only in annotations can go under
 // TYPE_CHECKING; otherwise import the module instead of the name, or move the shared definition.
 import type { FileFacts } from "../python/index.ts";
-import type { ChainStep, Suggestion } from "./finding.ts";
+import type { ChainStep, Suggestion } from "./findingFields.ts";
 
 export function cycleSuggestions(
   failing: { file: string; line: number; module: string | null; name: string | null },

@@ -1,12 +1,14 @@
 // Import failures of test files, grouped into root causes: one broken statement is one finding however many
 // test files it blocks, with the files where it is the reported error, those where it hides, and a suggestion.
-import type { ImportFailure } from "../graph/index.ts";
+// The kind files of the model's failure kinds (src/analyze/kinds/missingName.ts, ...) each call
+// importFailureFindings for their kind: the grouping, the blast radius and the suggestions live here once.
+import type { FailureKind, ImportFailure } from "../graph/index.ts";
 import type { AnalysisInput } from "./analysisInput.ts";
-import { type Analyzer, type AnalyzerContext, findingId } from "./analyzer.ts";
+import { type AnalyzerContext, findingId } from "./analyzer.ts";
 import { blastRadius } from "./blastRadius.ts";
 import { cycleSuggestions } from "./cycleSuggestions.ts";
 import { editDistance, isSimilarName } from "./editDistance.ts";
-import type { ChainStep, Finding, Suggestion } from "./finding.ts";
+import type { ChainStep, FailureCause, FindingOf, Suggestion } from "./findingFields.ts";
 import { installSuggestion } from "./installSuggestion.ts";
 import { closestModules, nameSuggestions } from "./nameSuggestions.ts";
 
@@ -135,7 +137,7 @@ function missingModuleSuggestions(f: ImportFailure, input: AnalysisInput, ctx: A
 }
 
 /** The finding fields that describe the failure itself (shared with conftest-error's `cause`). */
-export function failureCore(f: ImportFailure, rel: (p: string) => string): NonNullable<Finding["cause"]> {
+export function failureCore(f: ImportFailure, rel: (p: string) => string): FailureCause {
   return {
     kind: f.kind,
     category: f.kind === "missing-third-party" ? "environment" : "import",
@@ -153,46 +155,47 @@ export function failureCore(f: ImportFailure, rel: (p: string) => string): NonNu
   };
 }
 
-export const importFailures: Analyzer = {
-  id: "import-failures",
-  description: "test files whose import fails (missing names and modules, cycles, NameError, syntax errors)",
-  severity: "error",
-  fixable: true,
-  run(input, ctx) {
-    // Group statements into root causes; the representative starts in a file where it is the reported error.
-    const groups = new Map<
-      string,
-      { keys: Set<string>; rep: ImportFailure; fromReported: boolean; all: ImportFailure[] }
-    >();
-    for (const file of input.model.files) {
-      if (file.role !== "test") continue;
-      const reported = ctx.reportedFailures.byFile.get(file.path)?.reported;
-      for (const f of file.failures) {
-        if (f.kind === "import-file-mismatch") continue;
-        const key = causeKey(f);
-        const g = groups.get(key) ?? { keys: new Set<string>(), rep: f, fromReported: false, all: [] };
-        if (!g.keys.has(f.rootKey)) g.all.push(f);
-        g.keys.add(f.rootKey);
-        if (reported === f.rootKey && !g.fromReported) {
-          g.rep = f;
-          g.fromReported = true;
-        }
-        groups.set(key, g);
+/** The findings of one failure kind, in the order the model meets their root causes. Grouping keys start with the
+ *  kind, so the groups of one kind are the ones a single pass over every kind would make, in the same order. */
+export function importFailureFindings<K extends FailureKind>(
+  input: AnalysisInput,
+  ctx: AnalyzerContext,
+  kind: K,
+): FindingOf<K>[] {
+  // Group statements into root causes; the representative starts in a file where it is the reported error.
+  const groups = new Map<
+    string,
+    { keys: Set<string>; rep: ImportFailure; fromReported: boolean; all: ImportFailure[] }
+  >();
+  for (const file of input.model.files) {
+    if (file.role !== "test") continue;
+    const reported = ctx.reportedFailures.byFile.get(file.path)?.reported;
+    for (const f of file.failures) {
+      if (f.kind !== kind) continue;
+      const key = causeKey(f);
+      const g = groups.get(key) ?? { keys: new Set<string>(), rep: f, fromReported: false, all: [] };
+      if (!g.keys.has(f.rootKey)) g.all.push(f);
+      g.keys.add(f.rootKey);
+      if (reported === f.rootKey && !g.fromReported) {
+        g.rep = f;
+        g.fromReported = true;
       }
+      groups.set(key, g);
     }
-    const findings: Finding[] = [];
-    for (const { keys, rep: f, all } of groups.values()) {
-      const core = failureCore(f, ctx.rel);
-      const others = all.filter((x) => x.rootKey !== f.rootKey);
-      const sites = [f, ...others].map((x) => ({ file: ctx.rel(x.file), line: x.line, col: x.col }));
-      findings.push({
-        id: findingId(f.kind, core.file, f.line, f.name ?? f.module),
-        ...core,
-        ...(sites.length > 1 ? { sites } : {}),
-        ...blastRadius(input, ctx.reportedFailures, keys, f.certainty === "maybe"),
-        suggestions: suggestionsFor(f, input, ctx),
-      });
-    }
-    return findings;
-  },
-};
+  }
+  const findings: FindingOf<K>[] = [];
+  for (const { keys, rep: f, all } of groups.values()) {
+    const core = failureCore(f, ctx.rel);
+    const others = all.filter((x) => x.rootKey !== f.rootKey);
+    const sites = [f, ...others].map((x) => ({ file: ctx.rel(x.file), line: x.line, col: x.col }));
+    findings.push({
+      id: findingId(kind, core.file, f.line, f.name ?? f.module),
+      ...core,
+      kind, // the same value as core's (keeps its place among the fields), typed as this kind
+      ...(sites.length > 1 ? { sites } : {}),
+      ...blastRadius(input, ctx.reportedFailures, keys, f.certainty === "maybe"),
+      suggestions: suggestionsFor(f, input, ctx),
+    });
+  }
+  return findings;
+}

@@ -9,7 +9,7 @@ export type {
   RequirementEntry,
   StartupShadow,
 } from "./analysisInput.ts";
-export type { Analyzer } from "./analyzer.ts";
+export type { Analyzer, KindDocumentation } from "./analyzer.ts";
 export { ANALYZERS } from "./analyzerRegistry.ts";
 export { areaOf, relPath } from "./areas.ts";
 export type {
@@ -44,7 +44,7 @@ export {
   updatedBaseline,
 } from "./baseline.ts";
 export type { CheckResult } from "./checkResult.ts";
-export type { Category, ChainStep, Finding, FindingKind, Suggestion } from "./finding.ts";
+export type { Category, ChainStep, FailureCause, Finding, FindingKind, Suggestion } from "./finding.ts";
 export { FINDING_KINDS, type FindingKindInfo, kindLabel } from "./findingKinds.ts";
 export { auditFingerprint, findingFingerprint, statementAt, subjectOf } from "./fingerprint.ts";
 export { type AnalysisResult, runAnalyzers } from "./runAnalyzers.ts";

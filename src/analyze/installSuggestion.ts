@@ -1,7 +1,7 @@
 // For a third-party module that is not installed: which distribution provides it and which requirements file
 // already asks for it (then the environment is out of date) or that none does (then the dependency is undeclared).
 import type { RequirementEntry } from "./analysisInput.ts";
-import type { Suggestion } from "./finding.ts";
+import type { Suggestion } from "./findingFields.ts";
 
 /** Import names whose distribution is named differently (the common ones; otherwise the names match). */
 const DISTRIBUTION_OF: Record<string, string> = {

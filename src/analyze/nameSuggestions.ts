@@ -1,7 +1,7 @@
 // Suggestions for a name that is not where the code looks for it (missing-name, attribute-error, name-error):
 // where it lives now, what it may have been renamed to, or that nothing defines it any more.
 import { editDistance, isSimilarName } from "./editDistance.ts";
-import type { Suggestion } from "./finding.ts";
+import type { Suggestion } from "./findingFields.ts";
 import type { SymbolIndex } from "./symbolIndex.ts";
 
 /** Lower is closer; a different naming style (function vs class) ranks a candidate further away. */

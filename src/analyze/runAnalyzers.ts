@@ -4,7 +4,7 @@ import type { AnalysisInput } from "./analysisInput.ts";
 import type { Analyzer, AnalyzerContext } from "./analyzer.ts";
 import { ANALYZERS } from "./analyzerRegistry.ts";
 import { relPath } from "./areas.ts";
-import type { Finding } from "./finding.ts";
+import type { Finding, FindingKind } from "./finding.ts";
 import { type ReportedFailures, resolveReportedFailures } from "./reportedFailures.ts";
 import { buildSymbolIndex, type SymbolIndex } from "./symbolIndex.ts";
 
@@ -33,7 +33,10 @@ function optionalImports(findings: Finding[]): { kept: Finding[]; limitation: st
   };
 }
 
-export function runAnalyzers(input: AnalysisInput, analyzers: readonly Analyzer[] = ANALYZERS): AnalysisResult {
+export function runAnalyzers(
+  input: AnalysisInput,
+  analyzers: readonly Analyzer<FindingKind>[] = ANALYZERS,
+): AnalysisResult {
   const reportedFailures = resolveReportedFailures(input);
   let symbols: SymbolIndex | null = null;
   const context: AnalyzerContext = {

@@ -1,20 +1,21 @@
 // What the import-time model predicts for one pytest session: the interface between src/graph (which simulates
 // imports) and src/analyze (which turns predictions into findings, root causes and blast radius).
 
-/** Every kind of finding remedy reports: the model's failures carry the import-time ones, src/analyze adds the
- *  others (it re-exports this type with Finding). */
-export type FindingKind =
-  | "missing-name"
-  | "circular-import"
-  | "missing-module"
-  | "missing-third-party"
-  | "name-error"
-  | "attribute-error"
-  | "unknown-marker"
-  | "syntax-error"
-  | "conftest-error"
-  | "import-file-mismatch"
-  | "config-error";
+/** The failures the import-time model predicts, as the exception a test file's import would raise. src/analyze
+ *  reports each as a finding of the same kind (one kind file per failure kind, src/analyze/kinds/); the JSON schema's
+ *  `failure.kind` enum (a conftest-error's cause) is this list (scripts/scan-schema.ts). */
+export const FAILURE_KINDS = [
+  "missing-name",
+  "circular-import",
+  "missing-module",
+  "missing-third-party",
+  "name-error",
+  "attribute-error",
+  "syntax-error",
+  "import-file-mismatch",
+] as const;
+
+export type FailureKind = (typeof FAILURE_KINDS)[number];
 
 /** One step of an import chain: the statement in `file` at `line` that leads to the next step. */
 export interface ChainStep {
@@ -28,7 +29,7 @@ export interface ChainStep {
 
 /** One exception as Python would raise it while importing a test file or conftest. */
 export interface ImportFailure {
-  kind: FindingKind;
+  kind: FailureKind;
   /** Absolute path of the file holding the failing statement. */
   file: string;
   line: number;

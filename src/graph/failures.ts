@@ -1,9 +1,9 @@
 // Builds ImportFailure records from the session's current stack, so every failure carries its chain.
-import type { FindingKind, ImportFailure } from "./collectionModel.ts";
+import type { FailureKind, ImportFailure } from "./collectionModel.ts";
 import type { InterpreterSession, PendingStep } from "./interpreterSession.ts";
 
 export interface FailureSpec {
-  kind: FindingKind;
+  kind: FailureKind;
   file: string;
   line: number;
   col: number;

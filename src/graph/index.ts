@@ -1,5 +1,12 @@
 // The graph stage's public face: module resolution and the import-time model of a pytest session.
-export type { ChainStep, CollectionModel, FileOutcome, FindingKind, ImportFailure } from "./collectionModel.ts";
+export {
+  type ChainStep,
+  type CollectionModel,
+  FAILURE_KINDS,
+  type FailureKind,
+  type FileOutcome,
+  type ImportFailure,
+} from "./collectionModel.ts";
 export type { GetFacts, GraphInput, ImportMode, InstalledDistribution } from "./graphInput.ts";
 export { buildCollectionModel, createSession, type ModelOptions } from "./importTimeModel.ts";
 export { type EntryKind, ModuleIndex, projectNames } from "./moduleIndex.ts";

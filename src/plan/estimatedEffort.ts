@@ -1,7 +1,7 @@
 // The effort model the plan balances workstreams with: points per finding kind, 1 point ~ half an hour of a person
 // who knows Python but not this repository. The values are judgements, written down so that they can be argued
 // with; each says why. Deterministic: the same finding always costs the same points (rounded to quarter points).
-import type { AuditFinding, AuditKind, Finding, FindingKind } from "../analyze/index.ts";
+import { type AuditFinding, type AuditKind, FINDING_KINDS, type Finding, type FindingKind } from "../analyze/index.ts";
 
 interface EffortRule {
   /** The fixed part: reading the finding, making the change, re-running the scan. */
@@ -9,7 +9,9 @@ interface EffortRule {
   why: string;
 }
 
-const COLLECTION: Record<FindingKind, EffortRule> = {
+/** Partial, so that a new finding kind (one analyzer file) needs no entry here: it costs UNJUDGED until someone
+ *  writes down its rule. */
+const COLLECTION: Partial<Record<FindingKind, EffortRule>> = {
   "unknown-marker": {
     base: 1,
     why: "one line under `markers =` in the config file (or a typo of parametrize corrected): the suggestion names the line",
@@ -83,17 +85,35 @@ const AUDIT: Record<AuditKind, EffortRule> = {
   },
 };
 
+/** A kind nobody has judged yet: one point, as most one-statement fixes. */
+const UNJUDGED: EffortRule = {
+  base: 1,
+  why: "no rule written for this kind yet (src/plan/estimatedEffort.ts): one point, as most one-statement fixes",
+};
+
+const collectionRule = (kind: FindingKind): EffortRule => COLLECTION[kind] ?? UNJUDGED;
+
+/** Every kind's rule: the judged ones in the order written above, then the unjudged. */
+const RULES: [string, EffortRule][] = [
+  ...Object.entries(COLLECTION),
+  ...FINDING_KINDS.filter(({ kind }) => COLLECTION[kind] === undefined).map(({ kind }): [string, EffortRule] => [
+    kind,
+    UNJUDGED,
+  ]),
+  ...Object.entries(AUDIT),
+];
+
 /** A possible finding (severity warning): checking whether its condition holds is what the plan costs. */
 const POSSIBLE = { base: 1, why: "check whether the condition holds once the stream's errors are fixed" };
 
 /** Base points per kind, as the plan reports them (`Plan.effortModel`). */
 export const EFFORT_MODEL: Readonly<Record<FindingKind | AuditKind, number>> = Object.fromEntries(
-  [...Object.entries(COLLECTION), ...Object.entries(AUDIT)].map(([kind, rule]) => [kind, rule.base]),
+  RULES.map(([kind, rule]) => [kind, rule.base]),
 ) as Record<FindingKind | AuditKind, number>;
 
 /** Why each kind costs what it does (for `remedy plan` and the README). */
 export const EFFORT_REASONS: Readonly<Record<string, string>> = Object.fromEntries([
-  ...[...Object.entries(COLLECTION), ...Object.entries(AUDIT)].map(([kind, rule]) => [kind, rule.why]),
+  ...RULES.map(([kind, rule]) => [kind, rule.why]),
   ["possible", POSSIBLE.why],
 ]);
 
@@ -113,7 +133,7 @@ export function findingEffort(finding: Costed): number {
       return quarter((known ? 1 : 3) + sites / 4);
     }
     default:
-      return COLLECTION[kind].base;
+      return collectionRule(kind).base;
   }
 }
 

@@ -51,7 +51,7 @@ export function rootCause(f: Finding): string {
     }
     case "conftest-error":
       // The conftest's suggestions are its cause's fixes: the cause's sentence is read with them.
-      return f.cause && f.cause.kind !== "conftest-error"
+      return f.cause
         ? `${code(f.file)} fails to import: ${rootCause({ ...f, ...f.cause, cause: undefined }).replace(/^./, (c) => c.toLowerCase())}`
         : `${code(f.file)} fails to import.`;
     case "name-error":

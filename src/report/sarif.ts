@@ -32,7 +32,7 @@ const RULES: ReportingDescriptor[] = [
       text: `${k.whatItIs}\n\n${k.whyItMatters}\n\nExample:\n${k.example}`,
       markdown: `${k.whatItIs}\n\n${k.whyItMatters}\n\n\`\`\`\n${k.example}\n\`\`\``,
     },
-    defaultConfiguration: { level: "error" as const },
+    defaultConfiguration: { level: k.severity },
     properties: { category: k.category, fixable: k.fixable, tags: ["pytest", "collection"] },
   })),
   ...AUDIT_KINDS.map((k) => ({

@@ -1,8 +1,8 @@
 // Hand-built analysis inputs for analyzer unit tests: facts with only the fields a test sets, a session with
 // pytest's defaults, and ImportFailures keyed the way src/graph keys them.
 import type { AnalysisInput, PytestSession } from "../../src/analyze/analysisInput.ts";
-import type { ChainStep, FindingKind } from "../../src/analyze/finding.ts";
-import type { CollectionModel, ImportFailure } from "../../src/graph/collectionModel.ts";
+import type { ChainStep } from "../../src/analyze/finding.ts";
+import type { CollectionModel, FailureKind, ImportFailure } from "../../src/graph/collectionModel.ts";
 import type { FileFacts, PytestFacts } from "../../src/python/facts.ts";
 import { emptyFacts } from "../../src/python/index.ts";
 
@@ -52,7 +52,7 @@ export function step(file: string, line: number, statement: string, module: stri
 }
 
 export function failure(
-  kind: FindingKind,
+  kind: FailureKind,
   file: string,
   line: number,
   name: string | null,

@@ -40,7 +40,7 @@ test("collection findings: points per kind", () => {
     [finding("name-error:a.py:1:LIMIT", { severity: "warning" }), 1],
     [
       finding("conftest-error:tests/conftest.py:2", {
-        cause: { ...finding("circular-import:a.py:1:X"), file: "a.py" },
+        cause: { ...finding("circular-import:a.py:1:X"), kind: "circular-import", file: "a.py" },
       }),
       5,
     ],
@@ -106,7 +106,9 @@ test("the files each fix edits", () => {
   assert.deepEqual(filesOfFix(finding("missing-third-party:a.py:1:redis", { suggestions: install(null) }), scan), []);
   assert.deepEqual(
     filesOfFix(
-      finding("conftest-error:tests/conftest.py:2", { cause: { ...finding("missing-name:app/core.py:4:X") } }),
+      finding("conftest-error:tests/conftest.py:2", {
+        cause: { ...finding("missing-name:app/core.py:4:X"), kind: "missing-name" },
+      }),
       scan,
     ),
     ["app/core.py"],

@@ -164,7 +164,7 @@ test("the team count must be a positive integer", () => {
 test("a gate (blocks every test file) joins nothing it hides; missing distributions are one environment task", () => {
   const all = ["tests/test_a.py", "tests/test_b.py", "tests/test_c.py"];
   const gate = blocking("conftest-error:conftest.py:3", all, 30, {
-    cause: { ...finding("missing-name:app/settings.py:2:DB") },
+    cause: { ...finding("missing-name:app/settings.py:2:DB"), kind: "missing-name" },
   });
   const a = finding("missing-name:src/a.py:1:A", { hiddenIn: ["tests/test_a.py"], hidden: true });
   const b = finding("name-error:src/b.py:4:B", { hiddenIn: ["tests/test_b.py"], hidden: true });

@@ -126,7 +126,7 @@ test("a conftest error caused by the same broken statement as another finding po
     kind: "conftest-error",
     file: "tests/api/conftest.py",
     line: 2,
-    cause: core,
+    cause: { ...core, kind: "missing-name" },
     blocks: { testFiles: ["tests/api/test_x.py"], tests: 1, areas: ["tests/api"] },
   });
   const text = terminalReport({ scan: { ...result, findings: [conftest, base] } }, { color: false });

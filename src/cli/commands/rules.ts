@@ -1,5 +1,6 @@
 // `remedy rules [KIND] [--json]`: the kinds of finding remedy reports (like `ruff rule`): one line each, or the
-// documentation of one kind. The table is the analyzers' own (src/analyze/findingKinds.ts).
+// documentation of one kind. Each kind's documentation lives in its analyzer file (src/analyze/kinds/), read through
+// the registry (src/analyze/findingKinds.ts).
 import type { Command } from "commander";
 import { FINDING_KINDS, type FindingKindInfo, RemedyError } from "../../index.ts";
 
@@ -10,7 +11,7 @@ function describe(k: FindingKindInfo): string {
     .join("\n");
   return [
     `${k.kind} (${k.label})`,
-    `  category ${k.category} · analyzer ${k.analyzer} · ${k.fixable ? "a codemod is planned" : "fixed by hand"}`,
+    `  category ${k.category} · severity ${k.severity} · ${k.fixable ? "a codemod is planned" : "fixed by hand"}`,
     "",
     "  What it is",
     `    ${k.whatItIs}`,

@@ -1,14 +1,14 @@
-// Configuration that stops pytest: a `-p` plugin that cannot be imported, required_plugins not installed, a
-// warning filter whose category module cannot be imported, addopts options nobody defines (all before
-// collection), and under strict config an ini key nobody
-// registers (pytest collects, then exits 4). Without strict config an unknown key is only a warning.
-import { type Analyzer, findingId } from "./analyzer.ts";
-import { blastRadius } from "./blastRadius.ts";
-import { configProblems } from "./configChecks.ts";
-import type { Finding, Suggestion } from "./finding.ts";
+// config-error: configuration that stops pytest: a `-p` plugin that cannot be imported, required_plugins not
+// installed, a warning filter whose category module cannot be imported, addopts options nobody defines (all before
+// collection), and under strict config an ini key nobody registers (pytest collects, then exits 4). Without strict
+// config an unknown key is only a warning.
+import { type Analyzer, findingId } from "../analyzer.ts";
+import { blastRadius } from "../blastRadius.ts";
+import { configProblems } from "../configChecks.ts";
+import type { FindingOf, Suggestion } from "../findingFields.ts";
 
-function suggestion(kind: string, name: string, configfile: string): Suggestion {
-  switch (kind) {
+function suggestion(problem: string, name: string, configfile: string): Suggestion {
+  switch (problem) {
     case "plugin":
       return {
         kind: "install",
@@ -53,16 +53,25 @@ function suggestion(kind: string, name: string, configfile: string): Suggestion 
   }
 }
 
-export const configErrors: Analyzer = {
-  id: "config-errors",
-  description: "pytest configuration that stops the session (plugins, required_plugins, addopts, unknown ini keys)",
+const kind = "config-error";
+
+export const configError: Analyzer<typeof kind> = {
+  kind,
+  label: "configuration error",
+  category: "configuration",
   severity: "error",
   fixable: false,
+  whatItIs:
+    "pytest's configuration stops the session: an unknown ini key under strict config, a missing required plugin, an unimportable `-p` plugin, unrecognized arguments, a warning filter whose category cannot be imported, a module shadowing a stdlib module pytest needs at start-up.",
+  whyItMatters:
+    "pytest exits before (or right after) collecting anything: every test is blocked by one line of configuration.",
+  example:
+    "[pytest]\nfilterwarnings =\n    ignore::mypkg.MyDeprecationWarning  # mypkg not importable where pytest starts",
   run(input, ctx) {
     const configfile = input.session.configfile ? ctx.rel(input.session.configfile) : "(no config file)";
     let firstAfterCollection = true;
-    return configProblems(input.session).map((p): Finding => {
-      const kind = p.rootKey.split("|")[1]!;
+    return configProblems(input.session).map((p): FindingOf<typeof kind> => {
+      const problem = p.rootKey.split("|")[1]!;
       const file = p.file ? ctx.rel(p.file) : configfile;
       const blocking = p.stage === "startup";
       const radius = blocking
@@ -75,10 +84,13 @@ export const configErrors: Analyzer = {
         firstAfterCollection = false;
       }
       return {
-        id: findingId("config-error", file, p.line ?? 0, p.name),
-        kind: "config-error",
+        id: findingId(kind, file, p.line ?? 0, p.name),
+        kind,
         category:
-          kind === "plugin" || kind === "required_plugins" || kind === "startup" || kind === "filterwarnings"
+          problem === "plugin" ||
+          problem === "required_plugins" ||
+          problem === "startup" ||
+          problem === "filterwarnings"
             ? "environment"
             : "configuration",
         severity: p.stage === "warning" ? "warning" : "error",
@@ -92,7 +104,7 @@ export const configErrors: Analyzer = {
         chain: [],
         ...radius,
         hidden,
-        suggestions: [suggestion(kind, p.name, file)],
+        suggestions: [suggestion(problem, p.name, file)],
       };
     });
   },

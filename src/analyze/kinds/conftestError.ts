@@ -1,18 +1,25 @@
-// conftest.py files that fail to import. At start-up pytest stops everything ("ImportError while loading
-// conftest", exit 4); during collection the conftest's directory fails as one collector and nothing below it
-// is imported. The finding names the conftest; `cause` is the underlying failure.
-import type { ImportFailure } from "../graph/index.ts";
-import { type Analyzer, findingId } from "./analyzer.ts";
-import { blastRadius } from "./blastRadius.ts";
-import type { Finding } from "./finding.ts";
-import { failureCore, suggestionsFor } from "./importFailures.ts";
-import { conftestKey } from "./rootKeys.ts";
+// conftest-error: conftest.py files that fail to import. At start-up pytest stops everything ("ImportError while
+// loading conftest", exit 4); during collection the conftest's directory fails as one collector and nothing below it is
+// imported. The finding names the conftest; `cause` is the underlying failure.
+import type { ImportFailure } from "../../graph/index.ts";
+import { type Analyzer, findingId } from "../analyzer.ts";
+import { blastRadius } from "../blastRadius.ts";
+import type { FindingOf } from "../findingFields.ts";
+import { failureCore, suggestionsFor } from "../importFailures.ts";
+import { conftestKey } from "../rootKeys.ts";
 
-export const conftestErrors: Analyzer = {
-  id: "conftest-errors",
-  description: "conftest.py files that fail to import, at start-up (exit 4) or while collecting their directory",
+const kind = "conftest-error";
+
+export const conftestError: Analyzer<typeof kind> = {
+  kind,
+  label: "conftest.py fails to import",
+  category: "import",
   severity: "error",
   fixable: true,
+  whatItIs: "A conftest.py whose import fails (its category is its cause's).",
+  whyItMatters:
+    "At start-up it stops the whole session (exit 4); during collection its directory collects nothing. Every test below it is blocked by one error.",
+  example: "# tests/conftest.py\nfrom app.fixtures import make_client  # removed",
   run(input, ctx) {
     const failing: { conftest: string; failure: ImportFailure; startup: boolean; plugin?: string }[] = [];
     const start = input.model.startupFailure;
@@ -21,14 +28,14 @@ export const conftestErrors: Analyzer = {
       if (f.role !== "conftest" || f.path === start?.conftest || f.failures.length === 0) continue;
       failing.push({ conftest: f.path, failure: f.failures[0]!, startup: false });
     }
-    return failing.map(({ conftest, failure, startup, plugin }): Finding => {
+    return failing.map(({ conftest, failure, startup, plugin }): FindingOf<typeof kind> => {
       const file = ctx.rel(conftest);
       const step = failure.chain.find((s) => s.file === conftest);
       const line = step?.line ?? (failure.file === conftest ? failure.line : 0);
       const cause = failureCore(failure, ctx.rel);
       return {
-        id: findingId("conftest-error", file, line, null),
-        kind: "conftest-error",
+        id: findingId(kind, file, line, null),
+        kind,
         category: cause.category,
         severity: cause.severity,
         file,

@@ -1,13 +1,13 @@
-// Marker uses (`@pytest.mark.NAME`, `pytestmark = ...`) that nothing registers: a collection error under strict
-// markers or an error-level warnings filter, a warning otherwise. One finding per marker name; the suggestion is
-// the exact line to add to the config file pytest uses.
+// unknown-marker: marker uses (`@pytest.mark.NAME`, `pytestmark = ...`) that nothing registers: a collection error
+// under strict markers or an error-level warnings filter, a warning otherwise. One finding per marker name; the
+// suggestion is the exact line to add to the config file pytest uses.
 import { basename } from "node:path";
-import type { PytestSession } from "./analysisInput.ts";
-import { type Analyzer, findingId } from "./analyzer.ts";
-import { blastRadius } from "./blastRadius.ts";
-import type { Finding, Suggestion } from "./finding.ts";
-import { registeredMarkerNames, unknownMarkerError } from "./markerPolicy.ts";
-import { markerKey } from "./rootKeys.ts";
+import type { PytestSession } from "../analysisInput.ts";
+import { type Analyzer, findingId } from "../analyzer.ts";
+import { blastRadius } from "../blastRadius.ts";
+import type { FindingOf, Suggestion } from "../findingFields.ts";
+import { registeredMarkerNames, unknownMarkerError } from "../markerPolicy.ts";
+import { markerKey } from "../rootKeys.ts";
 
 export function registerMarkerSuggestion(session: PytestSession, name: string, rel: (p: string) => string): Suggestion {
   if (["parameterize", "parametrise", "parameterise"].includes(name)) {
@@ -37,11 +37,18 @@ export function registerMarkerSuggestion(session: PytestSession, name: string, r
   };
 }
 
-export const unknownMarkers: Analyzer = {
-  id: "unknown-markers",
-  description: "markers used by tests but registered nowhere (an error under strict markers or filterwarnings=error)",
+const kind = "unknown-marker";
+
+export const unknownMarker: Analyzer<typeof kind> = {
+  kind,
+  label: "unregistered marker",
+  category: "configuration",
   severity: "error",
   fixable: true,
+  whatItIs: "A `@pytest.mark.NAME` that no config file, conftest or plugin registers.",
+  whyItMatters:
+    "Under --strict-markers (or a filterwarnings entry that makes PytestUnknownMarkWarning an error) the test module fails to collect.",
+  example: '[pytest]\naddopts = --strict-markers\n# tests use @pytest.mark.slow, "slow" is not in markers',
   run(input, ctx) {
     const registered = registeredMarkerNames(input.session);
     const firstUse = new Map<string, { file: string; line: number; col: number; files: Set<string> }>();
@@ -53,7 +60,7 @@ export const unknownMarkers: Analyzer = {
         firstUse.set(use.name, seen);
       }
     }
-    return [...firstUse].map(([name, use]): Finding => {
+    return [...firstUse].map(([name, use]): FindingOf<typeof kind> => {
       const outcome = unknownMarkerError(input.session, name);
       const file = ctx.rel(use.file);
       const blocking = outcome.outcome !== "warning";
@@ -61,8 +68,8 @@ export const unknownMarkers: Analyzer = {
         ? blastRadius(input, ctx.reportedFailures, markerKey(name))
         : { blocks: { testFiles: [], tests: 0, areas: [] }, hiddenIn: [], hidden: false };
       return {
-        id: findingId("unknown-marker", file, use.line, name),
-        kind: "unknown-marker",
+        id: findingId(kind, file, use.line, name),
+        kind,
         category: "configuration",
         severity: blocking ? "error" : "warning",
         file,

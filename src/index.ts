@@ -4,7 +4,7 @@ import { type Plan, planWorkstreams } from "./plan/index.ts";
 import type { FileFacts } from "./python/index.ts";
 import { type ConfirmedFactsOptions, confirmedFacts } from "./python/index.ts";
 import { loadReporter } from "./report/index.ts";
-import { type Remediation, type ScanOptions, scanAndAudit } from "./scan/index.ts";
+import { historyTrend, type Remediation, type ScanOptions, scanAndAudit } from "./scan/index.ts";
 
 export {
   AUDIT_KINDS,
@@ -96,6 +96,9 @@ export async function report(
       audit: remediation.audit,
       plan: remediation.plan,
       flows: remediation.config.flows,
+      ...(format === "html" && scanOptions.cache !== false
+        ? { history: historyTrend(remediation.scan.root, { limit: 100 }).runs }
+        : {}),
     },
     { version: VERSION },
   );

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { areaOf, type Finding, type ScanResult } from "../analyze/index.ts";
 import { escapeControls } from "./controls.ts";
 import { auditSection } from "./html/auditSection.ts";
-import { type AreaTests, areaChart } from "./html/charts.ts";
+import { type AreaTests, areaChart, type TrendPoint, trendChart } from "./html/charts.ts";
 import { findingRow } from "./html/findings.ts";
 import { type Html, html, plural, prose, raw } from "./html/markup.ts";
 import { planSection } from "./html/planSection.ts";
@@ -71,6 +71,24 @@ const CATEGORY_TITLES: [Finding["category"], string][] = [
   ["environment", "Environment problems"],
 ];
 
+/** The history's trend (remedy scan, verify, check runs recorded in .remedy/history.sqlite), when given. */
+function trendSection(report: Report): Html | false {
+  const points: TrendPoint[] = (report.history ?? [])
+    .filter((r) => r.findings !== null && r.blockedTestFiles !== null)
+    .map((r) => ({
+      time: r.time,
+      command: r.command,
+      commit: r.commit,
+      findings: r.findings ?? 0,
+      blockedTestFiles: r.blockedTestFiles ?? 0,
+    }));
+  if (points.length < 2) return false;
+  return html`<section id="trend"><h2>Trend (${points.length} recorded runs)</h2>
+<p class="note"><span class="legend trend-findings">findings</span> · <span class="legend trend-blocked">blocked test files</span>, oldest run first (<code>remedy history</code> lists them).</p>
+${trendChart(points)}
+</section>`;
+}
+
 export const htmlReport = (report: Report): string => {
   const scan = escapeControls(report.scan);
   const blocking = scan.findings.filter((f) => f.severity === "error" && !f.hidden);
@@ -132,6 +150,7 @@ ${chartSection(scan)}
 ${scan.findings.length === 0 && html`<section><h2>Nothing stops pytest from collecting.</h2></section>`}
 ${scan.pytestExitCode === 5 && html`<p class="note">pytest collects no test: it ends with exit code 5 (no tests ran).</p>`}
 ${lists}
+${trendSection(report)}
 ${audit && auditSection(audit)}
 ${plan && plan.workstreams.length > 0 && planSection(plan)}
 ${scan.limitations.length > 0 && html`<section id="limitations"><h2>Limits of this scan</h2><ul>${scan.limitations.map((l) => html`<li>${prose(l)}</li>`)}</ul></section>`}

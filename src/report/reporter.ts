@@ -1,6 +1,6 @@
 // A reporter turns a scan result (and, for `remedy report`, the audit and the plan) into text; it never prints and
 // never decides exit codes.
-import type { AuditResult, ScanResult } from "../analyze/index.ts";
+import type { AuditResult, RunRecord, ScanResult } from "../analyze/index.ts";
 import type { BusinessFlow } from "../discover/index.ts";
 import type { Plan } from "../plan/index.ts";
 
@@ -11,6 +11,9 @@ export interface Report {
   plan?: Plan;
   /** User flows from [tool.remedy] (RemedyConfig.flows): the business impact is reported per flow when given. */
   flows?: BusinessFlow[];
+  /** Recorded runs of scan, verify and check (.remedy/history.sqlite), oldest first: the HTML report draws the
+   *  trend. Left out of the Markdown report, whose bytes depend only on the tree. */
+  history?: RunRecord[];
 }
 
 export interface ReportOptions {

@@ -115,3 +115,30 @@ test("a cycle's modules: detail.modules when given, else the subject without its
   const fromSubject: AuditFinding = { ...base, subject: "a -> b -> c -> a", detail: {} };
   assert.deepEqual(cycleModules(fromSubject), ["a", "b", "c"]);
 });
+
+test("the history's trend is drawn when two or more runs were recorded, one dot per run; never without history", () => {
+  const run = (time: string, findings: number, blocked: number) => ({
+    command: "scan" as const,
+    time,
+    commit: "0123456789abcdef",
+    findings,
+    kinds: {},
+    testFiles: 12,
+    blockedTestFiles: blocked,
+    auditFindings: null,
+    debt: null,
+    pytest: null,
+    check: null,
+    durationMs: 10,
+  });
+  const scan = scanResult([finding()]);
+  assert.ok(!htmlReport({ scan }).includes('id="trend-chart"'));
+  assert.ok(!htmlReport({ scan, history: [run("2026-12-01T00:00:00Z", 9, 9)] }).includes('id="trend-chart"'));
+  const page = htmlReport({
+    scan,
+    history: [run("2026-12-01T00:00:00Z", 9, 9), run("2026-12-02T00:00:00Z", 4, 4), run("2026-12-03T00:00:00Z", 1, 1)],
+  });
+  assert.ok(page.includes('id="trend-chart"'));
+  assert.equal(page.match(/class="trend-dot"/g)?.length, 3);
+  assert.ok(page.includes("Trend (3 recorded runs)"));
+});

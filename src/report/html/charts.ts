@@ -91,3 +91,34 @@ export function cycleGraph(modules: string[], id: string): Html {
 ${edges}
 ${nodes}</svg>`;
 }
+
+/** One run of the history, as the trend draws it. */
+export interface TrendPoint {
+  time: string;
+  command: string;
+  commit: string | null;
+  findings: number;
+  blockedTestFiles: number;
+}
+
+const TREND_W = 520;
+const TREND_H = 160;
+
+/** The recorded runs, oldest first: findings and blocked test files as two lines, one dot per run. */
+export function trendChart(points: TrendPoint[]): Html {
+  const max = Math.max(1, ...points.map((p) => Math.max(p.findings, p.blockedTestFiles)));
+  const step = points.length > 1 ? TREND_W / (points.length - 1) : 0;
+  const xy = (i: number, v: number) => `${r1(40 + i * step)},${r1(10 + TREND_H - (v / max) * TREND_H)}`;
+  const line = (cls: string, pick: (p: TrendPoint) => number) =>
+    html`<polyline class="${cls}" fill="none" points="${points.map((p, i) => xy(i, pick(p))).join(" ")}"></polyline>`;
+  const dots = points.map((p, i) => {
+    const [x, y] = xy(i, p.findings).split(",");
+    const label = `${p.time} ${p.command}${p.commit ? ` ${p.commit.slice(0, 7)}` : ""}: ${plural(p.findings, "finding")}, ${p.blockedTestFiles} blocked test files`;
+    return html`<circle class="trend-dot" cx="${x}" cy="${y}" r="3.5"><title>${label}</title></circle>`;
+  });
+  return html`<svg id="trend-chart" class="chart" viewBox="0 0 ${TREND_W + 80} ${TREND_H + 30}" width="100%" role="img" aria-label="Findings and blocked test files per recorded run">
+<text class="area-label" x="34" y="16" text-anchor="end">${max}</text><text class="area-label" x="34" y="${TREND_H + 10}" text-anchor="end">0</text>
+${line("trend-findings", (p) => p.findings)}
+${line("trend-blocked", (p) => p.blockedTestFiles)}
+${dots}</svg>`;
+}

@@ -30,6 +30,11 @@ button { font: inherit; cursor: pointer; border: 1px solid var(--line); backgrou
 .chart { max-width: 760px; display: block; }
 .chart text { font-size: 13px; fill: var(--fg); }
 .chart .bar-total { fill: var(--bar-total); }
+.chart .trend-findings { stroke: var(--bar); stroke-width: 2; }
+.chart .trend-blocked { stroke: var(--accent); stroke-width: 2; stroke-dasharray: 5 3; }
+.chart .trend-dot { fill: var(--bar); }
+.legend.trend-findings { color: var(--bar); }
+.legend.trend-blocked { color: var(--accent); }
 .chart .bar-blocked { fill: var(--bar); }
 .chart .bar-value { fill: var(--muted); }
 .legend { color: var(--muted); font-size: 13px; }

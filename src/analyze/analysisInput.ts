@@ -78,6 +78,9 @@ export interface PytestSession {
 export interface KnownModule {
   name: string;
   path: string;
+  /** When `name` goes through a namespace portion (`src.pkg.mod`): the name from its top-most regular package
+   *  (`pkg.mod`), which it imports under once a conftest or an install puts that directory on sys.path. */
+  alias?: string;
 }
 
 /** A requirements source that names a distribution: requirements*.txt, pyproject dependencies, setup.cfg. */

@@ -89,6 +89,7 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
       else definers.set(b.name, [entry]);
     }
     names.set(mod.name, [...own]);
+    if (mod.alias && !names.has(mod.alias)) names.set(mod.alias, [...own]);
     for (const imp of facts.imports) {
       if (imp.kind !== "from") continue;
       const from = resolveRelative(mod, imp.level, imp.module);

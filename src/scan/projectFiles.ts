@@ -56,17 +56,25 @@ function dottedName(base: string, file: string): string | null {
   return parts.length > 0 && parts.every((p) => IDENT.test(p)) ? parts.join(".") : null;
 }
 
-/** First-party modules with the name they import under from the first search root that reaches them. */
+/** First-party modules with the name they import under from the first search root that reaches them. When that
+ *  name goes through a namespace portion (`src.pkg.mod`, the rootdir being on sys.path), the module also gets the
+ *  name from its top-most regular package as an alias (`pkg.mod`): the name the code imports it by once a conftest,
+ *  a .pth file or PYTHONPATH puts `src` on sys.path, which the search roots (the start-up sys.path) may not show. */
 export function knownModules(pythonFiles: string[], searchRoots: string[]): KnownModule[] {
   const roots = [...new Set(searchRoots.map((r) => resolve(r)))];
+  const files = new Set(pythonFiles);
+  const isPackage = (dir: string) => files.has(join(dir, "__init__.py"));
   const out: KnownModule[] = [];
   for (const path of pythonFiles) {
     for (const root of roots) {
       const name = dottedName(root, path);
-      if (name) {
-        out.push({ name, path });
-        break;
-      }
+      if (!name) continue;
+      let top = dirname(path);
+      while (isPackage(top) && isPackage(dirname(top))) top = dirname(top);
+      // Only inside a package: a bare module's basename (`utils`) would alias many unrelated files.
+      const alias = isPackage(top) && dirname(top).length > root.length ? dottedName(dirname(top), path) : null;
+      out.push(alias ? { name, path, alias } : { name, path });
+      break;
     }
   }
   return out;

@@ -65,3 +65,27 @@ test("checkFixes refuses a fix that breaks the syntax or leaves its finding", as
     done();
   }
 });
+
+test("renamed-import in a src layout run as `python -m pytest`: the module is named as the code imports it", async () => {
+  // The rootdir is on sys.path too (python -m), so src/shop/orders.py is also `src.shop.orders` through a namespace
+  // portion; the rename was missed while the suggestion index named it so (found by bench/fix on structlog).
+  const { dir, done } = copyOf("src-layout-rename");
+  try {
+    assert.equal(collect(dir).tests, 0);
+    const { fixes } = await offered(dir);
+    assert.deepEqual(
+      fixes.map((f) => [f.codemod, f.finding]),
+      [["renamed-import", "missing-name:tests/test_orders.py:1:OrderBase"]],
+    );
+    apply(fixes);
+    assert.match(
+      readFileSync(join(dir, "tests/test_orders.py"), "utf8"),
+      /^from shop\.orders import OrderBaseV2 as OrderBase$/m,
+    );
+    const after = collect(dir);
+    assert.equal(after.exit, 0, after.output);
+    assert.equal(after.tests, 2);
+  } finally {
+    done();
+  }
+});

@@ -1,159 +1,71 @@
-// Property bench for the codemods on mutated real code: each case is a copy of one corpus project with one seeded
-// mutation of the agreement bench's kinds (moved or renamed definitions, cycles) applied to its package; every fix
-// remedy offers is applied, and then every written Python file must compile, the targeted findings be gone, and
-// the real pytest (the project's pytest 9 venv) collect at least as many tests as before the fixes.
-// Usage: node --import tsx bench/fix/property.ts [project,...] [mutations per project]   (default structlog 5; not pluggy:
-// pytest itself imports pluggy, so a mutated pluggy crashes pytest before collection)
-import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+// The fix property on mutated real code (issue "remedy fix, verify and check"): each case is a copy of one corpus
+// project (bench/realworld) with one seeded fixable mutation applied to its first-party package or a test file;
+// `remedy fix --write --unsafe` runs on the copy and fixProperty.ts checks that every written Python file compiles,
+// every targeted finding is gone and the real pytest (the project's venv) collects at least as many tests as before.
+// Usage: npm run bench:fix -- [--projects a,b] [--mutations N] [--pytest 8|9] [--seed S]
+// (default: structlog,requests,jsonschema,marshmallow,packaging,tenacity,kombu; 10 mutations; pytest 9; seed 1).
+// Not pluggy: pytest itself imports pluggy, so a mutated pluggy crashes pytest before collection.
+import { cpSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { editedTexts, offerFixes } from "../../src/fix/index.ts";
-import { scan } from "../../src/scan/index.ts";
-import { outlines } from "../agreement/mutatedTree.ts";
-import { applyModuleMutation, type ModuleMutationKind, type SubModule } from "../agreement/mutations.ts";
-import { listModules } from "../agreement/realPackages.ts";
-import { Random } from "../generate/random.ts";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { type PytestMajor, readManifest, selectProjects, treeDir, venvPython } from "../realworld/corpus.ts";
+import { editablePaths } from "../realworld/mutate.ts";
+import { checkFixProperty, firstPartyPackages, mutateForFixes, type PropertyCase } from "./fixProperty.ts";
 
-const KINDS: ModuleMutationKind[] = [
-  "move-definition",
-  "rename-definition",
-  "cycle-type-checking",
-  "cycle-function-import",
-];
+const DEFAULT_PROJECTS = "structlog,requests,jsonschema,marshmallow,packaging,tenacity,kombu";
 const SKIP = /\/(\.git|\.remedy|__pycache__|\.pytest_cache|\.tox|\.nox|\.venv)$/;
 
-export interface PropertyCase {
-  project: string;
-  index: number;
-  mutation: string | null;
-  fixes: number;
-  unfixed: number;
-  parseFailures: string[];
-  stillReported: string[];
-  testsBefore: number;
-  testsAfter: number;
-  ok: boolean;
-}
-
-function collected(dir: string, python: string, env: NodeJS.ProcessEnv): number {
-  const r = spawnSync(python, ["-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"], {
-    cwd: dir,
-    env: { ...env, PYTHONDONTWRITEBYTECODE: "1" },
-    encoding: "utf8",
-    timeout: 600_000,
-  });
-  const out = `${r.stdout}${r.stderr}`;
-  const last = out.trim().split("\n").at(-1) ?? "";
-  const perFile = [...out.matchAll(/^\S+\.py: (\d+)$/gm)].reduce((a, m) => a + Number(m[1]), 0);
-  return Number(/(\d+) tests? collected/.exec(last)?.[1] ?? perFile);
-}
-
-/** The project's package directories: src/<pkg> or <pkg> with an __init__.py, tests excluded. */
-function packages(tree: string): string[] {
-  const out: string[] = [];
-  for (const base of [join(tree, "src"), tree]) {
-    if (!existsSync(base)) continue;
-    for (const e of readdirSync(base)) {
-      const d = join(base, e);
-      if (!/^(tests?|docs|testing|bench.*)$/.test(e) && statSync(d).isDirectory() && existsSync(join(d, "__init__.py")))
-        out.push(d);
-    }
-  }
-  return out;
-}
-
-export async function propertyCase(project: string, index: number, seed = 1): Promise<PropertyCase> {
-  const tree = join("/work/corpus/src", project);
-  const python = join("/work/corpus/venv", `${project}-pt9`, "bin", "python");
-  const base = mkdtempSync(join(tmpdir(), `remedy-fixprop-${project}-`));
-  const copy = join(base, project);
-  const result: PropertyCase = {
-    project,
-    index,
-    mutation: null,
-    fixes: 0,
-    unfixed: 0,
-    parseFailures: [],
-    stillReported: [],
-    testsBefore: 0,
-    testsAfter: 0,
-    ok: true,
-  };
-  try {
-    cpSync(tree, copy, { recursive: true, verbatimSymlinks: true, filter: (s) => !SKIP.test(s) });
-    const env = { ...process.env, PYTHONPATH: existsSync(join(copy, "src")) ? join(copy, "src") : copy };
-    const pkgs = packages(copy);
-    const modules = pkgs.flatMap((p) => listModules(p, ""));
-    const outline = outlines(modules.map((m) => m.file));
-    const t = {
-      dir: pkgs[0] ?? copy,
-      modules: modules.map((m) => ({ ...m, outline: outline[m.file] ?? null })),
-      touched: [] as SubModule[],
-    };
-    const rng = new Random(`fixprop:${seed}:${project}:${index}`);
-    for (let k = 0; k < KINDS.length && !result.mutation; k++)
-      result.mutation = applyModuleMutation(KINDS[(index + k) % KINDS.length]!, t, rng.fork(String(k)));
-    if (!result.mutation) return result;
-    result.testsBefore = collected(copy, python, env);
-    const before = await scan(copy, { cache: false, python, env });
-    if (process.env.FIXPROP_DEBUG)
+const { values } = parseArgs({
+  options: {
+    projects: { type: "string", default: DEFAULT_PROJECTS },
+    mutations: { type: "string", default: "10" },
+    pytest: { type: "string", default: "9" },
+    seed: { type: "string", default: "1" },
+  },
+});
+const major = values.pytest as PytestMajor;
+const all: (PropertyCase & { project: string; index: number })[] = [];
+for (const project of selectProjects(readManifest(), values.projects)) {
+  const editable = editablePaths(project, major);
+  for (let index = 0; index < Number(values.mutations); index++) {
+    const started = performance.now();
+    const base = mkdtempSync(join(tmpdir(), `remedy-fixprop-${project.name}-`));
+    const copy = join(base, project.name);
+    try {
+      cpSync(treeDir(project), copy, { recursive: true, verbatimSymlinks: true, filter: (s) => !SKIP.test(s) });
+      const cwd = resolve(copy, project.cwd);
+      // The venv's editable installs point at the clean tree: the copy's own directories go first instead.
+      const pythonpath = editable.map((e) => join(copy, e)).join(":");
+      const env = { ...process.env, ...(pythonpath ? { PYTHONPATH: pythonpath } : {}) };
+      const packages = [...new Set([cwd, ...editable.map((e) => join(copy, e))])].flatMap(firstPartyPackages);
+      const { mutation, args } = mutateForFixes(copy, packages, index, `${values.seed}:${project.name}`);
+      const c = mutation
+        ? await checkFixProperty(
+            { dir: cwd, python: venvPython(project, major), env, args: [...project.args, ...args] },
+            mutation,
+          )
+        : null;
+      if (!c) {
+        console.log(`${project.name} #${index}: no place for a fixable mutation`);
+        continue;
+      }
+      all.push({ ...c, project: project.name, index });
+      const failed = c.ok ? "" : ` FAILED parse=[${c.parseFailures.join(", ")}] still=[${c.stillReported.join("; ")}]`;
       console.log(
-        before.findings.map((f) => `${f.kind} ${f.file}:${f.line}`),
-        before.collection,
+        `${project.name} #${index} ${c.mutation}: ${c.fixes} fixes, ${c.unfixed.length} unfixed, pytest ${c.testsBefore} -> ${c.testsAfter}${failed} (${Math.round(performance.now() - started)} ms)`,
       );
-    const { fixes, unfixed } = offerFixes(before, (p) => readFileSync(p, "utf8"));
-    result.fixes = fixes.length;
-    result.unfixed = unfixed.length;
-    if (fixes.length === 0) {
-      result.testsAfter = result.testsBefore; // nothing written
-      return result;
+      const reasons = new Map<string, number>();
+      for (const u of c.unfixed) reasons.set(u, (reasons.get(u) ?? 0) + 1);
+      for (const [u, n] of reasons) console.log(`    unfixed ${n > 1 ? `${n}x ` : ""}${u}`);
+    } finally {
+      rmSync(base, { recursive: true, force: true });
     }
-    const texts = editedTexts(
-      fixes.flatMap((f) => f.edits),
-      (p) => readFileSync(p, "utf8"),
-    );
-    for (const [file, text] of texts) writeFileSync(file, text);
-    for (const file of texts.keys()) {
-      if (!file.endsWith(".py")) continue;
-      const c = spawnSync(python, [
-        "-c",
-        "import sys; compile(open(sys.argv[1],'rb').read(), sys.argv[1], 'exec')",
-        file,
-      ]);
-      if (c.status !== 0) result.parseFailures.push(file);
-    }
-    const after = await scan(copy, { cache: false, python, env });
-    const ids = new Set(after.findings.map((f) => `${f.kind}|${f.file}|${f.name}`));
-    for (const f of fixes) {
-      const target = before.findings.find((x) => x.id === f.finding)!;
-      if (ids.has(`${target.kind}|${target.file}|${target.name}`)) result.stillReported.push(f.id);
-    }
-    result.testsAfter = collected(copy, python, env);
-    result.ok =
-      result.parseFailures.length === 0 && result.stillReported.length === 0 && result.testsAfter >= result.testsBefore;
-    return result;
-  } finally {
-    rmSync(base, { recursive: true, force: true });
   }
 }
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  const projects = (process.argv[2] ?? "structlog").split(",");
-  const count = Number(process.argv[3] ?? 5);
-  const all: PropertyCase[] = [];
-  for (const p of projects) {
-    for (let i = 0; i < count; i++) {
-      const started = performance.now();
-      const c = await propertyCase(p, i);
-      all.push(c);
-      console.log(
-        `${p} #${i} ${c.mutation ?? "(no mutation)"}: ${c.fixes} fixes, ${c.unfixed} unfixed, pytest ${c.testsBefore} -> ${c.testsAfter}${c.ok ? "" : ` FAILED parse=${c.parseFailures.length} still=${c.stillReported.join(",")}`} (${Math.round(performance.now() - started)} ms)`,
-      );
-    }
-  }
-  const fixed = all.filter((c) => c.fixes > 0);
-  console.log(
-    `cases ${all.length}, with fixes ${fixed.length}, all properties hold ${all.filter((c) => c.ok).length}/${all.length}, tests regained ${fixed.reduce((a, c) => a + c.testsAfter - c.testsBefore, 0)}`,
-  );
-}
+const fixed = all.filter((c) => c.fixes > 0);
+console.log(
+  `cases ${all.length}, with fixes ${fixed.length}, all properties hold ${all.filter((c) => c.ok).length}/${all.length}, ` +
+    `files that no longer compile ${all.reduce((a, c) => a + c.parseFailures.length, 0)}, targeted findings still reported ` +
+    `${all.reduce((a, c) => a + c.stillReported.length, 0)}, tests regained ${fixed.reduce((a, c) => a + c.testsAfter - c.testsBefore, 0)}`,
+);

@@ -39,7 +39,7 @@ interface ProjectModel {
 }
 
 /** Paths of the venv's .pth files that point inside the tree (editable installs of the project itself). */
-function editablePaths(p: Project, major: PytestMajor): string[] {
+export function editablePaths(p: Project, major: PytestMajor): string[] {
   const tree = treeDir(p);
   const site = join(venvDir(p, major), "lib");
   const out = new Set<string>();

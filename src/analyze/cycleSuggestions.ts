@@ -4,6 +4,12 @@
 import type { FileFacts } from "../python/index.ts";
 import type { ChainStep, Suggestion } from "./findingFields.ts";
 
+const moveDefinition = (name: string, module: string): Suggestion => ({
+  kind: "break-cycle",
+  message: `Or move \`${name}\` out of \`${module}\` into a module lower in the dependency order that both sides import`,
+  data: { module, name, way: "move-definition" },
+});
+
 export function cycleSuggestions(
   failing: { file: string; line: number; module: string | null; name: string | null },
   facts: FileFacts | null,
@@ -20,6 +26,18 @@ export function cycleSuggestions(
   const importTimeReads = facts
     ? facts.reads.filter((r) => bound.includes(r.name) && !r.typeChecking && r.line !== failing.line)
     : [];
+  if (facts && !stmt && name && failing.module && cycle.length > 0) {
+    // Not an import: an attribute read (`mod.X` in a default, a decorator or an evaluated annotation) of a module
+    // the cycle re-entered before it bound X. The way out is at the cycle's first import, in that module.
+    const first = cycle[0]!;
+    out.push({
+      kind: "break-cycle",
+      message: `${at} reads \`${failing.module}.${name}\` while \`${failing.module}\` is still initializing (cycle: ${path}): \`${name}\` is bound only after ${rel(first.file)}:${first.line} imports back; move that import below the definition of \`${name}\` or into the functions that use it, or let ${at} read it lazily (\`from __future__ import annotations\` when it is an annotation)`,
+      data: { file: rel(first.file), line: first.line, way: "defer-import" },
+    });
+    out.push(moveDefinition(name, failing.module));
+    return out;
+  }
   const enter = `${at} imports from \`${partial}\` while it is still initializing (cycle: ${path})`;
   if (facts && importTimeReads.length === 0) {
     out.push({
@@ -34,11 +52,7 @@ export function cycleSuggestions(
       message: `${enter}: import the module instead of the name (\`import ${failing.module}\`, then \`${failing.module}.${name}\` where it is used)${importTimeReads.length > 0 ? `, which only helps if \`${name}\` is not read at import time (line ${importTimeReads[0]!.line} reads it)` : ""}`,
       data: { file: rel(failing.file), line: failing.line, way: "import-module" },
     });
-    out.push({
-      kind: "break-cycle",
-      message: `Or move \`${name}\` out of \`${failing.module}\` into a module lower in the dependency order that both sides import`,
-      data: { module: failing.module, name, way: "move-definition" },
-    });
+    out.push(moveDefinition(name, failing.module));
   }
   return out;
 }

@@ -451,12 +451,10 @@ export function importFromName(
   const sub = session.modules.get(`${rec.name}.${attr}`);
   if (sub) return { ok: true, certain: true, module: sub.name };
   const partial = rec.status === "executing";
-  const willBind = partial && wouldBindLater(session, rec, attr, site);
-  const at = session.executing.get(rec.name);
-  const cycle = willBind && at !== undefined ? session.currentSteps().slice(stepsBefore(session, at)) : undefined;
+  const cycle = partialCycle(session, rec, attr, site);
   const spec = siteSpec(site, session);
   fail(session, {
-    kind: willBind ? "circular-import" : "missing-name",
+    kind: cycle ? "circular-import" : "missing-name",
     ...spec,
     // A package that installs import hooks may provide the submodule `attr` from there.
     ...(rec.isPackage && mayBeInjected(session, `${rec.name}.${attr}`) ? { certainty: "maybe" as const } : {}),
@@ -466,7 +464,7 @@ export function importFromName(
     exceptionType: "ImportError",
     module: rec.name,
     name: attr,
-    ...(cycle ? { cycle } : {}),
+    ...(cycle && cycle.length > 0 ? { cycle } : {}),
     ...(got.installed ? { installed: got.installed } : {}),
   });
   return { ok: false, certain: true, module: null };
@@ -476,6 +474,19 @@ function stepsBefore(session: InterpreterSession, frameIndex: number): number {
   let n = 0;
   for (let i = 0; i < frameIndex; i++) if (session.stack[i]?.step) n++;
   return n;
+}
+
+/** When `rec` is still executing and binds `attr` later (or has such a submodule), reading `attr` from it now fails
+ *  because of the cycle that re-entered it: the cycle's statements from where `rec` started; else undefined. */
+export function partialCycle(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  attr: string,
+  site: Site,
+): PendingStep[] | undefined {
+  if (rec.status !== "executing" || !wouldBindLater(session, rec, attr, site)) return undefined;
+  const at = session.executing.get(rec.name);
+  return at === undefined ? [] : session.currentSteps().slice(stepsBefore(session, at));
 }
 
 /** A partially initialised module that binds `attr` later (or has such a submodule): the failure is the cycle's. */

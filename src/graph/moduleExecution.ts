@@ -9,6 +9,7 @@ import {
   importFromList,
   importFromName,
   importModule,
+  partialCycle,
   resolveRelative,
   type Site,
   stdlibStarBinds,
@@ -383,9 +384,20 @@ function checkAttributeRead(
     // CPython names the cycle when the attribute is a submodule still executing (module_getattro).
     const childRunning = !partial && session.executing.has(`${mod.name}.${attr}`);
     const cycleFrom = childRunning ? session.executing.get(`${mod.name}.${attr}`) : undefined;
+    // A module still executing that binds the attribute further down: the read fails because of the cycle that
+    // re-entered it (`partially initialized module 'a' has no attribute 'X'`), and breaking the cycle is the fix.
+    const site = {
+      file: rec.file as string,
+      line: r.line,
+      col: r.col,
+      module: rec.name,
+      certainty: "certain" as const,
+    };
+    const bindsLater = partial ? partialCycle(session, mod, attr, site) : undefined;
+    const cycle = cycleFrom !== undefined ? session.currentSteps().slice(cycleFrom) : bindsLater;
     fail(session, {
-      kind: childRunning ? "circular-import" : "attribute-error",
-      ...(cycleFrom !== undefined ? { cycle: session.currentSteps().slice(cycleFrom) } : {}),
+      kind: childRunning || bindsLater ? "circular-import" : "attribute-error",
+      ...(cycle && cycle.length > 0 ? { cycle } : {}),
       file: rec.file as string,
       line: r.line,
       col: r.col,

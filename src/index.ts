@@ -19,7 +19,7 @@ export {
 } from "./analyze/index.ts";
 export { ConfigError, type Invocation, type PytestView, type PytestViewOptions, pytestView } from "./discover/index.ts";
 export { ConfigFileError, RemedyError } from "./errors.ts";
-export { type Fix, UndoError, type UndoOutcome, type Unfixed, undoLast } from "./fix/index.ts";
+export { codemodsFor, type Fix, UndoError, type UndoOutcome, type Unfixed, undoLast } from "./fix/index.ts";
 export { type Plan, planSummary, planWorkstreams, type Workstream, workstreamBrief } from "./plan/index.ts";
 export type * from "./python/index.ts";
 export { extractFacts, readFileFacts } from "./python/index.ts";

@@ -4,7 +4,7 @@
 export { EditError, editedBytes, editedText, editsOverlap } from "./applyEdits.ts";
 export { editedTexts } from "./editedText.ts";
 export type { RefusalReason } from "./fileTarget.ts";
-export { CODEMODS, offerFixes } from "./offeredFixes.ts";
+export { CODEMODS, codemodsFor, offerFixes } from "./offeredFixes.ts";
 export type { Fix, TextEdit, Unfixed } from "./textEdit.ts";
 export { UndoError, type UndoOutcome, type UndoRefusal, undoLast } from "./undoJournal.ts";
 export { unifiedDiff } from "./unifiedDiff.ts";

@@ -18,6 +18,10 @@ export const CODEMODS: Codemod[] = [
   functionImport, // circular-import, names used by one function only: unsafe
 ];
 
+/** The codemods that offer fixes for findings of `kind`, by name (what `remedy rules` prints). */
+export const codemodsFor = (kind: string): string[] =>
+  CODEMODS.filter((c) => c.kinds.includes(kind as never)).map((c) => c.name);
+
 export function offerFixes(scan: ScanResult, read: (path: string) => string): { fixes: Fix[]; unfixed: Unfixed[] } {
   const context: FixContext = {
     read,

@@ -2,7 +2,13 @@
 // documentation of one kind. Each kind's documentation lives in its analyzer file (src/analyze/kinds/), read through
 // the registry (src/analyze/findingKinds.ts).
 import type { Command } from "commander";
-import { FINDING_KINDS, type FindingKindInfo, RemedyError } from "../../index.ts";
+import { codemodsFor, FINDING_KINDS, type FindingKindInfo, RemedyError } from "../../index.ts";
+
+/** What `remedy fix` offers for the kind, from the codemod registry. */
+function fixedBy(kind: string): string {
+  const codemods = codemodsFor(kind);
+  return codemods.length > 0 ? `remedy fix: ${codemods.join(", ")}` : "fixed by hand";
+}
 
 function describe(k: FindingKindInfo): string {
   const example = k.example
@@ -11,7 +17,7 @@ function describe(k: FindingKindInfo): string {
     .join("\n");
   return [
     `${k.kind} (${k.label})`,
-    `  category ${k.category} · severity ${k.severity} · ${k.fixable ? "a codemod is planned" : "fixed by hand"}`,
+    `  category ${k.category} · severity ${k.severity} · ${fixedBy(k.kind)}`,
     "",
     "  What it is",
     `    ${k.whatItIs}`,

@@ -106,7 +106,7 @@ export function firstPartyPackages(root: string): string[] {
     if (!existsSync(base)) continue;
     for (const e of readdirSync(base).sort()) {
       const d = join(base, e);
-      if (/^(tests?|docs|testing|bench.*|examples?)$/.test(e) || e.startsWith(".")) continue;
+      if (/^(tests?|docs|testing|bench.*|examples?|tasks|scripts|tools)$/.test(e) || e.startsWith(".")) continue;
       if (statSync(d).isDirectory() && existsSync(join(d, "__init__.py"))) out.push(d);
     }
   }

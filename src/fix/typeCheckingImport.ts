@@ -17,7 +17,13 @@ export const typeCheckingImport: Codemod = {
     const candidates = movableImports(finding, context);
     if (typeof candidates === "string") return unfixed(TYPE_CHECKING_IMPORT, finding.id, candidates);
     const m = candidates.find((c) => c.uses.length > 0 && c.uses.every((u) => u.annotation));
-    if (!m) return unfixed(TYPE_CHECKING_IMPORT, finding.id, "every import of the cycle is read outside annotations");
+    if (!m) {
+      // An import whose names nothing uses may be there for its side effects (registration): not moved.
+      const why = candidates.every((c) => c.uses.length === 0)
+        ? "the cycle's imports bind names nothing in their modules uses (perhaps imported for side effects)"
+        : "every import of the cycle is read outside annotations";
+      return unfixed(TYPE_CHECKING_IMPORT, finding.id, why);
+    }
     const eol = m.text.includes("\r\n") ? "\r\n" : "\n";
     const body = statementText(m)
       .split(/\r\n|\r|\n/)

@@ -1,7 +1,7 @@
 // An audit finding: something a collection error is usually a symptom of (a concept defined twice, an import that
 // crosses a service boundary, a cycle that has not failed yet). Lower in severity than a collection error and kept
 // apart from them: `remedy audit` and the report's architecture section print these, `remedy scan` only with
-// --audit. The JSON schema (schema/audit.schema.json) mirrors this file.
+// --audit. The JSON schema of the report (schema/report.schema.json, its audit $defs) mirrors this file.
 
 export type AuditKind =
   | "duplicate-definition"

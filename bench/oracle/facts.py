@@ -249,6 +249,17 @@ def environment_test(node):
         return {"kind": "env", "key": env[0], "default": env[1], "op": "truthy", "value": None}
     if isinstance(node, ast.Name):
         return {"kind": "name", "name": node.id}
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id == "hasattr"
+        and len(node.args) == 2
+        and not node.keywords
+        and isinstance(node.args[0], ast.Name)
+        and isinstance(node.args[1], ast.Constant)
+        and type(node.args[1].value) is str
+    ):
+        return {"kind": "hasattr", "name": node.args[0].id, "attr": node.args[1].value}
     return None
 
 
@@ -303,7 +314,10 @@ def static_test(node):
 
 def evaluable(test):
     k = test["kind"]
-    if k in ("unknown", "name"):
+    if k == "name":
+        # TYPE_CHECKING inside a larger test is False at run time.
+        return test["name"] == "TYPE_CHECKING"
+    if k in ("unknown", "hasattr"):
         return False
     if k == "not":
         return evaluable(test["arg"])

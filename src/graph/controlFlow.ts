@@ -12,8 +12,11 @@ import type { ModuleRecord, NameValue } from "./interpreterSession.ts";
 import { catches } from "./pythonNames.ts";
 import type { StatementEvent } from "./statementEvents.ts";
 
-/** A plain name's truth value a path assumes (`flag` -> true on the body of `if flag:`). */
+/** A plain name's truth value a path assumes (`flag` -> true on the body of `if flag:`), and `hasattr(NAME,
+ *  "attr")`'s as the atom `NAME.attr`. */
 export type Literals = ReadonlyMap<string, boolean>;
+
+export const hasattrAtom = (name: string, attr: string): string => `${name}.${attr}`;
 
 interface ArmPlan {
   /** Line of the compound statement. */
@@ -56,6 +59,10 @@ function literalsOf(
   switch (t.kind) {
     case "name":
       if (!unstable.has(t.name)) out.set(t.name, positive);
+      return;
+    case "hasattr":
+      // The atom `NAME.attr` (no plain name has a dot): where it holds, reading NAME.attr cannot fail.
+      if (!unstable.has(t.name)) out.set(hasattrAtom(t.name, t.attr), positive);
       return;
     case "not":
       literalsOf(t.arg, !positive, out, unstable);
@@ -250,7 +257,11 @@ export class ControlFlow {
       }
       this.users.delete(name);
     }
-    for (const o of this.open) if (o.literals?.has(name)) o.literals.delete(name);
+    for (const o of this.open) {
+      if (!o.literals) continue;
+      o.literals.delete(name);
+      for (const atom of o.literals.keys()) if (atom.startsWith(`${name}.`)) o.literals.delete(atom);
+    }
   }
 
   /** Anything may have been rebound (a star import). */

@@ -2,7 +2,7 @@
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
 import type { AttributeRead, CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/index.ts";
-import { ControlFlow } from "./controlFlow.ts";
+import { ControlFlow, hasattrAtom } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {
   getAttr,
@@ -206,7 +206,7 @@ function runEvent(
       checkRead(session, rec, ev, mayNotRun, own.flow);
       return;
     case "attr":
-      checkAttributeRead(session, rec, ev, mayNotRun);
+      checkAttributeRead(session, rec, ev, mayNotRun, own.flow);
       return;
     case "syspath":
       applySysPath(session, rec, ev);
@@ -362,9 +362,12 @@ function checkAttributeRead(
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "attr" }>,
   mayNotRun: boolean,
+  flow: ControlFlow,
 ): void {
   const r = ev.read;
   noteSysAccess(session, rec, r);
+  // Under `if hasattr(NAME, "attr"):` (nothing having rebound NAME since), NAME.attr exists.
+  if (r.attrs.length > 0 && flow.implies(new Map([[hasattrAtom(r.name, r.attrs[0]!), true]]))) return;
   if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {
     session.skipFile(rec.file as string, r.line);
     return;

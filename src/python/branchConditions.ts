@@ -41,8 +41,11 @@ const OPS = new Set(["<", "<=", ">", ">=", "==", "!="]);
 export function isEvaluable(t: BranchCondition): boolean {
   switch (t.kind) {
     case "unknown":
-    case "name":
+    case "hasattr":
       return false;
+    case "name":
+      // TYPE_CHECKING inside a larger test (`not TYPE_CHECKING and ...`) is False at run time.
+      return t.name === "TYPE_CHECKING";
     case "not":
       return isEvaluable(t.arg);
     case "and":
@@ -181,7 +184,7 @@ function comparison(v: TokenView, a: number, b: number): BranchCondition {
     if (env !== null) return { kind: "env", ...env, op: "truthy", value: null };
     if (b - a === 1 && v.kind[a] === T_NAME)
       return { kind: "name", name: v.src.slice(v.start[a]!, v.end[a]!).normalize("NFKC") };
-    return startswith(v, a, b);
+    return hasattrTest(v, a, b) ?? startswith(v, a, b);
   }
   if (cmp.length !== 1) return UNKNOWN;
   const j = cmp[0]!;
@@ -269,4 +272,17 @@ function startswith(v: TokenView, a: number, b: number): BranchCondition {
   if (args.length !== 1 || (v.kind[args[0]![0]] === T_NAME && v.kind[args[0]![0] + 1] === T_EQUAL)) return UNKNOWN;
   const value = plainString(v, args[0]![0], args[0]![1]);
   return value === null ? UNKNOWN : { kind: "platform", op: "startswith", value };
+}
+
+/** `hasattr(NAME, "attr")` with a plain name and a string literal; null for anything else. */
+function hasattrTest(v: TokenView, a: number, b: number): BranchCondition | null {
+  if (v.kind[b - 1] !== T_RPAR || v.kind[a] !== T_NAME || v.kind[a + 1] !== T_LPAR) return null;
+  if (v.src.slice(v.start[a]!, v.end[a]!) !== "hasattr" || matchingClose(v, a + 1) !== b - 1) return null;
+  const args = splitItems(v, a + 2, b - 1);
+  if (args.length !== 2) return null;
+  const [[na, nb], [sa, sb]] = args as [[number, number], [number, number]];
+  if (nb - na !== 1 || v.kind[na] !== T_NAME) return null;
+  const attr = plainString(v, sa, sb);
+  if (attr === null) return null;
+  return { kind: "hasattr", name: v.src.slice(v.start[na]!, v.end[na]!).normalize("NFKC"), attr };
 }

@@ -243,6 +243,8 @@ export type BranchCondition =
   /** The test (or a part of it) is exactly one name: never evaluated, but two tests on the same name with nothing
    *  rebinding it in between take the same branch. */
   | { kind: "name"; name: string }
+  /** `hasattr(NAME, "attr")`: never evaluated, but on the body it holds, so `NAME.attr` read there exists. */
+  | { kind: "hasattr"; name: string; attr: string }
   | { kind: "not"; arg: BranchCondition }
   | { kind: "and" | "or"; args: BranchCondition[] }
   | { kind: "unknown" };

@@ -49,8 +49,10 @@ function holds(op: string, c: number): boolean {
 export function evaluateCondition(t: BranchCondition, env: InterpreterTraits | null): boolean | null {
   switch (t.kind) {
     case "unknown":
-    case "name":
+    case "hasattr":
       return null;
+    case "name":
+      return t.name === "TYPE_CHECKING" ? false : null;
     case "main":
       // pytest imports every module under its own name: `__name__` is never "__main__".
       return t.op === "!=";
@@ -111,6 +113,18 @@ export function evaluateCondition(t: BranchCondition, env: InterpreterTraits | n
   }
 }
 
+/** The test with its decided parts taken out (`False or X` is X, `True and X` is X), for a test whose value is
+ *  unknown: what holds on its body is then read off the parts that decide it (src/graph/controlFlow.ts). */
+export function undecidedPart(t: BranchCondition, env: InterpreterTraits | null): BranchCondition {
+  if (t.kind === "not") return { kind: "not", arg: undecidedPart(t.arg, env) };
+  if (t.kind !== "and" && t.kind !== "or") return t;
+  // In an `and` a true part decides nothing (nor a false one in an `or`); the test being unknown, no part is
+  // decisive.
+  const neutral = t.kind === "and";
+  const args = t.args.filter((a) => evaluateCondition(a, env) !== neutral).map((a) => undecidedPart(a, env));
+  return args.length === 1 ? args[0]! : { kind: t.kind, args };
+}
+
 const DEAD = 1;
 const MAYBE = 2;
 /** Facts this module returned: settling them again changes nothing. */
@@ -141,7 +155,7 @@ export function settleStaticBranches(facts: FileFacts, env: InterpreterTraits | 
     const v = evaluateCondition(b.test, env);
     mark(b.body, v);
     mark(b.orelse, v === null ? null : !v);
-    if (v === null) undecided.push(b);
+    if (v === null) undecided.push({ ...b, test: undecidedPart(b.test, env) });
   }
   if (!anyEvaluable) {
     SETTLED.add(facts);

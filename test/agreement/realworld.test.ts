@@ -22,7 +22,7 @@ interface Case {
 const OPEN: Record<string, string> = {
   "vendored-sys-path": "a package's sys.path.insert of its own _vendor directory is not followed (poetry-core noise)",
   "guarded-names":
-    "hasattr guards, a for/else-continue binding and `X if flag else None` are not read as guards (trio, kombu noise)",
+    "a for/else-continue binding and `X if flag else None` are not read as guards (trio, kombu noise; hasattr guards: hasattr-guard)",
   "generated-globals":
     "an alias bound by `from M import X as Y` is possibly unbound when M fills its namespace through globals() (protoc _pb2 modules, opentelemetry-python noise)",
 };

@@ -24,14 +24,14 @@ export function makeFailure(session: InterpreterSession, spec: FailureSpec, step
     file: spec.file,
     line: spec.line,
     col: spec.col,
-    message: spec.message,
+    message: session.intern(spec.message),
     exceptionType: spec.exceptionType,
     module: spec.module,
     name: spec.name,
     chain: session.materialize(steps),
     certainty: spec.certainty,
-    ...(spec.certainty === "maybe" && spec.condition ? { condition: spec.condition } : {}),
-    rootKey: `${spec.kind}|${spec.file}|${spec.line}|${spec.name ?? ""}`,
+    ...(spec.certainty === "maybe" && spec.condition ? { condition: session.intern(spec.condition) } : {}),
+    rootKey: session.intern(`${spec.kind}|${spec.file}|${spec.line}|${spec.name ?? ""}`),
   };
   if (spec.cycle) failure.cycle = session.materialize(spec.cycle);
   if (spec.installed) failure.installed = spec.installed;

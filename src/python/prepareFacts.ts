@@ -5,7 +5,10 @@ import type { FactsStore } from "./factsStore.ts";
 
 export async function prepareFacts(store: FactsStore, files: string[], options: PoolOptions = {}): Promise<number> {
   const pending = store.refresh(files);
-  await extractAll(pending, (path, encoded, facts) => store.put(path, encoded, facts), {
+  // The objects the main thread extracted are not kept: their strings are slices of the decoded source, so each
+  // one kept the whole file's text alive for the whole scan (half the tree's text on 2 cores, 156 MB on a
+  // 16,000-file tree). Decoded from the encoding when asked, their strings are their own, as from a worker.
+  await extractAll(pending, (path, encoded) => store.put(path, encoded), {
     ...(store.maxBytes === undefined ? {} : { maxBytes: store.maxBytes }),
     ...options,
   });

@@ -11,6 +11,8 @@ export interface FixContext {
   scan: ScanResult;
   /** The config file pytest uses (absolute), or null. */
   configfile: string | null;
+  /** relocated-import adds a re-export to the module the code imports from instead of rewriting the importers. */
+  reExport?: boolean;
 }
 
 /** One codemod: a pure function of a finding and the context. null: the finding is not its kind. */

@@ -22,11 +22,16 @@ export const CODEMODS: Codemod[] = [
 export const codemodsFor = (kind: string): string[] =>
   CODEMODS.filter((c) => c.kinds.includes(kind as never)).map((c) => c.name);
 
-export function offerFixes(scan: ScanResult, read: (path: string) => string): { fixes: Fix[]; unfixed: Unfixed[] } {
+export function offerFixes(
+  scan: ScanResult,
+  read: (path: string) => string,
+  options: { reExport?: boolean } = {},
+): { fixes: Fix[]; unfixed: Unfixed[] } {
   const context: FixContext = {
     read,
     scan,
     configfile: scan.configfile === null ? null : absolute(scan, scan.configfile),
+    ...(options.reExport ? { reExport: true } : {}),
   };
   const fixes: Fix[] = [];
   const unfixed: Unfixed[] = [];

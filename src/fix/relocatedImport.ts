@@ -2,9 +2,12 @@
 // missing name (the finding's sites) is rewritten to the module that defines it: the module part changes when all
 // names move, otherwise the statement is split and the moved names (aliases and comments kept) get their own line.
 // Safe when exactly one module defines the name and others already import it from there; unsafe when the top
-// candidate is only the likeliest (several definers, or nobody imports it from there yet).
+// candidate is only the likeliest (several definers, or nobody imports it from there yet). With `reExport` (remedy
+// fix --re-export) the importers stay as written and the module they import from gets `from new import Name` at
+// its end instead: one line, for code outside the repository that imports the old path too; the re-check on an
+// edited copy refuses it when that import closes a failing cycle.
 import type { Finding } from "../analyze/index.ts";
-import { type Codemod, makeFix, unfixed } from "./fixContext.ts";
+import { type Codemod, type FixContext, makeFix, unfixed } from "./fixContext.ts";
 import { importSites } from "./importSites.ts";
 import { moveImportItems } from "./moveImportItems.ts";
 import type { TextEdit } from "./textEdit.ts";
@@ -47,6 +50,7 @@ export const relocatedImport: Codemod = {
     if (!finding.suggestions.some((s) => s.kind === "relocated")) return null;
     const to = target(finding);
     if (typeof to === "string") return unfixed(RELOCATED_IMPORT, finding.id, to);
+    if (context.reExport) return reExportFix(finding, to, context);
     const sites = importSites(finding, context);
     if (typeof sites === "string") return unfixed(RELOCATED_IMPORT, finding.id, sites);
     const edits: TextEdit[] = [];
@@ -66,3 +70,29 @@ export const relocatedImport: Codemod = {
     );
   },
 };
+
+/** The file CPython names in `cannot import name 'X' from 'm' (/path/m.py)`: the module the code imports from. */
+const IMPORTED_FROM = /\((\/[^()]+\.py)\)$/;
+
+function reExportFix(
+  finding: Finding,
+  to: { module: string; safety: "safe" | "unsafe"; why: string },
+  context: FixContext,
+): ReturnType<Codemod["run"]> {
+  const file = IMPORTED_FROM.exec(finding.message)?.[1];
+  if (!file || !finding.name || !file.startsWith(`${context.scan.rootdir}/`))
+    return unfixed(RELOCATED_IMPORT, finding.id, "the module imported from is not a file of the repository");
+  const text = context.read(file);
+  const eol = text.includes("\r\n") ? "\r\n" : "\n";
+  // After the module's last line, two blank lines on (it usually ends with a def or a class).
+  const lead = (text.length === 0 || text.endsWith("\n") || text.endsWith("\r") ? "" : eol) + eol + eol;
+  const line = `from ${to.module} import ${finding.name}  # re-export: ${finding.name} moved to ${to.module}${eol}`;
+  return makeFix(
+    RELOCATED_IMPORT,
+    finding.id,
+    to.safety,
+    `re-export ${finding.name} from ${finding.module ?? file.slice(context.scan.rootdir.length + 1)} (now defined in ${to.module}: ${to.why})`,
+    [{ file, start: text.length, end: text.length, text: lead + line }],
+    context.read,
+  );
+}

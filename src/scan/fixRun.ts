@@ -18,6 +18,8 @@ export interface FixOptions extends ScanOptions {
   write?: boolean;
   /** Write over files with uncommitted changes. */
   allowDirty?: boolean;
+  /** relocated-import re-exports the name from the module the code imports from instead of rewriting importers. */
+  reExport?: boolean;
 }
 
 export interface FixRun {
@@ -37,9 +39,9 @@ function selects(fix: Fix, ids: Set<string>, scanResult: ScanResult): boolean {
 }
 
 export async function fixRepository(path: string, options: FixOptions = {}): Promise<FixRun> {
-  const { only, unsafe, write, allowDirty, ...scanOptions } = options;
+  const { only, unsafe, write, allowDirty, reExport, ...scanOptions } = options;
   const before = await scan(path, scanOptions);
-  const offered = offerFixes(before, (p) => readFileSync(p, "utf8"));
+  const offered = offerFixes(before, (p) => readFileSync(p, "utf8"), { reExport: Boolean(reExport) });
   const unfixed = [...offered.unfixed];
   const ids = only && only.length > 0 ? new Set(only) : null;
   const wanted = offered.fixes.filter((f) => !ids || selects(f, ids, before));

@@ -4,8 +4,9 @@ import assert from "node:assert/strict";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
+import { offerFixes } from "../../src/fix/index.ts";
 import { checkFixes } from "../../src/scan/index.ts";
-import { apply, collect, copyOf, FIXTURES, offered } from "./fixHarness.ts";
+import { apply, collect, copyOf, FIXTURES, offered, read, scanOf } from "./fixHarness.ts";
 
 test("relocated-import and renamed-import: golden files, then pytest collects everything", async () => {
   const { dir, done } = copyOf("imports");
@@ -85,6 +86,33 @@ test("renamed-import in a src layout run as `python -m pytest`: the module is na
     const after = collect(dir);
     assert.equal(after.exit, 0, after.output);
     assert.equal(after.tests, 2);
+  } finally {
+    done();
+  }
+});
+
+test("relocated-import with --re-export: the old module re-exports the name, importers stay, pytest collects", async () => {
+  const { dir, done } = copyOf("imports");
+  try {
+    const result = await scanOf(dir);
+    const { fixes } = offerFixes(result, read, { reExport: true });
+    const relocated = fixes.find((f) => f.codemod === "relocated-import");
+    assert.ok(relocated, "a relocated-import fix");
+    assert.deepEqual(Object.keys(relocated.hashes), [join(dir, "pkg/legacy.py")]);
+    const before = {
+      a: readFileSync(join(dir, "tests/test_a.py"), "utf8"),
+      b: readFileSync(join(dir, "tests/test_b.py"), "utf8"),
+    };
+    apply(fixes);
+    assert.match(
+      readFileSync(join(dir, "pkg/legacy.py"), "utf8"),
+      /\n\n\nfrom pkg\.enums import Status {2}# re-export: Status moved to pkg\.enums\n$/,
+    );
+    assert.equal(readFileSync(join(dir, "tests/test_a.py"), "utf8"), before.a);
+    assert.equal(readFileSync(join(dir, "tests/test_b.py"), "utf8"), before.b);
+    const after = collect(dir);
+    assert.equal(after.exit, 0, after.output);
+    assert.equal(after.tests, 5);
   } finally {
     done();
   }

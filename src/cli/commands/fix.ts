@@ -16,6 +16,10 @@ export function registerFix(program: Command): void {
     .option("--write", "write the files (atomically, inside PATH only, with an undo journal in .remedy/)")
     .option("--unsafe", "also apply fixes documented as unsafe (they may change behaviour; read the diff)")
     .option("--allow-dirty", "write over files that have uncommitted changes in git")
+    .option(
+      "--re-export",
+      "relocated-import: re-export a moved name from the module the code imports it from, not rewrite the importers",
+    )
     .option("--undo", "restore exactly the bytes the last `remedy fix --write` replaced")
     .option("--force", "with --undo: restore even files changed since the fix wrote them")
     .option("--json", "print what was offered, fixed, refused and left unfixed as JSON")
@@ -28,6 +32,7 @@ export function registerFix(program: Command): void {
           write?: boolean;
           unsafe?: boolean;
           allowDirty?: boolean;
+          reExport?: boolean;
           undo?: boolean;
           force?: boolean;
           json?: boolean;
@@ -49,6 +54,7 @@ export function registerFix(program: Command): void {
           unsafe: Boolean(opts.unsafe),
           write: Boolean(opts.write),
           allowDirty: Boolean(opts.allowDirty),
+          reExport: Boolean(opts.reExport),
         });
         const { outcome } = run;
         process.exitCode = outcome.refusals.length > 0 ? 1 : 0;

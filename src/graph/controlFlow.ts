@@ -296,12 +296,14 @@ export class ControlFlow {
 
   /** The current path assumes every literal of `when`. */
   implies(when: Literals): boolean {
-    for (const [atom, value] of when) {
-      let held = false;
-      for (const o of this.open) if (o.mode === "maybe" && o.literals?.get(atom) === value) held = true;
-      if (!held) return false;
-    }
+    for (const [atom, value] of when) if (!this.assumes(atom, value)) return false;
     return true;
+  }
+
+  /** The current path assumes `atom` has `value`. O(open arms). */
+  assumes(atom: string, value: boolean): boolean {
+    for (const o of this.open) if (o.mode === "maybe" && o.literals?.get(atom) === value) return true;
+    return false;
   }
 
   private closeBefore(stmt: number): void {

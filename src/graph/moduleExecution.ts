@@ -367,7 +367,7 @@ function checkAttributeRead(
   const r = ev.read;
   noteSysAccess(session, rec, r);
   // Under `if hasattr(NAME, "attr"):` (nothing having rebound NAME since), NAME.attr exists.
-  if (r.attrs.length > 0 && flow.implies(new Map([[hasattrAtom(r.name, r.attrs[0]!), true]]))) return;
+  if (r.attrs.length > 0 && flow.assumes(hasattrAtom(r.name, r.attrs[0]!), true)) return;
   if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {
     session.skipFile(rec.file as string, r.line);
     return;

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
 import { checkFixes } from "../../src/scan/index.ts";
-import { apply, collect, copyOf, FIXTURES, offered } from "./fixHarness.ts";
+import { apply, assertCollectsAll, collect, copyOf, FIXTURES, offered } from "./fixHarness.ts";
 
 test("cycle codemods: golden files, re-check, then pytest collects every test", async () => {
   const { dir, done } = copyOf("cycles");
@@ -32,9 +32,7 @@ test("cycle codemods: golden files, re-check, then pytest collects every test", 
       }
       assert.equal(text, readFileSync(golden, "utf8"), file);
     }
-    const after = collect(dir);
-    assert.equal(after.exit, 0, after.output);
-    assert.equal(after.tests, 3);
+    assertCollectsAll(dir, 3);
   } finally {
     done();
   }

@@ -1,5 +1,6 @@
 // What the codemod tests share: a fixture copied to a temp dir, its scan, fixes applied there, and the real
 // pytest's collection count on the result (the claim a fix makes is about what pytest does).
+import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -66,4 +67,11 @@ export function collect(
   const tests = Number(/(\d+) tests? collected/.exec(last)?.[1] ?? perFile);
   const errors = Number(/(\d+) errors?/.exec(last)?.[1] ?? 0);
   return { exit: r.status ?? -1, tests, errors, output };
+}
+
+/** The real pytest collects `tests` tests in `dir` without an error (exit 0): what a complete fix promises. */
+export function assertCollectsAll(dir: string, tests: number, args: string[] = []): void {
+  const after = collect(dir, args);
+  assert.equal(after.exit, 0, after.output);
+  assert.equal(after.tests, tests);
 }

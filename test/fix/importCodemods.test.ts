@@ -6,7 +6,7 @@ import { dirname, join, relative } from "node:path";
 import { test } from "node:test";
 import { offerFixes } from "../../src/fix/index.ts";
 import { checkFixes } from "../../src/scan/index.ts";
-import { apply, collect, copyOf, FIXTURES, offered, read, scanOf } from "./fixHarness.ts";
+import { apply, assertCollectsAll, collect, copyOf, FIXTURES, offered, read, scanOf } from "./fixHarness.ts";
 
 test("relocated-import and renamed-import: golden files, then pytest collects everything", async () => {
   const { dir, done } = copyOf("imports");
@@ -35,9 +35,7 @@ test("relocated-import and renamed-import: golden files, then pytest collects ev
       }
       assert.equal(text, readFileSync(golden, "utf8"), file);
     }
-    const after = collect(dir);
-    assert.equal(after.exit, 0, after.output);
-    assert.equal(after.tests, 5);
+    assertCollectsAll(dir, 5);
   } finally {
     done();
   }
@@ -83,9 +81,7 @@ test("renamed-import in a src layout run as `python -m pytest`: the module is na
       readFileSync(join(dir, "tests/test_orders.py"), "utf8"),
       /^from shop\.orders import OrderBaseV2 as OrderBase$/m,
     );
-    const after = collect(dir);
-    assert.equal(after.exit, 0, after.output);
-    assert.equal(after.tests, 2);
+    assertCollectsAll(dir, 2);
   } finally {
     done();
   }
@@ -110,9 +106,7 @@ test("relocated-import with --re-export: the old module re-exports the name, imp
     );
     assert.equal(readFileSync(join(dir, "tests/test_a.py"), "utf8"), before.a);
     assert.equal(readFileSync(join(dir, "tests/test_b.py"), "utf8"), before.b);
-    const after = collect(dir);
-    assert.equal(after.exit, 0, after.output);
-    assert.equal(after.tests, 5);
+    assertCollectsAll(dir, 5);
   } finally {
     done();
   }

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { apply, collect, copyOf, FIXTURES, offered } from "./fixHarness.ts";
+import { apply, assertCollectsAll, collect, copyOf, FIXTURES, offered } from "./fixHarness.ts";
 
 const CASES = readdirSync(FIXTURES).filter((c) => c.startsWith("markers-") && !c.endsWith(".expected"));
 
@@ -24,9 +24,7 @@ for (const name of CASES) {
       const config = join(FIXTURES, `${name}.expected`, scan.configfile!);
       if (process.env.UPDATE_GOLDEN || !existsSync(config)) writeFileSync(config, text);
       assert.equal(text, readFileSync(config, "utf8"), file);
-      const after = collect(dir, ["--strict-markers"]);
-      assert.equal(after.exit, 0, after.output);
-      assert.equal(after.tests, 3);
+      assertCollectsAll(dir, 3, ["--strict-markers"]);
     } finally {
       done();
     }

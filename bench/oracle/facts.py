@@ -264,9 +264,9 @@ def environment_test(node):
 
 
 def exits(body):
-    """The body's last statement is `raise` or `assert False`: it never falls through."""
+    """The body's last statement is `raise`, `assert False`, `continue` or `break`: it never falls through."""
     last = body[-1]
-    return isinstance(last, ast.Raise) or (
+    return isinstance(last, (ast.Raise, ast.Continue, ast.Break)) or (
         isinstance(last, ast.Assert) and isinstance(last.test, ast.Constant) and last.test.value is False
     )
 
@@ -548,25 +548,32 @@ class ClassState:
 class Here:
     """Where an expression is evaluated: its statement, context, class body (None at module level)."""
 
-    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal", "maybe", "late")
+    __slots__ = ("stmt", "line", "ctx", "cls", "excl", "classlocal", "maybe", "late", "guard")
 
-    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True, maybe=False, late=False):
+    def __init__(self, stmt, line, ctx, cls, excl=frozenset(), classlocal=True, maybe=False, late=False, guard=None):
         self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal = stmt, line, ctx, cls, excl, classlocal
         # maybe: inside a part of an expression that may not be evaluated (reads only; see docs/facts.md).
         self.maybe = maybe
         # late: evaluated after the statement's other reads (docs/facts.md, reads).
         self.late = late
+        # guard: in an arm of a conditional expression, {test, value} of the innermost one (docs/facts.md, reads).
+        self.guard = guard
 
     def inner(self, excl):
-        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False, True, self.late)
+        return Here(self.stmt, self.line, self.ctx, self.cls, excl, False, True, self.late, self.guard)
 
     def perhaps(self):
         if self.maybe:
             return self
-        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, True, self.late)
+        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, True, self.late, self.guard)
 
     def later(self):
-        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, self.maybe, True)
+        return Here(self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, self.maybe, True, self.guard)
+
+    def guarded(self, test, value):
+        return Here(
+            self.stmt, self.line, self.ctx, self.cls, self.excl, self.classlocal, True, self.late, {"test": test, "value": value}
+        )
 
 
 # ---------------------------------------------------------------------------------------------- the extractor
@@ -592,6 +599,7 @@ class Extractor:
         self.branches = []
         self.arms = []
         self.tries = []
+        self.loop_breaks = []  # per loop being walked (outside defs): the statement indices of its own breaks
         self.all = None  # {"names", "line", "complete"}
         self.all_handled = set()  # ids of __all__ / collect_ignore nodes consumed by a literal form
         self.all_dirty = False
@@ -706,6 +714,8 @@ class Extractor:
         here = Here(self.stmt, s.lineno, ctx, cls)
         self.stmt += 1
         module = cls is None
+        if isinstance(s, ast.Break) and self.loop_breaks:
+            self.loop_breaks[-1].append(here.stmt)
         if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)):
             for d in s.decorator_list:
                 self.expr(d, here)
@@ -834,9 +844,14 @@ class Extractor:
                 test = static_test(t)
         ranges = []
         subs = self.sub_blocks(s, ctx, test is not None and evaluable(test))
-        for body, c in subs:
+        loop = isinstance(s, (ast.For, ast.AsyncFor, ast.While))
+        for i, (body, c) in enumerate(subs):
             first = self.stmt
+            if loop and i == 0:
+                self.loop_breaks.append([])
             self.block(body, c, cls)
+            if loop and i == 0:
+                breaks = self.loop_breaks.pop()
             ranges.append([first, self.stmt - 1] if self.stmt > first else None)
         if test is not None:
             fact = {**self.pos(s), "stmt": here.stmt, "test": test, "body": ranges[0], "orelse": ranges[1]}
@@ -845,7 +860,7 @@ class Extractor:
             if s.orelse and exits(s.orelse):
                 fact["orelseExits"] = True
             self.branches.append((self.key(s), fact))
-        self.record_arms(s, here, subs, ranges)
+        self.record_arms(s, here, subs, ranges, breaks if loop else [])
         handlers = None
         if isinstance(s, (ast.Try, ast.TryStar)):
             handlers = caught_names(s.handlers)
@@ -855,7 +870,7 @@ class Extractor:
             fact = {**self.pos(s), "stmt": here.stmt, "body": ranges[0], "handlers": sorted(handlers)}
             self.tries.append((self.key(s), fact))
 
-    def record_arms(self, s, here, subs, ranges):
+    def record_arms(self, s, here, subs, ranges, breaks):
         """docs/facts.md, arms: the bodies of a loop, try or match (module and class level) that may not run."""
         if isinstance(s, (ast.For, ast.AsyncFor, ast.While)):
             kinds = ["loop", "loopElse"]
@@ -873,7 +888,23 @@ class Extractor:
                 arm["catches"] = sorted(caught_names([s.handlers[i - 1]]))
             if exits(subs[i][0]):
                 arm["exits"] = True
+            if kind == "loop":
+                if breaks:
+                    arm["breaks"] = breaks
+                if isinstance(s, ast.While) and self.infinite_test(s):
+                    arm["infinite"] = True
             self.arms.append((self.key(s) + (i,), arm))
+
+    def infinite_test(self, s):
+        """`while True:` / `while 1:`: the test is that one token (no parentheses), the colon right after it."""
+        t = s.test
+        if not isinstance(t, ast.Constant) or t.lineno != s.lineno or t.end_lineno != s.lineno:
+            return False
+        line = self.lines[s.lineno - 1].encode("utf-8")
+        between = line[s.col_offset + 5 : t.col_offset]
+        after = line[t.end_col_offset :].lstrip()
+        word = line[t.col_offset : t.end_col_offset]
+        return between.strip() == b"" and after.startswith(b":") and word in (b"True", b"1")
 
     def import_stmt(self, s, here):
         self.import_fact(s, here.ctx, here.stmt)
@@ -988,6 +1019,8 @@ class Extractor:
             fact["conditional"] = True
         if here.late:
             fact["late"] = True
+        if here.guard is not None and here.ctx.scope != "function":
+            fact["guard"] = here.guard
         self.reads.append((self.key(n), fact))
         return fact
 
@@ -1026,8 +1059,9 @@ class Extractor:
             self.comprehension(node, here)
         elif t is ast.IfExp:
             self.expr(node.test, here)
-            self.expr(node.body, here.perhaps())
-            self.expr(node.orelse, here.perhaps())
+            test = static_test(node.test)
+            self.expr(node.body, here.guarded(test, True))
+            self.expr(node.orelse, here.guarded(test, False))
         elif t is ast.BoolOp:
             self.expr(node.values[0], here)
             for v in node.values[1:]:

@@ -2,12 +2,14 @@
 // as CPython decides a read (a NameError only when some path from the module's start leaves the name unbound).
 // The bodies that may not run (undecided `if` branches, loops, handlers, a try's `else`, match cases) are arms; a
 // name bound inside an arm is bound for the rest of that arm, and after it only when every arm of a statement that
-// always takes one of them (an `if` with an `else`, a `try` with an `else`) binds it. Two `if`s on the same plain
+// always takes one of them (an `if` with an `else`, a `try` with an `else`) binds it; after a loop that ends only
+// through its own `break`s (`while True:`, or an `else` that never falls through: `else: continue`) a name is bound
+// when it was bound at every `break`. Two `if`s on the same plain
 // names take the same branch when nothing rebinds those names in between: what the first bound under a condition
 // is bound under the second. A `try` whose body certainly raised runs the handler that catches it and no other; one
 // whose body only imported what certainly imports runs no handler (the fallback of `try: from unittest import mock`
 // / `except ImportError: import mock` never runs). Cost: O(arms + events) per module execution.
-import type { BranchCondition, ConditionalArm, FileFacts } from "../python/index.ts";
+import type { BranchCondition, ConditionalArm, FileFacts, ReadGuard } from "../python/index.ts";
 import type { ModuleRecord, NameValue } from "./interpreterSession.ts";
 import { catches } from "./pythonNames.ts";
 import type { StatementEvent } from "./statementEvents.ts";
@@ -40,14 +42,27 @@ interface GroupPlan {
   /** For a try: its body's statements, and whether they hold only imports. */
   tryBody: [number, number] | null;
   quietBody: boolean;
+  /** For a loop: every path that goes on after it passes through one of its own `break`s (its `else` never falls
+   *  through, or it is `while True:`), so what every `break` finds bound is bound after it. */
+  breakOnly: boolean;
+}
+
+interface BreakPoint {
+  stmt: number;
+  group: GroupPlan;
 }
 
 interface FlowPlan {
+  /** Names code in a def may rebind (`global`): no stable conditions. */
+  unstable: ReadonlySet<string>;
   arms: ArmPlan[];
   tries: GroupPlan[];
+  /** The `break`s of loops whose group is breakOnly, in statement order. */
+  breaks: BreakPoint[];
 }
 
 const PLANS = new WeakMap<FileFacts, FlowPlan>();
+const GUARDS = new WeakMap<ReadGuard, Literals>();
 
 /** The literals that hold on the body (`positive`) or the `else` of an `if` with test `t`. */
 function literalsOf(
@@ -92,6 +107,7 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
       complete: b.orelse !== null,
       tryBody: null,
       quietBody: false,
+      breakOnly: false,
     };
     const lits = (positive: boolean) => {
       const m = new Map<string, boolean>();
@@ -117,17 +133,24 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
   }
   const groups = new Map<number, GroupPlan>();
   const tries: GroupPlan[] = [];
+  const loopBreaks: [GroupPlan, number[]][] = [];
   for (const a of facts.arms ?? []) {
     let group = groups.get(a.stmt);
     if (!group) {
       const t = a.kind === "handler" || a.kind === "tryElse" ? facts.tries.find((x) => x.stmt === a.stmt) : undefined;
       const exceptNames = facts.bindings.filter((x) => x.kind === "except" && x.stmt === a.stmt).map((x) => x.name);
-      group = { stmt: a.stmt, exceptNames, arms: [], complete: false, tryBody: t ? t.body : null, quietBody: false };
+      const tryBody = t ? t.body : null;
+      group = { stmt: a.stmt, exceptNames, arms: [], complete: false, tryBody, quietBody: false, breakOnly: false };
       groups.set(a.stmt, group);
       if (t) tries.push(group);
     }
     // A try with an else: every path that goes on passes its else or one of its handlers.
     if (a.kind === "tryElse") group.complete = true;
+    if (a.kind === "loop") {
+      if (a.infinite) group.breakOnly = true;
+      if (a.breaks) loopBreaks.push([group, a.breaks]);
+    }
+    if (a.kind === "loopElse" && a.exits) group.breakOnly = true;
     const arm: ArmPlan = {
       line: a.line,
       from: a.body[0],
@@ -149,7 +172,10 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
   // distinct bodies) the longer one encloses.
   arms.sort((x, y) => x.from - y.from || y.to - x.to);
   tries.sort((x, y) => (x.tryBody as [number, number])[0] - (y.tryBody as [number, number])[0]);
-  const plan = { arms, tries };
+  const breaks: BreakPoint[] = [];
+  for (const [group, at] of loopBreaks) if (group.breakOnly) for (const stmt of at) breaks.push({ stmt, group });
+  breaks.sort((x, y) => x.stmt - y.stmt);
+  const plan = { unstable, arms, tries, breaks };
   PLANS.set(facts, plan);
   return plan;
 }
@@ -169,6 +195,8 @@ interface GroupState {
   allMaybe: boolean;
   /** Per arm that falls through: the names it added. */
   bound: Set<string>[];
+  /** For a breakOnly loop: per `break` that ran (or may have), the names its body had bound there. */
+  atBreaks: Set<string>[];
 }
 
 /** How a try's body ended, as far as the model knows. */
@@ -183,6 +211,7 @@ export class ControlFlow {
   private readonly plan: FlowPlan;
   private next = 0;
   private nextTry = 0;
+  private nextBreak = 0;
   private readonly open: OpenArm[] = [];
   private maybeDepth = 0;
   private deadDepth = 0;
@@ -219,11 +248,22 @@ export class ControlFlow {
       this.nextTry++;
     }
     // Arms open and close in statement order, also those no event falls in (`else: assert False`): an inner arm
-    // closes before the arm around it, so what it bound reaches the statement that joins it.
-    while (this.next < arms.length && arms[this.next]!.from <= stmt) {
-      const arm = arms[this.next++]!;
-      this.closeBefore(arm.from);
-      this.push(arm);
+    // closes before the arm around it, so what it bound reaches the statement that joins it. A `break` is never an
+    // event: what is bound when the model passes it is what was bound after the last event before it.
+    const { breaks } = this.plan;
+    for (;;) {
+      const arm = this.next < arms.length && arms[this.next]!.from <= stmt ? arms[this.next]! : null;
+      const brk =
+        this.nextBreak < breaks.length && breaks[this.nextBreak]!.stmt < stmt ? breaks[this.nextBreak]! : null;
+      if (arm !== null && (brk === null || arm.from <= brk.stmt)) {
+        this.next++;
+        this.closeBefore(arm.from);
+        this.push(arm);
+      } else if (brk !== null) {
+        this.nextBreak++;
+        this.closeBefore(brk.stmt);
+        this.passBreak(brk.group);
+      } else break;
     }
     this.closeBefore(stmt);
     return this.deadDepth === 0;
@@ -300,10 +340,57 @@ export class ControlFlow {
     return true;
   }
 
+  /** The current path, in the arm of a conditional expression `guard` describes (if any), assumes every literal of
+   *  `when` (`X if flag else None` reads X where `flag` holds). */
+  impliesIn(when: Literals, guard: ReadGuard | undefined): boolean {
+    if (!guard) return this.implies(when);
+    const lits = this.guardLiterals(guard);
+    for (const [atom, value] of when) if (lits.get(atom) !== value && !this.assumes(atom, value)) return false;
+    return true;
+  }
+
+  /** The current path, in the arm `guard` describes, assumes `atom` has `value`. */
+  assumesIn(atom: string, value: boolean, guard: ReadGuard | undefined): boolean {
+    return (guard !== undefined && this.guardLiterals(guard).get(atom) === value) || this.assumes(atom, value);
+  }
+
+  private guardLiterals(guard: ReadGuard): Literals {
+    let lits = GUARDS.get(guard);
+    if (!lits) {
+      const m = new Map<string, boolean>();
+      literalsOf(guard.test, guard.value, m, this.plan.unstable);
+      lits = m;
+      GUARDS.set(guard, lits);
+    }
+    return lits;
+  }
+
   /** The current path assumes `atom` has `value`. O(open arms). */
   assumes(atom: string, value: boolean): boolean {
     for (const o of this.open) if (o.mode === "maybe" && o.literals?.get(atom) === value) return true;
     return false;
+  }
+
+  /** A `break` of a breakOnly loop: the names bound there since the loop's body began (which a path after the loop
+   *  has bound when every such `break` has them). */
+  private passBreak(g: GroupPlan): void {
+    if (this.deadDepth > 0) return;
+    let k = this.open.length - 1;
+    while (k >= 0 && !(this.open[k]!.plan.group === g && this.open[k]!.plan.kind === "loop")) k--;
+    if (k < 0) return;
+    const bound = new Set<string>();
+    for (let i = k; i < this.open.length; i++)
+      for (const name of this.open[i]!.added.keys()) if (this.rec.ns.get(name)?.certain) bound.add(name);
+    this.stateOf(g).atBreaks.push(bound);
+  }
+
+  private stateOf(g: GroupPlan): GroupState {
+    let st = this.groups.get(g);
+    if (!st) {
+      st = { closed: 0, allMaybe: true, bound: [], atBreaks: [] };
+      this.groups.set(g, st);
+    }
+    return st;
   }
 
   private closeBefore(stmt: number): void {
@@ -377,16 +464,22 @@ export class ControlFlow {
       }
     }
     const g = o.plan.group;
-    const st = this.groups.get(g) ?? { closed: 0, allMaybe: true, bound: [] };
-    this.groups.set(g, st);
+    const st = this.stateOf(g);
     st.closed++;
     if (o.mode !== "maybe") st.allMaybe = false;
     if (!o.plan.exits) st.bound.push(bound);
     if (st.closed < g.arms.length) return;
     this.groups.delete(g);
-    if (!g.complete || !st.allMaybe || st.bound.length === 0) return;
-    // Bound on every path that goes on: bound after the statement.
-    const [first, ...rest] = st.bound as [Set<string>, ...Set<string>[]];
+    if (!st.allMaybe) return;
+    if (g.breakOnly) this.boundOnEveryPath(st.atBreaks);
+    else if (g.complete) this.boundOnEveryPath(st.bound);
+  }
+
+  /** Names in every one of `sets` (the paths that go on after a statement) are bound after it. */
+  private boundOnEveryPath(sets: Set<string>[]): void {
+    if (sets.length === 0) return;
+    const ns = this.rec.ns;
+    const [first, ...rest] = sets as [Set<string>, ...Set<string>[]];
     for (const name of first) {
       if (!rest.every((s) => s.has(name))) continue;
       const v = ns.get(name);

@@ -329,7 +329,7 @@ function checkRead(
   if (!v && DYNAMIC_NAMESPACE.has(name) && ev.read.scope === "module") rec.dynamicGlobals = true;
   if (v?.certain) return;
   // Bound under the same conditions this statement runs under (`if not flag:` twice).
-  if (v?.when && flow.implies(v.when)) return;
+  if (v?.when && flow.impliesIn(v.when, ev.read.guard)) return;
   // A loaded submodule is an attribute of its package, i.e. a global of the package's own code.
   const child = rec.childAttrs.get(name);
   if (child) return;
@@ -367,7 +367,7 @@ function checkAttributeRead(
   const r = ev.read;
   noteSysAccess(session, rec, r);
   // Under `if hasattr(NAME, "attr"):` (nothing having rebound NAME since), NAME.attr exists.
-  if (r.attrs.length > 0 && flow.assumes(hasattrAtom(r.name, r.attrs[0]!), true)) return;
+  if (r.attrs.length > 0 && flow.assumesIn(hasattrAtom(r.name, r.attrs[0]!), true, r.guard)) return;
   if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {
     session.skipFile(rec.file as string, r.line);
     return;

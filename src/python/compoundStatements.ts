@@ -22,8 +22,12 @@ const {
   K_IN,
   K_NOT,
   K_RAISE,
+  K_CONTINUE,
+  K_BREAK,
   K_ASSERT,
   K_FALSE,
+  K_TRUE,
+  T_NUMBER,
   T_SEMI,
   T_COLON,
   T_COMMA,
@@ -124,13 +128,13 @@ export function ifStmt(sc: FactScanner): void {
   }
 }
 
-/** The block just parsed (one level below the statement being parsed) ends with `raise` or `assert False` (parentheses
- *  allowed around `False`): it never falls through. */
+/** The block just parsed (one level below the statement being parsed) ends with `raise`, `assert False` (parentheses
+ *  allowed around `False`), `continue` or `break`: it never falls through to what follows its statement. */
 export function bodyExits(sc: FactScanner): boolean {
   let j = sc.lastStatementToken[sc.depth + 1] ?? -1;
   const kind = sc.kind;
   if (j < 0) return false;
-  if (kind[j] === K_RAISE) return true;
+  if (kind[j] === K_RAISE || kind[j] === K_CONTINUE || kind[j] === K_BREAK) return true;
   if (kind[j] !== K_ASSERT) return false;
   j++;
   let open = 0;
@@ -153,17 +157,18 @@ export function armBody(
   stmt: number,
   kind: ConditionalArm["kind"],
   catches: string[] | null,
-): void {
+): ConditionalArm | null {
   const outerConditional = sc.conditional;
   sc.conditional = true;
   const from = sc.stmtCounter;
   sc.block(null);
   sc.conditional = outerConditional;
-  if (sc.scope === "function" || sc.stmtCounter === from) return;
+  if (sc.scope === "function" || sc.stmtCounter === from) return null;
   const arm: ConditionalArm = { line: sc.tline[at]!, col: sc.tokCol(at), stmt, kind, body: [from, sc.stmtCounter - 1] };
   if (catches !== null) arm.catches = catches;
   if (bodyExits(sc)) arm.exits = true;
   sc.arms.push(arm);
+  return arm;
 }
 
 /** `if PARAM:` at the top level of a module-level def body, PARAM a parameter defaulting to `True` (tokens [a, b)
@@ -187,16 +192,26 @@ export function whileStmt(sc: FactScanner): void {
   // A loop may never end: in a def body, what follows it may not run.
   if (sc.fn !== null) sc.fn.exits = sc.fn.gExits = true;
   sc.i++;
+  // `while True:` / `while 1:` ends only through a `break` (or an exception).
+  const kind = sc.kind;
+  const infinite =
+    kind[sc.i + 1] === T_COLON && (kind[sc.i] === K_TRUE || (kind[sc.i] === T_NUMBER && sc.text(sc.i) === "1"));
   sc.parseExpr(0);
   sc.flush();
   sc.colon();
-  loopBodies(sc, at, sc.stmt);
+  loopBodies(sc, at, sc.stmt, infinite);
 }
 
-/** Body and optional else of for/while (the loop's keyword at token `at`): both conditional. */
-export function loopBodies(sc: FactScanner, at: number, stmt: number): void {
+/** Body and optional else of for/while (the loop's keyword at token `at`): both conditional. The loop's own `break`s
+ *  (not those of loops inside it, nor of its `else`) are listed on its body's arm. */
+export function loopBodies(sc: FactScanner, at: number, stmt: number, infinite = false): void {
   sc.loopDepth++;
-  armBody(sc, at, stmt, "loop", null);
+  const outerBreaks = sc.loopBreaks;
+  sc.loopBreaks = [];
+  const body = armBody(sc, at, stmt, "loop", null);
+  if (body !== null && sc.loopBreaks.length > 0) body.breaks = sc.loopBreaks;
+  if (body !== null && infinite) body.infinite = true;
+  sc.loopBreaks = outerBreaks;
   sc.loopDepth--;
   if (sc.kind[sc.i] === K_ELSE) {
     sc.i++;

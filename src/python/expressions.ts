@@ -6,6 +6,8 @@ import * as literals_ from "./literals.ts";
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { STR_FSTRING, stringKind } = literals_;
 
+import * as branchConditions_ from "./branchConditions.ts";
+import type { ReadGuard } from "./facts.ts";
 import * as fstrings_ from "./fstrings.ts";
 import * as scanFlags_ from "./scanFlags.ts";
 import type { Tokens } from "./tokenize.ts";
@@ -31,6 +33,7 @@ const {
   P_CALL,
 } = scanFlags_;
 const { scanFString } = fstrings_;
+const { branchCondition } = branchConditions_;
 
 export {
   P_CALL,
@@ -154,6 +157,9 @@ export abstract class ExprScanner {
   /** The parameter a pending read depends on (`info or X()`: X runs when the call leaves `info` to its falsy
    *  default), or null. */
   pGuard: (string | null)[] = [];
+  /** The innermost conditional expression a pending read is an arm of (`X if test else Y`): its test and which arm
+   *  (true: the body), or null. */
+  pWhen: (ReadGuard | null)[] = [];
   /** Set while scanning the right operand of such an `or`. */
   orGuard: string | null = null;
   pLen = 0;
@@ -216,6 +222,7 @@ export abstract class ExprScanner {
     this.pAttrs[n] = attrs;
     this.pFlags[n] = this.conditionalReads > 0 ? flags | P_COND : flags;
     this.pGuard[n] = this.conditionalReads > 0 ? null : this.orGuard;
+    this.pWhen[n] = null;
   }
 
   callShape(n: number, lpar: number): void {
@@ -247,6 +254,7 @@ export abstract class ExprScanner {
         this.pArgs[w] = this.pArgs[r]!;
         this.pKeywords[w] = this.pKeywords[r]!;
         this.pGuard[w] = this.pGuard[r]!;
+        this.pWhen[w] = this.pWhen[r]!;
       }
       w++;
     }
@@ -370,15 +378,28 @@ export abstract class ExprScanner {
     if ((ctx & X_NOCOND) === 0 && kind[this.i] === K_IF) {
       // `body if test else orelse`: the body was scanned before the `if` showed it is conditional.
       for (let r = pMark; r < this.pLen; r++) this.pFlags[r]! |= P_COND;
+      const bodyEnd = this.pLen;
       this.i++;
+      const testStart = this.i;
       this.parseExpr((sub & X_NOIN) | X_NOCOND);
+      // Outside def bodies, the arms' reads remember the test: under `X if flag else None`, X is read only where
+      // flag is true (and the model knows where a name bound under `if flag:` is bound).
+      const test = this.inDefBody ? null : branchCondition(this, testStart, this.i);
+      if (test !== null) this.guardReads(pMark, bodyEnd, { test, value: true });
       if (this.expect(K_ELSE, "else")) {
+        const elseMark = this.pLen;
         this.conditionalReads++;
         this.parseExpr(sub);
         this.conditionalReads--;
+        if (test !== null) this.guardReads(elseMark, this.pLen, { test, value: false });
       }
     }
     this.shape = this.i === at ? shape : S_NONE;
+  }
+
+  /** Pending reads [from, to) not yet in an inner conditional expression's arm are in an arm guarded by `guard`. */
+  guardReads(from: number, to: number, guard: ReadGuard): void {
+    for (let r = from; r < to; r++) if (this.pWhen[r] === null) this.pWhen[r] = guard;
   }
 
   /** The operand [first, at) is a lone name that is a parameter of the def being scanned with a `None`/`False`

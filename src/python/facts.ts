@@ -107,6 +107,14 @@ export interface Read extends Position {
    *  annotations (after its decorators and defaults), an annotated assignment's annotation, an assignment's
    *  subscripted or attributed target names (after the value). Absent otherwise. */
   late?: true;
+  /** In an arm of a conditional expression (`X if test else Y`, the innermost one): its test and the arm (true:
+   *  the body). Absent otherwise, and in def bodies. */
+  guard?: ReadGuard;
+}
+
+export interface ReadGuard {
+  test: BranchCondition;
+  value: boolean;
 }
 
 /** An attribute read `a.b.c` at import time whose base is a plain name: recorded as base "a", attrs ["b","c"]. */
@@ -258,8 +266,8 @@ export interface StaticBranch extends Position {
   /** First and last statement index of the body, and of the else branch (an `elif` included); null: no else. */
   body: [number, number];
   orelse: [number, number] | null;
-  /** The body's (the `else`'s; never an `elif`) last top-level statement is `raise` or `assert False`: it never
-   *  falls through. Absent when false. */
+  /** The body's (the `else`'s; never an `elif`) last top-level statement is `raise`, `assert False`,
+   *  `continue` or `break`: it never falls through. Absent when false. */
   bodyExits?: true;
   orelseExits?: true;
 }
@@ -284,9 +292,14 @@ export interface ConditionalArm extends Position {
   body: [number, number];
   /** For a handler: the dotted names it catches (`*` for a bare `except:`), sorted, unique; else absent. */
   catches?: string[];
-  /** The body's last top-level statement is `raise` or `assert False`: the arm never falls through. Absent when
-   *  false. */
+  /** The body's last top-level statement is `raise`, `assert False`, `continue` or `break`: the arm never falls
+   *  through to what follows its statement. Absent when false. */
   exits?: true;
+  /** For a loop's body: the statement indices of the loop's own `break`s (in its body, not in loops inside it),
+   *  ascending; absent when none. */
+  breaks?: number[];
+  /** For a loop's body: the loop is `while True:` or `while 1:`. Absent when false. */
+  infinite?: true;
 }
 
 /** A name a module-level function's body reads from the module namespace, certainly, whenever it is called. */

@@ -166,6 +166,8 @@ export class FactScanner extends ExprScanner {
   inFunction = false;
   inAsync = false;
   loopDepth = 0;
+  /** The statement indices of the `break`s of the innermost loop outside def bodies (null outside such a loop). */
+  loopBreaks: number[] | null = null;
   futureAllowed = true;
   /** Nesting of blocks (0: the module's own statements). */
   depth = 0;
@@ -449,6 +451,8 @@ export class FactScanner extends ExprScanner {
           this.caught,
         );
         if ((this.pFlags[r]! & P_LATE) !== 0) read.late = true;
+        const guard = this.pWhen[r];
+        if (guard) read.guard = guard;
         this.reads.push(read);
         if ((this.pFlags[r]! & P_CALL) !== 0 && !cls) {
           const args = this.pArgs[r]!;
@@ -466,6 +470,7 @@ export class FactScanner extends ExprScanner {
               stmt: read.stmt,
               scope: read.scope,
               ...(read.late ? { late: true as const } : {}),
+              ...(guard ? { guard } : {}),
               attrs,
             }),
           );
@@ -669,6 +674,7 @@ export class FactScanner extends ExprScanner {
       case 58: // break
       case 60: // continue
         if (this.loopDepth === 0) this.error(`'${this.text(this.i)}' outside loop`);
+        else if (kind[this.i] === 58 && this.loopBreaks !== null) this.loopBreaks.push(this.stmt);
         this.i++;
         return;
       case K_IMPORT:

@@ -1064,8 +1064,10 @@ class Extractor:
             self.expr(node.orelse, here.guarded(test, False))
         elif t is ast.BoolOp:
             self.expr(node.values[0], here)
-            for v in node.values[1:]:
-                self.expr(v, here.perhaps())
+            value = isinstance(node.op, ast.And)
+            for i, v in enumerate(node.values[1:], 1):
+                before = node.values[0] if i == 1 else ast.BoolOp(op=node.op, values=node.values[:i])
+                self.expr(v, here.guarded(static_test(before), value))
         elif t is ast.Compare:
             self.expr(node.left, here)
             for i, v in enumerate(node.comparators):

@@ -27,6 +27,9 @@ interface ArmPlan {
   to: number;
   group: GroupPlan;
   kind: ConditionalArm["kind"] | "branch";
+  /** For a branch: the `if`'s test, and whether this is its body (true) or its `else`. */
+  test: BranchCondition | null;
+  positive: boolean;
   literals: Literals | null;
   exits: boolean;
   catches: string[] | null;
@@ -121,6 +124,8 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
         to: range[1],
         group,
         kind: "branch",
+        test: b.test,
+        positive,
         literals: lits(positive),
         exits,
         catches: null,
@@ -157,6 +162,8 @@ function planOf(facts: FileFacts, events: readonly StatementEvent[]): FlowPlan {
       to: a.body[1],
       group,
       kind: a.kind,
+      test: null,
+      positive: true,
       literals: null,
       exits: a.exits === true,
       catches: a.catches ?? null,
@@ -205,6 +212,9 @@ export interface TryOutcomes {
   caught(tryStmt: number): string | undefined;
   /** A counter that moves whenever a failure (certain or not, caught or not) is met. */
   failures(): number;
+  /** An `if` test's value where the model knows it when the `if` runs (`hasattr(jinja2, "pass_context")` of an
+   *  installed module), else undefined. */
+  decide?(test: BranchCondition): boolean | undefined;
 }
 
 export class ControlFlow {
@@ -417,8 +427,13 @@ export class ControlFlow {
   /** `except ... as NAME` names of handlers that certainly ran: unbound again when the handler ends. */
   private readonly unbindAfter: [ArmPlan, string][] = [];
 
-  /** Handlers and a try's else run or not as its body ended; every other arm may or may not run. */
+  /** Handlers and a try's else run or not as its body ended; a branch whose test the model knows runs or not as
+   *  it says; every other arm may or may not run. */
   private modeOf(arm: ArmPlan): Mode {
+    if (arm.kind === "branch" && arm.test !== null) {
+      const value = this.outcomes.decide?.(arm.test);
+      return value === undefined ? "maybe" : value === arm.positive ? "certain" : "dead";
+    }
     if (arm.kind !== "handler" && arm.kind !== "tryElse") return "maybe";
     const g = arm.group;
     const caught = this.outcomes.caught(g.stmt);

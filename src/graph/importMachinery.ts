@@ -5,7 +5,7 @@
 
 import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
-import { type InstalledMiss, installedLacks } from "./installedNames.ts";
+import { type InstalledMiss, installedLacks, installedSurelyHas } from "./installedNames.ts";
 import type { InterpreterSession, ModuleRecord, PendingStep } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
@@ -307,6 +307,21 @@ export function getAttr(
   if (!got.stdlibMissing && !got.installed) return got;
   raiseAttributeError(session, rec, attr, got.installed);
   return { found: true, certain: true, module: null };
+}
+
+/** `hasattr(module, attr)` right now, when remedy knows it: true when the module certainly has it (bound for
+ *  certain by code remedy ran, a stdlib module the interpreter does not say lacks it, an installed module whose
+ *  source binds it on every path), false when it certainly lacks it, undefined otherwise. */
+export function hasAttrNow(session: InterpreterSession, rec: ModuleRecord, attr: string): boolean | undefined {
+  if (rec.simulated) {
+    if (rec.ns.get(attr)?.certain || rec.childAttrs.get(attr) === true) return true;
+    const got = lookupAttr(session, rec, attr, "attr");
+    return !got.found && got.certain ? false : undefined;
+  }
+  if (isStdlibModule(rec)) return !stdlibLacks(session, rec, attr, "attr");
+  if (rec.childAttrs.get(attr) === true) return true;
+  if (installedLacks(session, rec, attr, "attr")) return false;
+  return installedSurelyHas(session, rec, attr) ? true : undefined;
 }
 
 function lookupAttr(session: InterpreterSession, rec: ModuleRecord, attr: string, how: "from" | "attr"): AttrLookup {

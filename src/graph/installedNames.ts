@@ -40,6 +40,9 @@ interface Summary {
   unknown: string | null;
   /** Every name any module-level statement may bind, plus `global` names. */
   bound: Set<string>;
+  /** Names a top-level statement binds on every path once the module has run (not conditional, not in a try body,
+   *  never deleted). */
+  surely: Set<string>;
   /** Absolute names of the modules it star-imports. */
   stars: string[];
   /** A literal `__all__` bound once, unconditionally (what a star import of it exports), else null. */
@@ -71,6 +74,7 @@ const summaryOf = perSession((session: InterpreterSession, key: string): Summary
   const none = (unknown: string): Summary => ({
     unknown,
     bound: new Set(),
+    surely: new Set(),
     stars: [],
     all: null,
     allUnknown: true,
@@ -88,6 +92,9 @@ const summaryOf = perSession((session: InterpreterSession, key: string): Summary
   // Under `if TYPE_CHECKING:` nothing runs (the model's rule for first-party code too).
   for (const b of facts.bindings) if (!b.typeChecking) bound.add(b.name);
   if (bound.has("__path__")) return none("__path__ rebound");
+  const surely = new Set<string>();
+  for (const b of facts.bindings) if (!b.typeChecking && !b.conditional && !b.caught) surely.add(b.name);
+  for (const b of facts.bindings) if (b.kind === "del") surely.delete(b.name);
   let hookNames: Set<string> | null = null;
   if (facts.moduleGetattr) {
     hookNames = knownHookNames(text, facts.bindings);
@@ -104,7 +111,8 @@ const summaryOf = perSession((session: InterpreterSession, key: string): Summary
   const allBindings = facts.bindings.filter((b) => b.name === "__all__");
   const plain = allBindings.length > 0 && allBindings.every((b) => !b.conditional && !b.typeChecking && !b.caught);
   const all = plain && facts.dunderAll ? { names: facts.dunderAll.names, complete: facts.dunderAll.complete } : null;
-  return { unknown: null, bound, stars, all, allUnknown: allBindings.length > 0 && all === null, hookNames };
+  const allUnknown = allBindings.length > 0 && all === null;
+  return { unknown: null, bound, surely, stars, all, allUnknown, hookNames };
 });
 
 function absoluteName(name: string, isPackage: boolean, module: string, level: number): string | null {
@@ -263,6 +271,17 @@ export function installedLacks(
   if (assigned(attr) || mayBeInjected(session, rec.name) || packageMayAssign(session, rec, attr)) return null;
   for (const other of session.modules.values()) if (other.simulated && other.injectsModules) return null;
   return { file: rec.file, ...distributionOf(session, rec) };
+}
+
+/** Whether `rec`, an installed `.py` module remedy does not execute, certainly has `attr` once it has run: a
+ *  top-level statement of its source binds it on every path (`hasattr(jinja2, "pass_context")`). False when that
+ *  is not certain (not that it lacks it: see installedLacks). */
+export function installedSurelyHas(session: InterpreterSession, rec: ModuleRecord, attr: string): boolean {
+  const res = rec.resolution;
+  if (rec.simulated || res.origin !== "third-party" || !rec.file?.endsWith(".py")) return false;
+  if (mayBeInjected(session, rec.name)) return false;
+  const s = summaryOf(session, `${rec.name}\0${rec.file}`);
+  return s.unknown === null && s.surely.has(attr);
 }
 
 /** Names the installed top-level package's own code may set on one of its modules from elsewhere (a submodule

@@ -1,11 +1,20 @@
 // Executes one first-party module from its facts, statement by statement: imports run, names are bound in
 // order, module-level reads and attribute reads are checked against what is bound at that point, sys.path edits
 // apply. Cost: O(facts of the module) plus the imports it triggers; the event list is built once per file.
-import type { AttributeRead, CallFact, FileFacts, ImportFact, ModuleFunction, TryBlock } from "../python/index.ts";
+import type {
+  AttributeRead,
+  BranchCondition,
+  CallFact,
+  FileFacts,
+  ImportFact,
+  ModuleFunction,
+  TryBlock,
+} from "../python/index.ts";
 import { ControlFlow, hasattrAtom } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {
   getAttr,
+  hasAttrNow,
   importFromList,
   importFromName,
   importModule,
@@ -47,6 +56,7 @@ export function executeModule(session: InterpreterSession, rec: ModuleRecord): v
     const flow = new ControlFlow(facts, events, rec, {
       caught: (stmt) => caughtIn.get(stmt),
       failures: () => session.failuresMet,
+      decide: (test) => decideTest(session, rec, test),
     });
     const own: OwnDefs = { facts, byStmt: null, bound: new Map(), flow };
     frame.why = () => flow.why();
@@ -188,6 +198,37 @@ function raisesSkipped(session: InterpreterSession, rec: ModuleRecord, r: Attrib
   frame.caught = caught;
   frame.caughtHere = caughtHere;
   return failed;
+}
+
+/** The value of an `if` test where remedy knows it as the `if` runs: `hasattr(NAME, "attr")` of a module NAME
+ *  certainly holds (hasAttrNow), and `not`/`and`/`or` of such parts. */
+function decideTest(session: InterpreterSession, rec: ModuleRecord, test: BranchCondition): boolean | undefined {
+  switch (test.kind) {
+    case "hasattr": {
+      const v = rec.ns.get(test.name);
+      const mod = v?.certain && v.module ? session.modules.get(v.module) : undefined;
+      return mod ? hasAttrNow(session, mod, test.attr) : undefined;
+    }
+    case "not": {
+      const v = decideTest(session, rec, test.arg);
+      return v === undefined ? undefined : !v;
+    }
+    case "and":
+    case "or": {
+      // The truth value only: one true part makes an `or` true, one false part an `and` false, whatever the
+      // parts remedy cannot decide are.
+      const stop = test.kind === "or";
+      let known = true;
+      for (const a of test.args) {
+        const v = decideTest(session, rec, a);
+        if (v === stop) return stop;
+        if (v === undefined) known = false;
+      }
+      return known ? !stop : undefined;
+    }
+    default:
+      return undefined;
+  }
 }
 
 /** `mayNotRun`: the statement may not run (its own context, or an earlier failure in its try body was caught). */
@@ -540,7 +581,10 @@ function runImport(
     const got = importFromName(session, mod, name, site);
     if (frame.aborted) return;
     const before = rec.ns.get(asname ?? name);
-    setName(asname ?? name, got.module, got.ok ? got.certain : true);
+    // A name that may be missing (a module filling its namespace through globals(), say) is still bound on every
+    // path past the statement, unless a handler of its own try may take the ImportError and go on without it.
+    const bound = got.ok ? got.certain || !catches(imp.caught ?? [], "ImportError") : true;
+    setName(asname ?? name, got.module, bound);
     if (got.ok && bindsHere) noteImported(rec, own, asname ?? name, before, mod, name);
   }
 }

@@ -332,6 +332,11 @@ export abstract class ExprScanner {
     // `and`/`or` bind loosest, so every operand after the first of them belongs to a later BoolOp value.
     let maybe = false;
     let compares = 0;
+    // Outside def bodies, the reads of each value after the first of an `and`/`or` remember what must hold for it
+    // to run: the `and` chain before it true (`hasattr(m, "x") and m.x`), everything before an `or` false.
+    let chainStart = first;
+    let segmentFrom = 0;
+    let segmentGuard: ReadGuard | null = null;
     for (;;) {
       const k = kind[this.i];
       if (
@@ -355,6 +360,13 @@ export abstract class ExprScanner {
         maybe = true;
         this.conditionalReads++;
       } else if (k === 53 /* and */ || k === 77 /* or */) {
+        if (segmentGuard !== null) this.guardReads(segmentFrom, this.pLen, segmentGuard);
+        if (!this.inDefBody) {
+          const test = branchCondition(this, k === 53 ? chainStart : first, this.i);
+          segmentGuard = { test, value: k === 53 };
+          segmentFrom = this.pLen;
+        }
+        if (k === 77) chainStart = this.i + 1;
         this.i++;
         if (!maybe) {
           maybe = true;
@@ -374,6 +386,7 @@ export abstract class ExprScanner {
         this.parseOperand(sub | X_NONOT);
       }
     }
+    if (segmentGuard !== null) this.guardReads(segmentFrom, this.pLen, segmentGuard);
     if (maybe) this.conditionalReads--;
     if ((ctx & X_NOCOND) === 0 && kind[this.i] === K_IF) {
       // `body if test else orelse`: the body was scanned before the `if` showed it is conditional.

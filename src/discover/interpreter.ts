@@ -45,6 +45,9 @@ export interface InterpreterInfo {
   /** Directory of the `_pytest` package it would import, or null when pytest is not installed. */
   pytestDir: string | null;
   distributions: Distribution[];
+  /** Directories holding top-level packages that setuptools' editable finders import (after sys.path). Absent
+   *  from probes of older remedy versions. */
+  editableRoots?: string[];
 }
 
 export class InterpreterError extends RemedyError {

@@ -1,5 +1,7 @@
 // The one Python script remedy runs to learn an interpreter: sys.path, version, prefixes, site-packages and the
-// installed distributions (name, version, top-level modules, entry points). Read-only; imports no third-party code.
+// installed distributions (name, version, top-level modules, entry points), and where setuptools' editable finders
+// (`pip install -e` of a flat layout: a meta path hook, no sys.path entry) find their top-level packages. Read-only;
+// imports no third-party code (the finders are already imported by their .pth at start-up).
 export const PROBE_SCRIPT = String.raw`
 import json, os, site, sys
 from importlib import metadata
@@ -43,6 +45,24 @@ for d in metadata.distributions():
         "entryPoints": [{"group": e.group, "name": e.name, "value": e.value} for e in d.entry_points],
     })
 
+# setuptools' editable finders (__editable___<dist>_finder, installed by a .pth) map a top-level name to its
+# directory; the directory's parent is where the import system finds it, after every sys.path entry.
+editable = []
+for mod_name, mod in list(sys.modules.items()):
+    if not (mod_name.startswith("__editable___") and mod_name.endswith("_finder")):
+        continue
+    mapping = getattr(mod, "MAPPING", None)
+    if not isinstance(mapping, dict):
+        continue
+    for top, path in sorted(mapping.items()):
+        if not isinstance(top, str) or not isinstance(path, str) or "." in top:
+            continue
+        if os.path.basename(path) not in (top, top + ".py"):
+            continue
+        parent = os.path.dirname(path)
+        if parent and parent not in editable and parent not in sys.path:
+            editable.append(parent)
+
 spec = find_spec("_pytest")
 user_site = site.getusersitepackages() if site.ENABLE_USER_SITE else None
 print(json.dumps({
@@ -57,5 +77,6 @@ print(json.dumps({
     "sitePackages": [p for p in site.getsitepackages() + ([user_site] if user_site else []) if os.path.isdir(p)],
     "pytestDir": os.path.dirname(spec.origin) if spec and spec.origin else None,
     "distributions": dists,
+    "editableRoots": editable,
 }))
 `;

@@ -128,7 +128,9 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
   // pytest inserts `pythonpath` entries first; `python -m` had already put the invocation directory before the
   // interpreter's own entries.
   const cwdEntry = (options.invocation ?? "python-m") === "python-m" ? [invocationDir] : [];
-  const sysPath = [...early.options.pythonpath, ...cwdEntry, ...(interpreter?.sysPath ?? [])];
+  // An editable install's finder runs after every sys.path entry: its packages' parent directories come last.
+  const editable = interpreter?.editableRoots ?? [];
+  const sysPath = [...early.options.pythonpath, ...cwdEntry, ...(interpreter?.sysPath ?? []), ...editable];
   const autoload = !env.PYTEST_DISABLE_PLUGIN_AUTOLOAD && !early.args.disablePluginAutoload;
   // `python -m pytest` has the invocation directory first on sys.path when it imports `-p NAME` modules.
   const plan = planPlugins(interpreter, early.options.plugins, autoload, [invocationDir, ...sysPath]);

@@ -776,8 +776,12 @@ class Extractor:
             self.import_stmt(s, here)
         elif isinstance(s, ast.Assign):
             self.literal_assign(s.targets, s.value, here)
+            before = len(self.bindings)
             for t in s.targets:
                 self.target(t, "assign", here.later())
+            truth = self.constant_truth(s)
+            if truth is not None and len(self.bindings) == before + 1:
+                self.bindings[-1][1]["truthy"] = truth
             self.expr(s.value, here)
             self.pytestmark(s.targets, s.value, cls)
         elif isinstance(s, ast.AnnAssign):
@@ -894,6 +898,23 @@ class Extractor:
                 if isinstance(s, ast.While) and self.infinite_test(s):
                     arm["infinite"] = True
             self.arms.append((self.key(s) + (i,), arm))
+
+    def constant_truth(self, s):
+        """docs/facts.md, bindings `truthy`: `NAME = CONSTANT`, the value one True/False/None/decimal-digits token."""
+        v = s.value
+        if len(s.targets) != 1 or not isinstance(s.targets[0], ast.Name) or not isinstance(v, ast.Constant):
+            return None
+        if v.lineno != v.end_lineno or s.end_lineno != v.end_lineno or s.end_col_offset != v.end_col_offset:
+            return None
+        line = self.lines[v.lineno - 1].encode("utf-8")
+        if not line[: v.col_offset].rstrip().endswith(b"="):
+            return None
+        word = line[v.col_offset : v.end_col_offset].decode("utf-8")
+        if word in ("True", "False", "None"):
+            return word == "True"
+        if word.isascii() and word.isdigit():
+            return any(c != "0" for c in word)
+        return None
 
     def infinite_test(self, s):
         """`while True:` / `while 1:`: the test is that one token (no parentheses), the colon right after it."""

@@ -344,6 +344,17 @@ export class ControlFlow {
     return null;
   }
 
+  /** No failure (certain or not) was met since any try whose body holds `stmt` began: the statement certainly runs
+   *  when its try body does (a possible failure before it in that body may have been caught and skipped it). */
+  quietInTries(stmt: number): boolean {
+    const now = this.outcomes.failures();
+    for (const t of this.plan.tries) {
+      const [from, to] = t.tryBody as [number, number];
+      if (stmt >= from && stmt <= to && this.tryStart.get(t.stmt) !== now) return false;
+    }
+    return true;
+  }
+
   /** The current path assumes every literal of `when`. */
   implies(when: Literals): boolean {
     for (const [atom, value] of when) if (!this.assumes(atom, value)) return false;
@@ -373,6 +384,14 @@ export class ControlFlow {
       GUARDS.set(guard, lits);
     }
     return lits;
+  }
+
+  /** The part of an expression `guard` describes never runs here: its test is decided the other way
+   *  (`X if sentinel else None` after `sentinel = None`). */
+  neverRuns(guard: ReadGuard | undefined): boolean {
+    if (!guard) return false;
+    const value = this.outcomes.decide?.(guard.test);
+    return value !== undefined && value !== guard.value;
   }
 
   /** The current path assumes `atom` has `value`. O(open arms). */

@@ -17,6 +17,8 @@ export interface NameValue {
   /** Bound on every path where these plain names have these truth values (`if not flag: import x`), while nothing
    *  rebinds them (src/graph/controlFlow.ts). */
   when?: ReadonlyMap<string, boolean>;
+  /** The truth value of the constant it is bound to (`HAS_X = False`), where that binding certainly ran. */
+  truth?: boolean;
 }
 
 export interface ModuleRecord {

@@ -53,16 +53,22 @@ export function executeModule(session: InterpreterSession, rec: ModuleRecord): v
     const events = statementEvents(facts);
     // Try statements whose body certainly raised, with what it raised: their handlers run as CPython picks one.
     const caughtIn = new Map<number, string>();
+    // Names code in a def may rebind (`global`): their values are not known.
+    const unstable = new Set(facts.globalNames ?? []);
     const flow = new ControlFlow(facts, events, rec, {
       caught: (stmt) => caughtIn.get(stmt),
       failures: () => session.failuresMet,
-      decide: (test) => decideTest(session, rec, test),
+      decide: (test) => decideTest(session, rec, test, unstable),
     });
     const own: OwnDefs = { facts, byStmt: null, bound: new Map(), flow };
     frame.why = () => flow.why();
     OWN_DEFS.set(rec, own);
+    // A module CPython cannot compile runs nothing: what the scanner read of it still binds names (importers see
+    // them) and imports (failures hidden behind the syntax error show), but its reads and calls raise nothing.
+    const compiles = facts.status !== "syntax-error";
     for (const ev of events) {
       if (frame.aborted) break;
+      if (!compiles && (ev.type === "read" || ev.type === "attr" || ev.type === "call")) continue;
       if (!flow.enter(ev.stmt)) continue;
       if (ev.stmt > skipFrom && ev.stmt <= skipTo) continue;
       if (ev.stmt >= getattrAt) rec.getattrHook = true;
@@ -200,17 +206,28 @@ function raisesSkipped(session: InterpreterSession, rec: ModuleRecord, r: Attrib
   return failed;
 }
 
-/** The value of an `if` test where remedy knows it as the `if` runs: `hasattr(NAME, "attr")` of a module NAME
- *  certainly holds (hasAttrNow), and `not`/`and`/`or` of such parts. */
-function decideTest(session: InterpreterSession, rec: ModuleRecord, test: BranchCondition): boolean | undefined {
+/** The value of an `if` test where remedy knows it as the `if` runs: a name certainly bound to a constant,
+ *  `hasattr(NAME, "attr")` of a module NAME certainly holds (hasAttrNow), and `not`/`and`/`or` of such parts. */
+function decideTest(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  test: BranchCondition,
+  unstable: ReadonlySet<string>,
+): boolean | undefined {
   switch (test.kind) {
+    case "name": {
+      // `if HAS_X:` after `HAS_X = False` / `try: import x; HAS_X = True` (whichever certainly ran last). Not once
+      // the module may have written its namespace through globals()/vars() (kombu's `globals()[...] = False`).
+      const v = unstable.has(test.name) || rec.dynamicGlobals ? undefined : rec.ns.get(test.name);
+      return v?.certain ? v.truth : undefined;
+    }
     case "hasattr": {
       const v = rec.ns.get(test.name);
       const mod = v?.certain && v.module ? session.modules.get(v.module) : undefined;
       return mod ? hasAttrNow(session, mod, test.attr) : undefined;
     }
     case "not": {
-      const v = decideTest(session, rec, test.arg);
+      const v = decideTest(session, rec, test.arg, unstable);
       return v === undefined ? undefined : !v;
     }
     case "and":
@@ -220,7 +237,7 @@ function decideTest(session: InterpreterSession, rec: ModuleRecord, test: Branch
       const stop = test.kind === "or";
       let known = true;
       for (const a of test.args) {
-        const v = decideTest(session, rec, a);
+        const v = decideTest(session, rec, a, unstable);
         if (v === stop) return stop;
         if (v === undefined) known = false;
       }
@@ -353,7 +370,12 @@ function bind(
   // Inside an arm that may not run the name is bound for the rest of the arm; the arm's end decides after it.
   if (!mayNotRun || flow.maybe) {
     flow.noteBound(b.name, prev);
-    rec.ns.set(b.name, { certain: true, module: null });
+    // A constant's truth value, where nothing before it in its try body may have failed and skipped it.
+    const known = b.truthy !== undefined && !mayNotRun && (!b.caught || flow.quietInTries(b.stmt));
+    rec.ns.set(
+      b.name,
+      known ? { certain: true, module: null, truth: b.truthy as boolean } : { certain: true, module: null },
+    );
   } else rec.ns.set(b.name, { certain: prev?.certain ?? false, module: null });
 }
 
@@ -365,6 +387,7 @@ function checkRead(
   flow: ControlFlow,
 ): void {
   const name = ev.read.name;
+  if (flow.neverRuns(ev.read.guard)) return;
   const v = rec.ns.get(name);
   // `globals().update(...)`, `vars()[k] = v` at module level: importers may find any name (trio.socket).
   if (!v && DYNAMIC_NAMESPACE.has(name) && ev.read.scope === "module") rec.dynamicGlobals = true;
@@ -407,6 +430,7 @@ function checkAttributeRead(
 ): void {
   const r = ev.read;
   noteSysAccess(session, rec, r);
+  if (flow.neverRuns(r.guard)) return;
   // Under `if hasattr(NAME, "attr"):` (nothing having rebound NAME since), NAME.attr exists.
   if (r.attrs.length > 0 && flow.assumesIn(hasattrAtom(r.name, r.attrs[0]!), true, r.guard)) return;
   if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {

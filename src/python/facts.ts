@@ -81,6 +81,9 @@ export interface Binding extends Position {
   typeChecking?: true;
   conditional?: true;
   caught?: string[];
+  /** `NAME = CONSTANT` (one plain-name target, the value one `True`/`False`/`None` or decimal integer token): the
+   *  constant's truth value. Absent otherwise. */
+  truthy?: boolean;
 }
 
 export interface StarImport extends Position {

@@ -50,6 +50,10 @@ const { isMatch, matchStmt } = matchPatterns_;
 const {
   K_ASYNC,
   K_CLASS,
+  K_FALSE,
+  K_NONE,
+  K_TRUE,
+  T_NUMBER,
   K_DEF,
   K_DEL,
   K_FOR,
@@ -76,6 +80,18 @@ const {
 } = tokenKinds_;
 
 type Scope = "module" | "class" | "function";
+
+/** The truth value of the expression [a, b) when it is one `True`, `False` or `None` token, or one decimal integer
+ *  token (digits only); undefined otherwise. */
+function constantTruth(sc: FactScanner, [a, b]: [number, number]): boolean | undefined {
+  if (b - a !== 1) return undefined;
+  const k = sc.kind[a];
+  if (k === K_TRUE) return true;
+  if (k === K_FALSE || k === K_NONE) return false;
+  if (k !== T_NUMBER) return undefined;
+  const text = sc.text(a);
+  return /^[0-9]+$/.test(text) ? /[1-9]/.test(text) : undefined;
+}
 
 /** What FactScanner.run() reads from one module's tokens, before extractFacts() assembles the FileFacts. */
 export interface ScannedModule {
@@ -778,10 +794,17 @@ export class FactScanner extends ExprScanner {
       // Literal forms first (they decide whether binding __all__ keeps it complete), then the targets, last first
       // so that each resolves only its own pending names.
       const literal = targets.map((t) => assignSpecial(this, t, value));
+      const boundBefore = this.bindings.length;
       for (let n = targets.length - 1; n >= 0; n--) {
         this.allLiteral = literal[n]!;
         this.resolveStore(marks[n]!, "assign");
         this.allLiteral = false;
+      }
+      // `HAS_X = False`: the truth value of the one constant one plain name is bound to (docs/facts.md, bindings).
+      if (targets.length === 1 && this.bindings.length === boundBefore + 1) {
+        const [a, b] = targets[0]!;
+        const truthy = b - a === 1 && kind[a] === T_NAME ? constantTruth(this, value) : undefined;
+        if (truthy !== undefined) this.bindings[boundBefore]!.truthy = truthy;
       }
       return;
     }

@@ -154,12 +154,14 @@ def caught_names(handlers):
     return names
 
 
-def suppressed_names(items):
-    """`with suppress(E, ...)` / `with contextlib.suppress(E, ...)`: the dotted names of E, like a handler's."""
+def suppressed_names(items, aliases=frozenset()):
+    """`with suppress(E, ...)` / `with contextlib.suppress(E, ...)` (or a name `from contextlib import suppress as
+    NAME` bound earlier, `aliases`): the dotted names of E, like a handler's."""
     names = set()
     for item in items:
         c = item.context_expr
-        if isinstance(c, ast.Call) and dotted(c.func) in ("suppress", "contextlib.suppress") and not c.keywords:
+        callee = dotted(c.func) if isinstance(c, ast.Call) else None
+        if callee is not None and (callee in ("suppress", "contextlib.suppress") or callee in aliases) and not c.keywords:
             for a in c.args:
                 d = dotted(a)
                 if d is not None:
@@ -370,32 +372,37 @@ PATH_CALLS = {"os.path.dirname": "dirname", "os.path.abspath": "abspath", "os.pa
 PATH_METHODS = {"resolve": "resolve", "absolute": "abspath"}
 
 
-def path_expr(e):
-    """docs/facts.md `sysPath`: the argument as a list of path parts, or None when built from anything else."""
+def path_expr(e, pvars):
+    """docs/facts.md `sysPath`: the argument as a list of path parts, or None when built from anything else.
+    `pvars`: module-level names bound to path expressions before it."""
     if is_str(e):
         return [{"kind": "literal", "value": e.value}]
     if isinstance(e, ast.Name) and e.id == "__file__":
         return [{"kind": "file"}]
+    if isinstance(e, ast.Name) and e.id in pvars:
+        return list(pvars[e.id])
     if isinstance(e, ast.Attribute) and e.attr == "parent":
-        base = path_expr(e.value)
+        base = path_expr(e.value, pvars)
         return None if base is None else base + [{"kind": "parent"}]
     if isinstance(e, ast.BinOp) and isinstance(e.op, ast.Div):
-        left, right = path_expr(e.left), path_expr(e.right)
+        left, right = path_expr(e.left, pvars), path_expr(e.right, pvars)
         return None if left is None or right is None else [{"kind": "join", "parts": [left, right]}]
     if not isinstance(e, ast.Call) or e.keywords or any(isinstance(a, ast.Starred) for a in e.args):
         return None
     fn, args = dotted(e.func), e.args
     if fn in PATH_CALLS and len(args) == 1:
-        base = path_expr(args[0])
+        base = path_expr(args[0], pvars)
         return None if base is None else base + [{"kind": PATH_CALLS[fn]}]
     if fn == "os.path.join" and args:
-        parts = [path_expr(a) for a in args]
+        parts = [path_expr(a, pvars) for a in args]
         return None if any(p is None for p in parts) else [{"kind": "join", "parts": parts}]
     if fn in ("str", "os.fspath", "Path", "pathlib.Path") and len(args) == 1:
-        return path_expr(args[0])
+        return path_expr(args[0], pvars)
     if isinstance(e.func, ast.Attribute) and e.func.attr in PATH_METHODS and not args:
-        base = path_expr(e.func.value)
+        base = path_expr(e.func.value, pvars)
         return None if base is None else base + [{"kind": PATH_METHODS[e.func.attr]}]
+    if isinstance(e.func, ast.Attribute) and e.func.attr == "as_posix" and not args:
+        return path_expr(e.func.value, pvars)
     return None
 
 
@@ -600,6 +607,10 @@ class Extractor:
         self.arms = []
         self.tries = []
         self.loop_breaks = []  # per loop being walked (outside defs): the statement indices of its own breaks
+        self.path_vars = {}  # module-level names bound on every path to a path expression (docs/facts.md, sysPath)
+        self.path_guard = None  # (NAME, block depth of the body, conditional of the if) in `if NAME not in sys.path:`
+        self.depth = 0
+        self.suppress_aliases = set()  # names bound by `from contextlib import suppress as NAME` outside defs
         self.all = None  # {"names", "line", "complete"}
         self.all_handled = set()  # ids of __all__ / collect_ignore nodes consumed by a literal form
         self.all_dirty = False
@@ -631,11 +642,13 @@ class Extractor:
     # -- statements
 
     def block(self, body, ctx, cls):
+        self.depth += 1
         for s in body:
             if ctx.scope == "function":
                 self.func_stmt(s, ctx)
             else:
                 self.stmt_(s, ctx, cls)
+        self.depth -= 1
 
     def sub_blocks(self, s, ctx, static=False):
         """The bodies of a compound statement with the context each runs in (defs and classes excluded). The bodies
@@ -657,7 +670,7 @@ class Extractor:
             inner = ctx.but(caught=ctx.caught | caught_names(s.handlers))
             return [(s.body, inner)] + [(h.body, cond) for h in s.handlers] + [(s.orelse, cond), (s.finalbody, ctx)]
         if isinstance(s, (ast.With, ast.AsyncWith)):
-            suppressed = suppressed_names(s.items)
+            suppressed = suppressed_names(s.items, self.suppress_aliases)
             return [(s.body, ctx.but(caught=ctx.caught | suppressed) if suppressed else ctx)]
         if isinstance(s, ast.Match):
             return [(c.body, cond) for c in s.cases]
@@ -698,6 +711,7 @@ class Extractor:
             return
         if here.ctx.scope != "module":
             return
+        self.path_vars.pop(name, None)
         fact = {"name": name, "kind": kind, **self.pos(node), "stmt": here.stmt, **here.ctx.fields()}
         self.bindings.append((self.key(node), fact))
         if name == "__all__":
@@ -782,6 +796,16 @@ class Extractor:
             truth = self.constant_truth(s)
             if truth is not None and len(self.bindings) == before + 1:
                 self.bindings[-1][1]["truthy"] = truth
+            c = here.ctx
+            if (
+                len(self.bindings) == before + 1
+                and len(s.targets) == 1
+                and isinstance(s.targets[0], ast.Name)
+                and not (c.cond or c.tc or c.caught)
+            ):
+                path = path_expr(s.value, self.path_vars)
+                if path is not None:
+                    self.path_vars[s.targets[0].id] = path
             self.expr(s.value, here)
             self.pytestmark(s.targets, s.value, cls)
         elif isinstance(s, ast.AnnAssign):
@@ -849,11 +873,16 @@ class Extractor:
         ranges = []
         subs = self.sub_blocks(s, ctx, test is not None and evaluable(test))
         loop = isinstance(s, (ast.For, ast.AsyncFor, ast.While))
+        guard = self.not_in_sys_path(s) if cls is None and ctx.scope == "module" else None
         for i, (body, c) in enumerate(subs):
             first = self.stmt
             if loop and i == 0:
                 self.loop_breaks.append([])
+            outer_guard = self.path_guard
+            if guard is not None and i == 0:
+                self.path_guard = (guard, self.depth + 1, ctx.cond)
             self.block(body, c, cls)
+            self.path_guard = outer_guard
             if loop and i == 0:
                 breaks = self.loop_breaks.pop()
             ranges.append([first, self.stmt - 1] if self.stmt > first else None)
@@ -869,7 +898,7 @@ class Extractor:
         if isinstance(s, (ast.Try, ast.TryStar)):
             handlers = caught_names(s.handlers)
         elif isinstance(s, ast.With):
-            handlers = suppressed_names(s.items) or None
+            handlers = suppressed_names(s.items, self.suppress_aliases) or None
         if handlers is not None and ranges and ranges[0] is not None:
             fact = {**self.pos(s), "stmt": here.stmt, "body": ranges[0], "handlers": sorted(handlers)}
             self.tries.append((self.key(s), fact))
@@ -898,6 +927,27 @@ class Extractor:
                 if isinstance(s, ast.While) and self.infinite_test(s):
                     arm["infinite"] = True
             self.arms.append((self.key(s) + (i,), arm))
+
+    def not_in_sys_path(self, s):
+        """`if NAME not in sys.path:` written exactly so (no parentheses): NAME, else None."""
+        if not isinstance(s, ast.If):
+            return None
+        t = s.test
+        if not (
+            isinstance(t, ast.Compare)
+            and len(t.ops) == 1
+            and isinstance(t.ops[0], ast.NotIn)
+            and isinstance(t.left, ast.Name)
+            and dotted(t.comparators[0]) == "sys.path"
+        ):
+            return None
+        seg = ast.get_source_segment(self.text, t)
+        if seg is None or re.sub(r"\s+", " ", seg) != f"{t.left.id} not in sys.path":
+            return None
+        line = self.lines[s.lineno - 1].encode("utf-8")
+        if line[s.col_offset + 2 : t.col_offset].strip() != b"" or not line[t.end_col_offset :].lstrip().startswith(b":"):
+            return None
+        return t.left.id
 
     def constant_truth(self, s):
         """docs/facts.md, bindings `truthy`: `NAME = CONSTANT`, the value one True/False/None/decimal-digits token."""
@@ -931,6 +981,9 @@ class Extractor:
         self.import_fact(s, here.ctx, here.stmt)
         module_scope = here.cls is None
         for a in s.names:
+            if isinstance(s, ast.ImportFrom) and s.level == 0 and s.module == "contextlib" and a.name == "suppress":
+                if a.asname:
+                    self.suppress_aliases.add(a.asname)
             if isinstance(s, ast.Import):
                 self.bind(a.asname or a.name.split(".")[0], "import", a, here)
                 if module_scope and a.name == "pytest":
@@ -1275,12 +1328,16 @@ class Extractor:
         if call.keywords or any(type(a) is ast.Starred for a in args):
             return
         if f.attr == "insert" and len(args) == 2:
-            index, path = int_literal(args[0]), path_expr(args[1])
+            index, path = int_literal(args[0]), path_expr(args[1], self.path_vars)
         elif f.attr == "append" and len(args) == 1:
-            index, path = None, path_expr(args[0])
+            index, path = None, path_expr(args[0], self.path_vars)
         else:
             return
-        fact = {**self.pos(call), "conditional": here.ctx.cond, "method": f.attr, "path": path, "index": index}
+        cond = here.ctx.cond
+        g = self.path_guard
+        if g is not None and self.depth == g[1] and isinstance(args[-1], ast.Name) and args[-1].id == g[0]:
+            cond = g[2]
+        fact = {**self.pos(call), "conditional": cond, "method": f.attr, "path": path, "index": index}
         fact["stmt"] = here.stmt
         self.sys_path.append((self.key(call), fact))
 

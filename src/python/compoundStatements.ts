@@ -95,7 +95,11 @@ export function ifStmt(sc: FactScanner): void {
     fn.guard = guard;
     fn.gExits = fn.gStopped = false;
   }
+  const outerPathGuard = sc.pathGuard;
+  const pathName = sc.scope === "module" ? notInSysPath(sc, testStart) : null;
+  if (pathName !== null) sc.pathGuard = { name: pathName, depth: sc.depth + 1, conditional: outerConditional };
   sc.block(null);
+  sc.pathGuard = outerPathGuard;
   const bodyEnds = bodyExits(sc);
   if (guard !== null && fn !== null) fn.guard = null;
   const body: [number, number] = [bodyFrom, sc.stmtCounter - 1];
@@ -126,6 +130,14 @@ export function ifStmt(sc: FactScanner): void {
     if (elseEnds) fact.orelseExits = true;
     sc.branches.push(fact);
   }
+}
+
+/** The test at token `a` is exactly `NAME not in sys.path` followed by the colon: NAME, else null. */
+function notInSysPath(sc: FactScanner, a: number): string | null {
+  const kind = sc.kind;
+  if (kind[a] !== T_NAME || kind[a + 1] !== K_NOT || kind[a + 2] !== K_IN || kind[a + 3] !== T_NAME) return null;
+  if (kind[a + 4] !== T_DOT || kind[a + 5] !== T_NAME || kind[a + 6] !== T_COLON) return null;
+  return sc.text(a + 3) === "sys" && sc.text(a + 5) === "path" ? sc.text(a) : null;
 }
 
 /** The block just parsed (one level below the statement being parsed) ends with `raise`, `assert False` (parentheses
@@ -295,7 +307,9 @@ function suppressedNames(sc: FactScanner, a: number, b: number, suppressed: stri
     if (sc.text(p) !== "contextlib") return;
     p += 2;
   }
-  if (kind[p] !== T_NAME || sc.text(p) !== "suppress" || kind[p + 1] !== T_LPAR) return;
+  if (kind[p] !== T_NAME || kind[p + 1] !== T_LPAR) return;
+  const callee = sc.text(p);
+  if (callee !== "suppress" && (p !== a || !sc.suppressAliases.has(callee))) return;
   if (matchingClose(sc, p + 1) !== b - 1) return;
   const names: string[] = [];
   for (const [x, y] of splitItems(sc, p + 2, b - 1)) {

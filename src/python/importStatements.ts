@@ -105,6 +105,9 @@ export function fromStmt(sc: FactScanner): void {
       }
       names.push({ name, asname });
       sc.bindTok(t, "import", asname ?? name);
+      // `from contextlib import suppress as _suppress`: `with _suppress(E):` catches E like `with suppress(E):`.
+      if (asname !== null && name === "suppress" && module === "contextlib" && level === 0 && sc.scope !== "function")
+        sc.suppressAliases.add(asname);
       if (kind[sc.i] !== T_COMMA) break;
       sc.i++;
     }

@@ -12,8 +12,13 @@ import * as tokenKinds_ from "./tokenKinds.ts";
 // Local copies: module-namespace getters are slow in the hot loop under some loaders.
 const { T_DOT, T_LPAR, T_NAME, T_RPAR, T_SLASH, T_STRING } = tokenKinds_;
 
+/** Names bound at module level to a path expression (`ROOT = Path(__file__).parent`), usable in later ones. */
+export type PathVariables = ReadonlyMap<string, PathExpr>;
+
+const NO_VARIABLES: PathVariables = new Map();
+
 /** Path expression filling tokens a..b, or null. */
-export function pathExpr(v: TokenView, a: number, b: number): PathExpr | null {
+export function pathExpr(v: TokenView, a: number, b: number, vars: PathVariables = NO_VARIABLES): PathExpr | null {
   // E / F / G: left-associative joins of terms.
   let depth = 0;
   let last = a;
@@ -23,7 +28,7 @@ export function pathExpr(v: TokenView, a: number, b: number): PathExpr | null {
     if (k === T_LPAR || k === 12 || k === 14) depth++;
     else if (k === T_RPAR || k === 13 || k === 15) depth--;
     else if ((k === T_SLASH && depth === 0) || j === b) {
-      const term = pathTerm(v, last, j);
+      const term = pathTerm(v, last, j, vars);
       if (term === null) return null;
       acc = acc === null ? term : [{ kind: "join", parts: [acc, term] }];
       last = j + 1;
@@ -38,7 +43,7 @@ const OS_PATH_OPS: Record<string, "dirname" | "abspath" | "resolve"> = {
   "os.path.realpath": "resolve",
 };
 
-function pathTerm(v: TokenView, a: number, b: number): PathExpr | null {
+function pathTerm(v: TokenView, a: number, b: number, vars: PathVariables): PathExpr | null {
   if (a >= b) return null;
   const kind = v.kind;
   let base: PathExpr | null = null;
@@ -51,7 +56,7 @@ function pathTerm(v: TokenView, a: number, b: number): PathExpr | null {
   } else if (kind[a] === T_LPAR) {
     const close = matchingClose(v, a);
     if (close >= b) return null;
-    base = pathExpr(v, a + 1, close);
+    base = pathExpr(v, a + 1, close, vars);
     j = close + 1;
   } else if (kind[a] === T_NAME) {
     // The longest dotted name, then maybe a call.
@@ -81,13 +86,13 @@ function pathTerm(v: TokenView, a: number, b: number): PathExpr | null {
         fnEnd = dot;
         j = dot;
         if (name === null) return null;
-        base = nameBase(name);
+        base = nameBase(name, vars);
         if (base === null) return null;
       } else {
         if (fn === "os.path.join") {
           const parts: PathExpr[] = [];
           for (const [s, e] of args) {
-            const p = pathExpr(v, s, e);
+            const p = pathExpr(v, s, e, vars);
             if (p === null) return null;
             parts.push(p);
           }
@@ -95,7 +100,7 @@ function pathTerm(v: TokenView, a: number, b: number): PathExpr | null {
           base = [{ kind: "join", parts }];
         } else {
           if (args.length !== 1) return null;
-          const inner = pathExpr(v, args[0]![0], args[0]![1]);
+          const inner = pathExpr(v, args[0]![0], args[0]![1], vars);
           if (inner === null) return null;
           const op = OS_PATH_OPS[fn];
           base = op === undefined ? inner : [...inner, { kind: op }];
@@ -103,20 +108,20 @@ function pathTerm(v: TokenView, a: number, b: number): PathExpr | null {
         j = close + 1;
       }
     } else {
-      // `__file__` or `x.parent` chains on __file__ only through trailers below.
+      // `__file__` or a path variable, `x.parent` chains on them only through trailers below.
       const dot = name.indexOf(".");
-      const head = dot < 0 ? name : name.slice(0, dot);
-      if (head !== "__file__") return null;
-      base = [{ kind: "file" }];
+      base = nameBase(dot < 0 ? name : name.slice(0, dot), vars);
+      if (base === null) return null;
       j = a + 1;
     }
   } else return null;
   if (base === null) return null;
-  // Trailers: .parent, .resolve(), .absolute()
+  // Trailers: .parent, .resolve(), .absolute(), .as_posix() (the same path as a string)
   while (j < b) {
     if (kind[j] !== T_DOT || kind[j + 1] !== T_NAME) return null;
     const attr = v.src.slice(v.start[j + 1]!, v.end[j + 1]!);
-    if (attr === "parent") {
+    if (attr === "as_posix" && kind[j + 2] === T_LPAR && kind[j + 3] === T_RPAR) j += 4;
+    else if (attr === "parent") {
       base = [...base, { kind: "parent" }];
       j += 2;
     } else if ((attr === "resolve" || attr === "absolute") && kind[j + 2] === T_LPAR && kind[j + 3] === T_RPAR) {
@@ -127,6 +132,8 @@ function pathTerm(v: TokenView, a: number, b: number): PathExpr | null {
   return base;
 }
 
-function nameBase(name: string): PathExpr | null {
-  return name === "__file__" ? [{ kind: "file" }] : null;
+function nameBase(name: string, vars: PathVariables): PathExpr | null {
+  if (name === "__file__") return [{ kind: "file" }];
+  const bound = vars.get(name);
+  return bound === undefined ? null : [...bound];
 }

@@ -15,6 +15,7 @@ import type {
   DunderAll,
   ImportFact,
   ModuleFunction,
+  PathExpr,
   PytestFacts,
   Read,
   StarImport,
@@ -182,6 +183,13 @@ export class FactScanner extends ExprScanner {
   inFunction = false;
   inAsync = false;
   loopDepth = 0;
+  /** Names `from contextlib import suppress as NAME` bound (outside defs) so far. */
+  suppressAliases = new Set<string>();
+  /** Module-level names bound, unconditionally, to a path expression, for later `sys.path` calls. */
+  pathVars = new Map<string, PathExpr>();
+  /** In the body of `if NAME not in sys.path:` (at block depth `depth`): a `sys.path` call adding NAME there runs
+   *  whenever NAME is not there yet, so after the `if` it is there as certainly as the `if` runs. */
+  pathGuard: { name: string; depth: number; conditional: boolean } | null = null;
   /** The statement indices of the `break`s of the innermost loop outside def bodies (null outside such a loop). */
   loopBreaks: number[] | null = null;
   futureAllowed = true;
@@ -392,6 +400,7 @@ export class FactScanner extends ExprScanner {
       } else if (name === "collect_ignore") this.pytest.collectIgnore ??= [];
       else if (name === "collect_ignore_glob") this.pytest.collectIgnoreGlob ??= [];
       else if (name === "pytest_plugins" && !this.allLiteral) this.pytest.plugins = null;
+      this.pathVars.delete(name);
       const binding: Binding = { name, kind, line, col: this.col(off, line), stmt: this.stmt };
       setContext(binding, this.typeChecking, this.conditional, this.caught);
       this.bindings.push(binding);
@@ -803,8 +812,15 @@ export class FactScanner extends ExprScanner {
       // `HAS_X = False`: the truth value of the one constant one plain name is bound to (docs/facts.md, bindings).
       if (targets.length === 1 && this.bindings.length === boundBefore + 1) {
         const [a, b] = targets[0]!;
-        const truthy = b - a === 1 && kind[a] === T_NAME ? constantTruth(this, value) : undefined;
+        const plain = b - a === 1 && kind[a] === T_NAME;
+        const truthy = plain ? constantTruth(this, value) : undefined;
         if (truthy !== undefined) this.bindings[boundBefore]!.truthy = truthy;
+        // `ROOT = Path(__file__).parent`, bound on every path: later sys.path calls may use it (docs/facts.md,
+        // sysPath).
+        if (plain && !this.conditional && !this.typeChecking && this.caught.length === 0) {
+          const path = pathExpr(this, value[0], value[1], this.pathVars);
+          if (path !== null) this.pathVars.set(this.text(a), path);
+        }
       }
       return;
     }
@@ -889,16 +905,19 @@ export class FactScanner extends ExprScanner {
     if (method === "insert") {
       if (args.length !== 2) return;
       index = intLiteral(this, args[0]![0], args[0]![1]);
-      path = pathExpr(this, args[1]![0], args[1]![1]);
+      path = pathExpr(this, args[1]![0], args[1]![1], this.pathVars);
     } else {
       if (args.length !== 1) return;
-      path = pathExpr(this, args[0]![0], args[0]![1]);
+      path = pathExpr(this, args[0]![0], args[0]![1], this.pathVars);
     }
+    const [pa, pb] = args[args.length - 1]!;
+    const g = this.pathGuard;
+    const guarded = g !== null && this.depth === g.depth && pb - pa === 1 && this.text(pa) === g.name;
     this.effects.push(this.sysPath.length);
     this.sysPath.push({
       line: this.tline[s]!,
       col: this.tokCol(s),
-      conditional: this.conditional,
+      conditional: guarded ? g.conditional : this.conditional,
       method,
       path,
       index,

@@ -1202,10 +1202,13 @@ class Extractor:
                 falsy_defaults.add(p.arg)
         names = []  # (Name node, guard)
         calls = []  # (Name node of the first parameter, method name): `cls.NAME(...)`, unguarded
+        imports = []  # positions of the body's own top-level import statements that certainly run
         first = pos[0].arg if helpers is not None and pos else None
 
         def certain(body, guard):
             for st in body:
+                if guard is None and type(st) in (ast.Import, ast.ImportFrom):
+                    imports.append(self.pos(st))
                 for e in certain_exprs(st, self.future):
                     found = []
                     guarded = [] if guard is None else None
@@ -1236,6 +1239,8 @@ class Extractor:
                         return
 
         certain(s.body, None)
+        if imports:
+            fact["imports"] = imports
         if not names and not calls:
             return fact
         if self.tables is None:

@@ -6,6 +6,7 @@ import type {
   BranchCondition,
   CallFact,
   FileFacts,
+  GlobalRead,
   ImportFact,
   ModuleFunction,
   TryBlock,
@@ -325,12 +326,21 @@ function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFac
   // The function reads the namespace of the module that defined it, as it is now.
   const home = def.home;
   if (fn.decorated || fn.async || home.anyGlobal || home.dynamicGlobals || !home.file) return;
-  for (const r of fn.globalReads) {
-    if (r.guard !== null && passes(call, fn, r.guard)) continue;
-    if (def.homeFacts.globalNames?.includes(r.name)) continue;
-    if (home.ns.has(r.name) || home.childAttrs.has(r.name)) continue;
-    if (BUILTIN_NAMES.has(r.name) || MODULE_GLOBALS.has(r.name)) continue;
-    if (stdlibStarBinds(session, home, r.name)) continue;
+  // The body's own imports that certainly run, in order, up to the first failing read (serialization.py's
+  // module-level `register_json()` running `from kombu.utils import json`): they import as any import does, and
+  // what they raise reaches the call.
+  const firstMissing = fn.globalReads.find((r) => globalMissing(session, call, def, r));
+  const homeOwn = OWN_DEFS.get(home);
+  const frame = session.stack[session.stack.length - 1] as Frame;
+  for (const at of fn.imports ?? []) {
+    if (firstMissing && at.line > firstMissing.line) break;
+    const imp = def.homeFacts.imports.find((i) => i.line === at.line && i.col === at.col && i.scope === "function");
+    if (!imp || !homeOwn) continue;
+    runImport(session, home, imp, false, homeOwn);
+    if (frame.aborted || frame.caughtHere) return;
+  }
+  const r = firstMissing;
+  if (r) {
     fail(session, {
       kind: "name-error",
       file: home.file,
@@ -342,8 +352,17 @@ function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFac
       name: r.name,
       certainty: "certain",
     });
-    return;
   }
+}
+
+/** A name the function certainly reads is missing from its module's namespace as the call runs. */
+function globalMissing(session: InterpreterSession, call: CallFact, def: BoundFunction, r: GlobalRead): boolean {
+  const home = def.home;
+  if (r.guard !== null && passes(call, def.fn, r.guard)) return false;
+  if (def.homeFacts.globalNames?.includes(r.name)) return false;
+  if (home.ns.has(r.name) || home.childAttrs.has(r.name)) return false;
+  if (BUILTIN_NAMES.has(r.name) || MODULE_GLOBALS.has(r.name)) return false;
+  return !stdlibStarBinds(session, home, r.name);
 }
 
 function bind(

@@ -253,6 +253,7 @@ function newDefBody(
     offs: [],
     lines: [],
     guards: [],
+    imports: [],
     exits: false,
     stopped: false,
     guard: null,
@@ -271,6 +272,7 @@ function newDefBody(
  *  (once per guard). */
 function finishDefBody(sc: FactScanner, fn: DefBody): void {
   const out: (GlobalRead & { off?: number })[] = fn.fact.globalReads;
+  if (!fn.generator && !fn.fact.async && fn.imports.length > 0) fn.fact.imports = fn.imports;
   if (!fn.generator) {
     const seen = new Set<string>();
     for (let r = 0; r < fn.names.length; r++) {

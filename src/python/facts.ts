@@ -332,6 +332,10 @@ export interface ModuleFunction extends Position {
    *  a part of its body that certainly runs when it is called; each name once, at its first such read. Empty for
    *  generators and async functions. */
   globalReads: GlobalRead[];
+  /** The import statements among the body's own top-level statements that certainly run when it is called (before
+   *  one that may end the call, as for globalReads), by position of their `import`/`from` keyword (the same as in
+   *  `imports`). Absent when none, and for generators and async functions. */
+  imports?: Position[];
 }
 
 /** A call `NAME(...)` (or a decorator `@NAME`) at module scope that runs at import time, NAME being a name some

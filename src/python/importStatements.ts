@@ -45,6 +45,10 @@ export function importFact(
   const fact: ImportFact = { kind, module, level, names, line, col: sc.tokCol(kw), stmt: sc.stmt, scope: sc.scope };
   setContext(fact, sc.typeChecking, sc.conditional, sc.caught);
   sc.imports.push(fact);
+  // One of a module-level def's own top-level statements, before any that may end the call: calling it runs it.
+  const fn = sc.fn;
+  if (fn !== null && sc.scope === "function" && !fn.stopped && fn.inClass === 0 && sc.depth === fn.top)
+    fn.imports.push({ line, col: fact.col });
 }
 
 export function importStmt(sc: FactScanner): void {

@@ -16,6 +16,7 @@ import type {
   ImportFact,
   ModuleFunction,
   PathExpr,
+  Position,
   PytestFacts,
   Read,
   StarImport,
@@ -132,6 +133,8 @@ export interface DefBody {
   offs: number[];
   lines: number[];
   guards: (string | null)[];
+  /** Positions of the import statements among the body's own top-level statements, before it may have ended. */
+  imports: Position[];
   /** A return, raise or while loop was seen: statements after the current top-level one may not run. */
   exits: boolean;
   stopped: boolean;

@@ -796,6 +796,10 @@ class Extractor:
             truth = self.constant_truth(s)
             if truth is not None and len(self.bindings) == before + 1:
                 self.bindings[-1][1]["truthy"] = truth
+            elif len(self.bindings) == before + 1 and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name):
+                test = static_test(s.value)
+                if evaluable(test):
+                    self.bindings[-1][1]["test"] = test
             c = here.ctx
             if (
                 len(self.bindings) == before + 1

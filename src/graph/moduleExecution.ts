@@ -11,6 +11,7 @@ import type {
   ModuleFunction,
   TryBlock,
 } from "../python/index.ts";
+import { evaluateCondition } from "../python/index.ts";
 import { ControlFlow, hasattrAtom } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {
@@ -274,7 +275,7 @@ function runEvent(
       runImport(session, rec, ev.fact, mayNotRun, own);
       return;
     case "bind":
-      bind(rec, ev, mayNotRun, own.flow);
+      bind(session, rec, ev, mayNotRun, own.flow);
       if (ev.binding.kind === "def" || ev.binding.kind === "class" || own.bound.has(ev.binding.name))
         noteDef(rec, ev.binding.name, mayNotRun ? -1 : ev.binding.stmt, ev.binding.kind === "class", own);
       return;
@@ -366,6 +367,7 @@ function globalMissing(session: InterpreterSession, call: CallFact, def: BoundFu
 }
 
 function bind(
+  session: InterpreterSession,
   rec: ModuleRecord,
   ev: Extract<StatementEvent, { type: "bind" }>,
   mayNotRun: boolean,
@@ -389,12 +391,12 @@ function bind(
   // Inside an arm that may not run the name is bound for the rest of the arm; the arm's end decides after it.
   if (!mayNotRun || flow.maybe) {
     flow.noteBound(b.name, prev);
-    // A constant's truth value, where nothing before it in its try body may have failed and skipped it.
-    const known = b.truthy !== undefined && !mayNotRun && (!b.caught || flow.quietInTries(b.stmt));
-    rec.ns.set(
-      b.name,
-      known ? { certain: true, module: null, truth: b.truthy as boolean } : { certain: true, module: null },
-    );
+    // A constant's truth value, or a test's the interpreter decides (`PY3 = sys.version_info[0] == 3`), where
+    // nothing before it in its try body may have failed and skipped it.
+    const ran = !mayNotRun && (!b.caught || flow.quietInTries(b.stmt));
+    const decided = ran && b.test ? evaluateCondition(b.test, session.input.interpreter ?? null) : null;
+    const truth = ran ? (b.truthy ?? decided ?? undefined) : undefined;
+    rec.ns.set(b.name, truth !== undefined ? { certain: true, module: null, truth } : { certain: true, module: null });
   } else rec.ns.set(b.name, { certain: prev?.certain ?? false, module: null });
 }
 

@@ -84,6 +84,9 @@ export interface Binding extends Position {
   /** `NAME = CONSTANT` (one plain-name target, the value one `True`/`False`/`None` or decimal integer token): the
    *  constant's truth value. Absent otherwise. */
   truthy?: boolean;
+  /** `NAME = EXPR` (one plain-name target, no `truthy`) whose value read as a branch test (as `branches` reads an
+   *  `if` test) is evaluable (`PY3 = sys.version_info[0] == 3`): that test. Absent otherwise. */
+  test?: BranchCondition;
 }
 
 export interface StarImport extends Position {

@@ -3,6 +3,7 @@
 // tree walk afterwards; remedy needs only these facts, at 40+ MB/s, so this walks char codes and token arrays and
 // keeps values (names, literals) as token ranges until a fact needs them.
 
+import * as branchConditions_ from "./branchConditions.ts";
 import * as compoundStatements_ from "./compoundStatements.ts";
 import * as definitions_ from "./definitions.ts";
 import * as expressions_ from "./expressions.ts";
@@ -41,6 +42,7 @@ const { ExprScanner, P_CALL, P_CAND, P_COMPINNER, P_COND, P_LASTATTR, P_LATE, S_
   expressions_;
 const { pathExpr } = pathExpr_;
 const { copyContext, setContext } = facts_;
+const { branchCondition, isEvaluable } = branchConditions_;
 const { emptyPytestFacts, resolveMarks } = pytestFacts_;
 const { STR_PLAIN, stringKind } = literals_;
 const { callArgs, intLiteral, isKeywordArg, isStarred, plainString } = tokenRanges_;
@@ -818,6 +820,11 @@ export class FactScanner extends ExprScanner {
         const plain = b - a === 1 && kind[a] === T_NAME;
         const truthy = plain ? constantTruth(this, value) : undefined;
         if (truthy !== undefined) this.bindings[boundBefore]!.truthy = truthy;
+        else if (plain) {
+          // `PY3 = sys.version_info[0] == 3`: a test the interpreter decides (docs/facts.md, bindings).
+          const test = branchCondition(this, value[0], value[1]);
+          if (isEvaluable(test)) this.bindings[boundBefore]!.test = test;
+        }
         // `ROOT = Path(__file__).parent`, bound on every path: later sys.path calls may use it (docs/facts.md,
         // sysPath).
         if (plain && !this.conditional && !this.typeChecking && this.caught.length === 0) {

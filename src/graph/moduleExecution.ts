@@ -11,7 +11,7 @@ import type {
   ModuleFunction,
   TryBlock,
 } from "../python/index.ts";
-import { evaluateCondition } from "../python/index.ts";
+import { combineCondition, evaluateCondition } from "../python/index.ts";
 import { ControlFlow, hasattrAtom } from "./controlFlow.ts";
 import { fail } from "./failures.ts";
 import {
@@ -228,23 +228,10 @@ function decideTest(
       const mod = v?.certain && v.module ? session.modules.get(v.module) : undefined;
       return mod ? hasAttrNow(session, mod, test.attr) : undefined;
     }
-    case "not": {
-      const v = decideTest(session, rec, test.arg, unstable);
-      return v === undefined ? undefined : !v;
-    }
+    case "not":
     case "and":
-    case "or": {
-      // The truth value only: one true part makes an `or` true, one false part an `and` false, whatever the
-      // parts remedy cannot decide are.
-      const stop = test.kind === "or";
-      let known = true;
-      for (const a of test.args) {
-        const v = decideTest(session, rec, a, unstable);
-        if (v === stop) return stop;
-        if (v === undefined) known = false;
-      }
-      return known ? !stop : undefined;
-    }
+    case "or":
+      return combineCondition(test, (part) => decideTest(session, rec, part, unstable) ?? null) ?? undefined;
     default:
       return undefined;
   }

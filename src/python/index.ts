@@ -11,4 +11,9 @@ export { type LogicalLine, logicalLines, type NameUse, nameUses } from "./nameUs
 export { ALWAYS_BUILTIN } from "./neverFailingReads.ts";
 export { prepareFacts } from "./prepareFacts.ts";
 export { emptyPytestFacts } from "./pytestFacts.ts";
-export { evaluateCondition, type InterpreterTraits, settleStaticBranches } from "./staticBranches.ts";
+export {
+  combineCondition,
+  evaluateCondition,
+  type InterpreterTraits,
+  settleStaticBranches,
+} from "./staticBranches.ts";

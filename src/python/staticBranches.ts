@@ -45,6 +45,30 @@ function holds(op: string, c: number): boolean {
   }
 }
 
+/** `not`/`and`/`or` of a test, three-valued, its other parts decided by `leaf` (null: unknown): `and` is false as
+ *  soon as one part is, `or` true as soon as one part is, whatever the unknown parts are. */
+export function combineCondition(t: BranchCondition, leaf: (t: BranchCondition) => boolean | null): boolean | null {
+  switch (t.kind) {
+    case "not": {
+      const v = combineCondition(t.arg, leaf);
+      return v === null ? null : !v;
+    }
+    case "and":
+    case "or": {
+      const decisive = t.kind === "or";
+      let unknown = false;
+      for (const a of t.args) {
+        const v = combineCondition(a, leaf);
+        if (v === decisive) return decisive;
+        if (v === null) unknown = true;
+      }
+      return unknown ? null : !decisive;
+    }
+    default:
+      return leaf(t);
+  }
+}
+
 /** The test's value under the interpreter: true, false, or null when it cannot be known. */
 export function evaluateCondition(t: BranchCondition, env: InterpreterTraits | null): boolean | null {
   switch (t.kind) {
@@ -78,22 +102,10 @@ export function evaluateCondition(t: BranchCondition, env: InterpreterTraits | n
       if (!argv) return null;
       return argv.includes(t.value) === (t.op === "in");
     }
-    case "not": {
-      const v = evaluateCondition(t.arg, env);
-      return v === null ? null : !v;
-    }
+    case "not":
     case "and":
-    case "or": {
-      // Three-valued: `and` is false as soon as one part is, `or` true as soon as one part is.
-      const decisive = t.kind === "or";
-      let unknown = false;
-      for (const a of t.args) {
-        const v = evaluateCondition(a, env);
-        if (v === decisive) return decisive;
-        if (v === null) unknown = true;
-      }
-      return unknown ? null : !decisive;
-    }
+    case "or":
+      return combineCondition(t, (part) => evaluateCondition(part, env));
     case "version": {
       if (!env?.version) return null;
       // sys.version_info has five fields (major, minor, micro, releaselevel, serial): a 1-3 int literal equal to

@@ -239,6 +239,11 @@ export class ControlFlow {
     this.plan = planOf(facts, events);
   }
 
+  /** Names code in a def may rebind (`global`): no stable conditions, and no known values. */
+  get unstable(): ReadonlySet<string> {
+    return this.plan.unstable;
+  }
+
   /** Inside an arm that may not run. */
   get maybe(): boolean {
     return this.maybeDepth > 0;

@@ -55,12 +55,11 @@ export function executeModule(session: InterpreterSession, rec: ModuleRecord): v
     const events = statementEvents(facts);
     // Try statements whose body certainly raised, with what it raised: their handlers run as CPython picks one.
     const caughtIn = new Map<number, string>();
-    // Names code in a def may rebind (`global`): their values are not known.
-    const unstable = new Set(facts.globalNames ?? []);
-    const flow = new ControlFlow(facts, events, rec, {
+    const flow: ControlFlow = new ControlFlow(facts, events, rec, {
       caught: (stmt) => caughtIn.get(stmt),
       failures: () => session.failuresMet,
-      decide: (test) => decideTest(session, rec, test, unstable),
+      // Called only once the flow exists (as arms open); its plan holds the names a def may rebind.
+      decide: (test) => decideTest(session, rec, test, flow.unstable),
     });
     const own: OwnDefs = { facts, byStmt: null, bound: new Map(), flow };
     frame.why = () => flow.why();

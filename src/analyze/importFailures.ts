@@ -42,6 +42,7 @@ export function suggestionsFor(f: ImportFailure, input: AnalysisInput, ctx: Anal
     case "missing-module":
       return f.module ? missingModuleSuggestions(f, input, ctx) : [];
     case "missing-third-party":
+      if (f.installed && f.module) return [installedSubmoduleSuggestion(f.module, f.installed, input, ctx)];
       return f.module ? [installSuggestion(f.module, input.requirements)] : [];
     case "circular-import": {
       let facts = null;
@@ -91,6 +92,25 @@ function installedNameSuggestions(
     });
   }
   return [...out, ...nameSuggestions(ctx.symbols(), name, module, ctx.rel).filter((s) => s.kind === "relocated")];
+}
+
+/** A submodule the installed version of its package lacks (installedLacksSubmodule): which version is installed. */
+function installedSubmoduleSuggestion(
+  module: string,
+  installed: NonNullable<ImportFailure["installed"]>,
+  input: AnalysisInput,
+  ctx: AnalyzerContext,
+): Suggestion {
+  const { distribution, version, file } = installed;
+  const where = file.startsWith(`${input.session.rootdir}/`) ? ctx.rel(file) : file;
+  const dist = distribution ?? (module.split(".")[0] as string);
+  const which = version ? `${dist} ${version}` : `${dist} (version unknown)`;
+  const dot = module.lastIndexOf(".");
+  return {
+    kind: "removed",
+    message: `${which} installed: its package \`${module.slice(0, dot)}\` (${where}) has no submodule \`${module.slice(dot + 1)}\`; if an upgrade removed it, pin \`${dist}\` to a version that has it, or stop importing it`,
+    data: { distribution: dist, version, module, file: where },
+  };
 }
 
 /** For a name nothing defines, `from pkg import name` may have meant the submodule `pkg.name` (deleted or moved):

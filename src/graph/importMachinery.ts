@@ -5,7 +5,7 @@
 
 import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
-import { type InstalledMiss, installedLacks, installedSurelyHas } from "./installedNames.ts";
+import { type InstalledMiss, installedLacks, installedLacksSubmodule, installedSurelyHas } from "./installedNames.ts";
 import type { InterpreterSession, ModuleRecord, PendingStep } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
@@ -155,8 +155,22 @@ export function importModule(session: InterpreterSession, name: string, site: Si
     }
     res = findSpec(session.index, session.classifier, name, parent.searchPath);
     if (!res.found) {
-      // Outside the project, submodules may be made at run time (six.moves, os.path): never an error.
-      if (parent.resolution.origin !== "first-party") return opaqueChild(session, name, parent);
+      // Outside the project, submodules may be made at run time (six.moves, os.path): an error only where the
+      // installed package's source rules that out (installedLacksSubmodule).
+      if (parent.resolution.origin !== "first-party") {
+        const installed = installedLacksSubmodule(session, parent, name.slice(dot + 1));
+        if (!installed) return opaqueChild(session, name, parent);
+        fail(session, {
+          kind: "missing-third-party",
+          ...missingSpec(site, session, name),
+          message: messages.noModule(name),
+          exceptionType: "ModuleNotFoundError",
+          module: name,
+          name: null,
+          installed,
+        });
+        return null;
+      }
       fail(session, {
         kind: "missing-module",
         ...missingSpec(site, session, name),

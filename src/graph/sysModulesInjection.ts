@@ -18,10 +18,29 @@ const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
 export function noteSysAccess(session: InterpreterSession, rec: ModuleRecord, read: AttributeRead): void {
   if (!IMPORT_STATE.has(read.attrs[0] ?? "") || rec.ns.get(read.name)?.module !== "sys") return;
   rec.injectsModules = true;
+  if (rec.simulated) injectorsOf(session).add(rec);
   if (!rec.file) return;
   if (basename(rec.file) === "conftest.py") session.anyModuleInjected = true;
   const self = new RegExp(`\\b${read.name}\\s*\\.\\s*modules\\s*\\[\\s*__name__\\s*\\]`);
   if (self.test(session.lines.line(rec.file, read.line))) rec.anyAttr = true;
+}
+
+/** The simulated modules that touched sys.modules, so that asking whether one is loaded costs O(them), not a walk
+ *  of sys.modules (saleor asks it for every name a replayed module misses from an installed package). */
+const injectors = new WeakMap<InterpreterSession, Set<ModuleRecord>>();
+function injectorsOf(session: InterpreterSession): Set<ModuleRecord> {
+  let set = injectors.get(session);
+  if (!set) {
+    set = new Set();
+    injectors.set(session, set);
+  }
+  return set;
+}
+
+/** Whether a first-party module that touched sys.modules or sys.meta_path is in sys.modules now. */
+export function injectorLoaded(session: InterpreterSession): boolean {
+  for (const rec of injectors.get(session) ?? []) if (session.modules.get(rec.name) === rec) return true;
+  return false;
 }
 
 /** Whether a module `name` that has no file may still have been put into sys.modules by code already run. */

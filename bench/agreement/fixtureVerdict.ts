@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { scan } from "../../src/index.ts";
-import { type FileError, remedyVerdicts } from "./verdicts.ts";
+import { type FileError, mismatchText, remedyVerdicts } from "./verdicts.ts";
 
 export interface FixtureVerdict {
   errors: Record<string, FileError>;
@@ -18,7 +18,9 @@ export function expectedVerdict(dir: string): FixtureVerdict {
   const errors: Record<string, FileError> = {};
   // record.py names a failing conftest's error by its directory (pytest's node id); the verdicts, by the file.
   for (const [f, x] of Object.entries(e.errors)) {
-    errors[f.endsWith(".py") ? f : `${f === "." ? "" : `${f}/`}conftest.py`] = { type: x.type, message: x.message };
+    // A conftest's basename clash is recorded as the exception's repr: in the words pytest uses for a test module.
+    const message = x.type === "ImportPathMismatchError" ? mismatchText(x.message) : x.message;
+    errors[f.endsWith(".py") ? f : `${f === "." ? "" : `${f}/`}conftest.py`] = { type: x.type, message };
   }
   return {
     errors,

@@ -2,7 +2,14 @@
 // the bench) and the bench's own classification of pytest errors that a static scan cannot see.
 import type { FileError, RaisedException } from "../../src/verify/index.ts";
 
-export { type FileError, normalizer, pytestVerdicts, remedyVerdicts, type Verdicts } from "../../src/verify/index.ts";
+export {
+  type FileError,
+  mismatchText,
+  normalizer,
+  pytestVerdicts,
+  remedyVerdicts,
+  type Verdicts,
+} from "../../src/verify/index.ts";
 
 /** Why an import failed at run time for reasons a static scan cannot see; null when it is a static failure. */
 export type RuntimeCause = "shared-library" | "raised-at-import" | "missing-dependency" | "other-runtime";

@@ -117,6 +117,131 @@ def parametrize_argnames(call):
     return str_elts(node)
 
 
+PLAIN_INT = re.compile(r"(?:0|[1-9][0-9]*)\Z")
+PRINTABLE_ASCII = re.compile(r"[\x20-\x7e]*\Z")
+
+
+def names_written(call):
+    """parametrizeArity's namesWritten: "string", "string," (a trailing comma after the last name) or "sequence"."""
+    node = call.args[0] if call.args else keyword(call, "argnames")
+    if is_str(node):
+        return "string," if node.value.rstrip().endswith(",") else "string"
+    return "sequence"
+
+
+def argvalues_of(call):
+    """parametrize's argvalues: the second positional argument, else `argvalues=` (None after a starred argument,
+    or with `**` when it comes from the keyword)."""
+    if any(isinstance(a, ast.Starred) for a in call.args[:2]):
+        return None
+    if len(call.args) >= 2:
+        return call.args[1]
+    if any(k.arg is None for k in call.keywords):
+        return None
+    return keyword(call, "argvalues")
+
+
+def single_string_token(seg):
+    try:
+        toks = [t for t in tokenize.generate_tokens(io.StringIO(seg).readline)
+                if t.type not in (tokenize.NEWLINE, tokenize.NL, tokenize.ENDMARKER)]
+    except (tokenize.TokenError, SyntaxError):
+        return False
+    return len(toks) == 1 and toks[0].type == tokenize.STRING
+
+
+def literal_repr(node, text):
+    """CPython's repr() of a literal where parametrizeArity.ts prints it: None/True/False, decimal ints, one plain
+    printable-ASCII string token without prefix or backslash, tuples/lists of them, `{}`; else None."""
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if v is None or v is True or v is False:
+            return repr(v)
+        seg = ast.get_source_segment(text, node) or ""
+        if type(v) is int:
+            return seg if PLAIN_INT.match(seg) else None
+        if type(v) is str:
+            if not seg or seg[0] not in "'\"" or "\\" in seg or not single_string_token(seg):
+                return None
+            return repr(v) if PRINTABLE_ASCII.match(v) else None
+        return None
+    d = display(node)
+    return None if d is None else sequence_repr(d[0], d[1], text)
+
+
+def sequence_repr(kind, items, text):
+    if kind == "{":
+        return "{}"
+    parts = [literal_repr(e, text) for e in items]
+    if any(p is None for p in parts):
+        return None
+    if kind == "[":
+        return "[" + ", ".join(parts) + "]"
+    return "(" + parts[0] + ",)" if len(parts) == 1 else "(" + ", ".join(parts) + ")"
+
+
+def display(node):
+    """A tuple/list display without a starred item (kind, items), or `{}`; else None."""
+    if isinstance(node, ast.Dict):
+        return ("{", []) if not node.keys else None
+    if isinstance(node, (ast.Tuple, ast.List)) and not any(isinstance(e, ast.Starred) for e in node.elts):
+        return ("(" if isinstance(node, ast.Tuple) else "[", node.elts)
+    return None
+
+
+def param_args(node, pytest_mods):
+    """The positional arguments of `P.param(...)` (P bound to pytest), None when they cannot be counted (a starred
+    argument, `**`), "other" for anything else."""
+    if not (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "param"
+        and isinstance(node.func.value, ast.Name)
+        and node.func.value.id in pytest_mods
+    ):
+        return "other"
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(k.arg is None for k in node.keywords):
+        return None
+    return node.args
+
+
+def miscount(items, names, pytest_mods, text, wrapped):
+    for index, e in enumerate(items):
+        args = param_args(e, pytest_mods)
+        if args is None:
+            return None
+        if args != "other":
+            count, rep = len(args), sequence_repr("(", args, text)
+        elif wrapped:
+            if display(e) is None and not isinstance(e, ast.Constant):
+                return None
+            continue
+        else:
+            d = display(e)
+            if d is None:
+                return None
+            count, rep = len(d[1]), sequence_repr(d[0], d[1], text)
+        if count != names:
+            return {"index": index, "count": count, "repr": rep}
+    return None
+
+
+def parametrize_miscounts(values, names, pytest_mods, text):
+    """parametrizeArity.ts's parametrizeMiscounts on the ast."""
+    d = display(values) if values is not None else None
+    if d is None or d[0] == "{":
+        return {}
+    out = {}
+    t = miscount(d[1], names, pytest_mods, text, False)
+    if t:
+        out["tuple"] = t
+    if names == 1:
+        w = miscount(d[1], names, pytest_mods, text, True)
+        if w:
+            out["single"] = w
+    return out
+
+
 def requested_args(node, cls):
     """pytest's getfuncargnames: regular and keyword-only parameters without a default; in a class body (unless
     decorated @staticmethod) less the first."""
@@ -1423,6 +1548,11 @@ class Extractor:
             fact["indirect"] = indirect is not None and not (
                 isinstance(indirect, ast.Constant) and indirect.value is False
             )
+            if fact["argnames"] is not None:
+                fact["namesWritten"] = names_written(node)
+                mis = parametrize_miscounts(argvalues_of(node), len(fact["argnames"]), self.pytest_mods, self.text)
+                if mis:
+                    fact["miscount"] = mis
             out["parametrize"].append((self.key(node), fact))
 
     def pytestmark_values(self, values, target, out):

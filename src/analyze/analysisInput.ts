@@ -68,6 +68,8 @@ export interface PytestSession {
   maxfail: number | null;
   pythonFunctions: string[];
   pythonClasses: string[];
+  /** The installed pytest reads `parametrize("x,", ...)` values as tuples (9.1+); absent: the newest rules. */
+  trailingCommaTuples?: boolean;
   /** Test files (absolute) in collection order. */
   testFiles: string[];
   /** Modules that make pytest crash at start-up (src/scan/startupShadows.ts); absent: none. */

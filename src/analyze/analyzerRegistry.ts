@@ -11,6 +11,7 @@ import { missingModule } from "./kinds/missingModule.ts";
 import { missingName } from "./kinds/missingName.ts";
 import { missingThirdParty } from "./kinds/missingThirdParty.ts";
 import { nameError } from "./kinds/nameError.ts";
+import { parametrizeError } from "./kinds/parametrizeError.ts";
 import { syntaxError } from "./kinds/syntaxError.ts";
 import { unknownMarker } from "./kinds/unknownMarker.ts";
 
@@ -26,6 +27,7 @@ export const ANALYZERS = [
   syntaxError,
   unknownMarker,
   importFileMismatch,
+  parametrizeError,
 ] as const;
 
 /** The kinds of the registry's analyzers: a new kind file listed above adds its kind here by itself. */

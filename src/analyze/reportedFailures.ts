@@ -2,12 +2,14 @@
 // place, so a file is blocked by exactly one root cause. Order, as observed with pytest 9: a session-level
 // stop (-p plugin, required_plugins, start-up conftest, unknown addopts) blocks everything; then a failing
 // conftest of an enclosing directory; then an import file mismatch (found before the module runs); then, inside
-// the module, whichever failing statement runs first (an import failure or an unregistered marker's decorator).
-import { dirname, sep } from "node:path";
+// the module, whichever failing statement runs first (an import failure or an unregistered marker's decorator);
+// last, once the module imported, a parametrize whose values pytest rejects (parametrizeFailures.ts).
+import { dirname, relative, sep } from "node:path";
 import type { AnalysisInput } from "./analysisInput.ts";
 import { configProblems } from "./configChecks.ts";
 import { registeredMarkerNames, unknownMarkerError } from "./markerPolicy.ts";
-import { conftestKey, markerKey } from "./rootKeys.ts";
+import { parametrizeFailure } from "./parametrizeFailures.ts";
+import { conftestKey, markerKey, parametrizeKey } from "./rootKeys.ts";
 
 export interface FileFailures {
   /** The root cause pytest reports for this file, or null when it collects (as far as remedy knows). */
@@ -93,6 +95,14 @@ export function resolveReportedFailures(input: AnalysisInput): ReportedFailures 
       events.unshift({ key: markerKey(firstMarker.name), line: firstMarker.line });
     }
     for (const use of markers) events.push({ key: markerKey(use.name), line: use.line });
+    // A parametrize that rejects its values fails when pytest generates the module's items, after the import:
+    // behind every certain failure of the import, before the ones that may not happen.
+    const parametrize = parametrizeFailure(input.facts(file), relative(session.rootdir, file), session);
+    if (parametrize) {
+      const key = parametrizeKey(file, parametrize.line);
+      if (events.some((e) => !maybeKeys.has(e.key))) events.push({ key, line: Number.POSITIVE_INFINITY });
+      else events.unshift({ key, line: parametrize.line });
+    }
     const all = [...new Set(events.map((e) => e.key))];
     if (stoppedAfter !== null) {
       byFile.set(file, { reported: null, maybe: null, all, reached: false });

@@ -11,6 +11,7 @@ export type { IniKeyEntry, MarkerEntry, OptionEntry, RegistrationKind } from "./
 export { markerName } from "./markerRegistry.ts";
 export { firstMissingPart } from "./moduleOnPath.ts";
 export type { PluginSource } from "./plugins.ts";
+export { pytestRules } from "./pytestRules.ts";
 export { pytestRootdir, pytestView } from "./pytestView.ts";
 export {
   type BusinessFlow,

@@ -25,6 +25,9 @@ export interface PytestRules {
   addoptsOverrides: boolean;
   /** `-o KEY=VALUE` keys are checked like the file's keys ("Unknown config option: KEY") (9.0+). */
   overrideKeysChecked: boolean;
+  /** A `parametrize` argnames string with a trailing comma after one name (`"x,"`) reads the values as tuples
+   *  (9.1+, pytest-dev/pytest#719); before, each value is wrapped into a 1-tuple as for `"x"`. */
+  trailingCommaTuples: boolean;
 }
 
 /** major.minor of a version string ("9.1.1" -> [9, 1]); null when it does not start with numbers. */
@@ -45,6 +48,7 @@ export function pytestRules(version: string | null): PytestRules {
     strictIni: nine,
     addoptsOverrides: major > 9 || (major === 9 && minor >= 1),
     overrideKeysChecked: nine,
+    trailingCommaTuples: major > 9 || (major === 9 && minor >= 1),
   };
 }
 

@@ -56,6 +56,10 @@ const COLLECTION: Partial<Record<FindingKind, EffortRule>> = {
     base: 1,
     why: "one line of configuration removed or corrected, or one plugin installed",
   },
+  "parametrize-error": {
+    base: 1,
+    why: "one parametrize value completed or wrapped in a tuple",
+  },
 };
 
 const AUDIT: Record<AuditKind, EffortRule> = {

@@ -169,6 +169,20 @@ export interface Parametrize extends Position {
   argnames: string[] | null;
   /** `indirect=` is given with a value other than `False`. */
   indirect: boolean;
+  /** How the names were written, when `argnames` is known: one string (`"a, b"`), one string ending with a comma
+   *  after its last name (`"a,"`: pytest 9.1 reads the values as tuples), or a list/tuple of strings. */
+  namesWritten?: "string" | "string," | "sequence";
+  /** The first literal value whose count of values differs from the number of names, under each way pytest may
+   *  read the values (src/python/parametrizeArity.ts); absent when none is known to. */
+  miscount?: { tuple?: ParametrizeMiscount; single?: ParametrizeMiscount };
+}
+
+/** A parametrize value pytest rejects: its position in the list, how many values it holds, and its repr() (null
+ *  when remedy cannot print CPython's exactly). */
+export interface ParametrizeMiscount {
+  index: number;
+  count: number;
+  repr: string | null;
 }
 
 /** A def decorated as a pytest fixture. */

@@ -1,6 +1,7 @@
 // Pytest facts that need the whole file: a decorator `P.mark.x` is a marker only if P is bound by `import pytest`
 // somewhere at module scope (before or after), so decorator shapes are recorded during the scan and resolved here.
 import type { FixtureDef, ImportFact, MarkerUse, Parametrize, PytestFacts } from "./facts.ts";
+import { parametrizeMiscounts } from "./parametrizeArity.ts";
 import type { TokenView } from "./tokenRanges.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
 
@@ -34,6 +35,7 @@ interface MarkShape {
 /** Python's `str.isspace` characters, for `str.strip()`. */
 const PY_SPACE = "[\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]";
 const PY_STRIP = new RegExp(`^${PY_SPACE}+|${PY_SPACE}+$`, "g");
+const PY_TRAILING_SPACE = new RegExp(`${PY_SPACE}+$`);
 
 /** The length of a list/tuple literal without a starred element filling [s, e), else null. */
 function literalLength(v: TokenView, s: number, e: number): number | null {
@@ -74,6 +76,27 @@ function parametrizeArgnames(v: TokenView, args: [number, number][]): string[] |
   if (k !== T_LPAR && k !== 12) return null;
   if (e - s === 2) return [];
   return stringList(v, s, e, true);
+}
+
+/** How parametrize's argnames are written (see Parametrize.namesWritten); null when not literal. */
+function namesWritten(v: TokenView, args: [number, number][]): Parametrize["namesWritten"] | null {
+  const first = args.find(([a]) => !isKeywordArg(v, a) && v.kind[a] !== T_DSTAR);
+  const at = first ?? keywordValue(v, args, "argnames");
+  if (!at) return null;
+  const str = plainString(v, at[0], at[1]);
+  if (str === null) return "sequence";
+  return str.replace(PY_TRAILING_SPACE, "").endsWith(",") ? "string," : "string";
+}
+
+/** parametrize's argvalues: the second positional argument, else `argvalues=`. */
+function argvaluesOf(v: TokenView, args: [number, number][]): [number, number] | null {
+  let positional = 0;
+  for (const item of args) {
+    if (isKeywordArg(v, item[0])) continue;
+    if (v.kind[item[0]] === T_DSTAR || isStarred(v, item[0])) return null;
+    if (++positional === 2) return item;
+  }
+  return keywordValue(v, args, "argvalues");
 }
 
 /** The mark shape filling tokens a..b, or null. */
@@ -191,14 +214,22 @@ export function resolveMarks(
       out.markers.push(m);
       if (name === "parametrize" && s.isCall && c.target !== null) {
         const ind = keywordValue(v, s.args, "indirect");
+        const argnames = parametrizeArgnames(v, s.args);
         const pz: Parametrize = {
           line,
           col,
           target: c.target,
           size: s.size,
-          argnames: parametrizeArgnames(v, s.args),
+          argnames,
           indirect: ind !== null && !isConstant(v, ind[0], ind[1], K_FALSE),
         };
+        const written = argnames === null ? null : namesWritten(v, s.args);
+        if (written !== null) pz.namesWritten = written;
+        const values = argvaluesOf(v, s.args);
+        if (argnames !== null && values !== null) {
+          const miscount = parametrizeMiscounts(v, values, argnames.length, pytestNames);
+          if (miscount.tuple || miscount.single) pz.miscount = miscount;
+        }
         out.parametrize.push(pz);
       }
       continue;

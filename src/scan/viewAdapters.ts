@@ -1,7 +1,7 @@
 // Translates discover's PytestView into the two small shapes later stages read: GraphInput (for the import-time
 // model) and PytestSession (for the analyzers). Kept apart so neither stage depends on how discovery is done.
 import type { PytestSession } from "../analyze/index.ts";
-import { filterImportFailures, firstMissingPart, type PytestView } from "../discover/index.ts";
+import { filterImportFailures, firstMissingPart, type PytestView, pytestRules } from "../discover/index.ts";
 import { DEFAULT_BUILTIN_MODULES, type GraphInput, type ImportMode } from "../graph/index.ts";
 import type { InterpreterTraits } from "../python/index.ts";
 
@@ -135,6 +135,7 @@ export function sessionFromView(view: PytestView): PytestSession {
     maxfail: view.options.maxfail,
     pythonFunctions: view.options.pythonFunctions,
     pythonClasses: view.options.pythonClasses,
+    trailingCommaTuples: pytestRules(view.interpreter?.pytestVersion ?? null).trailingCommaTuples,
     testFiles: view.testFiles,
   };
 }

@@ -13,6 +13,7 @@ export { parseShard, type Shard, ShardSpecError, shardFiles } from "./shard.ts";
 export {
   type FileError,
   inScope,
+  mismatchText,
   normalizer,
   type PredictedVerdicts,
   pytestVerdicts,

@@ -60,6 +60,21 @@ function usageMessage(message: string): string {
   return `${message.slice(0, at)}This error occurred:\n\n${quoted[quoted.length - 1]?.trim() ?? ""}`;
 }
 
+/** pytest's report of a basename clash: its own "import file mismatch" text for a test module; for a conftest
+ *  imported during collection, a traceback ending in the exception's repr, `ImportPathMismatchError: ('tests.conftest',
+ *  '/a/tests/conftest.py', PosixPath('/b/tests/conftest.py'))`, which says the same three things and is put in
+ *  the test module's words so that both compare (also given the repr alone, as record.py keeps it). */
+export function mismatchText(longrepr: string): string {
+  const repr = /\('([^']*)', '([^']*)', \w*Path\('([^']*)'\)\)\s*$/.exec(longrepr);
+  if (!repr) return longrepr.trim();
+  const [, module, moduleFile, path] = repr as unknown as [string, string, string, string];
+  return (
+    `import file mismatch:\nimported module '${module}' has this __file__ attribute:\n  ${moduleFile}\n` +
+    `which is not the same as the test file we want to collect:\n  ${path}\n` +
+    "HINT: remove __pycache__ / .pyc files and/or use a unique basename for your test file modules"
+  );
+}
+
 export function pytestVerdicts(report: CollectionReport, root: string): Verdicts {
   const norm = normalizer(root);
   const files = new Map<string, FileError | null>();
@@ -68,7 +83,7 @@ export function pytestVerdicts(report: CollectionReport, root: string): Verdicts
     const key = e.conftest ? rel(root, e.conftest) : (e.relpath ?? e.nodeid);
     // pytest prints its own text for a basename clash, not the exception's args (which the plugin records).
     const mismatch = bare(e.exceptionType) === "ImportPathMismatchError";
-    files.set(key, { type: bare(e.exceptionType), message: norm(mismatch ? e.longrepr.trim() : e.message) });
+    files.set(key, { type: bare(e.exceptionType), message: norm(mismatch ? mismatchText(e.longrepr) : e.message) });
   }
   pruneBelowFailedConftests(files);
   const c = report.conftestError;

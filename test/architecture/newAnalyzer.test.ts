@@ -68,7 +68,7 @@ test("the scaffold writes the analyzer, its registry line, its fixture and the s
   assert.match(registry, /^import \{ shadowedFixture \} from "\.\/kinds\/shadowedFixture\.ts";$/m);
   assert.match(
     registry,
-    /^ {2}importFileMismatch,\n {2}shadowedFixture,\n\] as const;$/m,
+    /^ {2}parametrizeError,\n {2}shadowedFixture,\n\] as const;$/m,
     "appended last (report order)",
   );
 

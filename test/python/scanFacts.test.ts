@@ -173,7 +173,7 @@ const rows: Row[] = [
         { line: 3, col: 1, name: "parametrize", via: "decorator", target: "test_a" },
         { line: 8, col: 17, name: "slow", via: "pytestmark", target: "TestC" },
       ],
-      [{ line: 3, col: 1, target: "test_a", size: 2, argnames: ["a"], indirect: false }],
+      [{ line: 3, col: 1, target: "test_a", size: 2, argnames: ["a"], indirect: false, namesWritten: "string" }],
       [{ line: 6, col: 0, name: "f", alias: null, className: null, autouse: false, args: [] }],
       [{ line: 7, col: 0, name: "TestC", bases: [], hasInit: true }],
     ],

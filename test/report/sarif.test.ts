@@ -89,7 +89,7 @@ test("SARIF of the example validates against the SARIF 2.1.0 schema; rules, leve
   assert.equal(run.tool.driver.name, "remedy");
   assert.equal(run.tool.driver.version, "9.9.9");
   const rules = run.tool.driver.rules!.map((r) => r.id);
-  assert.equal(rules.length, 11 + 6);
+  assert.equal(rules.length, 12 + 6);
   assert.ok(rules.includes("unknown-marker") && rules.includes("latent-cycle"));
   for (const r of run.results!) assert.equal(rules[r.ruleIndex!], r.ruleId);
   assert.equal(run.results!.length, result.findings.length + audit.findings.length);

@@ -72,24 +72,30 @@ function touchPartial(session: InterpreterSession, target: ModuleRecord): void {
 
 const NO_CHAIN: ImportFailure["chain"] = [];
 
+/** One chainless copy per failure, shared by its re-raises in files that already have it. */
+const chainless = new WeakMap<ImportFailure, ImportFailure>();
+function withoutChain(failure: ImportFailure): ImportFailure {
+  let copy = chainless.get(failure);
+  if (!copy) {
+    copy = failure.chain === NO_CHAIN ? failure : { ...failure, chain: NO_CHAIN };
+    chainless.set(failure, copy);
+  }
+  return copy;
+}
+
 /** Re-raises the failures a failed module raised before, as re-executing it would (memo replay). */
 function replay(session: InterpreterSession, rec: ModuleRecord): void {
   const base = session.currentSteps();
   const from = session.maybeFrom();
-  // After the file's first error (Python ran nothing more) a failed module imported again only marks what imports
-  // it as failed: when the file already has every one of its failures, re-raising the first does that, and the
-  // others add nothing to this file's report. Bounds the cost of a module deep in a cycle with hundreds of hidden
-  // failures that hundreds of modules import (sympy with one cycle added: 2.2 million re-raises for 5 test files).
-  const all = rec.failures;
-  const failures =
-    session.stopped && all.length > 1 && all.every((f) => session.knows(f.failure.rootKey, from >= 0))
-      ? all.slice(0, 1)
-      : all;
-  for (const { failure, suffix } of failures) {
-    const steps: PendingStep[] = [...base, ...suffix];
+  // Every failure, also after the file's first error: the importer's record keeps them all, and a later file
+  // that replays the importer (a shadow record kept once its re-runs are spent, InterpreterSession.shadowRerun)
+  // must see them all, or what is hidden behind its first error shrinks (saleor: 1,080 files -> 925 for one root
+  // cause when only the first was re-raised).
+  for (const { failure, suffix } of rec.failures) {
+    const steps = () => [...base, ...suffix];
     // A failure the file already has only marks the modules it passes: its chain (source lines) is not needed.
     const known = session.knows(failure.rootKey, from >= 0);
-    const again = { ...failure, chain: known ? NO_CHAIN : session.materialize(steps) };
+    const again = known ? withoutChain(failure) : { ...failure, chain: session.materialize(steps()) };
     if (from < 0) session.raise(again, steps);
     else {
       // Reached through a statement that may not run: the re-raise may not happen either.
@@ -203,7 +209,7 @@ function notInSysModules(session: InterpreterSession, rec: ModuleRecord, site: S
   if ((rec.maybeFailed || rec.maybeLoaded) && session.maybeFrom() < 0) return true;
   // Run only after an earlier file had already failed, so never by Python. If a parent fails now, that is the
   // file's error and the module's own failures stay hidden behind it (replayed, not run again).
-  if (!rec.shadow || session.stopped) return false;
+  if (!rec.shadow || (session.stopped && session.fileFailures.length > 0)) return false;
   const dot = rec.name.lastIndexOf(".");
   if (dot >= 0) importModule(session, rec.name.slice(0, dot), site);
   return !session.stopped;

@@ -14,6 +14,8 @@ export function expectedVerdict(dir: string): FixtureVerdict {
   const e = JSON.parse(readFileSync(join(dir, "expected.json"), "utf8")) as {
     errors: Record<string, FileError & { at?: string }>;
     conftestError?: FileError & { file: string };
+    /** pytest crashed while it started (exit 1, a traceback): the session's error, as a conftest's would be. */
+    startupError?: FileError;
   };
   const errors: Record<string, FileError> = {};
   // record.py names a failing conftest's error by its directory (pytest's node id); the verdicts, by the file.
@@ -22,9 +24,10 @@ export function expectedVerdict(dir: string): FixtureVerdict {
     const message = x.type === "ImportPathMismatchError" ? mismatchText(x.message) : x.message;
     errors[f.endsWith(".py") ? f : `${f === "." ? "" : `${f}/`}conftest.py`] = { type: x.type, message };
   }
+  const session = e.conftestError ?? e.startupError;
   return {
     errors,
-    ...(e.conftestError ? { conftestError: { type: e.conftestError.type, message: e.conftestError.message } } : {}),
+    ...(session ? { conftestError: { type: session.type, message: session.message } } : {}),
   };
 }
 

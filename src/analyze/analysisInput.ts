@@ -25,6 +25,10 @@ export interface StartupShadow {
   /** What pytest ends with when the module is empty, asked of the interpreter: exit code and last error line. */
   exitCode: number;
   message: string;
+  /** Set when it is not a stdlib name but a module of the repository that pytest itself imports while it starts
+   *  (`packaging.version` for `minversion`) and whose code fails: the module pytest imports, and the failing line
+   *  of `file`. */
+  importedAtStartup?: { module: string; line: number };
 }
 
 /** The parts of pytest's resolved configuration that decide how collection fails. */

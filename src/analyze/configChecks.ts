@@ -69,13 +69,13 @@ export function configProblems(session: PytestSession): ConfigProblem[] {
     // pytest's own last line, `Type: message`, as it reads with an empty module of that name.
     const colon = m.message.indexOf(": ");
     problems.push({
-      rootKey: configKey("startup", m.name),
+      rootKey: configKey(m.importedAtStartup ? "startup-import" : "startup", m.name),
       stage: "startup",
       exitCode: m.exitCode,
       message: colon > 0 ? m.message.slice(colon + 2) : m.message,
       exceptionType: colon > 0 ? m.message.slice(0, colon).split(".").pop()! : "ImportError",
-      name: m.name,
-      line: null,
+      name: m.importedAtStartup?.module ?? m.name,
+      line: m.importedAtStartup?.line ?? null,
       file: m.file,
     });
   }

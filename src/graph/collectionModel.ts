@@ -76,6 +76,9 @@ export interface CollectionModel {
      *  `ImportError: Error importing plugin "<plugin>": <message>` instead of a conftest error. */
     plugin?: string;
   } | null;
+  /** A module of the repository that pytest imports while it starts (GraphInput.startupImports) and that fails:
+   *  pytest crashes before collecting (exit 1). The model goes on as if it had not. */
+  startupImport?: { module: string; failure: ImportFailure };
   /** Every conftest and test file in pytest's collection order. */
   files: FileOutcome[];
 }

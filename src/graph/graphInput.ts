@@ -42,6 +42,10 @@ export interface GraphInput {
   /** Modules already in sys.modules when collection starts (pytest and what it imported): they are never
    *  looked up again, so a project directory of the same name does not shadow them. Default: pytest's own. */
   preloadedModules?: string[];
+  /** Modules pytest imports while it starts, before any conftest, from sys.path as it is then (`packaging.version`
+   *  to check `minversion` or `required_plugins`): an installed one is taken as imported (opaque), one the
+   *  repository provides is executed from its files and its failure crashes pytest (exit 1). Default: none. */
+  startupImports?: string[];
   /** Top-level stdlib modules pytest's start-up imported: those in sys.modules when the initial conftests load,
    *  and those when collection starts. Found there, never looked up on sys.path again
    *  (src/graph/preloadedStdlib.ts). Default: none. */

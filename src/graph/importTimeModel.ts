@@ -11,7 +11,7 @@ import { dirname, sep } from "node:path";
 import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
-import { newRecord } from "./importMachinery.ts";
+import { importModule, newRecord } from "./importMachinery.ts";
 import { InterpreterSession } from "./interpreterSession.ts";
 import { executeModule } from "./moduleExecution.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
@@ -19,7 +19,7 @@ import { absoluteEntry } from "./pathEvaluation.ts";
 import { stdlibAtStartup } from "./preloadedStdlib.ts";
 import { importPath, importPlugins } from "./pytestImport.ts";
 import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
-import { OriginClassifier } from "./resolveImport.ts";
+import { OriginClassifier, resolveModuleName } from "./resolveImport.ts";
 import { SourceLines } from "./sourceLines.ts";
 import { SysPathState } from "./sysPathState.ts";
 
@@ -67,6 +67,7 @@ export function buildCollectionModel(
   const session = createSession(input, getFacts, options);
   for (const name of [...ALWAYS_LOADED, ...(input.preloadedModules ?? PYTEST_PRELOADED)]) preload(session, name);
   preloadStdlib(session, input.preloadedStdlib?.initial);
+  const startupImport = runStartupImports(session, input.startupImports ?? []);
   const files: FileOutcome[] = [];
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;
@@ -122,7 +123,33 @@ export function buildCollectionModel(
     run(test, "test");
   }
   while (next < pending.length) runConftest(pending[next++] as string);
-  return { startupFailure, files };
+  return { startupFailure, files, ...(startupImport ? { startupImport } : {}) };
+}
+
+/** pytest's own imports at start-up (`from packaging.version import Version`): a module the repository provides
+ *  runs from its files, as a file of its own; the first certain failure is pytest's crash. Others are preloaded. */
+function runStartupImports(session: InterpreterSession, names: string[]): CollectionModel["startupImport"] {
+  let crash: CollectionModel["startupImport"];
+  for (const name of names) {
+    const top = name.split(".")[0] as string;
+    if (session.modules.has(top) && !session.modules.get(top)?.simulated) continue;
+    // sys.path as pytest starts: without the `pythonpath` entries, which it inserts only later.
+    const cwd = session.input.invocationDir ?? session.input.rootdir;
+    const early = session.input.interpreterSysPath.map((p) => absoluteEntry(p, cwd));
+    const res = resolveModuleName(session.index, session.classifier, top, early, session.builtinModules).steps.at(-1);
+    const later = session.sysPath.findTopLevel(top);
+    if (!res?.found || res.origin !== "first-party" || later.file !== res.file) {
+      preload(session, top);
+      continue;
+    }
+    session.beginFile();
+    const site = { file: res.file ?? "", line: 0, col: 0, module: null, certainty: "certain" as const };
+    importModule(session, name, site);
+    const first = session.fileFailures[0];
+    session.endFile();
+    if (first && !crash) crash = { module: name, failure: first };
+  }
+  return crash;
 }
 
 /** pytest's walk order of two paths: component by component, names compared as strings (a directory before

@@ -1,6 +1,6 @@
 // The scan's model phase: the import-time model of the session and the analysis input around it.
 import { dirname, join } from "node:path";
-import type { AnalysisInput } from "../analyze/index.ts";
+import type { AnalysisInput, StartupShadow } from "../analyze/index.ts";
 import { relPath } from "../analyze/index.ts";
 import { buildCollectionModel, type CollectionModel } from "../graph/index.ts";
 import type { FileFacts } from "../python/index.ts";
@@ -36,6 +36,23 @@ export interface PreparedAnalysis {
   limitations: string[];
   /** Environment variables `if` tests were decided with (stored with the result: another value is another scan). */
   envKeys: Set<string>;
+}
+
+/** A repository module pytest imports while it starts and that fails (CollectionModel.startupImport): pytest
+ *  crashes with the failure's traceback (exit 1), as with a stdlib module the repository shadows. */
+function startupImportCrash(model: CollectionModel): StartupShadow[] {
+  const s = model.startupImport;
+  if (!s) return [];
+  const { failure } = s;
+  return [
+    {
+      name: s.module.split(".")[0] as string,
+      file: failure.file,
+      exitCode: 1,
+      message: `${failure.exceptionType}: ${failure.message}`,
+      importedAtStartup: { module: s.module, line: failure.line },
+    },
+  ];
 }
 
 /** The import-time model of the session, and the analysis input around it. */
@@ -107,7 +124,7 @@ export async function modelRepository(run: ScanRun, repo: DiscoveredRepository):
   const rel = (p: string) => relPath(view.rootdir, p);
   const input: AnalysisInput = {
     model,
-    session: { ...sessionFromView(view), startupShadows: await shadowsPending },
+    session: { ...sessionFromView(view), startupShadows: [...(await shadowsPending), ...startupImportCrash(model)] },
     facts: settledFacts,
     modules: knownModules(project.pythonFiles, searchRoots),
     requirements: readRequirements(project.requirementFiles, rel),

@@ -29,16 +29,25 @@ export function graphInputFromView(view: PytestView): GraphInput {
     })),
     invocationDir: view.invocationDir,
     interpreter: interpreterTraits(view),
-    preloadedModules: preloadedByPytest(view),
+    preloadedModules: preloadedByPytest(),
+    startupImports: startupImports(view),
   };
 }
 
-/** What pytest has imported before any conftest: itself, pluggy and iniconfig always; `packaging` only to check
- *  `minversion` or `required_plugins` (found on sys.path then, a project's own `packaging/` included). A
- *  repository's `packaging` package is otherwise imported from its files like any other (pypa/packaging). */
-function preloadedByPytest(view: PytestView): string[] {
-  const checksVersions = view.options.minversion !== null || view.options.requiredPlugins.length > 0;
-  return ["pytest", "_pytest", "pluggy", "iniconfig", ...(checksVersions ? ["packaging"] : [])];
+/** What pytest has imported before any conftest: itself, pluggy and iniconfig. */
+function preloadedByPytest(): string[] {
+  return ["pytest", "_pytest", "pluggy", "iniconfig"];
+}
+
+/** What pytest imports from sys.path while it starts: `packaging.version` to check `minversion`, and
+ *  `packaging.requirements` too for `required_plugins` (_pytest/config: _checkversion, _validate_plugins). A
+ *  repository's own `packaging` found there first (pypa/packaging with its src on PYTHONPATH, a root `packaging/`
+ *  under `python -m pytest`) is what pytest imports; otherwise it is imported from its files like any other. */
+function startupImports(view: PytestView): string[] {
+  const out: string[] = [];
+  if (view.options.minversion !== null || view.options.requiredPlugins.length > 0) out.push("packaging.version");
+  if (view.options.requiredPlugins.length > 0) out.push("packaging.requirements");
+  return out;
 }
 
 /** What `if` tests may ask of the process pytest runs in, besides the interpreter. */

@@ -38,6 +38,12 @@ function suggestion(problem: string, name: string, configfile: string): Suggesti
         data: { filter: name },
       };
     }
+    case "startup-import":
+      return {
+        kind: "other",
+        message: `pytest imports \`${name}\` from the repository's own files while it starts (to check minversion or required_plugins), before any conftest: fix the error at ${configfile}, or start pytest where the installed \`${name.split(".")[0]}\` comes first on sys.path`,
+        data: { module: name },
+      };
     case "startup":
       return {
         kind: "other",
@@ -90,6 +96,7 @@ export const configError: Analyzer<typeof kind> = {
           problem === "plugin" ||
           problem === "required_plugins" ||
           problem === "startup" ||
+          problem === "startup-import" ||
           problem === "filterwarnings"
             ? "environment"
             : "configuration",

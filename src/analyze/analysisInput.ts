@@ -72,6 +72,10 @@ export interface PytestSession {
   maxfail: number | null;
   pythonFunctions: string[];
   pythonClasses: string[];
+  /** Markers an installed plugin registers whose module also implements an item hook (pytest_pycollect_makeitem,
+   *  pytest_generate_tests, pytest_collection_modifyitems): the plugin may add items for tests that carry them
+   *  (anyio's `anyio` marker runs each test once per available backend). Absent: none. */
+  markersAddingItems?: string[];
   /** The installed pytest reads `parametrize("x,", ...)` values as tuples (9.1+); absent: the newest rules. */
   trailingCommaTuples?: boolean;
   /** Test files (absolute) in collection order. */

@@ -45,6 +45,9 @@ function globToRegExp(glob: string): RegExp {
 export interface CollectPatterns {
   pythonFunctions: string[];
   pythonClasses: string[];
+  /** Markers whose installed plugin may add items (PytestSession.markersAddingItems): a count of a module that
+   *  uses one is a lower bound. */
+  markersAddingItems?: string[];
 }
 
 /** Where the facts of other modules come from when a test class inherits from (or a test module imports) them. */
@@ -177,6 +180,8 @@ export class TestCounter {
       total += this.itemsOf(path, facts, name, value, state);
     }
     if (facts.pytest.parametrize.some((p) => p.size === null)) state.exact = false;
+    const adding = this.patterns.markersAddingItems ?? [];
+    if (total > 0 && facts.pytest.markers.some((m) => adding.includes(m.name))) state.exact = false;
     // A module-level `pytestmark` parametrize (not among the parametrize facts: it has no target) multiplies
     // every test of the module, and shadows the fixtures it names.
     const moduleParametrize = facts.pytest.markers.some((m) => m.name === "parametrize" && m.target === null);

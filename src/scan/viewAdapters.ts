@@ -3,7 +3,7 @@
 import type { PytestSession } from "../analyze/index.ts";
 import { filterImportFailures, firstMissingPart, type PytestView, pytestRules } from "../discover/index.ts";
 import { DEFAULT_BUILTIN_MODULES, type GraphInput, type ImportMode } from "../graph/index.ts";
-import type { InterpreterTraits } from "../python/index.ts";
+import { type InterpreterTraits, readFileFacts } from "../python/index.ts";
 
 function importMode(mode: string): ImportMode {
   return mode === "append" || mode === "importlib" ? mode : "prepend";
@@ -123,6 +123,28 @@ function registryComplete(view: PytestView): boolean {
   return !view.limitations.some((l) => l.includes("could not be read") || l.includes("plugin modules not found"));
 }
 
+/** Hooks with which a plugin can add or multiply a module's items. */
+const ITEM_HOOKS = new Set(["pytest_pycollect_makeitem", "pytest_generate_tests", "pytest_collection_modifyitems"]);
+
+/** Markers registered by an installed plugin whose module implements an item hook (read from its source, once per
+ *  plugin module; a source that cannot be read counts as one that does). */
+function markersAddingItems(view: PytestView): string[] {
+  const hooks = new Map<string, boolean>();
+  const adds = (file: string): boolean => {
+    let has = hooks.get(file);
+    if (has === undefined) {
+      try {
+        has = readFileFacts(file).pytest.dynamicHooks.some((h) => ITEM_HOOKS.has(h));
+      } catch {
+        has = true;
+      }
+      hooks.set(file, has);
+    }
+    return has;
+  };
+  return view.markers.filter((m) => m.kind === "plugin" && m.file !== null && adds(m.file)).map((m) => m.name);
+}
+
 export function sessionFromView(view: PytestView): PytestSession {
   const complete = registryComplete(view) && view.interpreter !== null;
   return {
@@ -145,6 +167,7 @@ export function sessionFromView(view: PytestView): PytestSession {
     pythonFunctions: view.options.pythonFunctions,
     pythonClasses: view.options.pythonClasses,
     trailingCommaTuples: pytestRules(view.interpreter?.pytestVersion ?? null).trailingCommaTuples,
+    markersAddingItems: markersAddingItems(view),
     testFiles: view.testFiles,
   };
 }

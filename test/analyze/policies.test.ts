@@ -91,3 +91,22 @@ test("config problems in pytest's order with its messages", () => {
     ],
   );
 });
+
+test("a module using a marker whose installed plugin adds items (anyio's backends) counts at least its own tests", () => {
+  const f = facts("/t.py", {
+    pytest: {
+      functions: [{ name: "test_a", className: null, async: true, line: 2, col: 0, args: [] }],
+      markers: [{ name: "anyio", line: 1, col: 0, via: "pytestmark", target: null }],
+    },
+  });
+  const patterns = { pythonFunctions: ["test"], pythonClasses: ["Test"] };
+  assert.deepEqual(countCollectableTests(f, patterns), { count: 1, exact: true });
+  assert.deepEqual(countCollectableTests(f, { ...patterns, markersAddingItems: ["anyio"] }), {
+    count: 1,
+    exact: false,
+  });
+  assert.deepEqual(countCollectableTests(f, { ...patterns, markersAddingItems: ["asyncio"] }), {
+    count: 1,
+    exact: true,
+  });
+});

@@ -336,6 +336,12 @@ export function installedLacksSubmodule(
 const packageExtendsImports = perSession((session: InterpreterSession, dir: string): boolean => {
   const pattern =
     /\bmodules\s*(?:\[|\.\s*(?:update|setdefault|__setitem__)\b)|\bmeta_path\b|\bpath_hooks\b|\b__path__\b/;
+  return packageSources(session, dir).some((path) => pattern.test(session.lines.text(path) ?? "modules["));
+});
+
+/** The `.py` files of the installed package under `dir`, its subpackages included (`__pycache__` aside). */
+function packageSources(session: InterpreterSession, dir: string): string[] {
+  const out: string[] = [];
   const stack = [dir];
   while (stack.length > 0) {
     const d = stack.pop() as string;
@@ -343,11 +349,11 @@ const packageExtendsImports = perSession((session: InterpreterSession, dir: stri
       const path = join(d, entry);
       if (kind === "dir") {
         if (entry !== "__pycache__") stack.push(path);
-      } else if (entry.endsWith(".py") && pattern.test(session.lines.text(path) ?? "modules[")) return true;
+      } else if (entry.endsWith(".py")) out.push(path);
     }
   }
-  return false;
-});
+  return out;
+}
 
 /** Whether `rec`, an installed `.py` module remedy does not execute, certainly has `attr` once it has run: a
  *  top-level statement of its source binds it on every path (`hasattr(jinja2, "pass_context")`). False when that
@@ -367,16 +373,7 @@ export function installedSurelyHas(session: InterpreterSession, rec: ModuleRecor
 const packageNames = perSession((session: InterpreterSession, dir: string): Set<string> => {
   const names = new Set<string>();
   const pattern = /\.\s*([A-Za-z_]\w*)\s*=(?!=)|(['"])([A-Za-z_]\w*)\2/g;
-  const stack = [dir];
-  while (stack.length > 0) {
-    const d = stack.pop() as string;
-    for (const [entry, kind] of session.index.list(d) ?? []) {
-      const path = join(d, entry);
-      if (kind === "dir") {
-        if (entry !== "__pycache__") stack.push(path);
-      } else if (entry.endsWith(".py")) addMatchedNames(path, pattern, names);
-    }
-  }
+  for (const path of packageSources(session, dir)) addMatchedNames(path, pattern, names);
   return names;
 });
 

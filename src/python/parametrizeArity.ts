@@ -58,8 +58,9 @@ function display(v: TokenView, a: number, b: number): { open: number; items: Ran
   return { open: k, items };
 }
 
-/** `P.param(...)` with P bound to pytest: its positional arguments, or null (not a param call, or starred). */
-function paramArgs(v: TokenView, a: number, b: number, pytestNames: ReadonlySet<string>): Range[] | "other" {
+/** `P.param(...)` with P bound to pytest: its positional arguments; null when they cannot be counted (a `*` or
+ *  `**` argument); "other" for anything else. */
+function paramArgs(v: TokenView, a: number, b: number, pytestNames: ReadonlySet<string>): Range[] | null | "other" {
   [a, b] = unwrap(v, a, b);
   const isParam =
     v.kind[a] === T_NAME &&
@@ -73,7 +74,7 @@ function paramArgs(v: TokenView, a: number, b: number, pytestNames: ReadonlySet<
   const args = splitItems(v, a + 4, b - 1);
   const out: Range[] = [];
   for (const arg of args) {
-    if (isStarred(v, arg[0])) return [];
+    if (isStarred(v, arg[0])) return null;
     if (!isKeywordArg(v, arg[0])) out.push(arg);
   }
   return out;
@@ -148,8 +149,8 @@ function miscount(
     const param = paramArgs(v, s, e, pytestNames);
     let count: number;
     let repr: string | null;
+    if (param === null) return null;
     if (param !== "other") {
-      if (param.length === 0 && hasStarredArg(v, s, e)) return null;
       count = param.length;
       repr = sequenceRepr(v, T_LPAR, param);
     } else if (wrapped) {
@@ -165,11 +166,6 @@ function miscount(
     if (count !== names) return { index, count, repr };
   }
   return null;
-}
-
-function hasStarredArg(v: TokenView, a: number, b: number): boolean {
-  [a, b] = unwrap(v, a, b);
-  return splitItems(v, a + 4, b - 1).some(([s]) => isStarred(v, s));
 }
 
 /** A constant: one number, `None`, `True`, `False` or `...` token, or string literals (no f-string). */

@@ -58,34 +58,29 @@ function isConstant(v: TokenView, a: number, b: number, kind: number): boolean {
 }
 
 /** parametrize's argnames: `"a, b"` split at commas (pytest strips and drops empty parts), or a list/tuple of
- *  plain string literals; null otherwise. */
-function parametrizeArgnames(v: TokenView, args: [number, number][]): string[] | null {
+ *  plain string literals, and how they are written (Parametrize.namesWritten); null otherwise. */
+function parametrizeArgnames(
+  v: TokenView,
+  args: [number, number][],
+): { names: string[]; written: NonNullable<Parametrize["namesWritten"]> } | null {
   // The first positional argument (null when starred), else `argnames=`.
   const first = args.find(([a]) => !isKeywordArg(v, a) && v.kind[a] !== T_DSTAR);
   if (first && isStarred(v, first[0])) return null;
   const at = first ?? keywordValue(v, args, "argnames");
   if (!at) return null;
   const str = plainString(v, at[0], at[1]);
-  if (str !== null)
-    return str
+  if (str !== null) {
+    const names = str
       .split(",")
       .map((x) => x.replace(PY_STRIP, ""))
       .filter((x) => x !== "");
+    return { names, written: str.replace(PY_TRAILING_SPACE, "").endsWith(",") ? "string," : "string" };
+  }
   const [s, e] = unwrap(v, at[0], at[1]);
   const k = v.kind[s];
   if (k !== T_LPAR && k !== 12) return null;
-  if (e - s === 2) return [];
-  return stringList(v, s, e, true);
-}
-
-/** How parametrize's argnames are written (see Parametrize.namesWritten); null when not literal. */
-function namesWritten(v: TokenView, args: [number, number][]): Parametrize["namesWritten"] | null {
-  const first = args.find(([a]) => !isKeywordArg(v, a) && v.kind[a] !== T_DSTAR);
-  const at = first ?? keywordValue(v, args, "argnames");
-  if (!at) return null;
-  const str = plainString(v, at[0], at[1]);
-  if (str === null) return "sequence";
-  return str.replace(PY_TRAILING_SPACE, "").endsWith(",") ? "string," : "string";
+  const names = e - s === 2 ? [] : stringList(v, s, e, true);
+  return names === null ? null : { names, written: "sequence" };
 }
 
 /** parametrize's argvalues: the second positional argument, else `argvalues=`. */
@@ -220,14 +215,13 @@ export function resolveMarks(
           col,
           target: c.target,
           size: s.size,
-          argnames,
+          argnames: argnames?.names ?? null,
           indirect: ind !== null && !isConstant(v, ind[0], ind[1], K_FALSE),
         };
-        const written = argnames === null ? null : namesWritten(v, s.args);
-        if (written !== null) pz.namesWritten = written;
-        const values = argvaluesOf(v, s.args);
-        if (argnames !== null && values !== null) {
-          const miscount = parametrizeMiscounts(v, values, argnames.length, pytestNames);
+        if (argnames) pz.namesWritten = argnames.written;
+        const values = argnames ? argvaluesOf(v, s.args) : null;
+        if (argnames && values) {
+          const miscount = parametrizeMiscounts(v, values, argnames.names.length, pytestNames);
           if (miscount.tuple || miscount.single) pz.miscount = miscount;
         }
         out.parametrize.push(pz);

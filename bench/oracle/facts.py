@@ -745,6 +745,8 @@ class Extractor:
         self.defs = []  # (node, className) for pytest functions
         self.classes = []  # (node, [pytestmark value nodes])
         self.module_marks = []  # pytestmark value nodes at module scope
+        self.mark_aliases = []  # (NAME, value) of module-scope assignments `NAME = value`
+        self.aliases = {}  # NAME -> the mark expression it alone holds
 
     # -- positions
 
@@ -1198,6 +1200,11 @@ class Extractor:
                 lst.extend(e.value for e in arg.elts if is_str(e))
 
     def pytestmark(self, targets, value, cls):
+        if cls is None:
+            # `NAME = <mark>` at module scope: a possible alias (pytestFacts.ts resolveMarks).
+            for t in targets:
+                if isinstance(t, ast.Name) and t.id != "pytestmark":
+                    self.mark_aliases.append((t.id, value))
         if not any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in targets):
             return
         if cls is None:
@@ -1533,17 +1540,20 @@ class Extractor:
         )
 
     def marker(self, node, via, target, out):
+        at = node
+        if type(node) is ast.Name and via != "alias":
+            node = self.aliases.get(node.id, node)
         name = self.mark_of(node)
         if name is None:
             return
-        out["markers"].append((self.key(node), {"name": name, **self.pos(node), "via": via, "target": target}))
+        out["markers"].append((self.key(at), {"name": name, **self.pos(at), "via": via, "target": target}))
         if name == "parametrize" and isinstance(node, ast.Call) and target is not None:
             values = node.args[1] if len(node.args) >= 2 else None
             for k in node.keywords:
                 if values is None and k.arg == "argvalues":
                     values = k.value
             indirect = keyword(node, "indirect")
-            fact = {**self.pos(node), "target": target, "size": literal_length(values)}
+            fact = {**self.pos(at), "target": target, "size": literal_length(values)}
             fact["argnames"] = parametrize_argnames(node)
             fact["indirect"] = indirect is not None and not (
                 isinstance(indirect, ast.Constant) and indirect.value is False
@@ -1553,7 +1563,7 @@ class Extractor:
                 mis = parametrize_miscounts(argvalues_of(node), len(fact["argnames"]), self.pytest_mods, self.text)
                 if mis:
                     fact["miscount"] = mis
-            out["parametrize"].append((self.key(node), fact))
+            out["parametrize"].append((self.key(at), fact))
 
     def pytestmark_values(self, values, target, out):
         for value in values:
@@ -1562,6 +1572,14 @@ class Extractor:
 
     def pytest_facts(self):
         out = {k: [] for k in ("functions", "classes", "markers", "parametrize", "fixtures")}
+        global_names = {n for node in ast.walk(self.tree) if type(node) is ast.Global for n in node.names}
+        bound = {}
+        for _, b in self.bindings:
+            bound[b["name"]] = bound.get(b["name"], 0) + 1
+        for name, value in self.mark_aliases:
+            if self.mark_of(value) is not None and bound.get(name) == 1 and name not in global_names:
+                self.aliases[name] = value
+            self.marker(value, "alias", None, out)
         for node, cls in self.defs:
             target = node.name if cls is None else cls + "." + node.name
             is_async = isinstance(node, ast.AsyncFunctionDef)

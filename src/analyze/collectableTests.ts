@@ -184,7 +184,9 @@ export class TestCounter {
     if (total > 0 && facts.pytest.markers.some((m) => adding.includes(m.name))) state.exact = false;
     // A module-level `pytestmark` parametrize (not among the parametrize facts: it has no target) multiplies
     // every test of the module, and shadows the fixtures it names.
-    const moduleParametrize = facts.pytest.markers.some((m) => m.name === "parametrize" && m.target === null);
+    const moduleParametrize = facts.pytest.markers.some(
+      (m) => m.name === "parametrize" && m.via === "pytestmark" && m.target === null,
+    );
     if (total > 0 && moduleParametrize) state.exact = false;
     return { count: total, exact: state.exact };
   }

@@ -153,9 +153,10 @@ export interface SysPathChange extends Position {
 
 export interface MarkerUse extends Position {
   name: string;
-  /** "decorator" on a def or class, "pytestmark" in a module- or class-level assignment. */
-  via: "decorator" | "pytestmark";
-  /** What it applies to: "func", "Class" or "Class.method"; null for module-level pytestmark. */
+  /** "decorator" on a def or class, "pytestmark" in a module- or class-level assignment, "alias" a module-level
+   *  `NAME = mark` (the attribute access alone checks the name under strict markers; it applies to nothing). */
+  via: "decorator" | "pytestmark" | "alias";
+  /** What it applies to: "func", "Class" or "Class.method"; null for module-level pytestmark and for an alias. */
   target: string | null;
 }
 

@@ -17,6 +17,9 @@ export function assignSpecial(sc: FactScanner, target: [number, number], value: 
     if (name === "pytestmark" && sc.markClass !== null) pytestmark(sc, a, b, sc.markClass);
     return false;
   }
+  // `NAME = pytest.mark.X(...)`: a mark made once and applied as `@NAME` (resolved with the imports, pytestFacts.ts).
+  if (name !== "pytestmark" && sc.kind[a] === T_NAME)
+    sc.marks.push({ a, b, target: name, via: "alias", fixture: null });
   switch (name) {
     case "__all__": {
       const list = stringList(sc, a, b, true);

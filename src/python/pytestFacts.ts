@@ -17,8 +17,9 @@ const { K_FALSE, K_NONE, K_TRUE, T_DOT, T_DSTAR, T_LPAR, T_NAME } = tokenKinds_;
 export interface MarkCandidate {
   a: number;
   b: number;
+  /** The decorated def or class; for an alias, the name it binds. */
   target: string | null;
-  via: "decorator" | "pytestmark";
+  via: "decorator" | "pytestmark" | "alias";
   /** For decorators of functions: the def (fixture candidates). */
   fixture: { name: string; line: number; col: number; className: string | null; args: string[] } | null;
 }
@@ -167,13 +168,16 @@ export const DYNAMIC_HOOKS = new Set([
   "pytest_generate_tests",
 ]);
 
-/** Turns recorded candidates into markers, parametrize and fixtures once all module-scope imports are known. */
+/** Turns recorded candidates into markers, parametrize and fixtures once all module-scope imports are known.
+ *  `boundOnce(name)`: the module binds `name` exactly once (an alias `NAME = pytest.mark.x(...)` then stands for
+ *  that mark wherever `@NAME` or `pytestmark = NAME` applies it). */
 export function resolveMarks(
   cands: MarkCandidate[],
   imports: ImportFact[],
   out: PytestFacts,
   v: TokenView & { tline: Int32Array },
   colOf: (t: number) => number,
+  boundOnce: (name: string) => boolean,
 ): void {
   if (cands.length === 0) return;
   const pytestNames = new Set<string>();
@@ -192,28 +196,43 @@ export function resolveMarks(
     }
   }
   if (pytestNames.size + markNames.size + fixtureNames.size === 0) return;
+  const text = (t: number) => v.src.slice(v.start[t]!, v.end[t]!);
+  const markName = (p: string[]) => {
+    if (p.length === 3 && p[1] === "mark" && pytestNames.has(p[0]!)) return p[2]!;
+    if (p.length === 2 && markNames.has(p[0]!)) return p[1]!;
+    return null;
+  };
+  // Aliases: `NAME = <mark>` where NAME is bound nowhere else in the module (the mark's tokens).
+  const aliases = new Map<string, [number, number]>();
+  for (const c of cands) {
+    if (c.via !== "alias" || c.target === null) continue;
+    const s = markShape(v, c.a, c.b);
+    if (s !== null && markName(s.parts) !== null && boundOnce(c.target)) aliases.set(c.target, [c.a, c.b]);
+  }
   for (const c of cands) {
     if (v.kind[c.a] !== T_NAME) continue;
-    const first = v.src.slice(v.start[c.a]!, v.end[c.a]!);
+    // `@NAME` (or a pytestmark element NAME) where NAME is an alias: the mark it holds, placed here.
+    const alias = c.via !== "alias" && c.b - c.a === 1 ? aliases.get(text(c.a)) : undefined;
+    const [sa, sb] = alias ?? [c.a, c.b];
+    const first = text(sa);
     if (!pytestNames.has(first) && !markNames.has(first) && !fixtureNames.has(first)) continue;
-    const s = markShape(v, c.a, c.b);
+    const s = markShape(v, sa, sb);
     if (s === null) continue;
     const p = s.parts;
-    let name: string | null = null;
-    if (p.length === 3 && p[1] === "mark" && pytestNames.has(p[0]!)) name = p[2]!;
-    else if (p.length === 2 && markNames.has(p[0]!)) name = p[1]!;
+    const name = markName(p);
     if (name !== null) {
       const line = v.tline[c.a]!;
       const col = colOf(c.a);
-      const m: MarkerUse = { line, col, name, via: c.via, target: c.target };
+      const target = c.via === "alias" ? null : c.target;
+      const m: MarkerUse = { line, col, name, via: c.via, target };
       out.markers.push(m);
-      if (name === "parametrize" && s.isCall && c.target !== null) {
+      if (name === "parametrize" && s.isCall && target !== null) {
         const ind = keywordValue(v, s.args, "indirect");
         const argnames = parametrizeArgnames(v, s.args);
         const pz: Parametrize = {
           line,
           col,
-          target: c.target,
+          target,
           size: s.size,
           argnames: argnames?.names ?? null,
           indirect: ind !== null && !isConstant(v, ind[0], ind[1], K_FALSE),
@@ -229,6 +248,7 @@ export function resolveMarks(
       continue;
     }
     if (
+      alias === undefined &&
       c.fixture !== null &&
       ((p.length === 2 && p[1] === "fixture" && pytestNames.has(p[0]!)) || (p.length === 1 && fixtureNames.has(p[0]!)))
     ) {

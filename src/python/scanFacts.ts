@@ -297,7 +297,14 @@ export class FactScanner extends ExprScanner {
       first = false;
       this.statement();
     }
-    resolveMarks(this.marks, this.imports, this.pytest, this, (t) => this.tokCol(t));
+    resolveMarks(
+      this.marks,
+      this.imports,
+      this.pytest,
+      this,
+      (t) => this.tokCol(t),
+      (name) => !this.globalNames.includes(name) && this.bindings.filter((b) => b.name === name).length === 1,
+    );
     for (const off of this.awaits)
       if (off >= 0)
         this.errors.push({ message: "'await' outside async function", offset: off, line: this.lineOf(off) });

@@ -19,7 +19,7 @@ import { absoluteEntry } from "./pathEvaluation.ts";
 import { stdlibAtStartup } from "./preloadedStdlib.ts";
 import { importPath, importPlugins } from "./pytestImport.ts";
 import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
-import { OriginClassifier, resolveModuleName } from "./resolveImport.ts";
+import { OriginClassifier, type Resolution, resolveModuleName } from "./resolveImport.ts";
 import { SourceLines } from "./sourceLines.ts";
 import { SysPathState } from "./sysPathState.ts";
 
@@ -65,9 +65,13 @@ export function buildCollectionModel(
   options: ModelOptions = {},
 ): CollectionModel {
   const session = createSession(input, getFacts, options);
-  for (const name of [...ALWAYS_LOADED, ...(input.preloadedModules ?? PYTEST_PRELOADED)]) preload(session, name);
+  const startupImports = input.startupImports ?? [];
+  // A start-up import's module is preloaded by runStartupImports, unless the repository provides it.
+  const startupTops = new Set(startupImports.map((n) => n.split(".")[0]));
+  for (const name of [...ALWAYS_LOADED, ...(input.preloadedModules ?? PYTEST_PRELOADED)])
+    if (!startupTops.has(name)) preload(session, name);
   preloadStdlib(session, input.preloadedStdlib?.initial);
-  const startupImport = runStartupImports(session, input.startupImports ?? []);
+  const startupImport = runStartupImports(session, startupImports);
   const files: FileOutcome[] = [];
   const loaded = new Set<string>();
   let startupFailure: CollectionModel["startupFailure"] = null;
@@ -133,10 +137,7 @@ function runStartupImports(session: InterpreterSession, names: string[]): Collec
   for (const name of names) {
     const top = name.split(".")[0] as string;
     if (session.modules.has(top) && !session.modules.get(top)?.simulated) continue;
-    // sys.path as pytest starts: without the `pythonpath` entries, which it inserts only later.
-    const cwd = session.input.invocationDir ?? session.input.rootdir;
-    const early = session.input.interpreterSysPath.map((p) => absoluteEntry(p, cwd));
-    const res = resolveModuleName(session.index, session.classifier, top, early, session.builtinModules).steps.at(-1);
+    const res = startupResolution(session, top);
     const later = session.sysPath.findTopLevel(top);
     if (!res?.found || res.origin !== "first-party" || later.file !== res.file) {
       preload(session, top);
@@ -181,8 +182,25 @@ function preloadStdlib(session: InterpreterSession, names: ReadonlySet<string> |
   }
 }
 
+/** Where `top` is found on sys.path as pytest starts: without the `pythonpath` entries, which it inserts only
+ *  later. */
+function startupResolution(session: InterpreterSession, top: string): Resolution | undefined {
+  const cwd = session.input.invocationDir ?? session.input.rootdir;
+  const early = session.input.interpreterSysPath.map((p) => absoluteEntry(p, cwd));
+  return resolveModuleName(session.index, session.classifier, top, early, session.builtinModules).steps.at(-1);
+}
+
+/** A module pytest imported itself (pytest, _pytest, pluggy, iniconfig): not run, found where the interpreter
+ *  found it as pytest started. An installed one is read as any installed module (its names, its submodules:
+ *  `from _pytest.compat import NAME` that a pytest upgrade removed fails collection); else a stand-in that has
+ *  every name. */
 function preload(session: InterpreterSession, name: string): void {
   if (session.modules.has(name)) return;
+  const found = startupResolution(session, name);
+  if (found?.found && found.origin === "third-party" && found.file !== null) {
+    session.modules.set(name, newRecord(session, name, found));
+    return;
+  }
   const res = {
     name,
     found: true,

@@ -334,8 +334,9 @@ export function installedLacksSubmodule(
 /** Whether any `.py` file of the installed package under `dir` may make modules at run time. O(bytes), once per
  *  package per session, only on the way to a report. */
 const packageExtendsImports = perSession((session: InterpreterSession, dir: string): boolean => {
+  // Writes only: reading sys.modules or iterating sys.meta_path (_pytest, yaml) makes no module.
   const pattern =
-    /\bmodules\s*(?:\[|\.\s*(?:update|setdefault|__setitem__)\b)|\bmeta_path\b|\bpath_hooks\b|\b__path__\b/;
+    /\bmodules\s*(?:\[.*\]\s*=(?!=)|\.\s*(?:update|setdefault|__setitem__)\b)|\b(?:meta_path|path_hooks|__path__)\s*(?:\+?=(?!=)|\.\s*(?:append|insert|extend)\b|\[.*\]\s*=(?!=))/;
   return packageSources(session, dir).some((path) => pattern.test(session.lines.text(path) ?? "modules["));
 });
 

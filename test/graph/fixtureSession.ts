@@ -52,7 +52,10 @@ const factsByPath = new Map<string, FileFacts>();
 /** Runs the reference oracle once over every .py file under `roots` (one python3 process for all fixtures). */
 export function loadOracleFacts(roots: string[]): void {
   if (process.env.REMEDY_GRAPH_FACTS === "scanner") return;
-  const files = roots.flatMap((r) => walkPy(r, [])).filter((f) => !factsByPath.has(f));
+  oracleRun(roots.flatMap((r) => walkPy(r, [])).filter((f) => !factsByPath.has(f)));
+}
+
+function oracleRun(files: string[]): void {
   if (files.length === 0) return;
   const out = execFileSync("python3", [ORACLE, "--stdin"], {
     input: files.join("\n"),
@@ -71,6 +74,8 @@ export function oracleFacts(root: string): (path: string) => FileFacts {
   if (process.env.REMEDY_GRAPH_FACTS === "scanner") return (path) => readFileFacts(path);
   loadOracleFacts([root]);
   return (path) => {
+    // An installed module the model reads (pytest's own, for the names it has): the oracle reads it on demand.
+    if (!factsByPath.has(path) && existsSync(path)) oracleRun([path]);
     const f = factsByPath.get(path);
     if (!f) throw new Error(`no facts for ${path}`);
     return f;

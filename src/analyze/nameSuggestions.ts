@@ -38,7 +38,7 @@ export function nameSuggestions(
   }
   for (const d of index
     .definersOf(name)
-    .filter((d) => d.module !== module)
+    .filter((d) => d.module !== module && d.importName !== module)
     .slice(0, 3)) {
     const already =
       d.importers > 0
@@ -46,8 +46,8 @@ export function nameSuggestions(
         : "";
     out.push({
       kind: "relocated",
-      message: `\`${name}\` is defined in \`${d.module}\` (${rel(d.path)}:${d.line})${already}: \`from ${d.module} import ${name}\``,
-      data: { module: d.module, name, importers: d.importers, file: rel(d.path), line: d.line },
+      message: `\`${name}\` is defined in \`${d.importName}\` (${rel(d.path)}:${d.line})${already}: \`from ${d.importName} import ${name}\``,
+      data: { module: d.importName, name, importers: d.importers, file: rel(d.path), line: d.line },
     });
   }
   if (out.length === 0) {

@@ -5,6 +5,9 @@ import type { AnalysisInput, KnownModule } from "./analysisInput.ts";
 
 export interface Definer {
   module: string;
+  /** The name code imports the module by: `module`, or its alias when that name goes through a namespace portion
+   *  (`src.pkg.mod` -> `pkg.mod`, the rootdir on sys.path in a src layout; projectFiles.ts knownModules). */
+  importName: string;
   path: string;
   line: number;
   /** How the module's first defining binding of the name binds it (def, class, assign ...). */
@@ -83,7 +86,7 @@ export function buildSymbolIndex(input: AnalysisInput): SymbolIndex {
       const key = `${b.name}\0${mod.name}`;
       if (defined.has(key)) continue;
       defined.add(key);
-      const entry = { module: mod.name, path: mod.path, line: b.line, kind: b.kind };
+      const entry = { module: mod.name, importName: mod.alias ?? mod.name, path: mod.path, line: b.line, kind: b.kind };
       const list = definers.get(b.name);
       if (list) list.push(entry);
       else definers.set(b.name, [entry]);

@@ -39,12 +39,14 @@ function preloadedByPytest(): string[] {
   return ["pytest", "_pytest", "pluggy", "iniconfig"];
 }
 
-/** What pytest imports from sys.path while it starts: `packaging.version` to check `minversion`, and
- *  `packaging.requirements` too for `required_plugins` (_pytest/config: _checkversion, _validate_plugins). A
- *  repository's own `packaging` found there first (pypa/packaging with its src on PYTHONPATH, a root `packaging/`
- *  under `python -m pytest`) is what pytest imports; otherwise it is imported from its files like any other. */
+/** What pytest imports from sys.path while it starts: pluggy and iniconfig always (`import pytest` does),
+ *  `packaging.version` to check `minversion`, and `packaging.requirements` too for `required_plugins`
+ *  (_pytest/config: _checkversion, _validate_plugins). A repository's own copy found there first (pytest-dev/pluggy
+ *  or pypa/packaging with its src on PYTHONPATH or installed editable, a root `packaging/` under `python -m
+ *  pytest`) is what pytest imports, and its failure is pytest's crash; otherwise it is imported from its files
+ *  like any other. */
 function startupImports(view: PytestView): string[] {
-  const out: string[] = [];
+  const out: string[] = ["pluggy", "iniconfig"];
   if (view.options.minversion !== null || view.options.requiredPlugins.length > 0) out.push("packaging.version");
   if (view.options.requiredPlugins.length > 0) out.push("packaging.requirements");
   return out;

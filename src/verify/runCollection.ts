@@ -81,6 +81,11 @@ export async function runCollection(options: RunCollectionOptions): Promise<Coll
     if (parts.session === null && /No module named pytest\b/.test(run.stderr)) {
       throw new PytestNotInstalledError(python, stderrTail ?? "No module named pytest");
     }
+    // `import pytest` itself failed (a repository's own pluggy or iniconfig first on sys.path): exit 1 with a
+    // traceback before any plugin ran. The traceback's last line is pytest's start-up error.
+    if (run.exitCode === 1 && parts.session === null && parts.startupError === null) {
+      parts.startupError = tracebackError(run.stderr);
+    }
     // pytest exits 0-5; anything else (or a signal) before pytest's session ended means Python itself failed.
     const known = run.exitCode !== null && run.exitCode >= 0 && run.exitCode <= 5;
     if (!known || (run.exitCode === 1 && parts.sessionExitStatus === null && parts.startupError === null)) {
@@ -98,4 +103,16 @@ export async function runCollection(options: RunCollectionOptions): Promise<Coll
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The exception a Python traceback through pytest's start-up ends with (`pkg.Error: message` -> Error, message),
+ *  or null. */
+function tracebackError(stderr: string): { exceptionType: string; message: string } | null {
+  const at = stderr.lastIndexOf("Traceback (most recent call last):");
+  // Only a traceback through pytest's own start-up (`python -m pytest` runs pytest/__main__.py): anything else is
+  // the interpreter failing (InterpreterCrashError).
+  if (at < 0 || !/[/\\](?:pytest[/\\]__main__\.py|_pytest[/\\])/.test(stderr.slice(at))) return null;
+  const last = stderr.slice(at).trimEnd().split("\n").at(-1) ?? "";
+  const m = /^([A-Za-z_][\w.]*)(?:: (.*))?$/.exec(last);
+  return m ? { exceptionType: (m[1] as string).split(".").at(-1) as string, message: m[2] ?? "" } : null;
 }

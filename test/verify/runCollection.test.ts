@@ -274,3 +274,16 @@ test("fixtures carry the README the conventions ask for", () => {
     assert.ok(readFileSync(join(FIXTURES, name, "README.md"), "utf8").trim().length > 0, name);
   }
 });
+
+test("`import pytest` itself failing (the repository's own pluggy first on sys.path): exit 1, the traceback's error", async () => {
+  const cwd = resolve(import.meta.dirname, "../fixtures/realworld/startup-pluggy-from-tree");
+  const before = snapshot(cwd);
+  const r = await runCollection({ cwd, env: NO_AUTOLOAD });
+  assert.deepEqual(snapshot(cwd), before, "running pytest changed files");
+  assert.equal(r.exitCode, 1);
+  assert.equal(r.session, null);
+  assert.deepEqual(r.startupError, {
+    exceptionType: "ModuleNotFoundError",
+    message: "No module named 'pluggy._manager'",
+  });
+});

@@ -41,7 +41,7 @@ function suggestion(problem: string, name: string, configfile: string): Suggesti
     case "startup-import":
       return {
         kind: "other",
-        message: `pytest imports \`${name}\` from the repository's own files while it starts (to check minversion or required_plugins), before any conftest: fix the error at ${configfile}, or start pytest where the installed \`${name.split(".")[0]}\` comes first on sys.path`,
+        message: `pytest imports \`${name}\` from the repository's own files while it starts${name.startsWith("packaging") ? " (to check minversion or required_plugins)" : " (`import pytest` does)"}, before any conftest: fix the error at ${configfile}, or start pytest where the installed \`${name.split(".")[0]}\` comes first on sys.path`,
         data: { module: name },
       };
     case "startup":

@@ -80,6 +80,9 @@ export interface PytestSession {
   trailingCommaTuples?: boolean;
   /** Test files (absolute) in collection order. */
   testFiles: string[];
+  /** --doctest-modules: every module may hold doctest items, so each count is a lower bound; `doctestOnly`: the
+   *  test files collected only as doctest modules (none of their functions or classes is a test). Absent: off. */
+  doctest?: { doctestOnly: string[] };
   /** Modules that make pytest crash at start-up (src/scan/startupShadows.ts); absent: none. */
   startupShadows?: StartupShadow[];
 }

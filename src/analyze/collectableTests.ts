@@ -48,6 +48,8 @@ export interface CollectPatterns {
   /** Markers whose installed plugin may add items (PytestSession.markersAddingItems): a count of a module that
    *  uses one is a lower bound. */
   markersAddingItems?: string[];
+  /** --doctest-modules (PytestSession.doctest): counts are lower bounds, doctest-only modules have no test. */
+  doctest?: { doctestOnly: string[] };
 }
 
 /** Where the facts of other modules come from when a test class inherits from (or a test module imports) them. */
@@ -140,7 +142,10 @@ export class TestCounter {
   /** Test items pytest would collect from the module at `path`. `exact` is false when some count is a lower
    *  bound (a parametrize list that is not a literal, a base or imported name remedy cannot follow). */
   count(path: string, facts: FileFacts): { count: number; exact: boolean } {
-    const state = { exact: true };
+    // Doctest items are not counted: under --doctest-modules every count is a lower bound, and a module collected
+    // only for its doctests has no other item.
+    if (this.patterns.doctest?.doctestOnly.includes(path)) return { count: 0, exact: false };
+    const state = { exact: this.patterns.doctest === undefined };
     let total = 0;
     // The module namespace at the end of its execution: the last binding of each name.
     const last = new Map<string, Binding>();

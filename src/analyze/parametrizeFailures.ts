@@ -40,6 +40,8 @@ export function parametrizeFailure(
   session: PytestSession,
 ): ParametrizeFailure | null {
   const { pythonFunctions } = session;
+  // A module collected only for its doctests generates no test items: its parametrize marks are never applied.
+  if (session.doctest?.doctestOnly.includes(facts.path)) return null;
   const fixtures = new Set(facts.pytest.fixtures.map((f) => `${f.className ?? ""}.${f.name}`));
   const testName = (name: string, className: string | null) =>
     matchesPrefixOrGlob(pythonFunctions, name) && !fixtures.has(`${className ?? ""}.${name}`);

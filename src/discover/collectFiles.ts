@@ -1,7 +1,7 @@
 // The test files pytest would collect from the initial paths (Session/Dir/Package.collect and
 // pytest_ignore_collect in pytest 9): sorted directory walk, __pycache__, conftest collect_ignore(_glob),
 // --ignore(-glob), virtualenvs (pyvenv.cfg, conda-meta/history), norecursedirs, python_files.
-import { type Dirent, readdirSync, realpathSync } from "node:fs";
+import { type Dirent, readdirSync, readFileSync, realpathSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { ancestors, type ConftestIndex } from "./conftestChain.ts";
 import { fnmatch, fnmatchEx } from "./fnmatch.ts";
@@ -18,6 +18,8 @@ export interface CollectInput {
   ignoreGlob: string[];
   conftests: ConftestIndex;
   sources: SourceReader;
+  /** --doctest-modules: every .py file is also a doctest module (DoctestModule imports it as a test module). */
+  doctestModules?: boolean;
 }
 
 export interface IgnoredPath {
@@ -41,6 +43,9 @@ export interface CollectResult {
   ignored: IgnoredPath[];
   /** Every directory pytest collects, in its order (pytest loads each one's conftests when it gets there). */
   directories: string[];
+  /** Among testFiles, those collected only as doctest modules (--doctest-modules; not python_files): imported,
+   *  their items are doctests only. */
+  doctestOnly: string[];
 }
 
 export function inVirtualenv(dir: string): boolean {
@@ -50,7 +55,7 @@ export function inVirtualenv(dir: string): boolean {
 export function collectTestFiles(input: CollectInput): CollectResult {
   const initial = new Set(input.initialPaths);
   const withParents = new Set(input.initialPaths.flatMap((p) => [p, ...ancestors(p)]));
-  const result: CollectResult = { testFiles: [], notFound: [], ignored: [], directories: [] };
+  const result: CollectResult = { testFiles: [], notFound: [], ignored: [], directories: [], doctestOnly: [] };
   const seen = new Set<string>();
   const ignoreAbs = input.ignore.map((p) => resolve(p));
   const ignoreGlobAbs = input.ignoreGlob.map((g) => resolve(g));
@@ -95,12 +100,12 @@ export function collectTestFiles(input: CollectInput): CollectResult {
   };
 
   const addFile = (path: string) => {
-    if (!path.endsWith(".py")) return;
-    if (!initial.has(path) && !input.pythonFiles.some((p) => fnmatchEx(p, path))) return;
-    if (!seen.has(path)) {
-      seen.add(path);
-      result.testFiles.push(path);
-    }
+    if (!path.endsWith(".py") || seen.has(path)) return;
+    const testModule = initial.has(path) || input.pythonFiles.some((p) => fnmatchEx(p, path));
+    if (!testModule && !(input.doctestModules && isDoctestModule(path))) return;
+    seen.add(path);
+    result.testFiles.push(path);
+    if (!testModule) result.doctestOnly.push(path);
   };
 
   const visited = new Set<string>();
@@ -160,4 +165,19 @@ export function collectTestFiles(input: CollectInput): CollectResult {
     else addFile(path);
   }
   return result;
+}
+
+/** A .py file the doctest plugin collects under --doctest-modules (its pytest_collect_file): any but `__main__.py`
+ *  and a `setup.py` that mentions setuptools or distutils. A conftest.py is left out here: pytest imports it as
+ *  a conftest before anything under its directory, and its failure is reported as the conftest's. */
+function isDoctestModule(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  if (name === "__main__.py" || name === "conftest.py") return false;
+  if (name !== "setup.py") return true;
+  try {
+    const text = readFileSync(path, "latin1");
+    return !text.includes("setuptools") && !text.includes("distutils");
+  } catch {
+    return true;
+  }
 }

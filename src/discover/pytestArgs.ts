@@ -38,6 +38,10 @@ export interface PytestArgs {
   pyargs: boolean;
   collectInVirtualenv: boolean;
   disablePluginAutoload: boolean;
+  /** --doctest-modules: every .py file collected is also imported for its doctests. */
+  doctestModules: boolean;
+  /** --doctest-ignore-import-errors: a doctest module that fails to import is skipped, not an error. */
+  doctestIgnoreImportErrors: boolean;
   /** Option tokens as written that pytest itself does not define (a plugin may; else pytest says
    *  "unrecognized arguments: TOKEN"). */
   unknownOptions: string[];
@@ -64,6 +68,8 @@ export function emptyArgs(): PytestArgs {
     pyargs: false,
     collectInVirtualenv: false,
     disablePluginAutoload: false,
+    doctestModules: false,
+    doctestIgnoreImportErrors: false,
     unknownOptions: [],
   };
 }
@@ -131,6 +137,12 @@ function apply(out: PytestArgs, name: string, value: string | null): void {
       break;
     case "--disable-plugin-autoload":
       out.disablePluginAutoload = true;
+      break;
+    case "--doctest-modules":
+      out.doctestModules = true;
+      break;
+    case "--doctest-ignore-import-errors":
+      out.doctestIgnoreImportErrors = true;
       break;
   }
 }

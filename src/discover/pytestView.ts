@@ -181,11 +181,13 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
       pythonFiles: opts.pythonFiles,
       norecursedirs: opts.norecursedirs,
       collectInVirtualenv: args.collectInVirtualenv,
+      doctestModules: args.doctestModules,
       ignore: args.ignore.map((p) => resolve(invocationDir, p)),
       ignoreGlob: args.ignoreGlob.map((p) => resolve(invocationDir, p)),
       conftests,
       sources,
     });
+    const doctestOnly = new Set(collected.doctestOnly);
     const perFile = collected.testFiles.map((file) => ({ file, conftests: conftests.chain(dirname(file)) }));
     const allConftests = [
       ...new Set([...initialConftests, ...collected.directories.flatMap((d) => conftests.chain(d))]),
@@ -244,7 +246,11 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
       unknownMarkWarning: unknownMarkPolicy(opts.filterwarnings, opts.pythonWarnings),
       initialPaths: initialList,
       initialPathsSource: initial.source,
-      testFiles: collected.testFiles,
+      testFiles: args.doctestIgnoreImportErrors
+        ? collected.testFiles.filter((f) => !doctestOnly.has(f))
+        : collected.testFiles,
+      doctestModules: args.doctestModules,
+      doctestOnly: args.doctestIgnoreImportErrors ? [] : collected.doctestOnly,
       notFound: collected.notFound,
       ignored: collected.ignored.filter((i) => i.reason !== "__pycache__"),
       conftests: perFile,

@@ -61,6 +61,12 @@ export interface PytestView {
   initialPathsSource: "args" | "testpaths" | "invocation-dir";
   /** Absolute paths of the test files pytest would collect, in its collection order. */
   testFiles: string[];
+  /** --doctest-modules is in effect: every collected module may hold doctest items (counts are lower bounds). */
+  doctestModules: boolean;
+  /** Among testFiles, the modules collected only for their doctests (not python_files): their test functions
+   *  and classes are not collected. With --doctest-ignore-import-errors they are left out (a failing import is a
+   *  skip). */
+  doctestOnly: string[];
   notFound: string[];
   ignored: IgnoredPath[];
   /** For each test file, the conftest.py files that apply to it, outermost first. */

@@ -132,7 +132,7 @@ export const terminalReport: Reporter = (report, options = {}) => {
   const summary = [
     plural(new Set(blocking.map(rootOf)).size, "root cause") + (hidden.length > 0 ? ` (+${hidden.length} hidden)` : ""),
     `${c.blockedTestFiles}/${c.testFiles} test files blocked`,
-    `${c.blockedTests}/${c.tests} tests blocked${c.testsLowerBound ? " (at least: a parametrize list or fixture params are not a literal, a pytest_generate_tests hook, a marker whose installed plugin adds items, or a test class inherits from code remedy cannot read)" : ""}`,
+    `${c.blockedTests}/${c.tests} tests blocked${c.testsLowerBound ? " (at least: a parametrize list or fixture params are not a literal, a pytest_generate_tests hook, a marker whose installed plugin adds items, a test class inherits from code remedy cannot read, or --doctest-modules (doctests are not counted))" : ""}`,
     `${(result.durationMs / 1000).toFixed(2)}s`,
   ].join(" · ");
   lines.push((blocking.length > 0 ? s.red(summary) : summary) + s.dim(` (pytest would exit ${result.pytestExitCode})`));

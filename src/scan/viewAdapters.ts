@@ -171,5 +171,6 @@ export function sessionFromView(view: PytestView): PytestSession {
     trailingCommaTuples: pytestRules(view.interpreter?.pytestVersion ?? null).trailingCommaTuples,
     markersAddingItems: markersAddingItems(view),
     testFiles: view.testFiles,
+    ...(view.doctestModules ? { doctest: { doctestOnly: view.doctestOnly } } : {}),
   };
 }

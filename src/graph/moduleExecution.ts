@@ -207,6 +207,12 @@ function raisesSkipped(session: InterpreterSession, rec: ModuleRecord, r: Attrib
   return failed;
 }
 
+/** The line of `r` is the statement `NAME.attr(...)` itself (nothing before the call on it). */
+function isCallStatement(session: InterpreterSession, rec: ModuleRecord, r: AttributeRead): boolean {
+  const text = session.lines.line(rec.file as string, r.line).trimStart();
+  return r.attrs.length === 1 && text.startsWith(`${r.name}.${r.attrs[0]}(`);
+}
+
 /** The value of an `if` test where remedy knows it as the `if` runs: a name certainly bound to a constant,
  *  `hasattr(NAME, "attr")` of a module NAME certainly holds (hasAttrNow), and `not`/`and`/`or` of such parts. */
 function decideTest(
@@ -440,7 +446,10 @@ function checkAttributeRead(
   if (flow.neverRuns(r.guard)) return;
   // Under `if hasattr(NAME, "attr"):` (nothing having rebound NAME since), NAME.attr exists.
   if (r.attrs.length > 0 && flow.assumesIn(hasattrAtom(r.name, r.attrs[0]!), true, r.guard)) return;
-  if (!mayNotRun && session.skippable && raisesSkipped(session, rec, r)) {
+  // A read's `conditional` also covers the arm it is in; a skip that is a statement of its own in a handler that
+  // certainly runs (`except ImportError: pytest.skip(allow_module_level=True)`) certainly runs too.
+  const runs = !mayNotRun || (!flow.mayNotRun(false) && isCallStatement(session, rec, r));
+  if (runs && session.skippable && raisesSkipped(session, rec, r)) {
     session.skipFile(rec.file as string, r.line);
     return;
   }

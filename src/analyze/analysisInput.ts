@@ -83,6 +83,8 @@ export interface PytestSession {
   /** --doctest-modules: every module may hold doctest items, so each count is a lower bound; `doctestOnly`: the
    *  test files collected only as doctest modules (none of their functions or classes is a test). Absent: off. */
   doctest?: { doctestOnly: string[] };
+  /** `-m EXPR` from addopts or the command line: the items it deselects are not collected. Absent: none. */
+  markExpr?: string | null;
   /** Modules that make pytest crash at start-up (src/scan/startupShadows.ts); absent: none. */
   startupShadows?: StartupShadow[];
 }

@@ -9,9 +9,11 @@
 // own arguments; a parametrize of the same name shadows the fixture's params). What cannot be followed (a base
 // from an installed package, a name bound in a branch, non-literal params, a `pytest_generate_tests` hook, a
 // fixture name found nowhere while a star import or plugin remedy cannot read might define it) makes the count a
-// lower bound, never a silent guess. Fixtures of installed plugins are taken as unparametrized.
+// lower bound, never a silent guess. Fixtures of installed plugins are taken as unparametrized. Items a `-m`
+// expression deselects are not counted (markExpression.ts; the marks of the item, its classes and its module).
 import { dirname, join } from "node:path";
 import type { Binding, FileFacts, FixtureDef, ImportFact, Parametrize, TestClass } from "../python/index.ts";
+import { type MarkExpression, parseMarkExpression, selectsMarks } from "./markExpression.ts";
 
 /** pytest's `_matches_prefix_or_glob_option`: a prefix, or an fnmatch pattern when it holds a wildcard. */
 export function matchesPrefixOrGlob(patterns: string[], name: string): boolean {
@@ -50,6 +52,8 @@ export interface CollectPatterns {
   markersAddingItems?: string[];
   /** --doctest-modules (PytestSession.doctest): counts are lower bounds, doctest-only modules have no test. */
   doctest?: { doctestOnly: string[] };
+  /** `-m EXPR` (addopts or command line): items whose marks it rejects are deselected, not collected. */
+  markExpr?: string | null;
 }
 
 /** Where the facts of other modules come from when a test class inherits from (or a test module imports) them. */
@@ -134,10 +138,32 @@ export class TestCounter {
   private readonly holders = new Map<string, Holder>();
   private plugins: Holder[] | null = null;
 
+  /** The parsed `-m` expression; null: none, or one remedy cannot read (then no count is exact). */
+  private readonly selection: MarkExpression | null;
+  private readonly selectionUnknown: boolean;
+
   constructor(
     private readonly patterns: CollectPatterns,
     private readonly lookup: ModuleLookup | null = null,
-  ) {}
+  ) {
+    const expr = patterns.markExpr ?? null;
+    this.selection = expr === null ? null : parseMarkExpression(expr);
+    this.selectionUnknown = expr !== null && this.selection === null;
+  }
+
+  /** Whether `-m` keeps an item whose marks are those of `owners` (module null: its pytestmark; "func",
+   *  "Class", "Class.method": decorators and class pytestmark), each looked up in its module's facts. A
+   *  parametrized item may carry marks of its own (`pytest.param(..., marks=...)`), which facts do not list. */
+  private selected(owners: [FileFacts, string | null][], parametrized: boolean, state: { exact: boolean }): boolean {
+    if (this.selectionUnknown) state.exact = false;
+    if (this.selection === null) return true;
+    const names = new Set<string>();
+    for (const [facts, target] of owners)
+      for (const m of facts.pytest.markers)
+        if (m.target === target && (target !== null || m.via === "pytestmark")) names.add(m.name);
+    if (parametrized) state.exact = false;
+    return selectsMarks(this.selection, names);
+  }
 
   /** Test items pytest would collect from the module at `path`. `exact` is false when some count is a lower
    *  bound (a parametrize list that is not a literal, a base or imported name remedy cannot follow). */
@@ -209,6 +235,17 @@ export class TestCounter {
         if (!matchesPrefixOrGlob(this.patterns.pythonFunctions, name)) return 0;
         if (isFixture(value.facts, value.name, value.line)) return 0;
         const marks = parametrizeOf(value.facts, value.name);
+        if (
+          !this.selected(
+            [
+              [facts, null],
+              [value.facts, value.name],
+            ],
+            marks.length > 0,
+            state,
+          )
+        )
+          return 0;
         const def = value.facts.pytest.functions.find((f) => f.className === null && f.line === value.line);
         const fixtures = this.fixtureFactor(path, facts, [], def?.args ?? [], marks, state);
         return directFactor(marks, state) * fixtures;
@@ -264,6 +301,12 @@ export class TestCounter {
         const def = defs[defs.length - 1]!;
         if (isFixture(c.facts, f.name, def.line)) continue;
         const marks = parametrizeOf(c.facts, `${c.cls.name}.${f.name}`);
+        const owners: [FileFacts, string | null][] = [
+          [facts, null],
+          [c.facts, `${c.cls.name}.${f.name}`],
+        ];
+        for (const k of resolved) owners.push([k.facts, k.cls.name]);
+        if (!this.selected(owners, marks.length + classMarks.length > 0, state)) continue;
         const fixtures = this.fixtureFactor(path, facts, resolved, def.args, [...marks, ...classMarks], state);
         total += classFactor * directFactor(marks, state) * fixtures;
       }

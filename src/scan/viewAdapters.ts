@@ -172,5 +172,6 @@ export function sessionFromView(view: PytestView): PytestSession {
     markersAddingItems: markersAddingItems(view),
     testFiles: view.testFiles,
     ...(view.doctestModules ? { doctest: { doctestOnly: view.doctestOnly } } : {}),
+    ...(view.options.markExpr !== null ? { markExpr: view.options.markExpr } : {}),
   };
 }

@@ -19,9 +19,11 @@ export function expectedVerdict(dir: string): FixtureVerdict {
   };
   const errors: Record<string, FileError> = {};
   // record.py names a failing conftest's error by its directory (pytest's node id); the verdicts, by the file.
-  for (const [f, x] of Object.entries(e.errors)) {
+  for (const [node, x] of Object.entries(e.errors)) {
     // A conftest's basename clash is recorded as the exception's repr: in the words pytest uses for a test module.
     const message = x.type === "ImportPathMismatchError" ? mismatchText(x.message) : x.message;
+    // A class's node (`file.py::Class`) is its file's error, as the bench's verdicts key it.
+    const f = node.split("::")[0] as string;
     errors[f.endsWith(".py") ? f : `${f === "." ? "" : `${f}/`}conftest.py`] = { type: x.type, message };
   }
   const session = e.conftestError ?? e.startupError;

@@ -6,7 +6,7 @@ import type { AnalysisInput } from "./analysisInput.ts";
 import { areasOf, relPath } from "./areas.ts";
 import { type ModuleLookup, TestCounter } from "./collectableTests.ts";
 import type { FindingOf } from "./findingFields.ts";
-import type { ReportedFailures } from "./reportedFailures.ts";
+import type { FileFailures, ReportedFailures } from "./reportedFailures.ts";
 
 export interface BlastRadius {
   blocks: FindingOf<string>["blocks"];
@@ -37,6 +37,24 @@ export function testsIn(input: AnalysisInput, file: string): { count: number; ex
     // A module that skips itself while it is imported has no items.
     n = counts.skipped.has(file) ? { count: 0, exact: true } : counts.counter.count(file, input.facts(file));
     counts.byFile.set(file, n);
+  }
+  return n;
+}
+
+/** The tests pytest does not collect from `file` because of its reported error: all of them, or the items of
+ *  one class when only that class's node fails (FileFailures.onlyClass). */
+export function blockedTestsIn(input: AnalysisInput, file: string, f: FileFailures): { count: number; exact: boolean } {
+  if (f.onlyClass === undefined) return testsIn(input, file);
+  const key = `${file}::${f.onlyClass}`;
+  let counts = counters.get(input);
+  if (!counts) {
+    testsIn(input, file);
+    counts = counters.get(input)!;
+  }
+  let n = counts.byFile.get(key);
+  if (!n) {
+    n = counts.counter.count(file, input.facts(file), f.onlyClass);
+    counts.byFile.set(key, n);
   }
   return n;
 }
@@ -164,7 +182,7 @@ export function blastRadius(
     const first = maybe ? f.maybe : f.reported;
     if (first !== null && keys.has(first)) {
       blocked.push(relPath(input.session.rootdir, file));
-      const n = testsIn(input, file);
+      const n = blockedTestsIn(input, file, f);
       tests += n.count;
       exact &&= n.exact;
     } else if (f.all.some((k) => keys.has(k))) hiddenIn.push(relPath(input.session.rootdir, file));

@@ -165,9 +165,10 @@ export class TestCounter {
     return selectsMarks(this.selection, names);
   }
 
-  /** Test items pytest would collect from the module at `path`. `exact` is false when some count is a lower
-   *  bound (a parametrize list that is not a literal, a base or imported name remedy cannot follow). */
-  count(path: string, facts: FileFacts): { count: number; exact: boolean } {
+  /** Test items pytest would collect from the module at `path` (`only`: from its attribute of that name alone).
+   *  `exact` is false when some count is a lower bound (a parametrize list that is not a literal, a base or
+   *  imported name remedy cannot follow). */
+  count(path: string, facts: FileFacts, only?: string): { count: number; exact: boolean } {
     // Doctest items are not counted: under --doctest-modules every count is a lower bound, and a module collected
     // only for its doctests has no other item.
     if (this.patterns.doctest?.doctestOnly.includes(path)) return { count: 0, exact: false };
@@ -184,7 +185,7 @@ export class TestCounter {
     const classesAt = new Map(facts.pytest.classes.map((c) => [`${c.name}@${c.line}`, c]));
     const functionsAt = new Set(facts.pytest.functions.filter((f) => f.className === null).map((f) => f.line));
     for (const [name, b] of last) {
-      if (b.kind === "del") continue;
+      if (b.kind === "del" || (only !== undefined && name !== only)) continue;
       let value: Value;
       if (b.kind === "class") {
         const cls = classesAt.get(`${name}@${b.line}`);

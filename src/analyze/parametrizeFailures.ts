@@ -6,7 +6,8 @@
 // are then sequences (ansible's `parametrize('stdin,', ({},))` collects under 8.4 and 9.0, fails under 9.1).
 // Only marks on what pytest certainly collects count: a module-level def whose name matches python_functions and
 // is not a fixture (the module's items are generated in definition order: the first such def fails the module).
-// A mark on a test class or its methods fails only the class's node in pytest; not modelled yet.
+// Without one, a mark on a method of a test class (or on the class, for its methods) fails only the class's node:
+// pytest reports the error for `file::Class` and collects the rest of the module (`className`).
 import type { FileFacts, Parametrize, ParametrizeMiscount } from "../python/index.ts";
 import type { PytestSession } from "./analysisInput.ts";
 import { matchesPrefixOrGlob } from "./collectableTests.ts";
@@ -17,6 +18,8 @@ export interface ParametrizeFailure {
   /** The test's name (its node id after the file). */
   test: string;
   message: string;
+  /** Set when the failing test is a method: only this class's node fails; the module's other items collect. */
+  className?: string;
 }
 
 /** The miscount pytest meets for `p` with the installed pytest's reading, or null. */
@@ -55,6 +58,7 @@ export function parametrizeFailure(
     if (!facts.pytest.functions.some((f) => f.className === null && f.name === p.target)) continue;
     candidates.push({ p, m, test: p.target });
   }
+  if (candidates.length === 0) candidates.push(...classCandidates(facts, session, testName));
   const chosen = candidates.sort((a, b) => a.p.line - b.p.line)[0];
   if (!chosen) return null;
   const { p, m, test } = chosen;
@@ -63,10 +67,40 @@ export function parametrizeFailure(
     line: p.line,
     col: p.col,
     test,
+    ...(test.includes("::") ? { className: test.split("::")[0] as string } : {}),
     message:
       `${relFile}::${test}: in "parametrize" the number of names (${names.length}):\n` +
       `  [${names.map(strRepr).join(", ")}]\n` +
       `must be equal to the number of values (${m.count}):\n` +
       `  ${m.repr ?? "(a value remedy cannot print)"}`,
   };
+}
+
+/** Failing marks on the methods of the module's test classes (a class collected under python_classes without an
+ *  `__init__`), each class's methods in definition order, a class-level mark counting for every method. */
+function classCandidates(
+  facts: FileFacts,
+  session: PytestSession,
+  testName: (name: string, className: string | null) => boolean,
+): { p: Parametrize; m: ParametrizeMiscount; test: string }[] {
+  const out: { p: Parametrize; m: ParametrizeMiscount; test: string }[] = [];
+  for (const cls of facts.pytest.classes) {
+    if (cls.hasInit || !matchesPrefixOrGlob(session.pythonClasses, cls.name)) continue;
+    const methods = facts.pytest.functions
+      .filter((f) => f.className === cls.name && testName(f.name, cls.name))
+      .sort((a, b) => a.line - b.line);
+    const onClass = facts.pytest.parametrize.filter((p) => p.target === cls.name);
+    for (const f of methods) {
+      const marks = [...onClass, ...facts.pytest.parametrize.filter((p) => p.target === `${cls.name}.${f.name}`)];
+      const failing = marks
+        .map((p) => ({ p, m: miscountFor(p, session) }))
+        .filter((x): x is { p: Parametrize; m: ParametrizeMiscount } => x.m !== null)
+        .sort((a, b) => a.p.line - b.p.line)[0];
+      if (failing) {
+        out.push({ ...failing, test: `${cls.name}::${f.name}` });
+        break;
+      }
+    }
+  }
+  return out;
 }

@@ -20,6 +20,9 @@ export interface FileFailures {
   all: string[];
   /** False when collection stopped (--maxfail) before this file: pytest neither reports nor collects it. */
   reached: boolean;
+  /** The reported error fails only this class's node (a parametrize on its methods): the module's other items
+   *  are collected. */
+  onlyClass?: string;
 }
 
 /** The failure pytest reports for the session and for each test file (not an import's resolution: that is
@@ -98,6 +101,7 @@ export function resolveReportedFailures(input: AnalysisInput): ReportedFailures 
     // A parametrize that rejects its values fails when pytest generates the module's items, after the import:
     // behind every certain failure of the import, before the ones that may not happen.
     const parametrize = parametrizeFailure(input.facts(file), relative(session.rootdir, file), session);
+    const parametrizeAt = parametrize ? parametrizeKey(file, parametrize.line) : null;
     if (parametrize) {
       const key = parametrizeKey(file, parametrize.line);
       if (events.some((e) => !maybeKeys.has(e.key))) events.push({ key, line: Number.POSITIVE_INFINITY });
@@ -118,6 +122,7 @@ export function resolveReportedFailures(input: AnalysisInput): ReportedFailures 
       maybe: !sessionBlocker && firstIsMaybe ? first : null,
       all: [...new Set(all)],
       reached: true,
+      ...(parametrize?.className && reported === parametrizeAt ? { onlyClass: parametrize.className } : {}),
     });
     if (reported && !sessionBlocker && !counted.has(conftest ?? file)) {
       counted.add(conftest ?? file);

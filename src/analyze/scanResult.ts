@@ -2,7 +2,7 @@
 // object as-is (schema/scan.schema.json); reporters only format it.
 import type { AnalysisInput } from "./analysisInput.ts";
 import { relPath } from "./areas.ts";
-import { testsIn } from "./blastRadius.ts";
+import { blockedTestsIn, testsIn } from "./blastRadius.ts";
 import { configProblems } from "./configChecks.ts";
 import type { Finding } from "./finding.ts";
 import type { ReportedFailures } from "./reportedFailures.ts";
@@ -72,7 +72,7 @@ export function collectionTotals(input: AnalysisInput, reportedFailures: Reporte
     if (f && !f.reached) notReached += 1;
     if (f?.reported || (f && !f.reached)) {
       blockedTestFiles += 1;
-      blockedTests += n.count;
+      blockedTests += f.reached ? blockedTestsIn(input, file, f).count : n.count;
     }
   }
   const totals = { testFiles: input.session.testFiles.length, blockedTestFiles, tests, blockedTests };

@@ -1565,13 +1565,21 @@ class Extractor:
                     fact["miscount"] = mis
             out["parametrize"].append((self.key(at), fact))
 
+    def name_decorator(self, d, target, out):
+        """pytestFacts.ts decoratorNames: a bare-name decorator that is no mark alias nor a pytest name."""
+        if type(d) is not ast.Name or d.id in self.aliases:
+            return
+        if d.id in self.pytest_mods or d.id in self.mark_names or d.id in self.fixture_names:
+            return
+        out["decoratorNames"].append((self.key(d), {**self.pos(d), "name": d.id, "target": target}))
+
     def pytestmark_values(self, values, target, out):
         for value in values:
             for e in value.elts if isinstance(value, (ast.List, ast.Tuple)) else [value]:
                 self.marker(e, "pytestmark", target, out)
 
     def pytest_facts(self):
-        out = {k: [] for k in ("functions", "classes", "markers", "parametrize", "fixtures")}
+        out = {k: [] for k in ("functions", "classes", "markers", "parametrize", "fixtures", "decoratorNames")}
         global_names = {n for node in ast.walk(self.tree) if type(node) is ast.Global for n in node.names}
         bound = {}
         for _, b in self.bindings:
@@ -1579,7 +1587,7 @@ class Extractor:
         for name, value in self.mark_aliases:
             if self.mark_of(value) is not None and bound.get(name) == 1 and name not in global_names:
                 self.aliases[name] = value
-            self.marker(value, "alias", None, out)
+            self.marker(value, "alias", name, out)
         for node, cls in self.defs:
             target = node.name if cls is None else cls + "." + node.name
             is_async = isinstance(node, ast.AsyncFunctionDef)
@@ -1588,6 +1596,7 @@ class Extractor:
             out["functions"].append((self.key(node), fact))
             for d in node.decorator_list:
                 self.marker(d, "decorator", target, out)
+                self.name_decorator(d, target, out)
             fixture = next((d for d in node.decorator_list if self.is_fixture(d)), None)
             if fixture is not None:
                 fact = {"name": node.name, **self.pos(node), "alias": None, "className": cls}
@@ -1609,8 +1618,10 @@ class Extractor:
             out["classes"].append((self.key(node), fact))
             for d in node.decorator_list:
                 self.marker(d, "decorator", node.name, out)
+                self.name_decorator(d, node.name, out)
             self.pytestmark_values(state.marks, node.name, out)
         self.pytestmark_values(self.module_marks, None, out)
+        decorator_names = sort_facts(out.pop("decoratorNames"))
         facts = {k: sort_facts(v) for k, v in out.items()}
         facts.update(self.anywhere_calls())
         facts["plugins"] = self.plugins
@@ -1619,7 +1630,10 @@ class Extractor:
         facts["dynamicHooks"] = sorted({n.name for n, cls in self.defs if cls is None and n.name in DYNAMIC_HOOKS})
         order = ("functions", "classes", "markers", "parametrize", "fixtures", "plugins", "registeredMarkers")
         order += ("iniKeys", "options", "collectIgnore", "collectIgnoreGlob", "dynamicHooks")
-        return {k: facts[k] for k in order}
+        result = {k: facts[k] for k in order}
+        if decorator_names:
+            result["decoratorNames"] = decorator_names
+        return result
 
     def anywhere_calls(self):
         """addinivalue_line("markers", S), addini(S), addoption(...): in any scope, even inside defs."""

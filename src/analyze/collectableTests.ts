@@ -154,10 +154,15 @@ export class TestCounter {
   /** Whether `-m` keeps an item whose marks are those of `owners` (module null: its pytestmark; "func",
    *  "Class", "Class.method": decorators and class pytestmark), each looked up in its module's facts. A
    *  parametrized item may carry marks of its own (`pytest.param(..., marks=...)`), which facts do not list. */
-  private selected(owners: [FileFacts, string | null][], parametrized: boolean, state: { exact: boolean }): boolean {
+  private selected(
+    owners: [FileFacts, string | null][],
+    parametrized: boolean,
+    state: { exact: boolean },
+    extra: Iterable<string> = [],
+  ): boolean {
     if (this.selectionUnknown) state.exact = false;
     if (this.selection === null) return true;
-    const names = new Set<string>();
+    const names = new Set<string>(extra);
     for (const [facts, target] of owners)
       for (const m of facts.pytest.markers)
         if (m.target === target && (target !== null || m.via === "pytestmark")) names.add(m.name);
@@ -235,18 +240,13 @@ export class TestCounter {
       case "function": {
         if (!matchesPrefixOrGlob(this.patterns.pythonFunctions, name)) return 0;
         if (isFixture(value.facts, value.name, value.line)) return 0;
-        const marks = parametrizeOf(value.facts, value.name);
-        if (
-          !this.selected(
-            [
-              [facts, null],
-              [value.facts, value.name],
-            ],
-            marks.length > 0,
-            state,
-          )
-        )
-          return 0;
+        const aliased = this.importedMarks(value.path, value.facts, value.name);
+        const marks = [...parametrizeOf(value.facts, value.name), ...aliased.parametrize];
+        const owners: [FileFacts, string | null][] = [
+          [facts, null],
+          [value.facts, value.name],
+        ];
+        if (!this.selected(owners, marks.length > 0, state, aliased.names)) return 0;
         const def = value.facts.pytest.functions.find((f) => f.className === null && f.line === value.line);
         const fixtures = this.fixtureFactor(path, facts, [], def?.args ?? [], marks, state);
         return directFactor(marks, state) * fixtures;
@@ -288,7 +288,11 @@ export class TestCounter {
     // pytest does not collect a class with an `__init__` of its own or inherited (warning "cannot collect").
     if (resolved.some((c) => c.cls.hasInit)) return 0;
     if (unknownBase) state.exact = false;
-    const classMarks = resolved.flatMap((c) => parametrizeOf(c.facts, c.cls.name));
+    const classAliased = resolved.map((c) => this.importedMarks(c.path, c.facts, c.cls.name));
+    const classMarks = [
+      ...resolved.flatMap((c) => parametrizeOf(c.facts, c.cls.name)),
+      ...classAliased.flatMap((a) => a.parametrize),
+    ];
     const classFactor = directFactor(classMarks, state);
     let total = 0;
     const seen = new Set<string>();
@@ -301,13 +305,15 @@ export class TestCounter {
         const defs = c.facts.pytest.functions.filter((g) => g.className === c.cls.name && g.name === f.name);
         const def = defs[defs.length - 1]!;
         if (isFixture(c.facts, f.name, def.line)) continue;
-        const marks = parametrizeOf(c.facts, `${c.cls.name}.${f.name}`);
+        const aliased = this.importedMarks(c.path, c.facts, `${c.cls.name}.${f.name}`);
+        const marks = [...parametrizeOf(c.facts, `${c.cls.name}.${f.name}`), ...aliased.parametrize];
         const owners: [FileFacts, string | null][] = [
           [facts, null],
           [c.facts, `${c.cls.name}.${f.name}`],
         ];
         for (const k of resolved) owners.push([k.facts, k.cls.name]);
-        if (!this.selected(owners, marks.length + classMarks.length > 0, state)) continue;
+        const extra = [...aliased.names, ...classAliased.flatMap((a) => [...a.names])];
+        if (!this.selected(owners, marks.length + classMarks.length > 0, state, extra)) continue;
         const fixtures = this.fixtureFactor(path, facts, resolved, def.args, [...marks, ...classMarks], state);
         total += classFactor * directFactor(marks, state) * fixtures;
       }
@@ -513,6 +519,52 @@ export class TestCounter {
     const file = this.lookup?.findModule(path, module) ?? null;
     if (file === null) return NO_TESTS_MODULES.has(module) ? { kind: "empty" } : UNKNOWN;
     return this.nameIn(file, this.lookup!.facts(file), n.name, Infinity, depth + 1);
+  }
+
+  /** The marks that bare-name decorators of `target` apply when each name is imported from a first-party module
+   *  that binds it to a mark (`from tests.marks import slow, sizes` with `sizes = pytest.mark.parametrize(...)`
+   *  there): their names, and their parametrize facts. A name remedy cannot follow applies nothing. */
+  private importedMarks(
+    path: string,
+    facts: FileFacts,
+    target: string,
+  ): { names: Set<string>; parametrize: Parametrize[] } {
+    const out = { names: new Set<string>(), parametrize: [] as Parametrize[] };
+    for (const d of facts.pytest.decoratorNames ?? []) {
+      if (d.target !== target) continue;
+      const found = this.markAlias(path, facts, d.name, 0);
+      if (!found) continue;
+      for (const n of found.names) out.names.add(n);
+      out.parametrize.push(...found.parametrize);
+    }
+    return out;
+  }
+
+  /** What `name` holds in the module at `path` when it is a mark alias there or imported from one (a few
+   *  re-exports deep), else null. */
+  private markAlias(
+    path: string,
+    facts: FileFacts,
+    name: string,
+    depth: number,
+  ): { names: string[]; parametrize: Parametrize[] } | null {
+    const own = facts.pytest.markers.filter((m) => m.via === "alias" && m.target === name);
+    if (own.length > 0) {
+      return { names: own.map((m) => m.name), parametrize: facts.pytest.parametrize.filter((p) => p.target === name) };
+    }
+    if (depth >= 3 || !this.lookup) return null;
+    const bound = facts.bindings.filter((b) => b.name === name);
+    const b = bound[0];
+    if (bound.length !== 1 || b?.kind !== "import") return null;
+    const imp = facts.imports.find(
+      (i) =>
+        i.scope === "module" && i.kind === "from" && i.stmt === b.stmt && i.names.some((n) => boundName(i, n) === name),
+    );
+    const n = imp?.names.find((x) => boundName(imp, x) === name);
+    const module = imp ? moduleSpec(imp) : null;
+    if (!imp || !n || module === null) return null;
+    const file = this.lookup.findModule(path, module);
+    return file === null ? null : this.markAlias(file, this.lookup.facts(file), n.name, depth + 1);
   }
 
   private moduleValue(importer: string, module: string): Value {

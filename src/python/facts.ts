@@ -154,9 +154,10 @@ export interface SysPathChange extends Position {
 export interface MarkerUse extends Position {
   name: string;
   /** "decorator" on a def or class, "pytestmark" in a module- or class-level assignment, "alias" a module-level
-   *  `NAME = mark` (the attribute access alone checks the name under strict markers; it applies to nothing). */
+   *  `NAME = mark` (the attribute access alone checks the name under strict markers; `target` is NAME). */
   via: "decorator" | "pytestmark" | "alias";
-  /** What it applies to: "func", "Class" or "Class.method"; null for module-level pytestmark and for an alias. */
+  /** What it applies to: "func", "Class" or "Class.method"; null for module-level pytestmark; for an alias, the
+   *  name it binds. */
   target: string | null;
 }
 
@@ -238,6 +239,10 @@ export interface PytestFacts {
   collectIgnoreGlob: string[] | null;
   /** Names of hook functions defined at module level that remedy cannot evaluate statically. */
   dynamicHooks: string[];
+  /** Decorators of those functions and classes that are a bare name, not a mark (nor a mark alias) nor a fixture
+   *  decorator: possibly a mark imported from another module (`from tests.marks import slow`). By position; absent
+   *  when none. */
+  decoratorNames?: (Position & { name: string; target: string })[];
 }
 
 /** An `if` test remedy can evaluate once it knows the interpreter: comparisons of `sys.version_info` (whole, `[i]`,

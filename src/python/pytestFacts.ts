@@ -1,6 +1,6 @@
 // Pytest facts that need the whole file: a decorator `P.mark.x` is a marker only if P is bound by `import pytest`
 // somewhere at module scope (before or after), so decorator shapes are recorded during the scan and resolved here.
-import type { FixtureDef, ImportFact, MarkerUse, Parametrize, PytestFacts } from "./facts.ts";
+import type { FixtureDef, ImportFact, MarkerUse, Parametrize, Position, PytestFacts } from "./facts.ts";
 import { parametrizeMiscounts } from "./parametrizeArity.ts";
 import type { TokenView } from "./tokenRanges.ts";
 import * as tokenRanges_ from "./tokenRanges.ts";
@@ -195,8 +195,17 @@ export function resolveMarks(
       }
     }
   }
-  if (pytestNames.size + markNames.size + fixtureNames.size === 0) return;
   const text = (t: number) => v.src.slice(v.start[t]!, v.end[t]!);
+  const nameDecorators: (Position & { name: string; target: string })[] = [];
+  const noteNameDecorator = (c: MarkCandidate) => {
+    if (c.via !== "decorator" || c.target === null || c.b - c.a !== 1 || v.kind[c.a] !== T_NAME) return;
+    nameDecorators.push({ line: v.tline[c.a]!, col: colOf(c.a), name: text(c.a), target: c.target });
+  };
+  if (pytestNames.size + markNames.size + fixtureNames.size === 0) {
+    for (const c of cands) noteNameDecorator(c);
+    if (nameDecorators.length > 0) out.decoratorNames = nameDecorators;
+    return;
+  }
   const markName = (p: string[]) => {
     if (p.length === 3 && p[1] === "mark" && pytestNames.has(p[0]!)) return p[2]!;
     if (p.length === 2 && markNames.has(p[0]!)) return p[1]!;
@@ -215,7 +224,10 @@ export function resolveMarks(
     const alias = c.via !== "alias" && c.b - c.a === 1 ? aliases.get(text(c.a)) : undefined;
     const [sa, sb] = alias ?? [c.a, c.b];
     const first = text(sa);
-    if (!pytestNames.has(first) && !markNames.has(first) && !fixtureNames.has(first)) continue;
+    if (!pytestNames.has(first) && !markNames.has(first) && !fixtureNames.has(first)) {
+      noteNameDecorator(c);
+      continue;
+    }
     const s = markShape(v, sa, sb);
     if (s === null) continue;
     const p = s.parts;
@@ -223,7 +235,7 @@ export function resolveMarks(
     if (name !== null) {
       const line = v.tline[c.a]!;
       const col = colOf(c.a);
-      const target = c.via === "alias" ? null : c.target;
+      const target = c.target;
       const m: MarkerUse = { line, col, name, via: c.via, target };
       out.markers.push(m);
       if (name === "parametrize" && s.isCall && target !== null) {
@@ -275,4 +287,5 @@ export function resolveMarks(
       out.fixtures.push(fx);
     }
   }
+  if (nameDecorators.length > 0) out.decoratorNames = nameDecorators;
 }

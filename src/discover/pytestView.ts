@@ -284,6 +284,7 @@ export async function pytestView(path: string, options: PytestViewOptions = {}):
         sitePackages: interpreter.sitePackages,
         pytestVersion: pytestDist?.version ?? null,
         distributions: interpreter.distributions,
+        editableRoots: interpreter.editableRoots ?? [],
       },
       sysPath,
       registryComplete: interpreter !== null && sources.unavailable === null && registry.unread.length === 0,

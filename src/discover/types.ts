@@ -38,6 +38,8 @@ export interface InterpreterSummary {
   /** The installed pytest's version, or null when pytest is not installed for this interpreter. */
   pytestVersion: string | null;
   distributions: Distribution[];
+  /** Parents of the top-level packages setuptools' editable finders map (last on sys.path). Absent: none. */
+  editableRoots?: string[];
 }
 
 export interface PytestView {

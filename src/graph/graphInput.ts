@@ -37,6 +37,11 @@ export interface GraphInput {
   distributions?: InstalledDistribution[];
   /** The directory pytest runs in; relative sys.path entries resolve against it (default: rootdir). */
   invocationDir?: string;
+  /** Parent directories of the top-level packages setuptools' editable finders map (also the last entries of
+   *  interpreterSysPath): such a finder also finds an immediate submodule of a mapped package in the mapped
+   *  directory when the package's own `__path__` lacks it (a worktree or copy of a repository whose editable
+   *  install points at another checkout). Default: none. */
+  editableRoots?: string[];
   /** pytest's `consider_namespace_packages` ini option (default false). */
   considerNamespacePackages?: boolean;
   /** Modules already in sys.modules when collection starts (pytest and what it imported): they are never

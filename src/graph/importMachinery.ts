@@ -3,6 +3,7 @@
 // Each module executes at most once per session unless its failure depended on entry order (see
 // InterpreterSession.endFile).
 
+import { join } from "node:path";
 import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
 import { type InstalledMiss, installedLacks, installedLacksSubmodule, installedSurelyHas } from "./installedNames.ts";
@@ -160,6 +161,7 @@ export function importModule(session: InterpreterSession, name: string, site: Si
       return null;
     }
     res = findSpec(session.index, session.classifier, name, parent.searchPath);
+    if (!res.found) res = editableChild(session, name, parentName) ?? res;
     if (!res.found) {
       // Outside the project, submodules may be made at run time (six.moves, os.path): an error only where the
       // installed package's source rules that out (installedLacksSubmodule).
@@ -532,4 +534,17 @@ function wouldBindLater(session: InterpreterSession, rec: ModuleRecord, attr: st
   const self = (b: { line: number }) => rec.name === site.module && b.line === site.line;
   if (facts.bindings.some((b) => b.name === attr && !b.typeChecking && b.kind !== "del" && !self(b))) return true;
   return rec.isPackage && findSpec(session.index, session.classifier, `${rec.name}.${attr}`, rec.searchPath).found;
+}
+
+/** setuptools' editable finder (after every sys.path entry on sys.meta_path) finds an immediate submodule of a
+ *  top-level package it maps in the mapped directory, whatever `__path__` the package found first has. */
+function editableChild(session: InterpreterSession, name: string, parentName: string): Resolution | null {
+  if (parentName.includes(".")) return null;
+  for (const root of session.input.editableRoots ?? []) {
+    const dir = join(root, parentName);
+    if (session.index.list(dir) === null) continue;
+    const res = findSpec(session.index, session.classifier, name, [dir]);
+    if (res.found) return res;
+  }
+  return null;
 }

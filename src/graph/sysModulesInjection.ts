@@ -17,12 +17,17 @@ const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
 /** Called for each module-level attribute read as it executes. */
 export function noteSysAccess(session: InterpreterSession, rec: ModuleRecord, read: AttributeRead): void {
   if (!IMPORT_STATE.has(read.attrs[0] ?? "") || rec.ns.get(read.name)?.module !== "sys") return;
+  // `sys.modules[__name__]` (kombu's `sys.modules[__name__] = module(__name__)` with the old `__path__` copied):
+  // the module replaces itself, so importers may find any attribute; it makes no other module, and its
+  // submodules are still found through its directory.
+  const self = new RegExp(`\\b${read.name}\\s*\\.\\s*modules\\s*\\[\\s*__name__\\s*\\]`);
+  if (rec.file && self.test(session.lines.line(rec.file, read.line))) {
+    rec.anyAttr = true;
+    return;
+  }
   rec.injectsModules = true;
   if (rec.simulated) injectorsOf(session).add(rec);
-  if (!rec.file) return;
-  if (basename(rec.file) === "conftest.py") session.anyModuleInjected = true;
-  const self = new RegExp(`\\b${read.name}\\s*\\.\\s*modules\\s*\\[\\s*__name__\\s*\\]`);
-  if (self.test(session.lines.line(rec.file, read.line))) rec.anyAttr = true;
+  if (rec.file && basename(rec.file) === "conftest.py") session.anyModuleInjected = true;
 }
 
 /** The simulated modules that touched sys.modules, so that asking whether one is loaded costs O(them), not a walk
@@ -53,8 +58,8 @@ export function mayBeInjected(session: InterpreterSession, name: string): boolea
   return false;
 }
 
-/** A package whose source mentions `sys.meta_path` / `sys.modules` anywhere, in a function body too (a vendoring
- *  importer installed by a method called at import time: pkg_resources.extern, setuptools.extern): its
- *  submodules may come from there. Read only on the way to a "No module named" error, once per file. */
-const HOOKS = /\bmeta_path\b|\bsys\s*\.\s*modules\s*\[/;
+/** A package whose source mentions `sys.meta_path` / `sys.modules[...]` (but its own `sys.modules[__name__]`)
+ *  anywhere, in a function body too (a vendoring importer installed by a method called at import time:
+ *  pkg_resources.extern, setuptools.extern): its submodules may come from there. Read only on the way to a "No module named" error, once per file. */
+const HOOKS = /\bmeta_path\b|\bsys\s*\.\s*modules\s*\[(?!\s*__name__\s*\])/;
 const installsImportHooks = perSession((session, file) => HOOKS.test(session.lines.text(file) ?? ""));

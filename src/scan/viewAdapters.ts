@@ -17,6 +17,7 @@ export function graphInputFromView(view: PytestView): GraphInput {
     importMode: importMode(view.options.importMode),
     pythonpath,
     interpreterSysPath: view.sysPath.slice(pythonpath.length),
+    editableRoots: view.interpreter?.editableRoots ?? [],
     testFiles: view.testFiles,
     conftestsFor: (file) => chains.get(file) ?? [],
     initialConftests: view.initialConftests,

@@ -23,6 +23,13 @@ const repo = join(dir, "repo");
 write("repo/pytest.ini", "[pytest]\ntestpaths = tests\n");
 write("repo/core/mylib/__init__.py", "from mylib.helpers import helper\n");
 write("repo/core/mylib/helpers.py", "import remedy_fixture_not_installed\n\n\ndef helper():\n    pass\n");
+write("repo/core/mylib/extra.py", "VALUE = 1\n");
+// A second checkout (a worktree) whose own `mylib` lacks extra.py: `python -m pytest` there finds `mylib` in the
+// worktree first, and `mylib.extra` through the finder, in the directory it maps (setuptools' immediate-child rule).
+write("worktree/pytest.ini", "[pytest]\ntestpaths = tests\n");
+write("worktree/mylib/__init__.py", "");
+write("worktree/tests/test_extra.py", "import mylib.extra\n\n\ndef test_extra():\n    assert mylib.extra.VALUE\n");
+write("worktree/tests/test_gone.py", "import mylib.gone\n\n\ndef test_gone():\n    pass\n");
 write("repo/tests/test_lib.py", "from mylib import helper\n\n\ndef test_helper():\n    assert helper\n");
 write(
   "site/__editable__.mylib-0.0.0.pth",
@@ -42,6 +49,9 @@ write(
     "    def find_spec(cls, fullname, path=None, target=None):",
     "        if fullname in MAPPING:",
     "            return PathFinder.find_spec(fullname, [MAPPING[fullname].rsplit('/', 1)[0]])",
+    "        parent, _, child = fullname.rpartition('.')",
+    "        if parent and parent in MAPPING:",
+    "            return PathFinder.find_spec(fullname, path=[MAPPING[parent]])",
     "        return None",
     "",
     "",
@@ -69,4 +79,22 @@ test("a package an editable finder maps into the repository is the repository's 
     [["missing-third-party", "core/mylib/helpers.py", "No module named 'remedy_fixture_not_installed'"]],
   );
   assert.deepEqual(result.findings[0]?.blocks.testFiles, ["tests/test_lib.py"]);
+});
+
+test("an editable finder also finds an immediate submodule of a package it maps, in the mapped directory", async () => {
+  const cwd = join(dir, "worktree");
+  const real = spawnSync("python3", ["-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider"], {
+    cwd,
+    env,
+    encoding: "utf8",
+  });
+  assert.equal(real.status, 2);
+  assert.match(real.stdout, /tests\/test_extra.py::test_extra/);
+  assert.match(real.stdout, /No module named 'mylib.gone'/);
+  const result = await scan(cwd, { cache: false, env });
+  assert.deepEqual(
+    result.findings.map((f) => [f.kind, f.file, f.message]),
+    [["missing-module", "tests/test_gone.py", "No module named 'mylib.gone'"]],
+  );
+  assert.equal(result.collection.tests - result.collection.blockedTests, 1);
 });

@@ -141,6 +141,8 @@ export class TestCounter {
   /** The parsed `-m` expression; null: none, or one remedy cannot read (then no count is exact). */
   private readonly selection: MarkExpression | null;
   private readonly selectionUnknown: boolean;
+  /** PytestSession.doctest's doctestOnly, as a set (asked once per counted file). */
+  private readonly doctestOnly: ReadonlySet<string>;
 
   constructor(
     private readonly patterns: CollectPatterns,
@@ -149,6 +151,7 @@ export class TestCounter {
     const expr = patterns.markExpr ?? null;
     this.selection = expr === null ? null : parseMarkExpression(expr);
     this.selectionUnknown = expr !== null && this.selection === null;
+    this.doctestOnly = new Set(patterns.doctest?.doctestOnly ?? []);
   }
 
   /** Whether `-m` keeps an item whose marks are those of `owners` (module null: its pytestmark; "func",
@@ -176,7 +179,7 @@ export class TestCounter {
   count(path: string, facts: FileFacts, only?: string): { count: number; exact: boolean } {
     // Doctest items are not counted: under --doctest-modules every count is a lower bound, and a module collected
     // only for its doctests has no other item.
-    if (this.patterns.doctest?.doctestOnly.includes(path)) return { count: 0, exact: false };
+    if (this.doctestOnly.has(path)) return { count: 0, exact: false };
     const state = { exact: this.patterns.doctest === undefined };
     let total = 0;
     // The module namespace at the end of its execution: the last binding of each name.

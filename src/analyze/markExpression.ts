@@ -25,24 +25,18 @@ export function parseMarkExpression(text: string): MarkExpression | null {
   // An empty expression selects everything (pytest treats `-m ""` as no filter).
   if (tokens.length === 0) return { op: "const", value: true };
   let i = 0;
-  const orExpr = (): MarkExpression | null => {
-    let left = andExpr();
-    while (left && tokens[i] === "or") {
+  /** `operand (op operand)*`, left-associative. */
+  const chain = (op: "and" | "or", operand: () => MarkExpression | null): MarkExpression | null => {
+    let left = operand();
+    while (left && tokens[i] === op) {
       i++;
-      const right = andExpr();
-      left = right ? { op: "or", left, right } : null;
+      const right = operand();
+      left = right ? { op, left, right } : null;
     }
     return left;
   };
-  const andExpr = (): MarkExpression | null => {
-    let left = notExpr();
-    while (left && tokens[i] === "and") {
-      i++;
-      const right = notExpr();
-      left = right ? { op: "and", left, right } : null;
-    }
-    return left;
-  };
+  const orExpr = (): MarkExpression | null => chain("or", andExpr);
+  const andExpr = (): MarkExpression | null => chain("and", notExpr);
   const notExpr = (): MarkExpression | null => {
     const t = tokens[i];
     if (t === "not") {

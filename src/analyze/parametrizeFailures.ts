@@ -44,7 +44,7 @@ export function parametrizeFailure(
 ): ParametrizeFailure | null {
   const { pythonFunctions } = session;
   // A module collected only for its doctests generates no test items: its parametrize marks are never applied.
-  if (session.doctest?.doctestOnly.includes(facts.path)) return null;
+  if (session.doctest && doctestOnlySet(session.doctest).has(facts.path)) return null;
   const fixtures = new Set(facts.pytest.fixtures.map((f) => `${f.className ?? ""}.${f.name}`));
   const testName = (name: string, className: string | null) =>
     matchesPrefixOrGlob(pythonFunctions, name) && !fixtures.has(`${className ?? ""}.${name}`);
@@ -103,4 +103,15 @@ function classCandidates(
     }
   }
   return out;
+}
+
+/** The doctest-only modules as a set, once per session (parametrizeFailure is asked once per test file). */
+const doctestSets = new WeakMap<{ doctestOnly: string[] }, ReadonlySet<string>>();
+function doctestOnlySet(doctest: { doctestOnly: string[] }): ReadonlySet<string> {
+  let set = doctestSets.get(doctest);
+  if (!set) {
+    set = new Set(doctest.doctestOnly);
+    doctestSets.set(doctest, set);
+  }
+  return set;
 }

@@ -7,7 +7,8 @@
 // Only marks on what pytest certainly collects count: a module-level def whose name matches python_functions and
 // is not a fixture (the module's items are generated in definition order: the first such def fails the module).
 // Without one, a mark on a method of a test class (or on the class, for its methods) fails only the class's node:
-// pytest reports the error for `file::Class` and collects the rest of the module (`className`).
+// pytest reports the error for `file::Class` and collects the rest of the module (`className`). Two marks that
+// parametrize the same argument of one test fail it the same way ("duplicate parametrization", pytest 8 and 9).
 import type { FileFacts, Parametrize, ParametrizeMiscount } from "../python/index.ts";
 import type { PytestSession } from "./analysisInput.ts";
 import { matchesPrefixOrGlob } from "./collectableTests.ts";
@@ -18,6 +19,9 @@ export interface ParametrizeFailure {
   /** The test's name (its node id after the file). */
   test: string;
   message: string;
+  /** Failed for a miscount; CollectError for an argument two marks parametrize (`duplicate`). */
+  exceptionType: "Failed" | "CollectError";
+  duplicate?: string;
   /** Set when the failing test is a method: only this class's node fails; the module's other items collect. */
   className?: string;
 }
@@ -46,63 +50,69 @@ export function parametrizeFailure(
   // A module collected only for its doctests generates no test items: its parametrize marks are never applied.
   if (session.doctest && doctestOnlySet(session.doctest).has(facts.path)) return null;
   const fixtures = new Set(facts.pytest.fixtures.map((f) => `${f.className ?? ""}.${f.name}`));
-  const testName = (name: string, className: string | null) =>
+  const isTest = (name: string, className: string | null) =>
     matchesPrefixOrGlob(pythonFunctions, name) && !fixtures.has(`${className ?? ""}.${name}`);
-  const candidates: { p: Parametrize; m: ParametrizeMiscount; test: string }[] = [];
-  for (const p of facts.pytest.parametrize) {
-    const m = miscountFor(p, session);
-    // Module-level tests only: on a test class the error belongs to the class's node (pytest collects the rest
-    // of the module), which remedy does not model yet.
-    if (!m || p.target.includes(".") || facts.pytest.classes.some((c) => c.name === p.target)) continue;
-    if (!testName(p.target, null)) continue;
-    if (!facts.pytest.functions.some((f) => f.className === null && f.name === p.target)) continue;
-    candidates.push({ p, m, test: p.target });
+  const marksOn = (target: string) =>
+    facts.pytest.parametrize.filter((p) => p.target === target).sort((a, b) => b.line - a.line);
+  const byLine = <T extends { line: number }>(a: T, b: T) => a.line - b.line;
+  // Module-level tests, in definition order: the first that fails fails the module.
+  const functions = facts.pytest.functions.filter((f) => f.className === null && isTest(f.name, null)).sort(byLine);
+  for (const f of functions) {
+    const failure = firstFailure(marksOn(f.name), f.name, relFile, session);
+    if (failure) return failure;
   }
-  if (candidates.length === 0) candidates.push(...classCandidates(facts, session, testName));
-  const chosen = candidates.sort((a, b) => a.p.line - b.p.line)[0];
-  if (!chosen) return null;
-  const { p, m, test } = chosen;
-  const names = p.argnames as string[];
-  return {
-    line: p.line,
-    col: p.col,
-    test,
-    ...(test.includes("::") ? { className: test.split("::")[0] as string } : {}),
-    message:
-      `${relFile}::${test}: in "parametrize" the number of names (${names.length}):\n` +
-      `  [${names.map(strRepr).join(", ")}]\n` +
-      `must be equal to the number of values (${m.count}):\n` +
-      `  ${m.repr ?? "(a value remedy cannot print)"}`,
-  };
-}
-
-/** Failing marks on the methods of the module's test classes (a class collected under python_classes without an
- *  `__init__`), each class's methods in definition order, a class-level mark counting for every method. */
-function classCandidates(
-  facts: FileFacts,
-  session: PytestSession,
-  testName: (name: string, className: string | null) => boolean,
-): { p: Parametrize; m: ParametrizeMiscount; test: string }[] {
-  const out: { p: Parametrize; m: ParametrizeMiscount; test: string }[] = [];
-  for (const cls of facts.pytest.classes) {
+  // Then the test classes (collected under python_classes, no `__init__`), each failing on its own node.
+  for (const cls of [...facts.pytest.classes].sort(byLine)) {
     if (cls.hasInit || !matchesPrefixOrGlob(session.pythonClasses, cls.name)) continue;
-    const methods = facts.pytest.functions
-      .filter((f) => f.className === cls.name && testName(f.name, cls.name))
-      .sort((a, b) => a.line - b.line);
-    const onClass = facts.pytest.parametrize.filter((p) => p.target === cls.name);
-    for (const f of methods) {
-      const marks = [...onClass, ...facts.pytest.parametrize.filter((p) => p.target === `${cls.name}.${f.name}`)];
-      const failing = marks
-        .map((p) => ({ p, m: miscountFor(p, session) }))
-        .filter((x): x is { p: Parametrize; m: ParametrizeMiscount } => x.m !== null)
-        .sort((a, b) => a.p.line - b.p.line)[0];
-      if (failing) {
-        out.push({ ...failing, test: `${cls.name}::${f.name}` });
-        break;
-      }
+    const onClass = marksOn(cls.name);
+    const methods = facts.pytest.functions.filter((f) => f.className === cls.name && isTest(f.name, cls.name));
+    for (const f of methods.sort(byLine)) {
+      const marks = [...marksOn(`${cls.name}.${f.name}`), ...onClass];
+      const failure = firstFailure(marks, `${cls.name}::${f.name}`, relFile, session);
+      if (failure) return { ...failure, className: cls.name };
     }
   }
-  return out;
+  return null;
+}
+
+/** The first error pytest meets generating the items of `test` (its node id after the file) under `marks`, in
+ *  pytest's order (the def's own decorators bottom-up, then its class's): a mark whose values miscount
+ *  (Failed), else one naming an argument an earlier mark already parametrized (CollectError: "duplicate
+ *  parametrization"). Marks whose argnames are not literal settle nothing. */
+function firstFailure(
+  marks: Parametrize[],
+  test: string,
+  relFile: string,
+  session: PytestSession,
+): ParametrizeFailure | null {
+  const seen = new Set<string>();
+  for (const p of marks) {
+    const m = miscountFor(p, session);
+    const names = p.argnames ?? [];
+    const at = { line: p.line, col: p.col, test };
+    if (m) {
+      return {
+        ...at,
+        exceptionType: "Failed",
+        message:
+          `${relFile}::${test}: in "parametrize" the number of names (${names.length}):\n` +
+          `  [${names.map(strRepr).join(", ")}]\n` +
+          `must be equal to the number of values (${m.count}):\n` +
+          `  ${m.repr ?? "(a value remedy cannot print)"}`,
+      };
+    }
+    const twice = names.find((n) => seen.has(n));
+    if (twice !== undefined) {
+      return {
+        ...at,
+        exceptionType: "CollectError",
+        duplicate: twice,
+        message: `${relFile}::${test}: duplicate parametrization of ${strRepr(twice)}`,
+      };
+    }
+    for (const n of names) seen.add(n);
+  }
+  return null;
 }
 
 /** The doctest-only modules as a set, once per session (parametrizeFailure is asked once per test file). */

@@ -18,7 +18,7 @@ export const parametrizeError: Analyzer<typeof kind> = {
   severity: "error",
   fixable: false,
   whatItIs:
-    'A `@pytest.mark.parametrize` value whose count of values differs from the number of argument names (a tuple too short or too long, a `pytest.param` with one value too many, `{}` for `"name,"` under pytest 9.1).',
+    'A `@pytest.mark.parametrize` value whose count of values differs from the number of argument names (a tuple too short or too long, a `pytest.param` with one value too many, `{}` for `"name,"` under pytest 9.1), or two parametrize marks of one test naming the same argument.',
   whyItMatters:
     'pytest fails the test module when it generates its items (Failed: in "parametrize" the number of names ... must be equal to the number of values ...): no test of the file is collected and the run exits 2.',
   example: ['@pytest.mark.parametrize("a, b", [(1, 2), (3,)])', "def test_sum(a, b): ..."].join("\n"),
@@ -37,17 +37,23 @@ export const parametrizeError: Analyzer<typeof kind> = {
         line: failure.line,
         col: failure.col,
         message: failure.message,
-        exceptionType: "Failed",
+        exceptionType: failure.exceptionType,
         module: null,
         name: failure.test,
         chain: [],
         ...blastRadius(input, ctx.reportedFailures, parametrizeKey(path, failure.line)),
         suggestions: [
-          {
-            kind: "other",
-            message: `Give every value of this parametrize as many items as it has names (${failure.test}), or wrap a single value in a 1-tuple`,
-            data: { test: failure.test },
-          },
+          failure.duplicate !== undefined
+            ? {
+                kind: "other",
+                message: `Parametrize \`${failure.duplicate}\` in one mark only (${failure.test}): two of its parametrize marks name it`,
+                data: { test: failure.test, name: failure.duplicate },
+              }
+            : {
+                kind: "other",
+                message: `Give every value of this parametrize as many items as it has names (${failure.test}), or wrap a single value in a 1-tuple`,
+                data: { test: failure.test },
+              },
         ],
       });
     }

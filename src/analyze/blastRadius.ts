@@ -23,14 +23,19 @@ interface Counts {
 
 const counters = new WeakMap<AnalysisInput, Counts>();
 
-/** Test items pytest collects from a test file that imports, following its classes' bases and imported tests
- *  into the other first-party modules (memoized per input: reports ask for each file several times). */
-export function testsIn(input: AnalysisInput, file: string): { count: number; exact: boolean } {
+function countsOf(input: AnalysisInput): Counts {
   let counts = counters.get(input);
   if (!counts) {
     counts = { counter: new TestCounter(input.session, moduleLookup(input)), byFile: new Map() };
     counters.set(input, counts);
   }
+  return counts;
+}
+
+/** Test items pytest collects from a test file that imports, following its classes' bases and imported tests
+ *  into the other first-party modules (memoized per input: reports ask for each file several times). */
+export function testsIn(input: AnalysisInput, file: string): { count: number; exact: boolean } {
+  const counts = countsOf(input);
   let n = counts.byFile.get(file);
   if (!n) {
     counts.skipped ??= new Set(input.model.files.filter((f) => f.skipped).map((f) => f.path));
@@ -46,11 +51,7 @@ export function testsIn(input: AnalysisInput, file: string): { count: number; ex
 export function blockedTestsIn(input: AnalysisInput, file: string, f: FileFailures): { count: number; exact: boolean } {
   if (f.onlyClass === undefined) return testsIn(input, file);
   const key = `${file}::${f.onlyClass}`;
-  let counts = counters.get(input);
-  if (!counts) {
-    testsIn(input, file);
-    counts = counters.get(input)!;
-  }
+  const counts = countsOf(input);
   let n = counts.byFile.get(key);
   if (!n) {
     n = counts.counter.count(file, input.facts(file), f.onlyClass);

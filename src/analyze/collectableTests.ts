@@ -507,11 +507,9 @@ export class TestCounter {
 
   /** What an import binding binds. */
   private importedValue(path: string, facts: FileFacts, binding: Binding, depth: number): Value {
-    const imp = facts.imports.find(
-      (i) => i.scope === "module" && i.stmt === binding.stmt && i.names.some((n) => boundName(i, n) === binding.name),
-    );
-    if (!imp) return UNKNOWN;
-    const n = imp.names.find((x) => boundName(imp, x) === binding.name)!;
+    const found = importOf(facts, binding);
+    if (!found) return UNKNOWN;
+    const { imp, n } = found;
     if (imp.kind === "import") {
       const module = n.asname ? n.name : n.name.split(".")[0]!;
       return this.moduleValue(path, module);
@@ -559,13 +557,10 @@ export class TestCounter {
     const bound = facts.bindings.filter((b) => b.name === name);
     const b = bound[0];
     if (bound.length !== 1 || b?.kind !== "import") return null;
-    const imp = facts.imports.find(
-      (i) =>
-        i.scope === "module" && i.kind === "from" && i.stmt === b.stmt && i.names.some((n) => boundName(i, n) === name),
-    );
-    const n = imp?.names.find((x) => boundName(imp, x) === name);
-    const module = imp ? moduleSpec(imp) : null;
-    if (!imp || !n || module === null) return null;
+    const found = importOf(facts, b);
+    const module = found?.imp.kind === "from" ? moduleSpec(found.imp) : null;
+    if (!found || module === null) return null;
+    const n = found.n;
     const file = this.lookup.findModule(path, module);
     return file === null ? null : this.markAlias(file, this.lookup.facts(file), n.name, depth + 1);
   }
@@ -598,6 +593,16 @@ export class TestCounter {
 function moduleSpec(imp: ImportFact): string | null {
   if (imp.level === 0) return imp.module;
   return `${".".repeat(imp.level)}${imp.module ?? ""}`;
+}
+
+/** The module-level import statement that made `binding`, and the name of it that binds it. */
+function importOf(facts: FileFacts, binding: Binding): { imp: ImportFact; n: ImportFact["names"][number] } | null {
+  for (const imp of facts.imports) {
+    if (imp.scope !== "module" || imp.stmt !== binding.stmt) continue;
+    const n = imp.names.find((x) => boundName(imp, x) === binding.name);
+    if (n) return { imp, n };
+  }
+  return null;
 }
 
 function boundName(imp: ImportFact, n: { name: string; asname: string | null }): string {

@@ -92,17 +92,22 @@ function replay(session: InterpreterSession, rec: ModuleRecord): void {
   // that replays the importer (a shadow record kept once its re-runs are spent, InterpreterSession.shadowRerun)
   // must see them all, or what is hidden behind its first error shrinks (saleor: 1,080 files -> 925 for one root
   // cause when only the first was re-raised).
-  for (const { failure, suffix } of rec.failures) {
-    const steps = () => [...base, ...suffix];
+  if (from < 0) {
     // A failure the file already has only marks the modules it passes: its chain (source lines) is not needed.
-    const known = session.knows(failure.rootKey, from >= 0);
-    const again = known ? withoutChain(failure) : { ...failure, chain: session.materialize(steps()) };
-    if (from < 0) session.raise(again, steps);
-    else {
-      // Reached through a statement that may not run: the re-raise may not happen either.
-      session.markMaybeFailed(from);
-      session.warn({ ...again, certainty: "maybe" });
-    }
+    const again = rec.failures.map(({ failure, suffix }) =>
+      session.knows(failure.rootKey, false)
+        ? withoutChain(failure)
+        : { ...failure, chain: session.materialize([...base, ...suffix]) },
+    );
+    session.reraise(rec.failures, again, base);
+    return;
+  }
+  for (const { failure, suffix } of rec.failures) {
+    const known = session.knows(failure.rootKey, true);
+    const again = known ? withoutChain(failure) : { ...failure, chain: session.materialize([...base, ...suffix]) };
+    // Reached through a statement that may not run: the re-raise may not happen either.
+    session.markMaybeFailed(from);
+    session.warn({ ...again, certainty: "maybe" });
   }
 }
 

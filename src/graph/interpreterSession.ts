@@ -316,32 +316,71 @@ export class InterpreterSession {
   /** Raises `failure` in the top frame's current statement (chain relative to the stack as `steps`): it unwinds
    *  frames until a statement's handler catches it, marking each unwound module failed; if none does, it is the
    *  file's failure. Execution continues afterwards as if the statement had succeeded (hidden failures). */
-  /** `steps` may be given as a function: a replayed failure's steps are built only for a frame whose module does
-   *  not have the failure yet (most re-raises meet modules that already have it). */
-  raise(failure: ImportFailure, steps: PendingStep[] | (() => PendingStep[])): void {
+  raise(failure: ImportFailure, steps: PendingStep[]): void {
     this.failuresMet++;
     for (let i = this.stack.length - 1; i >= 0; i--) {
       const frame = this.stack[i] as Frame;
       if (catches(frame.caught, failure.exceptionType)) {
-        frame.caughtHere = true;
-        frame.caughtType = failure.exceptionType;
-        for (let j = i + 1; j < this.stack.length; j++) (this.stack[j] as Frame).aborted = true;
+        this.caughtIn(i, failure.exceptionType);
         return;
       }
-      const rec = frame.module;
-      if (!rec.failed) {
-        rec.failed = true;
-        rec.failures = [];
-        rec.failureKeys = new Set();
-      }
-      const keys = rec.failureKeys ?? new Set(rec.failures.map((f) => f.failure.rootKey));
-      rec.failureKeys = keys;
+      const keys = failedWith(frame.module);
       if (!keys.has(failure.rootKey)) {
         keys.add(failure.rootKey);
-        if (typeof steps === "function") steps = steps();
-        rec.failures.push({ failure, suffix: steps.slice(this.stepIndex(i)) });
+        frame.module.failures.push({ failure, suffix: steps.slice(this.stepIndex(i)) });
       }
     }
+    this.fileFails(failure);
+  }
+
+  /** raise() for each of a failed module's memo entries in turn (the module imported again: importMachinery's
+   *  replay), entry k as `failures[k]` with chain steps `base` + `entries[k].suffix`, in one pass over the stack
+   *  instead of one per entry: saleor replays 39,000 memos of 83 failures on average, and the pass per failure
+   *  and frame (19 million frame visits) was half of its scan. The outcome is raise()'s, entry by entry: each
+   *  frame adds the entries no frame above it caught, in their order. */
+  reraise(
+    entries: readonly { suffix: PendingStep[] }[],
+    failures: readonly ImportFailure[],
+    base: PendingStep[],
+  ): void {
+    this.failuresMet += failures.length;
+    let live = failures.map((_, k) => k);
+    for (let i = this.stack.length - 1; i >= 0 && live.length > 0; i--) {
+      const frame = this.stack[i] as Frame;
+      if (frame.caught.length > 0) {
+        const rest: number[] = [];
+        for (const k of live) {
+          const type = (failures[k] as ImportFailure).exceptionType;
+          if (catches(frame.caught, type)) this.caughtIn(i, type);
+          else rest.push(k);
+        }
+        live = rest;
+      }
+      const keys = failedWith(frame.module);
+      let at = -1;
+      for (const k of live) {
+        const failure = failures[k] as ImportFailure;
+        if (keys.has(failure.rootKey)) continue;
+        keys.add(failure.rootKey);
+        if (at < 0) at = this.stepIndex(i);
+        const suffix = (entries[k] as { suffix: PendingStep[] }).suffix;
+        const steps = at <= base.length ? [...base.slice(at), ...suffix] : suffix.slice(at - base.length);
+        frame.module.failures.push({ failure, suffix: steps });
+      }
+    }
+    for (const k of live) this.fileFails(failures[k] as ImportFailure);
+  }
+
+  /** Frame i's statement caught an exception of `type` raised above it: the frames above stop executing. */
+  private caughtIn(i: number, type: string): void {
+    const frame = this.stack[i] as Frame;
+    frame.caughtHere = true;
+    frame.caughtType = type;
+    for (let j = i + 1; j < this.stack.length; j++) (this.stack[j] as Frame).aborted = true;
+  }
+
+  /** `failure` left every frame: the file's failure (its first stops it; the rest are hidden behind). */
+  private fileFails(failure: ImportFailure): void {
     if (this.certainKeys.has(failure.rootKey)) return;
     this.certainKeys.add(failure.rootKey);
     // The same statement warned earlier in this file (reached through an import that may not run): now certain.
@@ -361,6 +400,17 @@ export class InterpreterSession {
 }
 
 /** `compute(session, key)` computed once per session and key: a cache that goes with its session. */
+/** Marks `rec` failed (a failure left its execution) and returns the keys of the failures it holds. */
+function failedWith(rec: ModuleRecord): Set<string> {
+  if (!rec.failed) {
+    rec.failed = true;
+    rec.failures = [];
+    rec.failureKeys = new Set();
+  }
+  rec.failureKeys ??= new Set(rec.failures.map((f) => f.failure.rootKey));
+  return rec.failureKeys;
+}
+
 export function perSession<V>(
   compute: (session: InterpreterSession, key: string) => V,
 ): (session: InterpreterSession, key: string) => V {

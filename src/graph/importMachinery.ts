@@ -8,6 +8,7 @@ import type { ImportFailure } from "./collectionModel.ts";
 import { fail } from "./failures.ts";
 import { type InstalledMiss, installedLacks, installedLacksSubmodule, installedSurelyHas } from "./installedNames.ts";
 import type { InterpreterSession, ModuleRecord, PendingStep } from "./interpreterSession.ts";
+import { lazyAttributeModule } from "./lazyAttributes.ts";
 import { messages } from "./messages.ts";
 import { getattrImportsSubmodule, getattrMayProvide } from "./moduleGetattr.ts";
 import { noteShadowedStdlib } from "./preloadedStdlib.ts";
@@ -361,6 +362,12 @@ function lookupAttr(session: InterpreterSession, rec: ModuleRecord, attr: string
   if (set !== undefined) return { found: true, certain: set, module: `${rec.name}.${attr}` };
   const child = session.modules.get(`${rec.name}.${attr}`);
   if (child?.failed && child.status === "done") return { found: true, certain: true, module: child.name };
+  if (rec.lazySelf) {
+    // What importers get is the instance put in the module's place: its `__getattr__` answers the table's names,
+    // and the module's own globals (dynamic ones included) are not its attributes.
+    const found = lazyAttributeModule(session, rec, attr) !== null || (attr.startsWith("__") && attr.endsWith("__"));
+    return { found, certain: true, module: null };
+  }
   if (rec.anyAttr) {
     if (stdlibLacks(session, rec, attr, how)) return { found: false, certain: true, module: null, stdlibMissing: true };
     const installed = installedLacks(session, rec, attr, how);
@@ -460,7 +467,9 @@ function parentOf(name: string): string {
 export function importFromList(session: InterpreterSession, rec: ModuleRecord, attr: string, site: Site): void {
   const child = session.modules.get(`${rec.name}.${attr}`);
   const rerun = child?.failed || ((child?.maybeFailed || child?.maybeLoaded) && session.maybeFrom() < 0);
+  const lazy = rec.ns.get(attr)?.certain || rec.childAttrs.get(attr) ? null : lazyAttributeModule(session, rec, attr);
   if (rerun && child?.status === "done" && !rec.ns.has(attr)) importModule(session, `${rec.name}.${attr}`, site);
+  else if (lazy) importModule(session, lazy, site);
   else if (rec.isPackage && hookWouldImport(session, rec, attr)) {
     // The hook's import_module raises what importing the submodule raises, "No module named" included.
     importModule(session, `${rec.name}.${attr}`, site);

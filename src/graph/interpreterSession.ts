@@ -72,6 +72,10 @@ export interface ModuleRecord {
    *  fallback that is not taken), so a later import that certainly runs finds it afresh, parents first (a parent
    *  whose `__init__` failed runs, and fails, again). */
   maybeLoaded: boolean;
+  /** Put an instance of its own module class in its own place in sys.modules, whose `__getattr__` imports what a
+   *  lazy attribute table names (kombu; lazyAttributes.ts): importers find the table's names and its bindings,
+   *  and any other name is missing (a submodule is imported). Without a table remedy can read: anyAttr. */
+  lazySelf?: boolean;
   /** Touched `sys.modules` / `sys.meta_path` at module level: modules below its name may exist without a file. */
   injectsModules: boolean;
 }

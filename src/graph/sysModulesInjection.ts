@@ -11,6 +11,7 @@
 import { basename } from "node:path";
 import type { AttributeRead } from "../python/index.ts";
 import { type InterpreterSession, type ModuleRecord, perSession } from "./interpreterSession.ts";
+import { hasLazyTable } from "./lazyAttributes.ts";
 
 const IMPORT_STATE = new Set(["modules", "meta_path", "path_hooks"]);
 
@@ -22,7 +23,8 @@ export function noteSysAccess(session: InterpreterSession, rec: ModuleRecord, re
   // submodules are still found through its directory.
   const self = new RegExp(`\\b${read.name}\\s*\\.\\s*modules\\s*\\[\\s*__name__\\s*\\]`);
   if (rec.file && self.test(session.lines.line(rec.file, read.line))) {
-    rec.anyAttr = true;
+    if (hasLazyTable(session, rec.file)) rec.lazySelf = true;
+    else rec.anyAttr = true;
     return;
   }
   rec.injectsModules = true;

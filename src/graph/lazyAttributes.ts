@@ -49,12 +49,17 @@ export function lazyAttributeModule(session: InterpreterSession, rec: ModuleReco
   if (!rec.file || !rec.simulated || !(rec.getattrHook || rec.lazySelf)) return null;
   const target = tableOf(session, rec.file)?.get(attr);
   if (target === undefined) return null;
-  if (!target.startsWith(".")) return target;
   // Relative to the package (`__spec__.parent`, `__name__` of a package's __init__).
   const pkg = rec.isPackage ? rec.name : rec.name.slice(0, Math.max(0, rec.name.lastIndexOf(".")));
+  return absoluteName(target, pkg);
+}
+
+/** `importlib.import_module(target, package)`'s name: `.x` below `package`, `..x` below its parent. */
+function absoluteName(target: string, pkg: string): string | null {
+  if (!target.startsWith(".")) return target;
   const dots = /^\.+/.exec(target)?.[0].length ?? 1;
   const parts = pkg.split(".");
-  if (parts.length < dots) return null;
+  if (pkg === "" || parts.length < dots) return null;
   const base = parts.slice(0, parts.length - (dots - 1)).join(".");
   const rest = target.slice(dots);
   return rest ? `${base}.${rest}` : base;
@@ -117,8 +122,13 @@ function entries(text: string): Map<string, string> | null {
     const key = m[2] as string;
     if (m[4] !== undefined) out.set(key, m[4]);
     else if (m[5] !== undefined) {
-      const last = [...m[5].matchAll(/(['"])([\w.]+)\1/g)].pop()?.[2];
-      if (last && last !== "__module__") out.set(key, last);
+      // `(package, module)`: a literal package (pydantic's `('pydantic_core', '.core_schema')`) makes a relative
+      // module absolute; `__spec__.parent` leaves it relative to the table's own package.
+      const strings = [...m[5].matchAll(/(['"])([\w.]+)\1/g)].map((x) => x[2] as string);
+      const last = strings[strings.length - 1];
+      const literalPackage = strings.length >= 2 && /^\s*['"]/.test(m[5]) ? (strings[0] as string) : null;
+      const target = last && literalPackage !== null ? absoluteName(last, literalPackage) : last;
+      if (target && last !== "__module__") out.set(key, target);
     } else if (m[6] !== undefined) for (const n of m[6].matchAll(NAMES)) out.set(n[2] as string, key);
   }
   return out.size > 0 ? out : null;

@@ -16,6 +16,8 @@ export function expectedVerdict(dir: string): FixtureVerdict {
     conftestError?: FileError & { file: string };
     /** pytest crashed while it started (exit 1, a traceback): the session's error, as a conftest's would be. */
     startupError?: FileError;
+    /** pytest ended with an INTERNALERROR (exit 3: a start-up hook raised): the exception of its last line. */
+    internalError?: FileError;
   };
   const errors: Record<string, FileError> = {};
   // record.py names a failing conftest's error by its directory (pytest's node id); the verdicts, by the file.
@@ -26,7 +28,10 @@ export function expectedVerdict(dir: string): FixtureVerdict {
     const f = node.split("::")[0] as string;
     errors[f.endsWith(".py") ? f : `${f === "." ? "" : `${f}/`}conftest.py`] = { type: x.type, message };
   }
-  const session = e.conftestError ?? e.startupError;
+  const internal = e.internalError
+    ? { type: "InternalError", message: `${e.internalError.type}: ${e.internalError.message}` }
+    : undefined;
+  const session = e.conftestError ?? e.startupError ?? internal;
   return {
     errors,
     ...(session ? { conftestError: { type: session.type, message: session.message } } : {}),

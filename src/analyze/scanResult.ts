@@ -110,6 +110,7 @@ export function predictedExitCode(input: AnalysisInput, reportedFailures: Report
   const blocker = reportedFailures.sessionBlocker;
   if (blocker) {
     if (input.model.startupFailure?.plugin && blocker.startsWith("conftest-error|")) return 1;
+    if (input.model.startupFailure?.hook && blocker.startsWith("conftest-error|")) return 3;
     return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as PytestExitCode;
   }
   if (problems.some((p) => p.stage === "after-collection")) return 4;

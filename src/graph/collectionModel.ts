@@ -68,13 +68,17 @@ export interface FileOutcome {
 }
 
 export interface CollectionModel {
-  /** A conftest that fails while pytest loads the initial conftests: pytest stops with exit code 4. */
+  /** A conftest that fails while pytest loads the initial conftests (exit code 4), or whose start-up hook then
+   *  fails (`hook`). */
   startupFailure: {
     conftest: string;
     failure: ImportFailure;
     /** Set when the failure is in a module the conftest names in `pytest_plugins`: pytest then exits 1 with
      *  `ImportError: Error importing plugin "<plugin>": <message>` instead of a conftest error. */
     plugin?: string;
+    /** Set when the conftest loaded but its start-up hook (`pytest_configure`, `pytest_sessionstart`) fails:
+     *  pytest ends with an INTERNALERROR (exit code 3) instead. */
+    hook?: string;
   } | null;
   /** A module of the repository that pytest imports while it starts (GraphInput.startupImports) and that fails:
    *  pytest crashes before collecting (exit 1). The model goes on as if it had not. */

@@ -12,12 +12,12 @@ import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";
 import type { GetFacts, GraphInput } from "./graphInput.ts";
 import { importModule, newRecord } from "./importMachinery.ts";
-import { InterpreterSession } from "./interpreterSession.ts";
+import { InterpreterSession, type ModuleRecord } from "./interpreterSession.ts";
 import { executeModule } from "./moduleExecution.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
 import { absoluteEntry } from "./pathEvaluation.ts";
 import { stdlibAtStartup } from "./preloadedStdlib.ts";
-import { importPath, importPlugins } from "./pytestImport.ts";
+import { callStartupHook, importPath, importPlugins, STARTUP_HOOKS } from "./pytestImport.ts";
 import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 import { OriginClassifier, type Resolution, resolveModuleName } from "./resolveImport.ts";
 import { SourceLines } from "./sourceLines.ts";
@@ -82,11 +82,13 @@ export function buildCollectionModel(
   // the files pytest does import.
   const failedDirs: string[] = [];
   const neverImported = (path: string) => failedDirs.some((d) => path.startsWith(`${d}${sep}`));
+  const conftestRecords = new Map<string, ModuleRecord>();
   const run = (path: string, role: "test" | "conftest"): FileOutcome => {
     session.beginFile();
     session.skippable = role === "test";
     if (neverImported(path)) session.stopped = true;
     const rec = importPath(session, path, role);
+    if (rec && role === "conftest") conftestRecords.set(path, rec);
     const hadFailure = session.fileFailures.length > 0;
     const plugin = role === "conftest" ? importPlugins(session, path, rec) : null;
     failedPlugin = hadFailure ? null : plugin;
@@ -107,6 +109,7 @@ export function buildCollectionModel(
       startupFailure = { conftest, failure: first, ...(failedPlugin ? { plugin: failedPlugin } : {}) };
     }
   }
+  startupFailure ??= callStartupHooks(session, input.initialConftests, conftestRecords);
   preloadStdlib(session, input.preloadedStdlib?.collection);
   // Conftests of visited directories that hold no test file load when pytest walks past them (entries sorted by
   // name, files and directories together): before the first test file that comes after their directory.
@@ -128,6 +131,33 @@ export function buildCollectionModel(
   }
   while (next < pending.length) runConftest(pending[next++] as string);
   return { startupFailure, files, ...(startupImport ? { startupImport } : {}) };
+}
+
+/** The initial conftests' start-up hooks (STARTUP_HOOKS), as pytest calls them once they are loaded: each hook
+ *  in turn, the last registered conftest's first (pluggy calls implementations last-in first-out). The first
+ *  certain failure is the session's INTERNALERROR; what the hooks import stays in sys.modules for collection. */
+function callStartupHooks(
+  session: InterpreterSession,
+  conftests: string[],
+  records: Map<string, ModuleRecord>,
+): CollectionModel["startupFailure"] {
+  session.beginFile();
+  session.skippable = false;
+  let failed: CollectionModel["startupFailure"] = null;
+  for (const hook of STARTUP_HOOKS) {
+    for (const conftest of [...new Set(conftests)].reverse()) {
+      const rec = records.get(conftest);
+      if (!rec || rec.failed || !callStartupHook(session, conftest, rec, hook)) continue;
+      const first = orderFailures(session.fileFailures, session.fileMaybe)[0];
+      if (first?.certainty === "certain") {
+        failed = { conftest, failure: first, hook };
+        break;
+      }
+    }
+    if (failed) break;
+  }
+  session.endFile();
+  return failed;
 }
 
 /** pytest's own imports at start-up (`from packaging.version import Version`): a module the repository provides

@@ -312,7 +312,13 @@ function noteImported(
  *  unknown star import, no `globals()` writes, no `global` statement anywhere that could bind the name, the callee
  *  bound by its undecorated def (class) for certain and not rebound since. A read under `if PARAM:` counts when
  *  the call leaves PARAM to its default (True). */
-function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFact, own: OwnDefs): void {
+function checkCall(
+  session: InterpreterSession,
+  rec: ModuleRecord,
+  call: CallFact,
+  own: OwnDefs,
+  beforeImport?: (imp: ImportFact) => void,
+): void {
   const def = own.bound.get(call.name);
   if (!def || rec.ns.get(call.name) !== def.entry || !def.entry.certain) return;
   const fn = def.fn;
@@ -329,6 +335,7 @@ function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFac
     if (firstMissing && at.line > firstMissing.line) break;
     const imp = def.homeFacts.imports.find((i) => i.line === at.line && i.col === at.col && i.scope === "function");
     if (!imp || !homeOwn) continue;
+    beforeImport?.(imp);
     runImport(session, home, imp, false, homeOwn);
     if (frame.aborted || frame.caughtHere) return;
   }
@@ -346,6 +353,29 @@ function checkCall(session: InterpreterSession, rec: ModuleRecord, call: CallFac
       certainty: "certain",
     });
   }
+}
+
+/** pytest calls the module's hook function `name` (a conftest's `pytest_configure(config)`): what its body
+ *  certainly runs is checked as a call of it at import time is (checkCall), every parameter passed, as pluggy
+ *  passes them. The caller has pushed a frame of `rec`. False when the module binds no such function. */
+export function callHookFunction(session: InterpreterSession, rec: ModuleRecord, name: string): boolean {
+  const own = OWN_DEFS.get(rec);
+  const def = own?.bound.get(name);
+  if (!own || !def) return false;
+  const at = def.fn;
+  const frame = session.stack[session.stack.length - 1] as Frame;
+  // The chain goes through the hook's own import statement (pytest's traceback shows it under the hook).
+  const stepAt = (imp: ImportFact) => {
+    frame.step = { file: rec.file as string, line: imp.line, module: rec.name };
+  };
+  checkCall(
+    session,
+    rec,
+    { name, line: at.line, col: at.col, args: at.positional.length, keywords: [], stmt: at.stmt },
+    own,
+    stepAt,
+  );
+  return true;
 }
 
 /** A name the function certainly reads is missing from its module's namespace as the call runs. */

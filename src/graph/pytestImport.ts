@@ -6,6 +6,7 @@ import { fail } from "./failures.ts";
 import { importModule, load, resolveRelative, type Site } from "./importMachinery.ts";
 import type { Frame, InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
 import { messages } from "./messages.ts";
+import { callHookFunction } from "./moduleExecution.ts";
 import type { ModuleIndex } from "./moduleIndex.ts";
 import type { Resolution } from "./resolveImport.ts";
 
@@ -173,4 +174,36 @@ export function importPlugins(session: InterpreterSession, conftest: string, rec
     session.stack.pop();
   }
   return failed;
+}
+
+/** The hooks pytest calls once the initial conftests are loaded and before it collects: `pytest_configure` (in
+ *  `config._do_configure`), then `pytest_sessionstart`. Whatever one raises ends the session as an INTERNALERROR
+ *  (exit code 3, "INTERNALERROR> ImportError: ..."), the usual way a conftest's `pytest_configure` that imports
+ *  the application (settings, a Django setup) fails when the application is broken. */
+export const STARTUP_HOOKS = ["pytest_configure", "pytest_sessionstart"] as const;
+
+/** Calls `hook` of one loaded conftest (`rec`), in a frame of it whose step is the hook's def: true when the
+ *  conftest defines it. What it raises is in the session's file failures. */
+export function callStartupHook(
+  session: InterpreterSession,
+  conftest: string,
+  rec: ModuleRecord,
+  hook: string,
+): boolean {
+  const fn = session.facts(conftest).functions.find((f) => f.name === hook && f.className === null);
+  if (!fn) return false;
+  const frame: Frame = {
+    module: rec,
+    step: { file: conftest, line: fn.line, module: rec.name },
+    caught: [],
+    caughtHere: false,
+    conditional: false,
+    aborted: false,
+  };
+  session.stack.push(frame);
+  try {
+    return callHookFunction(session, rec, hook);
+  } finally {
+    session.stack.pop();
+  }
 }

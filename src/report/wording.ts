@@ -30,6 +30,8 @@ const shadowedStdlib = (f: Finding): string | null => {
 export { subjectOf };
 
 export function title(f: Finding): string {
+  if (f.kind === "conftest-error" && f.message.startsWith("INTERNALERROR>"))
+    return `\`${f.file}\` fails in a start-up hook`;
   if (f.kind === "conftest-error") return `\`${f.file}\` fails to import`;
   const shadowed = shadowedStdlib(f);
   if (shadowed) return `\`${f.file}\` shadows the standard library module \`${shadowed}\``;
@@ -43,6 +45,7 @@ export function pytestLines(f: Finding): string[] {
   const lines = f.message.split("\n");
   if (f.kind === "conftest-error" && f.cause && f.message.startsWith("ImportError while loading conftest"))
     return lines;
+  if (f.kind === "conftest-error" && f.message.startsWith("INTERNALERROR>")) return lines;
   lines[0] = f.exceptionType ? `${f.exceptionType}: ${lines[0]}` : lines[0]!;
   return lines;
 }
@@ -52,6 +55,9 @@ export function effect(f: Finding): string | null {
   if (f.hidden || f.severity !== "error") return null;
   if (f.kind === "conftest-error" && f.message.startsWith("ImportError while loading conftest")) {
     return "pytest stops at start-up (exit code 4): nothing is collected";
+  }
+  if (f.kind === "conftest-error" && f.message.startsWith("INTERNALERROR>")) {
+    return "pytest calls the conftest's pytest_configure / pytest_sessionstart once it has loaded it, and stops with an INTERNALERROR (exit code 3): nothing is collected";
   }
   if (f.kind === "conftest-error" && f.message.startsWith("Error importing plugin")) {
     return "pytest crashes at start-up loading the conftest's pytest_plugins (exit code 1): nothing is collected";

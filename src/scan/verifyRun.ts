@@ -204,6 +204,7 @@ function emptyCollection(root: string, rootdir: string, python: string): Collect
     conftestError: null,
     usageError: null,
     startupError: null,
+    internalError: null,
     warnings: [],
     stderrTail: null,
     stdout: "",

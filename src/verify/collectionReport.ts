@@ -107,6 +107,9 @@ export interface CollectionReport {
   /** An exception other than a conftest's or a UsageError that stopped pytest while it started (exit 1, no
    *  session), e.g. a warning that an `error` filter turned into an exception; else null. */
   startupError: { exceptionType: string; message: string } | null;
+  /** The exception behind an INTERNALERROR (exit 3: a start-up hook such as a conftest's pytest_configure raised),
+   *  as pytest_internalerror saw it; else null. */
+  internalError: { exceptionType: string; message: string } | null;
   warnings: RecordedWarning[];
   /** The last non-empty line of stderr: the only trace of errors raised before the plugin loads. */
   stderrTail: string | null;

@@ -11,7 +11,15 @@ import type {
 
 export type RecordedParts = Pick<
   CollectionReport,
-  "session" | "markers" | "files" | "errors" | "conftestError" | "usageError" | "startupError" | "warnings"
+  | "session"
+  | "markers"
+  | "files"
+  | "errors"
+  | "conftestError"
+  | "usageError"
+  | "startupError"
+  | "internalError"
+  | "warnings"
 > & {
   /** The exit status pytest's session reported, when it got that far. */
   sessionExitStatus: number | null;
@@ -28,6 +36,7 @@ export function readRecords(text: string): RecordedParts {
     conftestError: null,
     usageError: null,
     startupError: null,
+    internalError: null,
     warnings: [],
     sessionExitStatus: null,
   };
@@ -69,6 +78,9 @@ export function readRecords(text: string): RecordedParts {
         break;
       case "startupError":
         parts.startupError = { exceptionType: rest.exceptionType as string, message: rest.message as string };
+        break;
+      case "internalError":
+        parts.internalError ??= { exceptionType: rest.exceptionType as string, message: rest.message as string };
         break;
       case "warning":
         parts.warnings.push(rest as unknown as RecordedWarning);

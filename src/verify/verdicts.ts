@@ -91,8 +91,13 @@ export function pytestVerdicts(report: CollectionReport, root: string): Verdicts
   if (!session && report.usageError) session = { type: "UsageError", message: usageMessage(report.usageError) };
   if (!session && report.startupError)
     session = { type: report.startupError.exceptionType, message: norm(report.startupError.message) };
-  // Exit 3: pytest's internal error (e.g. a module calling sys.exit() at import), the session is lost.
-  if (!session && report.exitCode === 3) session = { type: "InternalError", message: report.stderrTail ?? "" };
+  // Exit 3: pytest's internal error (a start-up hook raising, a module calling sys.exit() at import): the session
+  // is lost. The exception's last line when the plugin saw it (pytest_internalerror), else stderr's last line.
+  const internal = report.internalError;
+  if (!session && report.exitCode === 3)
+    session = internal
+      ? { type: "InternalError", message: norm(`${internal.exceptionType}: ${internal.message}`) }
+      : { type: "InternalError", message: report.stderrTail ?? "" };
   if (!session && report.session === null) session = { type: "Crash", message: report.stderrTail ?? "" };
   return { files, session };
 }
@@ -113,6 +118,10 @@ export function remedyVerdicts(result: ScanResult): PredictedVerdicts {
     if (f.severity !== "error" || f.hidden) continue;
     const type = bare(f.kind === "conftest-error" ? (f.cause?.exceptionType ?? f.exceptionType) : f.exceptionType);
     const message = norm(f.kind === "conftest-error" ? (f.cause?.message ?? f.message) : f.message);
+    if (f.kind === "conftest-error" && f.message.startsWith("INTERNALERROR> ")) {
+      setSession({ type: "InternalError", message: norm(f.message.slice("INTERNALERROR> ".length)) }, f.id);
+      continue;
+    }
     if (f.kind === "conftest-error" && f.message.startsWith("ImportError while loading conftest")) {
       session = { type, message };
       sessionFinding = f.id;

@@ -287,3 +287,13 @@ test("`import pytest` itself failing (the repository's own pluggy first on sys.p
     message: "No module named 'pluggy._manager'",
   });
 });
+
+test("a conftest's pytest_configure importing a broken module: exit 3, the INTERNALERROR's exception recorded", async () => {
+  const cwd = resolve(import.meta.dirname, "../fixtures/realworld/startup-hook-import");
+  const before = snapshot(cwd);
+  const r = await runCollection({ cwd, env: NO_AUTOLOAD });
+  assert.deepEqual(snapshot(cwd), before, "running pytest changed files");
+  assert.equal(r.exitCode, 3);
+  assert.equal(r.internalError?.exceptionType, "ImportError");
+  assert.match(r.internalError?.message ?? "", /^cannot import name 'configure_logging' from 'app\.util' \(/);
+});

@@ -1,6 +1,7 @@
 // conftest-error: conftest.py files that fail to import. At start-up pytest stops everything ("ImportError while
 // loading conftest", exit 4); during collection the conftest's directory fails as one collector and nothing below it is
-// imported. The finding names the conftest; `cause` is the underlying failure.
+// imported. An initial conftest whose start-up hook (pytest_configure, pytest_sessionstart) fails stops it too, with
+// an INTERNALERROR (exit 3). The finding names the conftest; `cause` is the underlying failure.
 import type { ImportFailure } from "../../graph/index.ts";
 import { type Analyzer, findingId } from "../analyzer.ts";
 import { blastRadius } from "../blastRadius.ts";
@@ -21,14 +22,15 @@ export const conftestError: Analyzer<typeof kind> = {
     "At start-up it stops the whole session (exit 4); during collection its directory collects nothing. Every test below it is blocked by one error.",
   example: "# tests/conftest.py\nfrom app.fixtures import make_client  # removed",
   run(input, ctx) {
-    const failing: { conftest: string; failure: ImportFailure; startup: boolean; plugin?: string }[] = [];
+    const failing: { conftest: string; failure: ImportFailure; startup: boolean; plugin?: string; hook?: string }[] =
+      [];
     const start = input.model.startupFailure;
     if (start) failing.push({ ...start, startup: true });
     for (const f of input.model.files) {
       if (f.role !== "conftest" || f.path === start?.conftest || f.failures.length === 0) continue;
       failing.push({ conftest: f.path, failure: f.failures[0]!, startup: false });
     }
-    return failing.map(({ conftest, failure, startup, plugin }): FindingOf<typeof kind> => {
+    return failing.map(({ conftest, failure, startup, plugin, hook }): FindingOf<typeof kind> => {
       const file = ctx.rel(conftest);
       const step = failure.chain.find((s) => s.file === conftest);
       const line = step?.line ?? (failure.file === conftest ? failure.line : 0);
@@ -42,11 +44,14 @@ export const conftestError: Analyzer<typeof kind> = {
         line,
         col: step ? 0 : failure.col,
         // A module named in the conftest's pytest_plugins fails: pytest crashes importing the plugin (exit 1).
+        // Its start-up hook fails: pytest's INTERNALERROR, whose last line is the exception's (exit 3).
         message: plugin
           ? `Error importing plugin "${plugin}": ${failure.message}`
-          : startup
-            ? `ImportError while loading conftest '${conftest}'.`
-            : failure.message,
+          : hook
+            ? `INTERNALERROR> ${failure.exceptionType}: ${failure.message}`
+            : startup
+              ? `ImportError while loading conftest '${conftest}'.`
+              : failure.message,
         exceptionType: plugin ? "ImportError" : failure.exceptionType,
         module: failure.module,
         name: failure.name,

@@ -251,6 +251,12 @@ def pytest_collection_finish(session):
         _emit(rec)
 
 
+def pytest_internalerror(excrepr, excinfo):
+    # An exception escaped a hook (a conftest's pytest_configure or pytest_sessionstart importing a broken module):
+    # pytest prints INTERNALERROR and ends with exit code 3.
+    _emit({"record": "internalError", **_exception_record(excinfo.value)})
+
+
 def pytest_sessionfinish(session, exitstatus):
     _emit({"record": "markers", "phase": "final", "lines": list(session.config.getini("markers"))})
     _emit({"record": "finish", "exitstatus": int(exitstatus)})

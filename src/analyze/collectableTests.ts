@@ -112,6 +112,18 @@ interface Holder {
 }
 
 const EMPTY_HOLDER: Holder = { defs: new Map(), opaque: false, generateTests: false };
+const NO_DEFS: FixtureDefn[] = [];
+
+/** The fixtures of the plugins and a conftest chain, by name in registration order (see chainFixtures). */
+interface OuterFixtures {
+  defs: Map<string, FixtureDefn[]>;
+  /** Autouse fixture names in the order the holders register them. */
+  autouse: string[];
+  generateTests: boolean;
+  opaque: boolean;
+  /** Some holder defines a fixture. */
+  any: boolean;
+}
 
 /** Classes of the standard library whose subclasses the unittest plugin collects (and which hold no tests). */
 const UNITTEST_CASES = new Set(["TestCase", "IsolatedAsyncioTestCase"]);
@@ -137,6 +149,10 @@ export class TestCounter {
   private readonly values = new Map<string, Value>();
   private readonly holders = new Map<string, Holder>();
   private plugins: Holder[] | null = null;
+  /** Per conftest chain: what its plugins and conftests register (chainFixtures). */
+  private readonly chains = new Map<string, OuterFixtures>();
+  /** Per class MRO (the array classItems resolves once per class): the class's own fixtures. */
+  private readonly classHolders = new WeakMap<object, Holder>();
 
   /** The parsed `-m` expression; null: none, or one remedy cannot read (then no count is exact). */
   private readonly selection: MarkExpression | null;
@@ -336,28 +352,31 @@ export class TestCounter {
     state: { exact: boolean },
   ): number {
     // Registration order: plugins, conftests from the rootdir down, the module, the class (the last is closest).
-    const holders = [
-      ...this.pluginHolders(),
-      ...(this.lookup?.conftestsOf?.(path) ?? []).map((c) => this.holder(c, this.lookup!.facts(c))),
-      this.holder(path, facts),
-      classHolder(mro),
-    ];
-    if (holders.some((h) => h.generateTests)) state.exact = false;
+    const chain = this.chainFixtures(path);
+    const mod = this.holder(path, facts);
+    let cls = mro.length === 0 ? EMPTY_HOLDER : this.classHolders.get(mro);
+    if (!cls) {
+      cls = classHolder(mro);
+      this.classHolders.set(mro, cls);
+    }
+    if (chain.generateTests || mod.generateTests || cls.generateTests) state.exact = false;
     // Parametrize argnames that are not literal: which fixtures they shadow (or leave out) is unknown.
     if (marks.some((m) => m.argnames === null)) {
-      if (holders.some((h) => h.defs.size > 0)) state.exact = false;
+      if (chain.any || mod.defs.size > 0 || cls.defs.size > 0) state.exact = false;
       return 1;
     }
     const defsOf = (name: string): FixtureDefn[] => {
-      const out: FixtureDefn[] = [];
-      for (const h of holders) {
-        const d = h.defs.get(name);
-        if (d) out.push(d);
-      }
+      const o = chain.defs.get(name) ?? NO_DEFS;
+      const m = mod.defs.get(name);
+      const c = cls.defs.get(name);
+      if (!m && !c) return o;
+      const out = [...o];
+      if (m) out.push(m);
+      if (c) out.push(c);
       return out;
     };
-    const initial: string[] = [];
-    for (const h of holders)
+    const initial = [...chain.autouse];
+    for (const h of [mod, cls])
       for (const [name, d] of h.defs) if (d.autouse && !initial.includes(name)) initial.push(name);
     for (const a of args) if (!initial.includes(a)) initial.push(a);
     const direct = new Set(marks.filter((m) => !m.indirect).flatMap((m) => m.argnames!));
@@ -376,7 +395,7 @@ export class TestCounter {
       index.set(name, at);
     };
     for (const name of initial) visit(name);
-    const opaque = holders.some((h) => h.opaque);
+    const opaque = chain.opaque || mod.opaque || cls.opaque;
     let factor = 1;
     for (const name of closure) {
       if (shadowed.has(name) || direct.has(name)) continue;
@@ -397,6 +416,34 @@ export class TestCounter {
       }
     }
     return factor;
+  }
+
+  /** What the plugins and the conftests from the rootdir down register for the tests of the module at `path`,
+   *  merged once per conftest chain (shared by every module below it): saleor counts tens of thousands of tests,
+   *  and merging the holders per test was most of its counting time. */
+  private chainFixtures(path: string): OuterFixtures {
+    const conftests = this.lookup?.conftestsOf?.(path) ?? [];
+    const key = conftests.join("\0");
+    let o = this.chains.get(key);
+    if (o) return o;
+    const holders = [...this.pluginHolders(), ...conftests.map((c) => this.holder(c, this.lookup!.facts(c)))];
+    o = {
+      defs: new Map(),
+      autouse: [],
+      generateTests: holders.some((h) => h.generateTests),
+      opaque: holders.some((h) => h.opaque),
+      any: holders.some((h) => h.defs.size > 0),
+    };
+    for (const h of holders) {
+      for (const [name, d] of h.defs) {
+        const list = o.defs.get(name);
+        if (list) list.push(d);
+        else o.defs.set(name, [d]);
+        if (d.autouse && !o.autouse.includes(name)) o.autouse.push(name);
+      }
+    }
+    this.chains.set(key, o);
+    return o;
   }
 
   /** The fixtures of the first-party plugin modules (memoized). */

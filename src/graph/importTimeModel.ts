@@ -1,12 +1,13 @@
 // The import-time model: replays a pytest session without running code (initial conftests, then each test
 // file's conftests and the file itself, in collection order, sharing one sys.modules) and records what each
 // import raises. Complexity: each module executes once (O(its facts)); a failed module is replayed in O(its
-// failures x stack depth) per later importer (a replayed failure builds its chain and steps only where they are
-// new); only modules caught in an order-dependent import cycle are re-executed: at most 3 times per file while
-// the file has not failed (MAX_REEXECUTIONS), and at most 3 times per session once they ran only for the errors
-// hidden behind a file's first (InterpreterSession.shadowRerun), so the model runs O(modules) executions, not
-// O(test files x modules) (saleor: 235,000 executions before the bound). Top-level lookups are O(sys.path
-// entries) once, then O(new entries) (SysPathState).
+// failures x stack depth) set lookups per later importer, in one pass over the stack (InterpreterSession.reraise;
+// a replayed failure builds its chain and steps only where they are new); only modules caught in an
+// order-dependent import cycle are re-executed: at most 3 times per file while the file has not failed
+// (MAX_REEXECUTIONS), and at most 3 times per session once they ran only for the errors hidden behind a file's
+// first (InterpreterSession.shadowRerun), so the model runs O(modules) executions, not O(test files x modules)
+// (saleor: 235,000 executions before the bound). Top-level lookups are O(sys.path entries) once, then O(new
+// entries) (SysPathState).
 import { dirname, sep } from "node:path";
 import { readFileFacts, settleStaticBranches } from "../python/index.ts";
 import type { CollectionModel, FileOutcome, ImportFailure } from "./collectionModel.ts";

@@ -113,6 +113,8 @@ export function predictedExitCode(input: AnalysisInput, reportedFailures: Report
     if (input.model.startupFailure?.hook && blocker.startsWith("conftest-error|")) return 3;
     return (problems.find((p) => p.rootKey === blocker)?.exitCode ?? 4) as PytestExitCode;
   }
+  // A conftest's pytest_collection_modifyitems (or _finish) raising: INTERNALERROR once collection is done.
+  if (input.model.collectionHook) return 3;
   if (problems.some((p) => p.stage === "after-collection")) return 4;
   // Reaching --maxfail during collection ends the session as failed (pytest prints "stopping after N failures").
   if (reportedFailures.stoppedAfter !== null) return 1;

@@ -83,6 +83,9 @@ export interface CollectionModel {
   /** A module of the repository that pytest imports while it starts (GraphInput.startupImports) and that fails:
    *  pytest crashes before collecting (exit 1). The model goes on as if it had not. */
   startupImport?: { module: string; failure: ImportFailure };
+  /** A loaded conftest whose `pytest_collection_modifyitems` / `pytest_collection_finish` fails: pytest
+   *  collected (and reported the collection errors), then ends with an INTERNALERROR (exit code 3). */
+  collectionHook?: { conftest: string; failure: ImportFailure; hook?: string } | null;
   /** Every conftest and test file in pytest's collection order. */
   files: FileOutcome[];
 }

@@ -18,7 +18,7 @@ import { executeModule } from "./moduleExecution.ts";
 import { ModuleIndex, projectNames } from "./moduleIndex.ts";
 import { absoluteEntry } from "./pathEvaluation.ts";
 import { stdlibAtStartup } from "./preloadedStdlib.ts";
-import { callStartupHook, importPath, importPlugins, STARTUP_HOOKS } from "./pytestImport.ts";
+import { COLLECTION_HOOKS, callConftestHook, importPath, importPlugins, STARTUP_HOOKS } from "./pytestImport.ts";
 import { DEFAULT_BUILTIN_MODULES } from "./pythonNames.ts";
 import { OriginClassifier, type Resolution, resolveModuleName } from "./resolveImport.ts";
 import { SourceLines } from "./sourceLines.ts";
@@ -110,7 +110,7 @@ export function buildCollectionModel(
       startupFailure = { conftest, failure: first, ...(failedPlugin ? { plugin: failedPlugin } : {}) };
     }
   }
-  startupFailure ??= callStartupHooks(session, input.initialConftests, conftestRecords);
+  startupFailure ??= callConftestHooks(session, STARTUP_HOOKS, input.initialConftests, conftestRecords);
   preloadStdlib(session, input.preloadedStdlib?.collection);
   // Conftests of visited directories that hold no test file load when pytest walks past them (entries sorted by
   // name, files and directories together): before the first test file that comes after their directory.
@@ -131,24 +131,41 @@ export function buildCollectionModel(
     run(test, "test");
   }
   while (next < pending.length) runConftest(pending[next++] as string);
-  return { startupFailure, files, ...(startupImport ? { startupImport } : {}) };
+  // pytest_collection_modifyitems / pytest_collection_finish run once everything is collected (also after
+  // collection errors); not when pytest stopped at start-up.
+  const collectionHook = startupFailure
+    ? null
+    : callConftestHooks(
+        session,
+        COLLECTION_HOOKS,
+        [...conftestRecords.keys()].filter((c) => !neverImported(c)),
+        conftestRecords,
+      );
+  return {
+    startupFailure,
+    files,
+    ...(startupImport ? { startupImport } : {}),
+    ...(collectionHook ? { collectionHook } : {}),
+  };
 }
 
-/** The initial conftests' start-up hooks (STARTUP_HOOKS), as pytest calls them once they are loaded: each hook
- *  in turn, the last registered conftest's first (pluggy calls implementations last-in first-out). The first
- *  certain failure is the session's INTERNALERROR; what the hooks import stays in sys.modules for collection. */
-function callStartupHooks(
+/** Hooks of loaded conftests as pytest calls them: each hook in turn, the last registered conftest's first
+ *  (pluggy calls implementations last-in first-out). The first certain failure is the session's INTERNALERROR;
+ *  what the hooks import stays in sys.modules. The initial conftests' STARTUP_HOOKS run once they are loaded,
+ *  every conftest's COLLECTION_HOOKS once collection is done. */
+function callConftestHooks(
   session: InterpreterSession,
+  hooks: readonly string[],
   conftests: string[],
   records: Map<string, ModuleRecord>,
 ): CollectionModel["startupFailure"] {
   session.beginFile();
   session.skippable = false;
   let failed: CollectionModel["startupFailure"] = null;
-  for (const hook of STARTUP_HOOKS) {
+  for (const hook of hooks) {
     for (const conftest of [...new Set(conftests)].reverse()) {
       const rec = records.get(conftest);
-      if (!rec || rec.failed || !callStartupHook(session, conftest, rec, hook)) continue;
+      if (!rec || rec.failed || !callConftestHook(session, conftest, rec, hook)) continue;
       const first = orderFailures(session.fileFailures, session.fileMaybe)[0];
       if (first?.certainty === "certain") {
         failed = { conftest, failure: first, hook };

@@ -182,9 +182,13 @@ export function importPlugins(session: InterpreterSession, conftest: string, rec
  *  the application (settings, a Django setup) fails when the application is broken. */
 export const STARTUP_HOOKS = ["pytest_configure", "pytest_sessionstart"] as const;
 
-/** Calls `hook` of one loaded conftest (`rec`), in a frame of it whose step is the hook's def: true when the
- *  conftest defines it. What it raises is in the session's file failures. */
-export function callStartupHook(
+/** The hooks pytest calls once it has collected (Session.perform_collect), errors or not: whatever one raises is
+ *  an INTERNALERROR too (exit code 3), after the collection errors were reported. */
+export const COLLECTION_HOOKS = ["pytest_collection_modifyitems", "pytest_collection_finish"] as const;
+
+/** Calls `hook` (STARTUP_HOOKS, COLLECTION_HOOKS) of one loaded conftest (`rec`), in a frame of it whose step is
+ *  the hook's def: true when the conftest defines it. What it raises is in the session's file failures. */
+export function callConftestHook(
   session: InterpreterSession,
   conftest: string,
   rec: ModuleRecord,

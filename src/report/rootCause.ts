@@ -52,7 +52,7 @@ export function rootCause(f: Finding): string {
     case "conftest-error":
       // The conftest's suggestions are its cause's fixes: the cause's sentence is read with them.
       if (f.cause && f.message.startsWith("INTERNALERROR>"))
-        return `${code(f.file)}'s start-up hook fails: ${rootCause({ ...f, ...f.cause, cause: undefined }).replace(/^./, (c) => c.toLowerCase())}`;
+        return `${code(f.file)}'s pytest hook fails: ${rootCause({ ...f, ...f.cause, cause: undefined }).replace(/^./, (c) => c.toLowerCase())}`;
       return f.cause
         ? `${code(f.file)} fails to import: ${rootCause({ ...f, ...f.cause, cause: undefined }).replace(/^./, (c) => c.toLowerCase())}`
         : `${code(f.file)} fails to import.`;

@@ -31,7 +31,7 @@ export { subjectOf };
 
 export function title(f: Finding): string {
   if (f.kind === "conftest-error" && f.message.startsWith("INTERNALERROR>"))
-    return `\`${f.file}\` fails in a start-up hook`;
+    return `\`${f.file}\` fails in a pytest hook`;
   if (f.kind === "conftest-error") return `\`${f.file}\` fails to import`;
   const shadowed = shadowedStdlib(f);
   if (shadowed) return `\`${f.file}\` shadows the standard library module \`${shadowed}\``;
@@ -57,7 +57,9 @@ export function effect(f: Finding): string | null {
     return "pytest stops at start-up (exit code 4): nothing is collected";
   }
   if (f.kind === "conftest-error" && f.message.startsWith("INTERNALERROR>")) {
-    return "pytest calls the conftest's pytest_configure / pytest_sessionstart once it has loaded it, and stops with an INTERNALERROR (exit code 3): nothing is collected";
+    return f.blocks.testFiles.length > 0
+      ? "pytest calls the conftest's pytest_configure / pytest_sessionstart once it has loaded it, and stops with an INTERNALERROR (exit code 3): nothing is collected"
+      : "pytest collects, then calls the conftest's pytest_collection_modifyitems / pytest_collection_finish and ends with an INTERNALERROR (exit code 3): no test runs";
   }
   if (f.kind === "conftest-error" && f.message.startsWith("Error importing plugin")) {
     return "pytest crashes at start-up loading the conftest's pytest_plugins (exit code 1): nothing is collected";

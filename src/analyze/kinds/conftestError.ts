@@ -1,7 +1,9 @@
 // conftest-error: conftest.py files that fail to import. At start-up pytest stops everything ("ImportError while
 // loading conftest", exit 4); during collection the conftest's directory fails as one collector and nothing below it is
 // imported. An initial conftest whose start-up hook (pytest_configure, pytest_sessionstart) fails stops it too, with
-// an INTERNALERROR (exit 3). The finding names the conftest; `cause` is the underlying failure.
+// an INTERNALERROR (exit 3); a conftest whose pytest_collection_modifyitems / pytest_collection_finish fails ends
+// the session the same way once collection is done (it blocks no file from collecting). The finding names the
+// conftest; `cause` is the underlying failure.
 import type { ImportFailure } from "../../graph/index.ts";
 import { type Analyzer, findingId } from "../analyzer.ts";
 import { blastRadius } from "../blastRadius.ts";
@@ -22,15 +24,23 @@ export const conftestError: Analyzer<typeof kind> = {
     "At start-up it stops the whole session (exit 4); during collection its directory collects nothing. Every test below it is blocked by one error.",
   example: "# tests/conftest.py\nfrom app.fixtures import make_client  # removed",
   run(input, ctx) {
-    const failing: { conftest: string; failure: ImportFailure; startup: boolean; plugin?: string; hook?: string }[] =
-      [];
+    const failing: {
+      conftest: string;
+      failure: ImportFailure;
+      startup: boolean;
+      plugin?: string;
+      hook?: string;
+      afterCollection?: boolean;
+    }[] = [];
     const start = input.model.startupFailure;
     if (start) failing.push({ ...start, startup: true });
+    const late = input.model.collectionHook;
+    if (late) failing.push({ ...late, startup: false, afterCollection: true });
     for (const f of input.model.files) {
       if (f.role !== "conftest" || f.path === start?.conftest || f.failures.length === 0) continue;
       failing.push({ conftest: f.path, failure: f.failures[0]!, startup: false });
     }
-    return failing.map(({ conftest, failure, startup, plugin, hook }): FindingOf<typeof kind> => {
+    return failing.map(({ conftest, failure, startup, plugin, hook, afterCollection }): FindingOf<typeof kind> => {
       const file = ctx.rel(conftest);
       const step = failure.chain.find((s) => s.file === conftest);
       const line = step?.line ?? (failure.file === conftest ? failure.line : 0);
@@ -57,7 +67,10 @@ export const conftestError: Analyzer<typeof kind> = {
         name: failure.name,
         chain: cause.chain,
         ...(cause.condition ? { condition: cause.condition } : {}),
-        ...blastRadius(input, ctx.reportedFailures, conftestKey(conftest)),
+        // After collection nothing is blocked from collecting: the session ends before any test runs.
+        ...(afterCollection
+          ? { blocks: { testFiles: [], tests: 0, areas: [] }, hiddenIn: [], hidden: false }
+          : blastRadius(input, ctx.reportedFailures, conftestKey(conftest))),
         suggestions: suggestionsFor(failure, input, ctx),
         cause,
       };

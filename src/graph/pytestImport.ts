@@ -154,6 +154,26 @@ export function importPlugins(session: InterpreterSession, conftest: string, rec
   let failed: string | null = null;
   const binding = facts.bindings.find((b) => b.name === "pytest_plugins");
   const line = binding?.line ?? 1;
+  inConftestFrame(session, conftest, rec, line, () => {
+    for (const plugin of plugins) {
+      const before = session.fileFailures.length;
+      const site = { file: conftest, line, col: binding?.col ?? 0, module: rec.name, certainty: "certain" as const };
+      importModule(session, plugin, site);
+      if (before === 0 && session.fileFailures.length > 0) failed = plugin;
+    }
+  });
+  return failed;
+}
+
+/** Runs `body` as pytest's own code acting on a loaded conftest: in a frame of it, at `line`, that certainly runs
+ *  and catches nothing (pytest's own handlers turn what escapes into the conftest's or the session's error). */
+function inConftestFrame<T>(
+  session: InterpreterSession,
+  conftest: string,
+  rec: ModuleRecord,
+  line: number,
+  body: () => T,
+): T {
   const frame: Frame = {
     module: rec,
     step: { file: conftest, line, module: rec.name },
@@ -164,16 +184,10 @@ export function importPlugins(session: InterpreterSession, conftest: string, rec
   };
   session.stack.push(frame);
   try {
-    for (const plugin of plugins) {
-      const before = session.fileFailures.length;
-      const site = { file: conftest, line, col: binding?.col ?? 0, module: rec.name, certainty: "certain" as const };
-      importModule(session, plugin, site);
-      if (before === 0 && session.fileFailures.length > 0) failed = plugin;
-    }
+    return body();
   } finally {
     session.stack.pop();
   }
-  return failed;
 }
 
 /** The hooks pytest calls once the initial conftests are loaded and before it collects: `pytest_configure` (in
@@ -196,18 +210,5 @@ export function callConftestHook(
 ): boolean {
   const fn = session.facts(conftest).functions.find((f) => f.name === hook && f.className === null);
   if (!fn) return false;
-  const frame: Frame = {
-    module: rec,
-    step: { file: conftest, line: fn.line, module: rec.name },
-    caught: [],
-    caughtHere: false,
-    conditional: false,
-    aborted: false,
-  };
-  session.stack.push(frame);
-  try {
-    return callHookFunction(session, rec, hook);
-  } finally {
-    session.stack.pop();
-  }
+  return inConftestFrame(session, conftest, rec, fn.line, () => callHookFunction(session, rec, hook));
 }

@@ -14,6 +14,7 @@
 //   over `OTHER.items()`, from such a list table (kombu's `object_origins` from `all_by_module`).
 import type { InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
 import { perSession } from "./interpreterSession.ts";
+import { blockBelow } from "./sourceLines.ts";
 
 /** attribute -> module it is imported from (relative names resolved), or null: no recognised table. */
 const tableOf = perSession((session, file): Map<string, string> | null => {
@@ -73,18 +74,11 @@ function hookBody(source: string): { body: string; param: string } | null {
   for (let i = 0; i < lines.length; i++) {
     const m = /^(\s*)def\s+__getattr__\s*\(\s*(\w+)\s*(?::[^,)]*)?(?:,\s*(\w+))?/.exec(lines[i] as string);
     if (!m) continue;
-    const indent = (m[1] as string).length;
-    const method = indent > 0;
+    const method = (m[1] as string).length > 0;
     if (method && !selfReplacing) continue;
     const param = method ? m[3] : m[2];
     if (!param) continue;
-    let body = "";
-    for (let j = i + 1; j < lines.length; j++) {
-      const l = lines[j] as string;
-      if (l.trim() !== "" && l.search(/\S/) <= indent) break;
-      body += `${l}\n`;
-    }
-    return { body, param };
+    return { body: blockBelow(lines, i), param };
   }
   return null;
 }

@@ -3,6 +3,7 @@
 // otherwise only names written as string literals in the module. A heuristic, so a miss is never worse than the
 // `cannot import name` CPython raises when the hook rejects the name.
 import type { InterpreterSession, ModuleRecord } from "./interpreterSession.ts";
+import { blockBelow } from "./sourceLines.ts";
 
 interface HookView {
   forwards: boolean;
@@ -36,15 +37,7 @@ function view(session: InterpreterSession, file: string): HookView {
   }
   const lines = source.split(/\r\n|\r|\n/);
   const def = session.facts(file).bindings.find((b) => b.name === "__getattr__" && b.kind === "def");
-  let body = "";
-  if (def) {
-    const indent = (lines[def.line - 1] ?? "").search(/\S/);
-    for (let i = def.line; i < lines.length; i++) {
-      const l = lines[i] as string;
-      if (l.trim() !== "" && l.search(/\S/) <= indent) break;
-      body += `${l}\n`;
-    }
-  }
+  const body = def ? blockBelow(lines, def.line - 1) : "";
   const param = def ? (/__getattr__\s*\(\s*(\w+)/.exec(lines[def.line - 1] ?? "")?.[1] ?? "name") : "name";
   const lookup = new RegExp(`\\[\\s*${param}\\s*\\]|\\.get\\(\\s*${param}\\b`);
   const forwards =

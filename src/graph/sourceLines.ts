@@ -58,3 +58,16 @@ export function addMatchedNames(file: string, pattern: RegExp, into: Set<string>
   }
   for (const m of text.matchAll(pattern)) into.add((m[1] ?? m[m.length - 1]) as string);
 }
+
+/** The lines of the block a header line opens (a `def`'s body): those after `lines[at]` up to the first non-blank
+ *  line indented no deeper than the header, each with its newline. */
+export function blockBelow(lines: readonly string[], at: number): string {
+  const indent = (lines[at] ?? "").search(/\S/);
+  let body = "";
+  for (let i = at + 1; i < lines.length; i++) {
+    const l = lines[i] as string;
+    if (l.trim() !== "" && l.search(/\S/) <= indent) break;
+    body += `${l}\n`;
+  }
+  return body;
+}
